@@ -1,0 +1,258 @@
+package series
+
+import (
+	"math"
+	"math/big"
+	"math/bits"
+)
+
+// DivisionPlaces is the number of decimal places that division keeps.
+// Division (percent changes, shares, ratios, unit values) is the library's
+// only inexact step; every other operation is exact.
+const DivisionPlaces = 13
+
+// A Rounding names a rounding rule.
+type Rounding uint8
+
+// The rounding rules the library uses.
+const (
+	// HalfAwayFromZero rounds to the nearest value, ties away from zero
+	// (2.45 → 2.5, −2.45 → −2.5), as customs tables print.
+	HalfAwayFromZero Rounding = iota + 1
+	// ToOdd truncates toward zero and, if anything nonzero was cut off,
+	// makes the last kept digit odd.
+	ToOdd
+)
+
+// DivisionRounding is how a quotient is rounded to [DivisionPlaces].
+//
+// Rounding to odd keeps the fact that a quotient was inexact: an inexact
+// result is odd in its last digit and lies strictly between the same two
+// 12-place numbers as the exact quotient. So comparing a quotient with any
+// number of at most 12 decimal places (is the change below −10?), or
+// rounding it half away from zero to at most 11 places for display, gives
+// exactly the answer the exact quotient would.
+const DivisionRounding = ToOdd
+
+// DisplayRounding is the rule of [Series.Round] and [RoundValue].
+const DisplayRounding = HalfAwayFromZero
+
+// percentShift is the power of ten that turns a ratio of coefficients into
+// a percent coefficient at DivisionPlaces.
+const percentShift = DivisionPlaces + 2
+
+// quoToOdd returns n × 10^e ÷ den rounded to odd, or false when the result
+// (or an intermediate) does not fit and big arithmetic is needed. den != 0.
+func quoToOdd(n, den int64, e int) (int64, bool) {
+	p, ok := pow10(e)
+	if !ok {
+		return 0, false
+	}
+	un, ud := uabs(n), uabs(den)
+	hi, lo := bits.Mul64(un, uint64(p))
+	if hi >= ud {
+		return 0, false
+	}
+	q, r := bits.Div64(hi, lo, ud)
+	if r != 0 {
+		q |= 1
+	}
+	if q > math.MaxInt64 {
+		return 0, false
+	}
+	if (n < 0) != (den < 0) {
+		return -int64(q), true
+	}
+	return int64(q), true
+}
+
+// quoToOddBig is quoToOdd for any size, and for negative e.
+func quoToOddBig(n, den *big.Int, e int) *big.Int {
+	num := new(big.Int).Set(n)
+	d := new(big.Int).Set(den)
+	if e >= 0 {
+		num.Mul(num, bigPow10(e))
+	} else {
+		d.Mul(d, bigPow10(-e))
+	}
+	q, r := new(big.Int).QuoRem(num, d, new(big.Int))
+	if r.Sign() != 0 && q.Bit(0) == 0 {
+		// Truncation went toward zero; step away from zero to the odd neighbour.
+		if (num.Sign() < 0) != (d.Sign() < 0) {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	return q
+}
+
+type lagKind uint8
+
+const (
+	lagPercent lagKind = iota
+	lagDiff
+)
+
+// Change returns the percent change of s over lag months:
+//
+//	100 × (s(t) − s(t−lag)) ÷ s(t−lag)
+//
+// for every observation t of s, rounded as [DivisionRounding] says to
+// [DivisionPlaces] places. Lags count calendar months, never positions.
+//
+// A combined observation (say 2025-01/2025-02) is compared with the same
+// months lag earlier: with a combined observation of the same months if
+// there is one, or else with the sum of the separate months if every one of
+// them is present. A single month whose base is part of a combined
+// observation has no change (reason [Combined]).
+//
+// Where the base is missing ([BaseMissing]) or zero ([BaseZero]) the result
+// has no value and Gaps says so; there is never a panic or an infinity.
+// Months where s itself has no observation have no result and no gap.
+// Change panics if lag < 1.
+func Change[U Unit](s Series[U], lag int) (Series[Percent], Gaps) {
+	d, g := lagged(s.d, lag, lagPercent)
+	return wrap[Percent](d), g
+}
+
+// YoY returns the year-on-year percent change of s: [Change] with lag 12.
+func YoY[U Unit](s Series[U]) (Series[Percent], Gaps) { return Change(s, 12) }
+
+// MoM returns the month-on-month percent change of s: [Change] with lag 1.
+// Next to a combined observation it has no value (reason [Combined]).
+func MoM[U Unit](s Series[U]) (Series[Percent], Gaps) { return Change(s, 1) }
+
+// Diff returns the absolute change of s over lag months,
+//
+//	s(t) − s(t−lag),
+//
+// exactly, in s's unit. Bases are found as for [Change]; a zero base is
+// fine here. Diff panics if lag < 1.
+func Diff[U Unit](s Series[U], lag int) (Series[U], Gaps) {
+	d, g := lagged(s.d, lag, lagDiff)
+	return wrap[U](d), g
+}
+
+// ChangePP returns the change of a rate or share over lag months in
+// percentage points, r(t) − r(t−lag), exactly: a share that went from 14.1%
+// to 15.3% rose 1.2 points. It panics if lag < 1.
+func ChangePP(r Series[Percent], lag int) (Series[PercentagePoints], Gaps) {
+	d, g := lagged(r.d, lag, lagDiff)
+	return wrap[PercentagePoints](d), g
+}
+
+// base finds the value lag months before the observation ending at index i
+// that covers n months. It returns the coefficient c, or big b when c cannot
+// hold it; reason is non-zero when there is no base.
+func (d *store) base(i, n, lag int) (c int64, b *big.Int, reason Reason, at Period) {
+	j := i - lag
+	at = Period{d.month(j - n + 1), d.month(j)}
+	if len(d.spans) == 0 {
+		if !d.has(j) {
+			return 0, nil, BaseMissing, at
+		}
+		if d.wide != nil && d.isWide(j) {
+			return 0, d.bigCoef(j), 0, at
+		}
+		return d.coef[j], nil, 0, at
+	}
+	if d.obsLen(j) == n && (n > 1 || !d.inSpan(j)) {
+		if d.isWide(j) {
+			return 0, d.bigCoef(j), 0, at
+		}
+		return d.coef[j], nil, 0, at
+	}
+	// Sum separate months for a combined observation, or explain why not.
+	sum, fits := int64(0), true
+	var bsum *big.Int
+	for m := j - n + 1; m <= j; m++ {
+		if sp, ok := d.spanAt(m); ok {
+			return 0, nil, Combined, Period{d.month(int(sp.first)), d.month(int(sp.last))}
+		}
+		if !d.has(m) {
+			return 0, nil, BaseMissing, at
+		}
+		if fits && !d.isWide(m) {
+			if s, ok := add64(sum, d.coef[m]); ok {
+				sum = s
+				continue
+			}
+		}
+		if fits {
+			bsum, fits = big.NewInt(sum), false
+		}
+		bsum.Add(bsum, d.bigCoef(m))
+	}
+	if !fits {
+		return 0, bsum, 0, at
+	}
+	return sum, nil, 0, at
+}
+
+// inSpan reports whether index i belongs to a combined observation.
+func (d *store) inSpan(i int) bool {
+	_, ok := d.spanAt(i)
+	return ok
+}
+
+func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
+	if lag < 1 {
+		panic("series: lag must be at least 1")
+	}
+	if d == nil {
+		return nil, nil
+	}
+	scale := d.scale
+	if kind == lagPercent {
+		scale = DivisionPlaces
+	}
+	out := newBuilder(d.start, len(d.coef), scale)
+	var gaps Gaps
+	for w, word := range d.present {
+		for word != 0 {
+			i := w<<6 + bits.TrailingZeros64(word)
+			word &= word - 1
+			n := 1
+			if len(d.spans) != 0 {
+				n = d.obsLen(i)
+			}
+			bc, bb, reason, at := d.base(i, n, lag)
+			if reason == 0 && bb == nil && bc == 0 && kind == lagPercent {
+				reason = BaseZero
+			}
+			if reason != 0 {
+				gaps = append(gaps, Gap{d.period(i), reason, at})
+				continue
+			}
+			if n > 1 {
+				out.d.spans = append(out.d.spans, span{int32(i - n + 1), int32(i)})
+			}
+			if bb == nil && (d.wide == nil || !d.isWide(i)) {
+				a := d.coef[i]
+				if delta, ok := sub64(a, bc); ok {
+					if kind == lagDiff {
+						out.set(i, delta)
+						continue
+					}
+					if q, ok := quoToOdd(delta, bc, percentShift); ok {
+						out.set(i, q)
+						continue
+					}
+				}
+				bb = big.NewInt(bc)
+			}
+			if bb.Sign() == 0 && kind == lagPercent {
+				gaps = append(gaps, Gap{d.period(i), BaseZero, at})
+				continue
+			}
+			delta := new(big.Int).Sub(d.bigCoef(i), bb)
+			if kind == lagDiff {
+				out.setBig(i, delta)
+			} else {
+				out.setBig(i, quoToOddBig(delta, bb, percentShift))
+			}
+		}
+	}
+	return out.done(), gaps
+}

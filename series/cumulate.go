@@ -1,0 +1,269 @@
+package series
+
+import (
+	"math/big"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// A CumOption changes how [YearToDate], [YTDChange] and [Annual] count.
+type CumOption func(*cumConfig)
+
+type cumConfig struct {
+	first        time.Month
+	allowMissing bool
+}
+
+func newCumConfig(opts []CumOption) cumConfig {
+	c := cumConfig{first: time.January}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+// YearStartingIn makes the year begin in month m (a fiscal year), instead
+// of January. It panics if m is not a month.
+func YearStartingIn(m time.Month) CumOption {
+	if m < time.January || m > time.December {
+		panic("series: YearStartingIn needs a month from January to December")
+	}
+	return func(c *cumConfig) { c.first = m }
+}
+
+// AllowMissing makes a cumulation add up the observations it has when a
+// month is missing, instead of giving no value. Each such value is still
+// reported, with reason [Partial] and the first missing month, so a partial
+// total can be told from a complete one.
+func AllowMissing() CumOption { return func(c *cumConfig) { c.allowMissing = true } }
+
+// isYearStart reports whether m is the first month of a year.
+func (c cumConfig) isYearStart(m Month) bool { return m.Month() == c.first }
+
+// YearToDate returns the running total of s from the first month of each
+// year (January, unless [YearStartingIn] says otherwise):
+//
+//	ytd(t) = s(y₀) + s(y₀+1) + … + s(t)
+//
+// exactly, where y₀ is the first month of t's year. A combined observation
+// adds in once, at its last month: with January–February combined, the
+// total to February is the combined figure and January has no total of its
+// own. A combined observation that crosses the start of a year cannot be
+// split, so that year has no totals (reason [Combined]).
+//
+// If a month of the year up to t is missing, t has no total and Gaps names
+// the first missing month ([MonthMissing]); with [AllowMissing] t gets the
+// sum of what is there and a gap with reason [Partial]. A series that starts
+// after a year's first month is missing the months before its start.
+func YearToDate[U Unit](s Series[U], opts ...CumOption) (Series[U], Gaps) {
+	d, g := ytd(s.d, newCumConfig(opts))
+	return wrap[U](d), g
+}
+
+func ytd(d *store, cfg cumConfig) (*store, Gaps) {
+	if d == nil {
+		return nil, nil
+	}
+	out := newBuilder(d.start, len(d.coef), d.scale)
+	var gaps Gaps
+	var (
+		run       int64
+		runBig    *big.Int
+		missing   Month // first missing month of the year, or zero
+		broken    Period
+		yearFirst Month
+	)
+	// The months of the first year before the series starts are missing.
+	yearFirst = d.start
+	for !cfg.isYearStart(yearFirst) {
+		yearFirst = yearFirst.AddMonths(-1)
+	}
+	if yearFirst != d.start {
+		missing = yearFirst
+	}
+	for i := range d.coef {
+		m := d.month(i)
+		if cfg.isYearStart(m) && i > 0 {
+			run, runBig, missing, broken = 0, nil, Month{}, Period{}
+		}
+		if !d.has(i) {
+			if d.inSpan(i) {
+				continue // its combined observation adds in at its last month
+			}
+			if missing.IsZero() {
+				missing = m
+			}
+			continue
+		}
+		p := d.period(i)
+		if !p.IsMonth() && crossesStart(p, cfg) {
+			broken = p
+		}
+		if broken.Valid() {
+			gaps = append(gaps, Gap{MonthPeriod(m), Combined, broken})
+			continue
+		}
+		if runBig == nil && !d.isWide(i) {
+			if r, ok := add64(run, d.coef[i]); ok {
+				run = r
+			} else {
+				runBig = big.NewInt(run)
+			}
+		}
+		if runBig != nil || d.isWide(i) {
+			if runBig == nil {
+				runBig = big.NewInt(run)
+			}
+			runBig.Add(runBig, d.bigCoef(i))
+		}
+		if !missing.IsZero() {
+			if !cfg.allowMissing {
+				gaps = append(gaps, Gap{MonthPeriod(m), MonthMissing, MonthPeriod(missing)})
+				continue
+			}
+			gaps = append(gaps, Gap{MonthPeriod(m), Partial, MonthPeriod(missing)})
+		}
+		if runBig != nil {
+			out.setBig(i, new(big.Int).Set(runBig))
+		} else {
+			out.set(i, run)
+		}
+	}
+	return out.done(), gaps
+}
+
+// crossesStart reports whether a combined period spans the first month of a
+// year somewhere after its own first month.
+func crossesStart(p Period, cfg cumConfig) bool {
+	for m := p.First.AddMonths(1); !m.After(p.Last); m = m.AddMonths(1) {
+		if cfg.isYearStart(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// YTDChange returns the year-on-year percent change of the year-to-date
+// total: [YoY] of [YearToDate]. The total to February 2025 (a combined
+// January–February figure, say) is compared with the total to February
+// 2024, however 2024 was released. Gaps from both steps are returned.
+func YTDChange[U Unit](s Series[U], opts ...CumOption) (Series[Percent], Gaps) {
+	y, g1 := YearToDate(s, opts...)
+	c, g2 := YoY(y)
+	return c, mergeGaps(g1, g2)
+}
+
+// Rolling returns the sum over the n months ending at each month,
+//
+//	r(t) = s(t−n+1) + … + s(t),
+//
+// exactly. A window with a missing month has no value ([MonthMissing]), and
+// so has one that would cut a combined observation in two ([Combined]).
+// Rolling panics if n < 1.
+func Rolling[U Unit](s Series[U], n int) (Series[U], Gaps) {
+	if n < 1 {
+		panic("series: Rolling needs a window of at least one month")
+	}
+	d := s.d
+	if d == nil {
+		return s, nil
+	}
+	out := newBuilder(d.start, len(d.coef), d.scale)
+	var gaps Gaps
+	for i := range d.coef {
+		if !d.has(i) {
+			continue
+		}
+		w := Period{d.month(i - n + 1), d.month(i)}
+		v, g := d.total(w)
+		if len(g) > 0 {
+			gaps = append(gaps, Gap{MonthPeriod(d.month(i)), g[0].Reason, g[0].Input})
+			continue
+		}
+		out.setBig(i, v)
+	}
+	return wrap[U](out.done()), gaps
+}
+
+// total sums the observations of d within p, with a gap for each month of p
+// that no observation within p covers.
+func (d *store) total(p Period) (*big.Int, Gaps) {
+	sum := new(big.Int)
+	var gaps Gaps
+	var small int64
+	for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
+		i := d.index(m)
+		if sp, ok := d.spanAt(i); ok {
+			first, last := d.month(int(sp.first)), d.month(int(sp.last))
+			if first.Before(p.First) || last.After(p.Last) {
+				gaps = append(gaps, Gap{p, Combined, Period{first, last}})
+				continue
+			}
+		}
+		if !d.has(i) {
+			if _, ok := d.spanAt(i); !ok {
+				gaps = append(gaps, Gap{p, MonthMissing, MonthPeriod(m)})
+			}
+			continue
+		}
+		if !d.isWide(i) {
+			if r, ok := add64(small, d.coef[i]); ok {
+				small = r
+				continue
+			}
+		}
+		sum.Add(sum, d.bigCoef(i))
+	}
+	return sum.Add(sum, big.NewInt(small)), gaps
+}
+
+// Total returns the sum of the observations of s within period p, exactly.
+// The sum is complete only when Gaps is empty: otherwise Gaps names each
+// month of p that is missing ([MonthMissing]) and each combined observation
+// that straddles a bound of p ([Combined]), and the sum leaves them out.
+func Total[U Unit](s Series[U], p Period) (decimal.Decimal, Gaps) {
+	if s.d == nil {
+		var gaps Gaps
+		if p.Valid() {
+			for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
+				gaps = append(gaps, Gap{p, MonthMissing, MonthPeriod(m)})
+			}
+		}
+		return decimal.Zero, gaps
+	}
+	v, g := s.d.total(p)
+	return decimal.NewFromBigInt(v, -s.d.scale), g
+}
+
+// A YearTotal is the total of one year of a series.
+type YearTotal struct {
+	Period Period          // the twelve months of the year
+	Value  decimal.Decimal // the sum of the observations found
+	Gaps   Gaps            // the months missing from Value; none if complete
+}
+
+// Complete reports whether every month of the year is in Value.
+func (y YearTotal) Complete() bool { return len(y.Gaps) == 0 }
+
+// Annual returns the total of each year that s touches, in order, from
+// January (or the month [YearStartingIn] names) to the following December
+// (or the month before it). Each total says which months it lacks; see
+// [Total]. [AllowMissing] has no effect: YearTotal always carries its gaps.
+func Annual[U Unit](s Series[U], opts ...CumOption) []YearTotal {
+	if s.d == nil {
+		return nil
+	}
+	cfg := newCumConfig(opts)
+	first := s.First()
+	for !cfg.isYearStart(first) {
+		first = first.AddMonths(-1)
+	}
+	var out []YearTotal
+	for y := first; !y.After(s.Last()); y = y.AddMonths(12) {
+		p := Period{y, y.AddMonths(11)}
+		v, g := Total(s, p)
+		out = append(out, YearTotal{p, v, g})
+	}
+	return out
+}

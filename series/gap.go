@@ -1,0 +1,94 @@
+package series
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A Reason says why an operation has no value for a period.
+type Reason uint8
+
+// The reasons an operation gives for a period it could not compute.
+const (
+	// BaseMissing: the base period (a lag earlier) has no observation.
+	BaseMissing Reason = iota + 1
+	// BaseZero: the base is zero, so a percent change or ratio is undefined.
+	BaseZero
+	// Combined: the period needed is part of a combined observation (such
+	// as January–February) that cannot be split, or two series combine
+	// months differently.
+	Combined
+	// MonthMissing: a month needed for a sum, a window or the other operand
+	// has no observation.
+	MonthMissing
+	// Partial: the value was computed, but from fewer months than the
+	// period has, because the caller allowed missing months.
+	Partial
+)
+
+func (r Reason) String() string {
+	switch r {
+	case BaseMissing:
+		return "base is missing"
+	case BaseZero:
+		return "base is zero"
+	case Combined:
+		return "is part of a combined period"
+	case MonthMissing:
+		return "is missing"
+	case Partial:
+		return "partial: a month is missing"
+	}
+	return fmt.Sprintf("Reason(%d)", uint8(r))
+}
+
+// A Gap records a period for which an operation produced no value (or, with
+// Reason Partial, a value from incomplete input) and why.
+type Gap struct {
+	Period Period // the period of the result
+	Reason Reason
+	Input  Period // the input period at fault: the base, or the missing month
+}
+
+// String says what went wrong, such as "2025-03: base 2024-03 is zero".
+func (g Gap) String() string {
+	switch g.Reason {
+	case BaseMissing:
+		return fmt.Sprintf("%v: base %v is missing", g.Period, g.Input)
+	case BaseZero:
+		return fmt.Sprintf("%v: base %v is zero", g.Period, g.Input)
+	case Combined:
+		return fmt.Sprintf("%v: %v is combined with other months", g.Period, g.Input)
+	case MonthMissing:
+		return fmt.Sprintf("%v: %v is missing", g.Period, g.Input)
+	case Partial:
+		return fmt.Sprintf("%v: partial, %v is missing", g.Period, g.Input)
+	}
+	return fmt.Sprintf("%v: %v (%v)", g.Period, g.Reason, g.Input)
+}
+
+// Gaps lists the periods an operation could not compute, in month order.
+// A nil Gaps means every period with input got a value.
+type Gaps []Gap
+
+// String returns one gap a line.
+func (gs Gaps) String() string {
+	var sb strings.Builder
+	for i, g := range gs {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(g.String())
+	}
+	return sb.String()
+}
+
+// Find returns the gap for the result period ending at month m.
+func (gs Gaps) Find(m Month) (Gap, bool) {
+	for _, g := range gs {
+		if g.Period.Last == m {
+			return g, true
+		}
+	}
+	return Gap{}, false
+}

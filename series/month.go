@@ -1,0 +1,193 @@
+package series
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// A Month is a calendar month: a year and a month, with no day and no time
+// zone. It is not an instant; it names the period a customs figure covers.
+//
+// Months are comparable with == and ordered by [Month.Compare]. The zero
+// Month is not a calendar month: it means "no month" (see [Month.IsZero]),
+// prints as "0000-00", and is what functions return when there is no answer.
+// Valid months run from 0001-01 to 9999-12.
+type Month struct {
+	// n counts months from January of year 0, so January of year 1 is 12 and
+	// the zero value can mean "no month".
+	n int32
+}
+
+const (
+	minMonthN = 1*12 + 0
+	maxMonthN = 9999*12 + 11
+)
+
+// ErrMonth is wrapped by every error about a malformed or out-of-range month.
+var ErrMonth = errors.New("invalid month")
+
+// A MonthError reports text that is not a month.
+type MonthError struct {
+	Input  string // the text as given
+	Reason string // what is wrong with it
+}
+
+func (e *MonthError) Error() string {
+	return fmt.Sprintf("series: invalid month %q: %s", e.Input, e.Reason)
+}
+
+// Unwrap returns [ErrMonth].
+func (e *MonthError) Unwrap() error { return ErrMonth }
+
+// MonthOf returns the month m of year. It panics if year is outside 1–9999 or
+// m outside January–December: those are caller bugs, not data.
+func MonthOf(year int, m time.Month) Month {
+	if year < 1 || year > 9999 || m < time.January || m > time.December {
+		panic(fmt.Sprintf("series: MonthOf(%d, %d) out of range", year, int(m)))
+	}
+	return Month{int32(year*12 + int(m) - 1)}
+}
+
+// MonthFor returns the month that contains t, in t's location.
+func MonthFor(t time.Time) Month { return MonthOf(t.Year(), t.Month()) }
+
+// ParseMonth parses a month written as "2025-11", "202511" (UN Comtrade's
+// form) or "2025M11". "0000-00" parses to the zero Month, so that
+// [Month.String] and ParseMonth are inverse for every Month. Errors wrap
+// [ErrMonth] and quote the input.
+func ParseMonth(s string) (Month, error) {
+	if s == "0000-00" {
+		return Month{}, nil
+	}
+	var ys, ms string
+	switch {
+	case len(s) == 7 && s[4] == '-':
+		ys, ms = s[:4], s[5:]
+	case len(s) == 7 && (s[4] == 'M' || s[4] == 'm'):
+		ys, ms = s[:4], s[5:]
+	case len(s) == 6:
+		ys, ms = s[:4], s[4:]
+	default:
+		return Month{}, &MonthError{s, `want "YYYY-MM", "YYYYMM" or "YYYYMmm"`}
+	}
+	y, ok1 := digits(ys)
+	mo, ok2 := digits(ms)
+	if !ok1 || !ok2 {
+		return Month{}, &MonthError{s, `want "YYYY-MM", "YYYYMM" or "YYYYMmm"`}
+	}
+	if y < 1 {
+		return Month{}, &MonthError{s, "year 0000 is out of range"}
+	}
+	if mo < 1 || mo > 12 {
+		return Month{}, &MonthError{s, "month " + strconv.Itoa(mo) + " is out of range"}
+	}
+	return Month{int32(y*12 + mo - 1)}, nil
+}
+
+// MustParseMonth is like [ParseMonth] but panics on error. It is meant for
+// literals in programs and tests.
+func MustParseMonth(s string) Month {
+	m, err := ParseMonth(s)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// digits parses a short run of ASCII digits; signs and spaces are refused.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, len(s) > 0
+}
+
+// Year returns the month's year (0 for the zero Month).
+func (m Month) Year() int {
+	if m.n == 0 {
+		return 0
+	}
+	return int(m.n / 12)
+}
+
+// Month returns the month of the year (0 for the zero Month).
+func (m Month) Month() time.Month {
+	if m.n == 0 {
+		return 0
+	}
+	return time.Month(m.n%12 + 1)
+}
+
+// IsZero reports whether m is the zero Month, which means "no month".
+func (m Month) IsZero() bool { return m.n == 0 }
+
+// AddMonths returns the month n months after m (before it, for negative n).
+// It is the inverse of [Month.MonthsSince]: m.AddMonths(n).MonthsSince(m) == n.
+// The zero Month stays zero. It panics if the result leaves 0001-01–9999-12.
+func (m Month) AddMonths(n int) Month {
+	if m.n == 0 {
+		return m
+	}
+	r := int64(m.n) + int64(n)
+	if r < minMonthN || r > maxMonthN {
+		panic(fmt.Sprintf("series: %v.AddMonths(%d) leaves years 0001-9999", m, n))
+	}
+	return Month{int32(r)}
+}
+
+// MonthsSince returns the number of months from o to m: positive when m is
+// after o. 2025-11 is 12 months since 2024-11.
+func (m Month) MonthsSince(o Month) int { return int(m.n - o.n) }
+
+// Before reports whether m is before o.
+func (m Month) Before(o Month) bool { return m.n < o.n }
+
+// After reports whether m is after o.
+func (m Month) After(o Month) bool { return m.n > o.n }
+
+// Equal reports whether m and o are the same month; it is the same as ==.
+func (m Month) Equal(o Month) bool { return m.n == o.n }
+
+// Compare returns -1 if m is before o, 0 if they are equal, +1 if m is after
+// o, so that slices.SortFunc(ms, Month.Compare) sorts months.
+func (m Month) Compare(o Month) int {
+	switch {
+	case m.n < o.n:
+		return -1
+	case m.n > o.n:
+		return 1
+	}
+	return 0
+}
+
+// String returns the month as "2025-11"; the zero Month is "0000-00".
+func (m Month) String() string { return string(m.AppendText(make([]byte, 0, 7))) }
+
+// AppendText appends the form of [Month.String] to b.
+func (m Month) AppendText(b []byte) []byte {
+	y, mo := m.Year(), int(m.Month())
+	return append(b,
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+mo/10), byte('0'+mo%10))
+}
+
+// MarshalText returns the form of [Month.String]. JSON uses it, so a Month
+// is a JSON string.
+func (m Month) MarshalText() ([]byte, error) { return m.AppendText(nil), nil }
+
+// UnmarshalText parses any form [ParseMonth] accepts.
+func (m *Month) UnmarshalText(b []byte) error {
+	v, err := ParseMonth(string(b))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}

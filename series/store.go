@@ -1,0 +1,374 @@
+package series
+
+import (
+	"math"
+	"math/big"
+	"math/bits"
+	"slices"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// store holds a series' values without their unit. It is never changed once
+// built, so series share stores freely.
+//
+// The value at index i (month start+i) is coef[i] × 10^-scale when bit i of
+// present is set; a coefficient that does not fit an int64 lives in wide
+// (and coef[i] is 0). A combined observation covering indices first..last is
+// stored at last, with the span recorded in spans; the months it covers
+// before last have no bit set.
+type store struct {
+	start   Month
+	scale   int32
+	coef    []int64
+	present []uint64
+	wide    map[int32]*big.Int
+	spans   []span // sorted, non-overlapping
+}
+
+type span struct{ first, last int32 }
+
+func (d *store) len() int {
+	if d == nil {
+		return 0
+	}
+	return len(d.coef)
+}
+
+// has reports whether an observation ends at index i.
+func (d *store) has(i int) bool {
+	return i >= 0 && i < len(d.coef) && d.present[i>>6]&(1<<(uint(i)&63)) != 0
+}
+
+// spanAt returns the index of the span that contains index i.
+func (d *store) spanAt(i int) (span, bool) {
+	if len(d.spans) == 0 {
+		return span{}, false
+	}
+	k := sort.Search(len(d.spans), func(k int) bool { return int(d.spans[k].last) >= i })
+	if k < len(d.spans) && int(d.spans[k].first) <= i {
+		return d.spans[k], true
+	}
+	return span{}, false
+}
+
+// obsLen returns the number of months of the observation ending at index i:
+// 0 when none ends there, 1 for an ordinary month, more for a combined one.
+func (d *store) obsLen(i int) int {
+	if !d.has(i) {
+		return 0
+	}
+	if len(d.spans) == 0 {
+		return 1
+	}
+	if sp, ok := d.spanAt(i); ok {
+		return int(sp.last-sp.first) + 1
+	}
+	return 1
+}
+
+// index returns the index of month m, which may be outside the store.
+func (d *store) index(m Month) int { return int(m.n - d.start.n) }
+
+func (d *store) month(i int) Month { return Month{d.start.n + int32(i)} }
+
+// period returns the period of the observation ending at index i.
+func (d *store) period(i int) Period {
+	n := d.obsLen(i)
+	if n < 1 {
+		n = 1
+	}
+	return Period{d.month(i - n + 1), d.month(i)}
+}
+
+// big returns the coefficient at index i as a new big.Int.
+func (d *store) bigCoef(i int) *big.Int {
+	if w, ok := d.wide[int32(i)]; ok {
+		return new(big.Int).Set(w)
+	}
+	return big.NewInt(d.coef[i])
+}
+
+// isWide reports whether index i holds a coefficient beyond int64.
+func (d *store) isWide(i int) bool {
+	if d.wide == nil {
+		return false
+	}
+	_, ok := d.wide[int32(i)]
+	return ok
+}
+
+func (d *store) decimal(i int) decimal.Decimal {
+	if w, ok := d.wide[int32(i)]; ok {
+		return decimal.NewFromBigInt(w, -d.scale)
+	}
+	return decimal.New(d.coef[i], -d.scale)
+}
+
+// builder collects the values of a store being made. Its methods take
+// indices from 0 to n-1.
+type builder struct {
+	d *store
+}
+
+func newBuilder(start Month, n int, scale int32) builder {
+	return builder{&store{
+		start:   start,
+		scale:   scale,
+		coef:    make([]int64, n),
+		present: make([]uint64, (n+63)>>6),
+	}}
+}
+
+func (b builder) set(i int, c int64) {
+	b.d.coef[i] = c
+	b.d.present[i>>6] |= 1 << (uint(i) & 63)
+}
+
+// setBig stores c, keeping it as an int64 when it fits.
+func (b builder) setBig(i int, c *big.Int) {
+	if c.IsInt64() {
+		b.set(i, c.Int64())
+		return
+	}
+	if b.d.wide == nil {
+		b.d.wide = make(map[int32]*big.Int)
+	}
+	b.d.wide[int32(i)] = c
+	b.d.coef[i] = 0
+	b.d.present[i>>6] |= 1 << (uint(i) & 63)
+}
+
+// done trims empty months from both ends and returns the store, or nil when
+// it holds nothing.
+func (b builder) done() *store {
+	d := b.d
+	lo, hi := -1, -1
+	for w, word := range d.present {
+		if word != 0 {
+			if lo < 0 {
+				lo = w<<6 + bits.TrailingZeros64(word)
+			}
+			hi = w<<6 + 63 - bits.LeadingZeros64(word)
+		}
+	}
+	if lo < 0 {
+		return nil
+	}
+	for _, sp := range d.spans {
+		lo = min(lo, int(sp.first))
+	}
+	if lo == 0 && hi == len(d.coef)-1 {
+		return d
+	}
+	return d.slice(lo, hi)
+}
+
+// slice returns indices lo..hi of d as a new store; spans that do not lie
+// wholly inside are left out.
+func (d *store) slice(lo, hi int) *store {
+	if d == nil || hi < lo {
+		return nil
+	}
+	lo, hi = max(lo, 0), min(hi, len(d.coef)-1)
+	if hi < lo {
+		return nil
+	}
+	n := hi - lo + 1
+	b := newBuilder(d.month(lo), n, d.scale)
+	for _, sp := range d.spans {
+		if int(sp.first) >= lo && int(sp.last) <= hi {
+			b.d.spans = append(b.d.spans, span{sp.first - int32(lo), sp.last - int32(lo)})
+		}
+	}
+	for i := lo; i <= hi; i++ {
+		if !d.has(i) {
+			continue
+		}
+		if sp, ok := d.spanAt(i); ok && (int(sp.first) < lo) {
+			continue
+		}
+		if w, ok := d.wide[int32(i)]; ok {
+			b.setBig(i-lo, w)
+		} else {
+			b.set(i-lo, d.coef[i])
+		}
+	}
+	if len(b.d.spans) == 0 {
+		b.d.spans = nil
+	}
+	if !anyBit(b.d.present) {
+		return nil
+	}
+	return b.d
+}
+
+func anyBit(p []uint64) bool {
+	for _, w := range p {
+		if w != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rescaled returns d's coefficients multiplied by 10^k (k >= 0) as int64s,
+// with ok false for those that overflow; callers fall back to bigCoef there.
+// For k == 0 it returns d.coef itself.
+func (d *store) rescaled(k int32) (c []int64, overflow []uint64) {
+	if k == 0 {
+		return d.coef, nil
+	}
+	p, fits := pow10(int(k))
+	c = make([]int64, len(d.coef))
+	for i, v := range d.coef {
+		r, ok := mul64(v, p)
+		if !ok || !fits {
+			if overflow == nil {
+				overflow = make([]uint64, len(d.present))
+			}
+			overflow[i>>6] |= 1 << (uint(i) & 63)
+			continue
+		}
+		c[i] = r
+	}
+	return c, overflow
+}
+
+var pow10tab = func() [19]int64 {
+	var t [19]int64
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] * 10
+	}
+	return t
+}()
+
+// pow10 returns 10^k and whether it fits an int64.
+func pow10(k int) (int64, bool) {
+	if k < 0 || k >= len(pow10tab) {
+		return 0, false
+	}
+	return pow10tab[k], true
+}
+
+func bigPow10(k int) *big.Int {
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil)
+}
+
+func mul64(a, b int64) (int64, bool) {
+	if a == 0 || b == 0 {
+		return 0, true
+	}
+	hi, lo := bits.Mul64(uabs(a), uabs(b))
+	if hi != 0 || lo > math.MaxInt64 {
+		return 0, false
+	}
+	if (a < 0) != (b < 0) {
+		return -int64(lo), true
+	}
+	return int64(lo), true
+}
+
+func add64(a, b int64) (int64, bool) {
+	s := a + b
+	if (a >= 0) == (b >= 0) && (s >= 0) != (a >= 0) {
+		return 0, false
+	}
+	return s, true
+}
+
+func sub64(a, b int64) (int64, bool) {
+	s := a - b
+	if (a >= 0) != (b >= 0) && (s >= 0) != (a >= 0) {
+		return 0, false
+	}
+	return s, true
+}
+
+func uabs(a int64) uint64 {
+	if a < 0 {
+		return uint64(-a) // also right for MinInt64
+	}
+	return uint64(a)
+}
+
+// aligned returns a and b's coefficients at their common (larger) scale.
+type aligned struct {
+	a, b   *store
+	ca, cb []int64
+	oa, ob []uint64 // coefficients that overflowed when rescaled
+	scale  int32
+	ka, kb int32
+}
+
+func align(a, b *store) aligned {
+	s := max(a.scale, b.scale)
+	al := aligned{a: a, b: b, scale: s, ka: s - a.scale, kb: s - b.scale}
+	al.ca, al.oa = a.rescaled(al.ka)
+	al.cb, al.ob = b.rescaled(al.kb)
+	return al
+}
+
+func bitSet(p []uint64, i int) bool { return p != nil && p[i>>6]&(1<<(uint(i)&63)) != 0 }
+
+// coefA returns a's coefficient at index i at the common scale, ok false
+// when only a big.Int can hold it.
+func (al *aligned) coefA(i int) (int64, bool) {
+	if al.a.isWide(i) || bitSet(al.oa, i) {
+		return 0, false
+	}
+	return al.ca[i], true
+}
+
+func (al *aligned) coefB(j int) (int64, bool) {
+	if al.b.isWide(j) || bitSet(al.ob, j) {
+		return 0, false
+	}
+	return al.cb[j], true
+}
+
+func (al *aligned) bigA(i int) *big.Int {
+	c := al.a.bigCoef(i)
+	if al.ka != 0 {
+		c.Mul(c, bigPow10(int(al.ka)))
+	}
+	return c
+}
+
+func (al *aligned) bigB(j int) *big.Int {
+	c := al.b.bigCoef(j)
+	if al.kb != 0 {
+		c.Mul(c, bigPow10(int(al.kb)))
+	}
+	return c
+}
+
+// fromDecimals builds a store from values at months; the scale is the
+// largest number of decimal places among them.
+func fromDecimals(months []Month, vals []decimal.Decimal) *store {
+	if len(months) == 0 {
+		return nil
+	}
+	lo, hi := slices.MinFunc(months, Month.Compare), slices.MaxFunc(months, Month.Compare)
+	scale := int32(0)
+	for _, v := range vals {
+		scale = max(scale, -v.Exponent())
+	}
+	b := newBuilder(lo, hi.MonthsSince(lo)+1, scale)
+	for k, m := range months {
+		b.setDecimal(b.d.index(m), vals[k])
+	}
+	return b.done()
+}
+
+// setDecimal stores v, which must have at most b's scale of decimal places.
+func (b builder) setDecimal(i int, v decimal.Decimal) {
+	k := int(b.d.scale + v.Exponent())
+	c := v.Coefficient()
+	if k > 0 {
+		c.Mul(c, bigPow10(k))
+	}
+	b.setBig(i, c)
+}
