@@ -242,6 +242,9 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 				}
 				bb = big.NewInt(bc)
 			}
+			if bb == nil {
+				bb = big.NewInt(bc) // the base fits; the current value does not
+			}
 			if bb.Sign() == 0 && kind == lagPercent {
 				gaps = append(gaps, Gap{d.period(i), BaseZero, at})
 				continue

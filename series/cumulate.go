@@ -82,47 +82,56 @@ func ytd(d *store, cfg cumConfig) (*store, Gaps) {
 	if yearFirst != d.start {
 		missing = yearFirst
 	}
+	// pos is the month's place in its year, 0 for the first month; kept as a
+	// counter so the loop does no calendar arithmetic.
+	pos := (int(d.start.Month()) - int(cfg.first) + 12) % 12
+	spans, wide := len(d.spans) != 0, d.wide != nil
 	for i := range d.coef {
-		m := d.month(i)
-		if cfg.isYearStart(m) && i > 0 {
+		if pos == 0 && i > 0 {
 			run, runBig, missing, broken = 0, nil, Month{}, Period{}
 		}
+		if pos++; pos == 12 {
+			pos = 0
+		}
 		if !d.has(i) {
-			if d.inSpan(i) {
+			if spans && d.inSpan(i) {
 				continue // its combined observation adds in at its last month
 			}
 			if missing.IsZero() {
-				missing = m
+				missing = d.month(i)
 			}
 			continue
 		}
-		p := d.period(i)
-		if !p.IsMonth() && crossesStart(p, cfg) {
-			broken = p
+		if spans {
+			if p := d.period(i); !p.IsMonth() && crossesStart(p, cfg) {
+				broken = p
+			}
+			if broken.Valid() {
+				gaps = append(gaps, Gap{MonthPeriod(d.month(i)), Combined, broken})
+				continue
+			}
 		}
-		if broken.Valid() {
-			gaps = append(gaps, Gap{MonthPeriod(m), Combined, broken})
-			continue
-		}
-		if runBig == nil && !d.isWide(i) {
+		isWide := wide && d.isWide(i)
+		if runBig == nil && !isWide {
 			if r, ok := add64(run, d.coef[i]); ok {
 				run = r
 			} else {
 				runBig = big.NewInt(run)
 			}
 		}
-		if runBig != nil || d.isWide(i) {
+		if runBig != nil || isWide {
 			if runBig == nil {
 				runBig = big.NewInt(run)
 			}
 			runBig.Add(runBig, d.bigCoef(i))
 		}
 		if !missing.IsZero() {
+			m := MonthPeriod(d.month(i))
 			if !cfg.allowMissing {
-				gaps = append(gaps, Gap{MonthPeriod(m), MonthMissing, MonthPeriod(missing)})
+				gaps = append(gaps, Gap{m, MonthMissing, MonthPeriod(missing)})
 				continue
 			}
-			gaps = append(gaps, Gap{MonthPeriod(m), Partial, MonthPeriod(missing)})
+			gaps = append(gaps, Gap{m, Partial, MonthPeriod(missing)})
 		}
 		if runBig != nil {
 			out.setBig(i, new(big.Int).Set(runBig))

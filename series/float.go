@@ -26,16 +26,18 @@ func ToFloats[U Unit](s Series[U]) Floats {
 	if d == nil {
 		return Floats{}
 	}
-	f := Floats{Start: d.start, Values: make([]float64, len(d.coef))}
+	lo, hi := d.firstIndex(), d.lastIndex()
+	f := Floats{Start: d.month(lo), Values: make([]float64, hi-lo+1)}
 	div := math.Pow(10, float64(d.scale))
-	for i := range f.Values {
+	for k := range f.Values {
+		i := lo + k
 		switch {
 		case d.obsLen(i) != 1:
-			f.Values[i] = math.NaN()
+			f.Values[k] = math.NaN()
 		case d.isWide(i):
-			f.Values[i], _ = d.decimal(i).Float64()
+			f.Values[k], _ = d.decimal(i).Float64()
 		default:
-			f.Values[i] = float64(d.coef[i]) / div
+			f.Values[k] = float64(d.coef[i]) / div
 		}
 	}
 	return f

@@ -76,7 +76,9 @@ func ParsePeriod(s string) (Period, error) {
 }
 
 // Valid reports whether p has non-zero bounds and does not run backwards.
-func (p Period) Valid() bool { return p.check() == nil }
+func (p Period) Valid() bool {
+	return !p.First.IsZero() && !p.Last.IsZero() && !p.Last.Before(p.First)
+}
 
 // Len returns the number of months in p (0 for an invalid period).
 func (p Period) Len() int {

@@ -286,7 +286,7 @@ func (s Series[U]) First() Month {
 	if s.d == nil {
 		return Month{}
 	}
-	return s.d.start
+	return s.d.month(s.d.firstIndex())
 }
 
 // Last returns the last month s covers, or the zero Month if s is empty.
@@ -294,7 +294,7 @@ func (s Series[U]) Last() Month {
 	if s.d == nil {
 		return Month{}
 	}
-	return s.d.month(len(s.d.coef) - 1)
+	return s.d.month(s.d.lastIndex())
 }
 
 // At returns the value for month m alone. It reports false when m is

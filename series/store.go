@@ -140,29 +140,40 @@ func (b builder) setBig(i int, c *big.Int) {
 	b.d.present[i>>6] |= 1 << (uint(i) & 63)
 }
 
-// done trims empty months from both ends and returns the store, or nil when
-// it holds nothing.
+// done returns the store, or nil when it holds nothing. Empty months at
+// either end are kept rather than copied away: First and Last look past them.
 func (b builder) done() *store {
-	d := b.d
-	lo, hi := -1, -1
-	for w, word := range d.present {
-		if word != 0 {
-			if lo < 0 {
-				lo = w<<6 + bits.TrailingZeros64(word)
-			}
-			hi = w<<6 + 63 - bits.LeadingZeros64(word)
-		}
-	}
-	if lo < 0 {
+	if !anyBit(b.d.present) {
 		return nil
 	}
-	for _, sp := range d.spans {
-		lo = min(lo, int(sp.first))
+	if len(b.d.spans) == 0 {
+		b.d.spans = nil
 	}
-	if lo == 0 && hi == len(d.coef)-1 {
-		return d
+	return b.d
+}
+
+// firstIndex returns the index of the first month d covers.
+func (d *store) firstIndex() int {
+	for w, word := range d.present {
+		if word != 0 {
+			i := w<<6 + bits.TrailingZeros64(word)
+			if sp, ok := d.spanAt(i); ok {
+				return int(sp.first)
+			}
+			return i
+		}
 	}
-	return d.slice(lo, hi)
+	return 0
+}
+
+// lastIndex returns the index of the last month d covers.
+func (d *store) lastIndex() int {
+	for w := len(d.present) - 1; w >= 0; w-- {
+		if word := d.present[w]; word != 0 {
+			return w<<6 + 63 - bits.LeadingZeros64(word)
+		}
+	}
+	return 0
 }
 
 // slice returns indices lo..hi of d as a new store; spans that do not lie
