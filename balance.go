@@ -1,0 +1,76 @@
+package tradeflow
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// TradeBalance returns exports less imports, month by month, exactly:
+// b(t) = x(t) − m(t). A month missing from either has no balance (see
+// [series.Sub]).
+func TradeBalance[U series.Unit](x, m series.Series[U]) (series.Series[U], series.Gaps) {
+	return series.Sub(x, m)
+}
+
+// TradeTotal returns exports plus imports, month by month, exactly.
+func TradeTotal[U series.Unit](x, m series.Series[U]) (series.Series[U], series.Gaps) {
+	return series.Add(x, m)
+}
+
+// CoverageRatio returns exports as a percentage of imports, 100 × x(t) ÷ m(t)
+// (see [series.Share]); months with no imports have no ratio.
+func CoverageRatio[U series.Unit](x, m series.Series[U]) (series.Series[series.Percent], series.Gaps) {
+	return series.Share(x, m)
+}
+
+// A BalanceChange describes how a trade balance moved. A balance can
+// change sign, so its percent change can be meaningless (a surplus that
+// "rose 300%" from a deficit); a BalanceChange says what happened instead.
+type BalanceChange struct {
+	From, To decimal.Decimal
+}
+
+// Change returns To − From.
+func (c BalanceChange) Change() decimal.Decimal { return c.To.Sub(c.From) }
+
+// PercentChange returns the percent change of the balance and true when it
+// means something: both balances on the same side of zero and From not
+// zero. A surplus that grew from 884.7 to 1,075.8 is up 21.6%.
+func (c BalanceChange) PercentChange() (decimal.Decimal, bool) {
+	if c.From.IsZero() || c.From.Sign() != c.To.Sign() {
+		return decimal.Decimal{}, false
+	}
+	return c.To.Sub(c.From).Mul(decimal.NewFromInt(100)).DivRound(c.From.Abs(), series.DivisionPlaces), true
+}
+
+// Kind names the move: "surplus widened", "surplus narrowed", "deficit
+// widened", "deficit narrowed", "swung into deficit", "swung into surplus",
+// "moved into balance", "unchanged".
+func (c BalanceChange) Kind() string {
+	f, t := c.From.Sign(), c.To.Sign()
+	switch {
+	case c.From.Equal(c.To):
+		return "unchanged"
+	case t == 0:
+		return "moved into balance"
+	case f >= 0 && t < 0:
+		return "swung into deficit"
+	case f <= 0 && t > 0:
+		return "swung into surplus"
+	case t > 0 && c.To.GreaterThan(c.From):
+		return "surplus widened"
+	case t > 0:
+		return "surplus narrowed"
+	case c.To.LessThan(c.From):
+		return "deficit widened"
+	}
+	return "deficit narrowed"
+}
+
+// String says "surplus widened from 884.7 to 1075.8".
+func (c BalanceChange) String() string {
+	return fmt.Sprintf("%s from %v to %v", c.Kind(), c.From, c.To)
+}

@@ -1,0 +1,89 @@
+package tradeflow
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A Flow is the direction of a trade figure, or a figure derived from two
+// directions (a balance, a total).
+type Flow uint8
+
+// The flows, with the codes the library's CSV format and UN Comtrade use.
+const (
+	Exports    Flow = iota + 1 // X
+	Imports                    // M
+	ReExports                  // RX
+	ReImports                  // RM
+	Balance                    // B: exports less imports
+	TotalTrade                 // T: exports plus imports
+)
+
+var flowCodes = [...]string{Exports: "X", Imports: "M", ReExports: "RX", ReImports: "RM", Balance: "B", TotalTrade: "T"}
+var flowNames = [...]string{Exports: "exports", Imports: "imports", ReExports: "re-exports", ReImports: "re-imports", Balance: "balance", TotalTrade: "total trade"}
+
+// ParseFlow parses a flow code: X, M, RX, RM, B or T.
+func ParseFlow(s string) (Flow, error) {
+	for f, c := range flowCodes {
+		if c != "" && c == s {
+			return Flow(f), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown flow %q: want X, M, RX, RM, B or T", s)
+}
+
+// Code returns the flow's code, such as "X".
+func (f Flow) Code() string {
+	if int(f) < len(flowCodes) && flowCodes[f] != "" {
+		return flowCodes[f]
+	}
+	return fmt.Sprintf("Flow(%d)", uint8(f))
+}
+
+// String returns the flow's name, such as "exports".
+func (f Flow) String() string {
+	if int(f) < len(flowNames) && flowNames[f] != "" {
+		return flowNames[f]
+	}
+	return f.Code()
+}
+
+// A Measure says what a figure measures.
+type Measure uint8
+
+// The measures a dataset holds.
+const (
+	Value           Measure = iota + 1 // a level in a currency
+	Quantity                           // a physical quantity
+	YoYPct                             // a year-on-year rate as published, in percent
+	MoMPct                             // a month-on-month rate as published
+	YoYPctCNY                          // a year-on-year rate in yuan terms, as published
+	ConsensusYoYPct                    // economists' forecast of the year-on-year rate, before the release
+)
+
+var measureCodes = [...]string{Value: "value", Quantity: "quantity", YoYPct: "yoy_pct", MoMPct: "mom_pct",
+	YoYPctCNY: "yoy_pct_cny", ConsensusYoYPct: "consensus_yoy_pct"}
+
+// ParseMeasure parses a measure as the CSV format writes it: value,
+// quantity, yoy_pct, mom_pct, yoy_pct_cny or consensus_yoy_pct.
+func ParseMeasure(s string) (Measure, error) {
+	for m, c := range measureCodes {
+		if c != "" && c == s {
+			return Measure(m), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown measure %q: want one of %s", s, strings.Join(measureCodes[1:], ", "))
+}
+
+// String returns the measure's code, such as "yoy_pct".
+func (m Measure) String() string {
+	if int(m) < len(measureCodes) && measureCodes[m] != "" {
+		return measureCodes[m]
+	}
+	return fmt.Sprintf("Measure(%d)", uint8(m))
+}
+
+// IsRate reports whether the measure is a published rate rather than a level.
+func (m Measure) IsRate() bool {
+	return m == YoYPct || m == MoMPct || m == YoYPctCNY || m == ConsensusYoYPct
+}
