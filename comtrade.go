@@ -1,0 +1,204 @@
+package tradeflow
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tradeflow-go/tradeflow/partner"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// The columns LoadComtrade needs. Comtrade files carry many more (such as
+// reporterDesc); those LoadComtrade does not read are ignored.
+var comtradeRequired = []string{"period", "reporterCode", "partnerCode", "flowCode", "cmdCode", "primaryValue"}
+
+// LoadComtradeFile is [LoadComtrade] on the named file.
+func LoadComtradeFile(path string, vintage Vintage, opts ...LoadOption) (*Dataset, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return LoadComtrade(f, filepath.Base(path), vintage, opts...)
+}
+
+// LoadComtrade reads UN Comtrade's CSV layout, as its data API and bulk
+// files write it: a header row naming at least period, reporterCode,
+// partnerCode, flowCode, cmdCode and primaryValue, and optionally netWgt,
+// qty and qtyUnitAbbr, freqCode, partner2Code, motCode and customsCode.
+//
+//   - period is a month (202511) or, with freqCode A, a year (2025: the
+//     figure for January–December, a cumulative one).
+//   - reporterCode and partnerCode are Comtrade's numbers (842 is the United
+//     States, 0 the world), mapped through package partner to ISO alpha-2
+//     codes (WLD for the world).
+//   - flowCode X, M, RX or RM; cmdCode TOTAL or an HS code.
+//   - primaryValue is a value in USD; netWgt a net weight in kg; qty is read
+//     when qtyUnitAbbr is "u" (items) or "l" (litres).
+//   - Rows that break a figure down further than a partner (partner2Code
+//     other than 0, motCode other than 0, customsCode other than C00) are
+//     errors, not silently added to the totals.
+//
+// Comtrade files carry no release date, so the caller gives the vintage;
+// the source of every figure is "UN Comtrade" and the file name. Errors and
+// options are as for [Load].
+func LoadComtrade(r io.Reader, name string, vintage Vintage, opts ...LoadOption) (*Dataset, error) {
+	cfg := newLoadConfig(opts)
+	if vintage.IsZero() {
+		return nil, errors.New("tradeflow: LoadComtrade needs the vintage of the data")
+	}
+	cr := csv.NewReader(r)
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, &RowError{File: name, Line: 1, Err: fmt.Errorf("no header: %w", err)}
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		if i == 0 {
+			h = strings.TrimPrefix(h, "\ufeff")
+		}
+		col[h] = i
+	}
+	for _, c := range comtradeRequired {
+		if _, ok := col[c]; !ok {
+			return nil, &RowError{File: name, Line: 1, Column: c, Err: errors.New("missing column")}
+		}
+	}
+	cr.FieldsPerRecord = len(header)
+	source := "UN Comtrade " + name
+	ds := NewDataset(name)
+	var errs LoadErrors
+	fail := func(e *RowError) bool {
+		errs = append(errs, e)
+		return cfg.collect
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line, err = pe.Line, pe.Err
+			}
+			if !fail(&RowError{File: name, Line: line, Err: err}) {
+				return nil, errs[0]
+			}
+			continue
+		}
+		get := func(c string) string {
+			if i, ok := col[c]; ok {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		figs, re := comtradeRow(get, vintage, source, cfg)
+		if re != nil {
+			re.File, re.Line = name, line
+			if !fail(re) {
+				return nil, re
+			}
+			continue
+		}
+		for _, f := range figs {
+			f.Line = line
+			if err := ds.Add(f); err != nil {
+				if !fail(&RowError{File: name, Line: line, Err: err}) {
+					return nil, errs[0]
+				}
+			}
+		}
+	}
+	for _, e := range ds.check(cfg.sumDup) {
+		if !fail(e) {
+			return nil, e
+		}
+	}
+	if len(errs) > 0 {
+		return ds, errs
+	}
+	return ds, nil
+}
+
+func comtradeRow(get func(string) string, vintage Vintage, source string, cfg loadConfig) ([]Figure, *RowError) {
+	bad := func(c string, err error) ([]Figure, *RowError) {
+		return nil, &RowError{Column: c, Value: get(c), Err: err}
+	}
+	for c, total := range map[string]string{"partner2Code": "0", "motCode": "0", "customsCode": "C00"} {
+		if v := get(c); v != "" && v != total {
+			return bad(c, fmt.Errorf("a breakdown below the partner total (want %s)", total))
+		}
+	}
+	var key Key
+	var p series.Period
+	per := get("period")
+	switch {
+	case len(per) == 4 && get("freqCode") == "A":
+		y, err := series.ParseMonth(per + "01")
+		if err != nil {
+			return bad("period", err)
+		}
+		p = series.Period{First: y, Last: y.AddMonths(11)}
+	case len(per) == 6:
+		m, err := series.ParseMonth(per)
+		if err != nil {
+			return bad("period", err)
+		}
+		p = series.MonthPeriod(m)
+	default:
+		return bad("period", errors.New("want a month YYYYMM, or a year YYYY with freqCode A"))
+	}
+	rc, err := partner.Parse(get("reporterCode"))
+	if err != nil || rc == partner.World {
+		return bad("reporterCode", errors.New("unknown reporter"))
+	}
+	key.Reporter = rc.Alpha2()
+	pc, err := partner.Parse(get("partnerCode"))
+	if err != nil {
+		return bad("partnerCode", err)
+	}
+	key.Partner = "WLD"
+	if pc != partner.World {
+		key.Partner = pc.Alpha2()
+	}
+	switch f := get("flowCode"); f {
+	case "X", "M", "RX", "RM":
+		key.Flow, _ = ParseFlow(f)
+	default:
+		return bad("flowCode", errors.New("want X, M, RX or RM"))
+	}
+	if key.Commodity = get("cmdCode"); !validCommodity(key.Commodity) {
+		return bad("cmdCode", errors.New("want TOTAL or an HS code"))
+	}
+	v, err := parseValue(get("primaryValue"))
+	if err != nil {
+		return bad("primaryValue", err)
+	}
+	key.Measure = Value
+	figs := []Figure{{Key: key, Period: p, Value: v, Unit: units["USD"], Vintage: vintage, Source: source}}
+	if w := get("netWgt"); w != "" {
+		q, err := parseValue(w)
+		if err != nil {
+			return bad("netWgt", err)
+		}
+		key.Measure = Quantity
+		figs = append(figs, Figure{Key: key, Period: p, Value: q, Unit: units["KG"], Vintage: vintage, Source: source})
+	}
+	if u, ok := map[string]string{"u": "ITEMS", "l": "L"}[get("qtyUnitAbbr")]; ok && get("qty") != "" {
+		q, err := parseValue(get("qty"))
+		if err != nil {
+			return bad("qty", err)
+		}
+		key.Measure = Quantity
+		figs = append(figs, Figure{Key: key, Period: p, Value: q, Unit: units[u], Vintage: vintage, Source: source})
+	}
+	return figs, nil
+}

@@ -1,0 +1,305 @@
+package tradeflow_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+var (
+	mp  = series.MustParseMonth
+	dec = decimal.RequireFromString
+)
+
+func key(partner string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
+	return tradeflow.Key{Reporter: "CN", Partner: partner, Commodity: "TOTAL", Flow: f, Measure: m}
+}
+
+func loadShipped(t *testing.T, name string) *tradeflow.Dataset {
+	t.Helper()
+	ds, err := tradeflow.LoadFile("examples/data/"+name, tradeflow.Reporter("CN"))
+	require.NoError(t, err)
+	return ds
+}
+
+func TestLoadShippedDataAndRoundTrip(t *testing.T) {
+	for _, name := range []string{"china-customs.csv", "commodities.csv"} {
+		t.Run(name, func(t *testing.T) {
+			raw, err := os.ReadFile("examples/data/" + name)
+			require.NoError(t, err)
+			ds := loadShipped(t, name)
+			assert.Equal(t, strings.Count(string(raw), "\n")-1, ds.Len(), "every data row is loaded")
+
+			var buf bytes.Buffer
+			require.NoError(t, tradeflow.Write(&buf, ds))
+			back, err := tradeflow.Load(bytes.NewReader(buf.Bytes()), "written.csv")
+			require.NoError(t, err)
+			var a, b []tradeflow.Figure
+			for f := range ds.Figures() {
+				a = append(a, f)
+			}
+			for f := range back.Figures() {
+				b = append(b, f)
+			}
+			require.Equal(t, len(a), len(b))
+			for i := range a {
+				assert.Equal(t, a[i].Key, b[i].Key)
+				assert.Equal(t, a[i].Period, b[i].Period)
+				assert.True(t, a[i].Value.Equal(b[i].Value), "%v %v: %v vs %v", a[i].Key, a[i].Period, a[i].Value, b[i].Value)
+				assert.Equal(t, a[i].Unit, b[i].Unit)
+				assert.Equal(t, a[i].Vintage, b[i].Vintage)
+				assert.Equal(t, a[i].Source, b[i].Source)
+				assert.Equal(t, a[i].Note, b[i].Note)
+			}
+			// Writing again gives the same bytes: the format is stable.
+			var again bytes.Buffer
+			require.NoError(t, tradeflow.Write(&again, back))
+			assert.Equal(t, buf.String(), again.String())
+		})
+	}
+}
+
+func TestGetConvertsUnitsExactly(t *testing.T) {
+	ds := loadShipped(t, "china-customs.csv")
+	x, err := tradeflow.Get[series.USD100M](ds, key("WLD", tradeflow.Exports, tradeflow.Value))
+	require.NoError(t, err)
+	v, ok := x.At(mp("2025-11"))
+	require.True(t, ok)
+	assert.Equal(t, "3303.5", v.String())
+	// 2024-04 was printed in USD million (292450): the same series, converted exactly.
+	v, _ = x.At(mp("2024-04"))
+	assert.Equal(t, "2924.5", v.String())
+	// January–February is one combined observation.
+	p, v, ok := x.Covering(mp("2025-01"))
+	require.True(t, ok)
+	assert.Equal(t, "2025-01/2025-02", p.String())
+	assert.Equal(t, "5399.4", v.String())
+
+	// The same key printed in yuan is another series.
+	cny, err := tradeflow.Get[series.CNYTrillion](ds, key("WLD", tradeflow.Exports, tradeflow.Value))
+	require.NoError(t, err)
+	v, _ = cny.At(mp("2025-11"))
+	assert.Equal(t, "2.35", v.String())
+	assert.Equal(t, []string{"CNY", "USD"}, ds.Dimensions(key("WLD", tradeflow.Exports, tradeflow.Value)))
+
+	_, err = tradeflow.Get[series.Tonnes](ds, key("WLD", tradeflow.Exports, tradeflow.Value))
+	var ue *tradeflow.UnitError
+	require.ErrorAs(t, err, &ue)
+	assert.ErrorIs(t, err, tradeflow.ErrUnit)
+	assert.Equal(t, "tradeflow: CN X WLD TOTAL value: unit mismatch: the data are in CNY and USD, asked for t", err.Error())
+
+	_, err = tradeflow.Get[series.USD](ds, key("FR", tradeflow.Exports, tradeflow.Value))
+	assert.ErrorIs(t, err, tradeflow.ErrNoSeries)
+
+	ytd, err := tradeflow.Cumulative[series.USDMillion](ds, key("US", tradeflow.Exports, tradeflow.Value))
+	require.NoError(t, err)
+	v, _ = ytd.At(mp("2025-11"))
+	assert.Equal(t, "385907", v.String())
+}
+
+const header = "period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"
+const good1 = "2025-10,X,WLD,TOTAL,value,3053.5,USD_100M,2025-11-07,test,\n"
+const good2 = "2025-11,X,WLD,TOTAL,value,3303.5,USD_100M,2025-12-08,test,\n"
+
+func TestLoadMalformed(t *testing.T) {
+	tests := []struct {
+		name string
+		row  string // placed between two valid rows, on line 3
+		want string // the error text must contain this
+	}{
+		{"month 13", "2025-13,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3: column period: value "2025-13"`},
+		{"span runs backwards", "2025-11/2025-01,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3: column period: value "2025-11/2025-01"`},
+		{"unknown flow", "2025-09,Q,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3: column flow: value "Q": unknown flow`},
+		{"unknown partner", "2025-09,X,ZZ,TOTAL,value,1,USD,2025-12-08,test,\n", `:3: column partner: value "ZZ"`},
+		{"unknown commodity", "2025-09,X,WLD,soy beans,value,1,USD,2025-12-08,test,\n", `:3: column commodity: value "soy beans"`},
+		{"unknown measure", "2025-09,X,WLD,TOTAL,level,1,USD,2025-12-08,test,\n", `:3: column measure: value "level"`},
+		{"digit grouping", "2025-09,X,WLD,TOTAL,value,\"1,234.5\",USD,2025-12-08,test,\n", `:3: column value: value "1,234.5"`},
+		{"NaN", "2025-09,X,WLD,TOTAL,value,NaN,USD,2025-12-08,test,\n", `:3: column value: value "NaN"`},
+		{"empty value", "2025-09,X,WLD,TOTAL,value,,USD,2025-12-08,test,\n", `:3: column value: value ""`},
+		{"unknown unit", "2025-09,X,WLD,TOTAL,value,1,USD_X,2025-12-08,test,\n", `:3: column unit: value "USD_X": unknown unit`},
+		{"rate in a currency", "2025-09,X,WLD,TOTAL,yoy_pct,1,USD,2025-12-08,test,\n", `:3: column unit: value "USD": measure yoy_pct cannot be in USD`},
+		{"bad vintage", "2025-09,X,WLD,TOTAL,value,1,USD,2025-13-08,test,\n", `:3: column vintage: value "2025-13-08"`},
+		{"no source", "2025-09,X,WLD,TOTAL,value,1,USD,2025-12-08,,\n", `:3: column source: value ""`},
+		{"wrong column count", "2025-09,X,WLD,TOTAL,value,1,USD\n", `:3: wrong number of fields`},
+		{"duplicate", good2, `:4: duplicate figure: CN X WLD TOTAL value 2025-11 vintage 2025-12-08 is also on line 3`},
+		{"combined next to separate months", "2025-10/2025-11,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `overlaps`},
+		{"bare quote", "2025-09,X,WLD,TOTAL,value,1,USD,2025-12-08,te\"st,\n", `:3: bare " in non-quoted-field`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := header + good1 + tt.row + good2
+			_, err := tradeflow.Load(strings.NewReader(in), "bad.csv", tradeflow.Reporter("CN"))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "bad.csv:")
+			assert.Contains(t, err.Error(), tt.want)
+
+			// Collecting errors keeps the valid rows around the bad one.
+			ds, err := tradeflow.Load(strings.NewReader(in), "bad.csv", tradeflow.Reporter("CN"), tradeflow.CollectErrors())
+			require.Error(t, err)
+			var le tradeflow.LoadErrors
+			require.True(t, errors.As(err, &le))
+			require.NotNil(t, ds)
+			if tt.name == "duplicate" || tt.name == "combined next to separate months" {
+				return // the bad row is itself valid; the conflict is reported
+			}
+			require.Len(t, le, 1)
+			x, err := tradeflow.Get[series.USD100M](ds, key("WLD", tradeflow.Exports, tradeflow.Value))
+			require.NoError(t, err)
+			assert.Equal(t, 2, x.Len(), "the valid rows before and after are kept")
+		})
+	}
+}
+
+func TestLoadAcceptsBOMAndCRLF(t *testing.T) {
+	in := "\ufeff" + strings.ReplaceAll(header+good1+good2, "\n", "\r\n")
+	ds, err := tradeflow.Load(strings.NewReader(in), "crlf.csv", tradeflow.Reporter("CN"))
+	require.NoError(t, err)
+	assert.Equal(t, 2, ds.Len())
+	f, ok := ds.Lookup(key("WLD", tradeflow.Exports, tradeflow.Value), series.MonthPeriod(mp("2025-11")))
+	require.True(t, ok)
+	assert.Equal(t, "test", f.Source, "no carriage return left in the last column")
+	assert.Equal(t, "", f.Note)
+}
+
+func TestLoadNeedsReporter(t *testing.T) {
+	_, err := tradeflow.Load(strings.NewReader(header+good1), "x.csv")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "x.csv:1: column reporter")
+}
+
+func TestSumDuplicates(t *testing.T) {
+	in := header + good1 + "2025-10,X,WLD,TOTAL,value,100,USD_M,2025-11-07,test,\n"
+	ds, err := tradeflow.Load(strings.NewReader(in), "dup.csv", tradeflow.Reporter("CN"), tradeflow.SumDuplicates())
+	require.NoError(t, err)
+	x, err := tradeflow.Get[series.USDMillion](ds, key("WLD", tradeflow.Exports, tradeflow.Value))
+	require.NoError(t, err)
+	v, _ := x.At(mp("2025-10"))
+	assert.Equal(t, "305450", v.String())
+}
+
+func TestVintagesAndAsOf(t *testing.T) {
+	in := header +
+		"2024-11,X,WLD,TOTAL,value,3123.1,USD_100M,2024-12-10,first print,\n" +
+		"2024-11,X,WLD,TOTAL,value,3119.9,USD_100M,2025-12-08,revised,\n" +
+		"2024-12,X,WLD,TOTAL,value,3357.0,USD_100M,2025-01,month only,\n"
+	ds, err := tradeflow.Load(strings.NewReader(in), "v.csv", tradeflow.Reporter("CN"))
+	require.NoError(t, err)
+	k := key("WLD", tradeflow.Exports, tradeflow.Value)
+	nov := series.MonthPeriod(mp("2024-11"))
+
+	f, ok := ds.Lookup(k, nov)
+	require.True(t, ok)
+	assert.Equal(t, "revised", f.Source)
+	assert.Len(t, ds.Vintages(k, nov), 2)
+
+	old := ds.AsOf(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC))
+	f, _ = old.Lookup(k, nov)
+	assert.Equal(t, "first print", f.Source)
+	// A month-only vintage counts from the end of its month.
+	_, ok = ds.AsOf(time.Date(2025, 1, 30, 0, 0, 0, 0, time.UTC)).Lookup(k, series.MonthPeriod(mp("2024-12")))
+	assert.False(t, ok)
+	_, ok = ds.AsOf(time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC)).Lookup(k, series.MonthPeriod(mp("2024-12")))
+	assert.True(t, ok)
+
+	revs := ds.Revisions()
+	require.Len(t, revs, 1)
+	assert.Equal(t, "-320000000", revs[0].Change.String(), "USD -320 million")
+
+	x, err := tradeflow.Get[series.USD100M](old, k)
+	require.NoError(t, err)
+	v, _ := x.At(mp("2024-11"))
+	assert.Equal(t, "3123.1", v.String())
+}
+
+func TestComtradeMatchesOwnFormat(t *testing.T) {
+	ct, err := tradeflow.LoadComtradeFile("testdata/comtrade-cn-2025-11.csv", mustVintage(t, "2025-12-08"))
+	require.NoError(t, err)
+	own := loadShipped(t, "china-customs.csv")
+	for _, p := range []string{"WLD", "US"} {
+		for _, f := range []tradeflow.Flow{tradeflow.Exports, tradeflow.Imports} {
+			k := key(p, f, tradeflow.Value)
+			a, err := tradeflow.Get[series.USD](ct, k)
+			require.NoError(t, err)
+			b, err := tradeflow.Get[series.USD](own, k)
+			require.NoError(t, err)
+			va, ok := a.At(mp("2025-11"))
+			require.True(t, ok, "%v", k)
+			vb, ok := b.At(mp("2025-11"))
+			require.True(t, ok, "%v", k)
+			assert.True(t, va.Equal(vb), "%v: comtrade %v, own %v", k, va, vb)
+		}
+	}
+	f, ok := ct.Lookup(key("US", tradeflow.Exports, tradeflow.Value), series.MonthPeriod(mp("2025-11")))
+	require.True(t, ok)
+	assert.Equal(t, "UN Comtrade comtrade-cn-2025-11.csv", f.Source)
+}
+
+func TestComtradeRows(t *testing.T) {
+	head := "period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue,netWgt,qty,qtyUnitAbbr,partner2Code,freqCode\n"
+	ds, err := tradeflow.LoadComtrade(strings.NewReader(head+
+		"202511,156,842,M,1201,0,0,,,0,M\n"+
+		"2024,156,251,X,TOTAL,1.5e9,,,,0,A\n"), "c.csv", mustVintage(t, "2026-01-20"))
+	require.NoError(t, err)
+	soy, err := tradeflow.Get[series.Tonnes](ds, tradeflow.Key{Reporter: "CN", Partner: "US", Commodity: "1201", Flow: tradeflow.Imports, Measure: tradeflow.Quantity})
+	require.NoError(t, err)
+	v, ok := soy.At(mp("2025-11"))
+	require.True(t, ok, "a reported zero is a value")
+	assert.True(t, v.IsZero())
+	fr, err := tradeflow.Cumulative[series.USDBillion](ds, key("FR", tradeflow.Exports, tradeflow.Value))
+	require.NoError(t, err)
+	v, _ = fr.At(mp("2024-12"))
+	assert.Equal(t, "1.5", v.String())
+
+	for _, bad := range []struct{ row, want string }{
+		{"202511,156,842,M,TOTAL,5,,,,1,M\n", `c.csv:2: column partner2Code: value "1"`},
+		{"202513,156,842,M,TOTAL,5,,,,0,M\n", `c.csv:2: column period: value "202513"`},
+		{"202511,156,9999,M,TOTAL,5,,,,0,M\n", `c.csv:2: column partnerCode: value "9999"`},
+		{"202511,156,842,DX,TOTAL,5,,,,0,M\n", `c.csv:2: column flowCode: value "DX"`},
+	} {
+		_, err := tradeflow.LoadComtrade(strings.NewReader(head+bad.row), "c.csv", mustVintage(t, "2026-01-20"))
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), bad.want)
+	}
+}
+
+func mustVintage(t *testing.T, s string) tradeflow.Vintage {
+	v, err := tradeflow.ParseVintage(s)
+	require.NoError(t, err)
+	return v
+}
+
+func TestConcurrentReads(t *testing.T) {
+	ds := loadShipped(t, "china-customs.csv")
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, k := range ds.Keys() {
+				for _, d := range ds.Dimensions(k) {
+					if d == "USD" {
+						_, err := tradeflow.Get[series.USD](ds, k)
+						assert.NoError(t, err)
+					}
+				}
+			}
+			n := 0
+			for range ds.Figures() {
+				n++
+			}
+			assert.Equal(t, ds.Len(), n)
+		}()
+	}
+	wg.Wait()
+}
