@@ -1,0 +1,147 @@
+package partner
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// A Gap records a period for which [Aggregate] produced no value, and the
+// member at fault.
+type Gap struct {
+	Period  series.Period // the period of the result
+	Partner Code          // the member at fault; zero if the membership itself is at fault
+	Reason  series.Reason // MonthMissing or Combined
+	Input   series.Period // the member's observation in the way, or the period it lacks
+}
+
+// String says what went wrong, such as "2025-11: DEU has no observation"
+// or "2025-01/2025-02: FRA reports 2025-02 separately".
+func (g Gap) String() string {
+	switch {
+	case g.Partner.IsZero():
+		return fmt.Sprintf("%v: membership changes within the period", g.Period)
+	case g.Reason == series.MonthMissing:
+		return fmt.Sprintf("%v: %v has no observation", g.Period, g.Partner)
+	case g.Input.IsMonth():
+		return fmt.Sprintf("%v: %v reports %v separately", g.Period, g.Partner, g.Input)
+	}
+	return fmt.Sprintf("%v: %v reports it within %v", g.Period, g.Partner, g.Input)
+}
+
+// Gaps lists the periods [Aggregate] could not compute, in month order and
+// by partner within a period. A nil Gaps means every period got a value.
+type Gaps []Gap
+
+// String returns one gap a line.
+func (gs Gaps) String() string {
+	var b strings.Builder
+	for i, g := range gs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(g.String())
+	}
+	return b.String()
+}
+
+// Aggregate returns the total of group g's members, period by period:
+//
+//	r(p) = Σ data[c](p) over the partners c that belong to g in p
+//
+// exactly. Membership is that of each period, so an EU series drops the
+// United Kingdom from February 2020; for a constant composition aggregate a
+// [Group.Fixed] group. Entries of data for partners outside g are ignored.
+//
+// The periods are those of the members' observations: single months, or
+// combined ones such as China's January–February release. A period has a
+// value only if g has the same members in each of its months and every
+// one of them has an observation for exactly that period. Otherwise it has
+// none, and Gaps names the member that has no observation (reason
+// MonthMissing) or splits or combines the period differently (reason
+// Combined), or reports that the membership changes within the period
+// (zero Partner). Missing is never taken as zero. Months in which g has no
+// members, or no member has data, have no value and no gap.
+func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.Series[U], Gaps) {
+	// Candidate periods: every observation of a partner while a member.
+	seen := make(map[series.Period]bool)
+	var periods []series.Period
+	for _, ms := range g.ms {
+		s, ok := data[ms.Code]
+		if !ok {
+			continue
+		}
+		for p := range s.All() {
+			if !seen[p] && (ms.Contains(p.First) || ms.Contains(p.Last)) {
+				seen[p] = true
+				periods = append(periods, p)
+			}
+		}
+	}
+	slices.SortFunc(periods, func(a, b series.Period) int {
+		if c := a.First.Compare(b.First); c != 0 {
+			return c
+		}
+		return a.Last.Compare(b.Last)
+	})
+
+	var b series.Builder[U]
+	var gaps Gaps
+	for _, p := range periods {
+		members := g.Members(p.First)
+		stable := true
+		for m := p.First.AddMonths(1); !m.After(p.Last); m = m.AddMonths(1) {
+			if !slices.Equal(members, g.Members(m)) {
+				stable = false
+				break
+			}
+		}
+		if !stable {
+			gaps = append(gaps, Gap{Period: p, Reason: series.Combined, Input: p})
+			continue
+		}
+		sum, ok := decimal.Zero, true
+		for _, c := range members {
+			q, v, found := data[c].Covering(p.Last)
+			switch {
+			case !found:
+				gaps = append(gaps, Gap{p, c, series.MonthMissing, p})
+				ok = false
+			case q != p:
+				gaps = append(gaps, Gap{p, c, series.Combined, q})
+				ok = false
+			default:
+				sum = sum.Add(v)
+			}
+		}
+		if !ok {
+			continue
+		}
+		if p.IsMonth() {
+			b.Set(p.Last, sum)
+		} else {
+			b.SetCombined(p, sum)
+		}
+	}
+	r, err := b.Series()
+	if err != nil {
+		// Two periods with values cannot overlap: both would need the same
+		// members (membership is stable across each), and a member's series
+		// cannot hold two overlapping observations.
+		panic("partner: Aggregate: " + err.Error())
+	}
+	slices.SortStableFunc(gaps, func(x, y Gap) int {
+		if c := x.Period.First.Compare(y.Period.First); c != 0 {
+			return c
+		}
+		if c := x.Period.Last.Compare(y.Period.Last); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Partner.i, y.Partner.i)
+	})
+	return r, gaps
+}

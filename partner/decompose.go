@@ -1,0 +1,484 @@
+package partner
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// RestOfWorld is the name [Shares] and [Contributions] give the residual
+// part, unless [ResidualName] says otherwise.
+const RestOfWorld = "Rest of world"
+
+// A Part is a named component of a total: a partner, a group (see
+// [Aggregate]) or any other slice of it, in the total's unit. The parts
+// given to [Shares] and [Contributions] must not overlap (ASEAN and
+// Vietnam together would count Vietnam twice); nothing can check that.
+type Part[U series.Unit] struct {
+	Name   string
+	Series series.Series[U]
+}
+
+// An Option changes how [Shares] and [Contributions] work.
+type Option func(*options)
+
+type options struct {
+	lag      int
+	residual string
+}
+
+func newOptions(opts []Option) options {
+	o := options{lag: 12, residual: RestOfWorld}
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// Lag sets the number of months over which [Contributions] measures
+// growth; the default is 12 (year on year). It panics if k < 1.
+func Lag(k int) Option {
+	if k < 1 {
+		panic(fmt.Sprintf("partner: Lag(%d): the lag must be at least one month", k))
+	}
+	return func(o *options) { o.lag = k }
+}
+
+// ResidualName sets the name of the residual part (default [RestOfWorld]),
+// for a total that is not the world: "Other products", "Other ASEAN".
+func ResidualName(name string) Option {
+	return func(o *options) { o.residual = name }
+}
+
+// ErrMissing is wrapped by errors about a value a computation needs but the
+// data do not have.
+var ErrMissing = errors.New("missing value")
+
+// ErrZeroTotal is wrapped by errors about a total of zero, which leaves
+// shares and contributions undefined.
+var ErrZeroTotal = errors.New("zero total")
+
+// A DataError reports a value that [Shares] or [Contributions] needs and
+// cannot use.
+type DataError struct {
+	Name   string        // the part's name, or "total"
+	Period series.Period // the period whose value is needed
+	Reason series.Reason // MonthMissing, Combined or BaseZero
+	Input  series.Period // the observation in the way (Combined), or the month missing
+}
+
+func (e *DataError) Error() string {
+	switch e.Reason {
+	case series.BaseZero:
+		return fmt.Sprintf("partner: %q is zero in %v: shares and contributions are undefined", e.Name, e.Period)
+	case series.Combined:
+		return fmt.Sprintf("partner: %q has no value for %v: its observation %v cannot be split", e.Name, e.Period, e.Input)
+	}
+	if e.Input.Valid() && e.Input != e.Period {
+		return fmt.Sprintf("partner: %q has no value for %v: %v is missing", e.Name, e.Period, e.Input)
+	}
+	return fmt.Sprintf("partner: %q has no value for %v", e.Name, e.Period)
+}
+
+// Unwrap returns [ErrZeroTotal] for a zero total and [ErrMissing]
+// otherwise.
+func (e *DataError) Unwrap() error {
+	if e.Reason == series.BaseZero {
+		return ErrZeroTotal
+	}
+	return ErrMissing
+}
+
+// valueAt returns s's value for period p: the observation for exactly p,
+// or else the sum of the observations that make up p — separate months, or
+// a combined January–February inside a year to date. An observation that
+// straddles a bound of p cannot be split (reason Combined); a month with no
+// observation is missing (MonthMissing). reason is zero when there is a
+// value. For a base period this finds what series.Change finds.
+func valueAt[U series.Unit](s series.Series[U], p series.Period) (v decimal.Decimal, reason series.Reason, in series.Period) {
+	if q, v, ok := s.Covering(p.Last); ok && q == p {
+		return v, 0, p
+	}
+	sum := decimal.Zero
+	for m := p.First; !m.After(p.Last); {
+		q, v, ok := s.Covering(m)
+		switch {
+		case !ok:
+			return decimal.Decimal{}, series.MonthMissing, series.MonthPeriod(m)
+		case q.First.Before(p.First) || q.Last.After(p.Last):
+			return decimal.Decimal{}, series.Combined, q
+		}
+		sum = sum.Add(v)
+		m = q.Last.AddMonths(1)
+	}
+	return sum, 0, p
+}
+
+// A Breakdown is a total in one period split into parts, with each part's
+// share of it. It is what [Shares] returns.
+type Breakdown[U series.Unit] struct {
+	Period series.Period
+	Total  decimal.Decimal // in unit U
+	// Shares holds the parts in the order given, then the residual.
+	Shares []Share
+	// NegativeResidual is set when the listed parts add up to more than
+	// the total, so that the residual is negative: the parts overlap, or
+	// come from a different release than the total.
+	NegativeResidual bool
+}
+
+// A Share is one part of a [Breakdown].
+type Share struct {
+	Name     string
+	Residual bool            // whether this is the residual: the total less the listed parts
+	Value    decimal.Decimal // the part's value, in the breakdown's unit
+	Percent  decimal.Decimal // its share of the total, in percent
+}
+
+// Shares splits total in period p into parts and a residual (named
+// [RestOfWorld] unless [ResidualName] says otherwise):
+//
+//	residual = total − Σ parts
+//	share(x) = 100 × x ÷ total   (percent)
+//
+// The residual makes the parts exhaustive, so the shares sum to exactly
+// 100. Division is the one inexact step: each share is the exact quotient
+// at [series.DivisionPlaces] places, rounded down or up (exact when the
+// quotient has no more places), and the quotients rounded up are those
+// with the largest remainders, as many as make the sum exactly 100. So no
+// share is off by a unit in the last place or more. For shares printed to
+// one decimal that still sum to 100, see [Breakdown.Rounded].
+//
+// A period may be a month or a span such as a year to date
+// (2025-01/2025-11): the value of each series is its observation for
+// exactly that period, or else the sum of the observations that make it up
+// (months, or a combined January–February and the months after it). An
+// observation that straddles a bound of the period cannot be split. A missing
+// value is an error (a [*DataError] wrapping [ErrMissing]; every one found
+// is reported); so is a zero total ([ErrZeroTotal]). A negative residual is
+// not an error: [Breakdown.NegativeResidual] flags it. Shares panics if p
+// is not valid.
+func Shares[U series.Unit](p series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Breakdown[U], error) {
+	if !p.Valid() {
+		panic(fmt.Sprintf("partner: Shares for invalid period %v", p))
+	}
+	o := newOptions(opts)
+	var errs []error
+	tv, vals := cross(p, total, parts, &errs)
+	if len(errs) == 0 && tv.IsZero() {
+		errs = append(errs, &DataError{Name: "total", Period: p, Reason: series.BaseZero})
+	}
+	if len(errs) > 0 {
+		return Breakdown[U]{}, errors.Join(errs...)
+	}
+	res := withResidual(tv, vals)
+	pct := quotients(res, tv, hundred())
+	b := Breakdown[U]{Period: p, Total: tv, Shares: make([]Share, len(res)), NegativeResidual: res[len(res)-1].IsNegative()}
+	for i := range res {
+		b.Shares[i] = Share{Value: res[i], Percent: pct[i]}
+		if i < len(parts) {
+			b.Shares[i].Name = parts[i].Name
+		} else {
+			b.Shares[i].Name, b.Shares[i].Residual = o.residual, true
+		}
+	}
+	return b, nil
+}
+
+// Rounded returns b with every Percent rounded to places decimal places by
+// [RoundToSum], so that the printed shares still sum to exactly 100.
+func (b Breakdown[U]) Rounded(places int32) Breakdown[U] {
+	pct := make([]decimal.Decimal, len(b.Shares))
+	for i, s := range b.Shares {
+		pct[i] = s.Percent
+	}
+	pct = RoundToSum(pct, places)
+	r := b
+	r.Shares = slices.Clone(b.Shares)
+	for i := range r.Shares {
+		r.Shares[i].Percent = pct[i]
+	}
+	return r
+}
+
+// cross returns the values of total and of each part for period p, adding
+// a *DataError to errs for each one missing.
+func cross[U series.Unit](p series.Period, total series.Series[U], parts []Part[U], errs *[]error) (decimal.Decimal, []decimal.Decimal) {
+	get := func(name string, s series.Series[U]) decimal.Decimal {
+		v, reason, in := valueAt(s, p)
+		if reason != 0 {
+			*errs = append(*errs, &DataError{Name: name, Period: p, Reason: reason, Input: in})
+		}
+		return v
+	}
+	tv := get("total", total)
+	vals := make([]decimal.Decimal, len(parts))
+	for i, pt := range parts {
+		vals[i] = get(pt.Name, pt.Series)
+	}
+	return tv, vals
+}
+
+// withResidual returns vals followed by total − Σ vals.
+func withResidual(total decimal.Decimal, vals []decimal.Decimal) []decimal.Decimal {
+	res := make([]decimal.Decimal, len(vals)+1)
+	rest := total
+	for i, v := range vals {
+		res[i] = v
+		rest = rest.Sub(v)
+	}
+	res[len(vals)] = rest
+	return res
+}
+
+// A Decomposition splits the change of a total over a lag into the
+// contributions of its parts. It is what [Contributions] returns.
+type Decomposition[U series.Unit] struct {
+	Period series.Period // t
+	Base   series.Period // t − lag
+	// Total is the total itself, named "total": its Points are its growth
+	// in percent, 100 × Change ÷ BaseValue, as [series.Change] computes
+	// it; its shares are 100.
+	Total Contribution
+	// Parts holds the parts in the order given, then the residual. Their
+	// Points sum to exactly Total.Points, their Changes to Total.Change.
+	Parts []Contribution
+	// NegativeResidual is set when the listed parts add up to more than
+	// the total in either period, so that the residual is negative.
+	NegativeResidual bool
+}
+
+// A Contribution is one part's share in the change of a total.
+type Contribution struct {
+	Name      string
+	Residual  bool            // whether this is the residual: the total less the listed parts
+	Value     decimal.Decimal // X(t)
+	BaseValue decimal.Decimal // X(t − lag)
+	Change    decimal.Decimal // X(t) − X(t − lag), exact
+	// Points is the contribution to the total's growth, in percentage
+	// points: 100 × Change ÷ the total's BaseValue.
+	Points    decimal.Decimal
+	Share     decimal.Decimal // percent of the total in t
+	BaseShare decimal.Decimal // percent of the total in t − lag
+}
+
+// ShareChange returns the change of the part's share, Share − BaseShare, in
+// percentage points. The share changes of a decomposition's parts sum to
+// exactly zero.
+func (c Contribution) ShareChange() decimal.Decimal { return c.Share.Sub(c.BaseShare) }
+
+// Contributions decomposes the growth of total from period t − lag to
+// period t (lag 12 unless [Lag] says otherwise) into the contributions of
+// the parts and a residual, the rest of the world:
+//
+//	C(x) = 100 × (X(t) − X(t−lag)) ÷ Total(t−lag)   (percentage points)
+//	Σ C(x) = 100 × (Total(t) − Total(t−lag)) ÷ Total(t−lag)   (the total's growth, percent)
+//
+// The sum holds exactly, not just to rounding. The changes are exact, and
+// they have one denominator, the total's base, so each contribution is an
+// exact numerator (its Change) over it. The total's growth is rounded as
+// [series.Change] rounds it (to odd, at [series.DivisionPlaces] places),
+// so it equals what [series.YoY] prints. Each contribution is its exact
+// quotient at the same places, rounded down or up — exact when the quotient
+// has no more places — the ones rounded up being those with the largest
+// remainders, as many as make the sum equal the total's growth. No
+// contribution is off by a unit in the last place or more. Shares in t and
+// t − lag are computed as [Shares] does, and each set sums to exactly 100.
+//
+// t may be a month or a span such as 2025-01/2025-02; t − lag is the same
+// months lag earlier, and values are found as [Shares] finds them. A
+// missing value is an error (a [*DataError] wrapping [ErrMissing]; every
+// one found is reported), and so is a zero total in either period
+// ([ErrZeroTotal]). Contributions panics if t is not valid.
+func Contributions[U series.Unit](t series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Decomposition[U], error) {
+	if !t.Valid() {
+		panic(fmt.Sprintf("partner: Contributions for invalid period %v", t))
+	}
+	o := newOptions(opts)
+	base := t.Shift(-o.lag)
+	var errs []error
+	tv, vals := cross(t, total, parts, &errs)
+	bv, bvals := cross(base, total, parts, &errs)
+	if len(errs) == 0 {
+		if bv.IsZero() {
+			errs = append(errs, &DataError{Name: "total", Period: base, Reason: series.BaseZero})
+		}
+		if tv.IsZero() {
+			errs = append(errs, &DataError{Name: "total", Period: t, Reason: series.BaseZero})
+		}
+	}
+	if len(errs) > 0 {
+		return Decomposition[U]{}, errors.Join(errs...)
+	}
+	now, then := withResidual(tv, vals), withResidual(bv, bvals)
+	changes := make([]decimal.Decimal, len(now))
+	for i := range now {
+		changes[i] = now[i].Sub(then[i])
+	}
+	dt := tv.Sub(bv)
+	growth := percentToOdd(dt, bv)
+	points := quotients(changes, bv, growth)
+	share, baseShare := quotients(now, tv, hundred()), quotients(then, bv, hundred())
+
+	d := Decomposition[U]{
+		Period: t,
+		Base:   base,
+		Total: Contribution{
+			Name: "total", Value: tv, BaseValue: bv, Change: dt,
+			Points: decimal.NewFromBigInt(growth, -series.DivisionPlaces),
+			Share:  decimal.NewFromInt(100), BaseShare: decimal.NewFromInt(100),
+		},
+		Parts:            make([]Contribution, len(now)),
+		NegativeResidual: now[len(now)-1].IsNegative() || then[len(then)-1].IsNegative(),
+	}
+	for i := range now {
+		c := Contribution{
+			Value: now[i], BaseValue: then[i], Change: changes[i],
+			Points: points[i], Share: share[i], BaseShare: baseShare[i],
+		}
+		if i < len(parts) {
+			c.Name = parts[i].Name
+		} else {
+			c.Name, c.Residual = o.residual, true
+		}
+		d.Parts[i] = c
+	}
+	return d, nil
+}
+
+// Residual returns the residual part: the total less the listed parts. It
+// is the zero Contribution for the zero Decomposition.
+func (d Decomposition[U]) Residual() Contribution {
+	if len(d.Parts) == 0 {
+		return Contribution{}
+	}
+	return d.Parts[len(d.Parts)-1]
+}
+
+// Exact quotients at DivisionPlaces.
+
+var pow13 = new(big.Int).Exp(big.NewInt(10), big.NewInt(series.DivisionPlaces), nil)
+
+// hundred returns 100 as a coefficient at DivisionPlaces.
+func hundred() *big.Int { return new(big.Int).Mul(big.NewInt(100), pow13) }
+
+// scaled returns the values as integers at one common scale: v × 10^scale.
+func scaled(vals ...decimal.Decimal) []*big.Int {
+	scale := int32(0)
+	for _, v := range vals {
+		scale = max(scale, -v.Exponent())
+	}
+	out := make([]*big.Int, len(vals))
+	for i, v := range vals {
+		c := new(big.Int).Set(v.Coefficient())
+		if k := int64(v.Exponent() + scale); k > 0 {
+			c.Mul(c, new(big.Int).Exp(big.NewInt(10), big.NewInt(k), nil))
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// percentToOdd returns 100 × n ÷ d as a coefficient at DivisionPlaces,
+// rounded to odd as series.Change rounds: truncated toward zero and, if
+// anything was cut off, made odd in its last digit. d != 0.
+func percentToOdd(n, d decimal.Decimal) *big.Int {
+	s := scaled(n, d)
+	num := new(big.Int).Mul(s[0], hundred())
+	q, r := new(big.Int).QuoRem(num, s[1], new(big.Int))
+	if r.Sign() != 0 && q.Bit(0) == 0 {
+		if num.Sign() != s[1].Sign() {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	return q
+}
+
+// quotients returns 100 × nums[i] ÷ den at DivisionPlaces places, each the
+// exact quotient rounded down or up, summing to target (a coefficient at
+// DivisionPlaces). The quotients rounded up are those with the largest
+// remainders (the earlier on ties); exact quotients are never moved.
+//
+// target must lie within one unit of the last place of the exact sum of
+// the quotients — 100 exactly when Σ nums = den, or the total's growth
+// rounded to odd when nums are the changes of parts that add up to the
+// total. Then the number of quotients to round up lies between zero and the
+// number of inexact ones; anything else is a bug here, and panics.
+func quotients(nums []decimal.Decimal, den decimal.Decimal, target *big.Int) []decimal.Decimal {
+	s := scaled(append(slices.Clone(nums), den)...)
+	d := s[len(s)-1]
+	neg := d.Sign() < 0
+	if neg {
+		d = new(big.Int).Neg(d)
+	}
+	floors := make([]*big.Int, len(nums))
+	rems := make([]*big.Int, len(nums))
+	sum := new(big.Int)
+	var inexact []int
+	for i := range nums {
+		n := new(big.Int).Mul(s[i], hundred())
+		if neg {
+			n.Neg(n)
+		}
+		// With d > 0, DivMod's Euclidean quotient is the floor and the
+		// remainder is in [0, d).
+		floors[i], rems[i] = new(big.Int).DivMod(n, d, new(big.Int))
+		sum.Add(sum, floors[i])
+		if rems[i].Sign() != 0 {
+			inexact = append(inexact, i)
+		}
+	}
+	up := new(big.Int).Sub(target, sum)
+	if up.Sign() < 0 || up.Cmp(big.NewInt(int64(len(inexact)))) > 0 {
+		panic(fmt.Sprintf("partner: cannot apportion %v units among %d inexact quotients", up, len(inexact)))
+	}
+	slices.SortStableFunc(inexact, func(a, b int) int { return rems[b].Cmp(rems[a]) })
+	for _, i := range inexact[:up.Int64()] {
+		floors[i].Add(floors[i], big.NewInt(1))
+	}
+	out := make([]decimal.Decimal, len(nums))
+	for i, f := range floors {
+		out[i] = decimal.NewFromBigInt(f, -series.DivisionPlaces)
+	}
+	return out
+}
+
+// RoundToSum rounds each of vals to places decimal places so that the
+// rounded values add up to their exact sum rounded half away from zero —
+// so shares that sum to 100 still print as summing to 100. This is the
+// largest remainder (Hamilton) method: each value is rounded down, and then
+// the values with the largest remainders (the earlier on ties) are rounded
+// up, as many as the sum needs. A value with no more than places decimal
+// places is never changed, and no value moves by a unit of the last place
+// or more. vals is not modified.
+//
+// Each value may then differ from its own rounding half away from zero:
+// 33.35, 33.35 and 33.3 (sum 100) round to 33.4, 33.3 and 33.3.
+func RoundToSum(vals []decimal.Decimal, places int32) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(vals))
+	sum, exact := decimal.Zero, decimal.Zero
+	var inexact []int
+	for i, v := range vals {
+		out[i] = v.RoundFloor(places)
+		sum = sum.Add(out[i])
+		exact = exact.Add(v)
+		if !out[i].Equal(v) {
+			inexact = append(inexact, i)
+		}
+	}
+	up := exact.Round(places).Sub(sum).Shift(places).IntPart()
+	slices.SortStableFunc(inexact, func(a, b int) int {
+		return vals[b].Sub(out[b]).Cmp(vals[a].Sub(out[a]))
+	})
+	ulp := decimal.New(1, -places)
+	for _, i := range inexact[:up] {
+		out[i] = out[i].Add(ulp)
+	}
+	return out
+}
