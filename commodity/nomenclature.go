@@ -1,0 +1,167 @@
+package commodity
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"iter"
+	"strconv"
+	"sync"
+)
+
+// The section and chapter titles of the Harmonized System, 2022 edition,
+// as published by the World Customs Organization (WCO). Each file names its
+// source in its header comments.
+var (
+	//go:embed data/hs2022_sections.csv
+	sectionsCSV []byte
+	//go:embed data/hs2022_chapters.csv
+	chaptersCSV []byte
+)
+
+// A Section is one of the 21 sections of the Harmonized System, 2022
+// edition: a run of consecutive chapters under one title, such as section
+// VI, "Products of the chemical or allied industries", chapters 28–38.
+// The zero Section is not a section.
+type Section struct {
+	number      uint8
+	roman       string
+	first, last Code
+	title       string
+}
+
+// Number returns the section's number, 1–21.
+func (s Section) Number() int { return int(s.number) }
+
+// Roman returns the section's number as the nomenclature prints it: "VI".
+func (s Section) Roman() string { return s.roman }
+
+// Title returns the section's title in the WCO's English text.
+func (s Section) Title() string { return s.title }
+
+// Chapters returns the first and last chapter of the section.
+func (s Section) Chapters() (first, last Code) { return s.first, s.last }
+
+// Contains reports whether code c lies in the section: whether c's chapter
+// is one of the section's chapters.
+func (s Section) Contains(c Code) bool {
+	ch := c.Chapter()
+	return !ch.IsZero() && s.number != 0 && s.first.Compare(ch) <= 0 && ch.Compare(s.last) <= 0
+}
+
+// String returns "Section VI: " followed by the title.
+func (s Section) String() string { return "Section " + s.roman + ": " + s.title }
+
+type chapterInfo struct {
+	section  uint8 // index into sections + 1; 0 when the chapter does not exist
+	reserved bool
+	title    string
+}
+
+type nomenclature struct {
+	sections []Section
+	chapters [98]chapterInfo // by chapter number
+}
+
+var hs2022 = sync.OnceValue(func() *nomenclature {
+	n, err := parseNomenclature(sectionsCSV, chaptersCSV)
+	if err != nil {
+		panic(err) // the embedded files are part of the program
+	}
+	return n
+})
+
+// parseNomenclature reads the embedded section and chapter tables.
+func parseNomenclature(sections, chapters []byte) (*nomenclature, error) {
+	var n nomenclature
+	srows, err := readTable(sections, "hs2022_sections.csv", 5)
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range srows {
+		num, err := strconv.Atoi(r[0])
+		if err != nil || num != i+1 {
+			return nil, fmt.Errorf("commodity: hs2022_sections.csv: row %d: section %q out of order", i+1, r[0])
+		}
+		first, err1 := ParseCode(r[2])
+		last, err2 := ParseCode(r[3])
+		if err := errors.Join(err1, err2); err != nil {
+			return nil, fmt.Errorf("commodity: hs2022_sections.csv: row %d: %w", i+1, err)
+		}
+		if first.Len() != 2 || last.Len() != 2 || last.Compare(first) < 0 {
+			return nil, fmt.Errorf("commodity: hs2022_sections.csv: row %d: chapters %q–%q", i+1, r[2], r[3])
+		}
+		n.sections = append(n.sections, Section{uint8(num), r[1], first, last, r[4]})
+	}
+	crows, err := readTable(chapters, "hs2022_chapters.csv", 4)
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range crows {
+		ch, err1 := strconv.Atoi(r[0])
+		sec, err2 := strconv.Atoi(r[1])
+		if err := errors.Join(err1, err2); err != nil || len(r[0]) != 2 || ch != i+1 || sec < 1 || sec > len(n.sections) {
+			return nil, fmt.Errorf("commodity: hs2022_chapters.csv: row %d: chapter %q, section %q", i+1, r[0], r[1])
+		}
+		n.chapters[ch] = chapterInfo{uint8(sec), r[2] == "1", r[3]}
+	}
+	return &n, nil
+}
+
+// readTable reads a CSV table with '#' comment lines and a header row,
+// returning the rows after the header.
+func readTable(b []byte, name string, fields int) ([][]string, error) {
+	r := csv.NewReader(bytes.NewReader(b))
+	r.Comment = '#'
+	r.FieldsPerRecord = fields
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("commodity: %s: %w", name, err)
+	}
+	if len(rows) < 2 {
+		return nil, fmt.Errorf("commodity: %s: no rows", name)
+	}
+	return rows[1:], nil
+}
+
+// Sections returns the 21 sections of the Harmonized System, 2022 edition,
+// in order, I to XXI.
+func Sections() iter.Seq[Section] {
+	return func(yield func(Section) bool) {
+		for _, s := range hs2022().sections {
+			if !yield(s) {
+				return
+			}
+		}
+	}
+}
+
+// SectionOf returns the section that code c's chapter belongs to. It
+// reports false for the zero Code.
+func SectionOf(c Code) (Section, bool) {
+	if c.IsZero() {
+		return Section{}, false
+	}
+	n := hs2022()
+	info := n.chapters[c.Chapter().v]
+	if info.section == 0 {
+		return Section{}, false
+	}
+	return n.sections[info.section-1], true
+}
+
+// ChapterTitle returns the title of code c's chapter in the Harmonized
+// System, 2022 edition: "Oil seeds and oleaginous fruits; …" for 1201.
+// It reports false for the zero Code.
+func ChapterTitle(c Code) (string, bool) {
+	if c.IsZero() {
+		return "", false
+	}
+	info := hs2022().chapters[c.Chapter().v]
+	if info.section == 0 || info.reserved {
+		return "", false
+	}
+	return info.title, true
+}

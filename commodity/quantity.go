@@ -1,0 +1,206 @@
+package commodity
+
+import (
+	"math/big"
+	"slices"
+
+	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// UnitValue returns the unit value of a flow, value ÷ quantity, month by
+// month, in V per Q (USD per tonne for a value in USD and a quantity in
+// tonnes):
+//
+//	uv(t) = value(t) ÷ quantity(t)
+//
+// rounded as [series.DivisionRounding] says to [series.DivisionPlaces]
+// places. It is [series.Divide] under the name trade statistics use.
+//
+// A zero quantity gives no unit value (reason [series.BaseZero], with the
+// period itself as input); so does a period that only one of the series
+// has, or that they combine differently. Gaps lists each one.
+//
+// The places are places of V per Q, so pick units in which the unit value
+// is not tiny: USD per tonne rather than USD 100 million per kilogram
+// ([series.Rescale] converts exactly).
+func UnitValue[V, Q series.Unit](value series.Series[V], quantity series.Series[Q]) (series.Series[series.Per[V, Q]], series.Gaps) {
+	return series.Divide(value, quantity)
+}
+
+// A Decomposition splits the percent change of a trade value over a lag
+// into a price (unit-value) effect, a volume effect and their interaction.
+// With value V = P × Q (unit value times quantity), the base period 0 and
+// the current period 1,
+//
+//	Value       = 100 × (V₁ − V₀) ÷ V₀
+//	Volume      = 100 × (Q₁ − Q₀) ÷ Q₀
+//	Price       = 100 × (P₁ − P₀) ÷ P₀ = 100 × (V₁Q₀ − V₀Q₁) ÷ (V₀Q₁)
+//	Interaction = Value − Price − Volume
+//
+// so that, for every period,
+//
+//	Value = Price + Volume + Interaction
+//
+// exactly. Value, Volume and Price are each rounded once, as
+// [series.DivisionRounding] says, to [series.DivisionPlaces] places (Price
+// from V and Q directly, never from rounded unit values); Interaction is
+// then an exact difference. In exact arithmetic it equals
+// Price × Volume ÷ 100, since (1+p)(1+q) − 1 = p + q + pq; the rounding
+// moves it by less than 3 units of the last place.
+//
+// The four series hold the same periods. Value equals what [series.Change]
+// gives for the value series.
+type Decomposition struct {
+	Value       series.Series[series.Percent] // change of the value
+	Price       series.Series[series.Percent] // change of the unit value
+	Volume      series.Series[series.Percent] // change of the quantity
+	Interaction series.Series[series.Percent] // Value − Price − Volume
+}
+
+// Decompose splits the change of value over lag months (12 for
+// year-on-year) into price, volume and interaction, as [Decomposition]
+// describes. Bases are found as [series.Change] finds them, so combined
+// periods such as January–February compare with the same months a lag
+// earlier.
+//
+// A period has a decomposition only if both series have an observation for
+// it and for its base, and V₀, Q₀ and Q₁ are not zero (a zero current
+// quantity leaves the unit value undefined). Gaps names every other period
+// of either series and why: [series.BaseMissing], [series.BaseZero]
+// (whose input is the base period, or the period itself for a zero current
+// quantity), [series.MonthMissing] or [series.Combined]. A zero current
+// value is fine: the value fell by 100%.
+//
+// Decompose panics if lag < 1.
+func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[Q], lag int) (Decomposition, series.Gaps) {
+	dv, gv := series.Diff(value, lag)
+	dq, gq := series.Diff(quantity, lag)
+	var b [4]series.Builder[series.Percent]
+	var gaps series.Gaps
+	seen := map[series.Period]bool{}
+	for p, v1 := range value.All() {
+		seen[p] = true
+		qp, q1, ok := quantity.Covering(p.Last)
+		switch {
+		case !ok:
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Input: p})
+			continue
+		case qp != p:
+			// Reported once, here, for each period of value it overlaps.
+			seen[qp] = true
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.Combined, Input: qp})
+			continue
+		}
+		ddv, ok := at(dv, p)
+		if !ok {
+			gaps = append(gaps, gapFor(gv, p, lag))
+			continue
+		}
+		ddq, ok := at(dq, p)
+		if !ok {
+			gaps = append(gaps, gapFor(gq, p, lag))
+			continue
+		}
+		v0, q0 := v1.Sub(ddv), q1.Sub(ddq)
+		switch {
+		case v0.IsZero() || q0.IsZero():
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.BaseZero, Input: p.Shift(-lag)})
+			continue
+		case q1.IsZero():
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.BaseZero, Input: p})
+			continue
+		}
+		val := percentQuo(ddv, v0)
+		vol := percentQuo(ddq, q0)
+		price := percentQuo(v1.Mul(q0).Sub(v0.Mul(q1)), v0.Mul(q1))
+		for i, x := range [4]decimal.Decimal{val, price, vol, val.Sub(price).Sub(vol)} {
+			if p.IsMonth() {
+				b[i].Set(p.Last, x)
+			} else {
+				b[i].SetCombined(p, x)
+			}
+		}
+	}
+	for p := range quantity.All() {
+		if !seen[p] {
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Input: p})
+		}
+	}
+	slices.SortStableFunc(gaps, func(x, y series.Gap) int { return x.Period.Last.Compare(y.Period.Last) })
+	var d Decomposition
+	for i, dst := range []*series.Series[series.Percent]{&d.Value, &d.Price, &d.Volume, &d.Interaction} {
+		s, err := b[i].Series()
+		if err != nil {
+			panic(err) // the periods come from a valid series: no duplicates
+		}
+		*dst = s
+	}
+	return d, gaps
+}
+
+// at returns the observation of s for exactly period p.
+func at[U series.Unit](s series.Series[U], p series.Period) (decimal.Decimal, bool) {
+	q, v, ok := s.Covering(p.Last)
+	return v, ok && q == p
+}
+
+// gapFor returns the gap that Diff reported for period p, or a missing base
+// if it reported none.
+func gapFor(gs series.Gaps, p series.Period, lag int) series.Gap {
+	for _, g := range gs {
+		if g.Period == p {
+			return g
+		}
+	}
+	return series.Gap{Period: p, Reason: series.BaseMissing, Input: p.Shift(-lag)}
+}
+
+// percentQuo returns 100 × n ÷ d rounded as the series package rounds a
+// quotient: to odd, at series.DivisionPlaces places. d must not be zero.
+func percentQuo(n, d decimal.Decimal) decimal.Decimal {
+	return quoToOdd(n.Shift(2), d)
+}
+
+// quoToOdd returns n ÷ d truncated to series.DivisionPlaces places and, if
+// anything nonzero was cut off, with its last digit made odd. This keeps
+// results identical to the series package's quotients. d must not be zero.
+func quoToOdd(n, d decimal.Decimal) decimal.Decimal {
+	const places = series.DivisionPlaces
+	num, den := n.Coefficient(), d.Coefficient()
+	// n ÷ d × 10^places = num ÷ den × 10^e
+	e := int64(n.Exponent()) - int64(d.Exponent()) + places
+	if e >= 0 {
+		num.Mul(num, bigPow10(e))
+	} else {
+		den.Mul(den, bigPow10(-e))
+	}
+	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
+	if r.Sign() != 0 && q.Bit(0) == 0 {
+		// QuoRem truncates toward zero; step away from zero to the odd neighbour.
+		if num.Sign() != den.Sign() {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	return decimal.NewFromBigInt(q, -places)
+}
+
+// pow10s holds 10^0 … 10^63; they are only ever read.
+var pow10s = func() []*big.Int {
+	t := make([]*big.Int, 64)
+	t[0] = big.NewInt(1)
+	for i := 1; i < len(t); i++ {
+		t[i] = new(big.Int).Mul(t[i-1], big.NewInt(10))
+	}
+	return t
+}()
+
+// bigPow10 returns 10^e (e >= 0), which the caller must not modify.
+func bigPow10(e int64) *big.Int {
+	if e < int64(len(pow10s)) {
+		return pow10s[e]
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(e), nil)
+}

@@ -1,0 +1,166 @@
+package commodity_test
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow/commodity"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+func TestTargetProgress(t *testing.T) {
+	twelve := commodity.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12), Window: period("2025-09/2025-12")}
+	tests := []struct {
+		name       string
+		target     commodity.Target[series.MillionTonnes]
+		data       []string
+		asOf       string
+		counted    string // "" for none
+		done       string
+		share      string
+		remaining  string
+		monthsLeft int
+		pace       string // "" when there is none
+	}{
+		{"nothing bought", twelve, []string{"2025-09", "0", "2025-10", "0", "2025-11", "0"},
+			"2025-11", "2025-09/2025-11", "0", "0", "12", 1, "12"},
+		{"before the window", twelve, []string{"2025-08", "1"},
+			"2025-08", "", "0", "0", "12", 4, "3"},
+		{"first month", twelve, []string{"2025-09", "2.5"},
+			"2025-09", "2025-09", "2.5", "20.8333333333333", "9.5", 3, "3.1666666666667"},
+		{"data after the as-of month are not counted", twelve, []string{"2025-09", "1", "2025-10", "5"},
+			"2025-09", "2025-09", "1", "8.3333333333333", "11", 3, "3.6666666666667"},
+		{"window over, target missed", twelve, []string{"2025-09", "1", "2025-10", "2", "2025-11", "3", "2025-12", "4"},
+			"2026-03", "2025-09/2025-12", "10", "83.3333333333333", "2", 0, ""},
+		{"target overshot", twelve, []string{"2025-09", "7", "2025-10", "7"},
+			"2025-10", "2025-09/2025-10", "14", "116.6666666666667", "0", 2, "0"},
+		{"combined observation inside the window", commodity.Target[series.MillionTonnes]{
+			Amount: decimal.NewFromInt(30), Window: period("2025-01/2025-06")},
+			[]string{"2025-01/2025-02", "10", "2025-03", "5"},
+			"2025-03", "2025-01/2025-03", "15", "50", "15", 3, "5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := tt.target.Progress(obs[series.MillionTonnes](t, tt.data...), month(tt.asOf))
+			require.NoError(t, err)
+			if tt.counted == "" {
+				assert.False(t, p.Counted.Valid(), "counted %v", p.Counted)
+			} else {
+				assert.Equal(t, period(tt.counted), p.Counted)
+			}
+			assert.True(t, p.Done.Equal(dec(tt.done)), "done %v, want %s", p.Done, tt.done)
+			assert.True(t, p.Share().Equal(dec(tt.share)), "share %v, want %s", p.Share(), tt.share)
+			assert.True(t, p.Remaining().Equal(dec(tt.remaining)), "remaining %v, want %s", p.Remaining(), tt.remaining)
+			assert.Equal(t, tt.monthsLeft, p.MonthsLeft)
+			pace, ok := p.Pace()
+			assert.Equal(t, tt.pace != "", ok)
+			if ok {
+				assert.True(t, pace.Equal(dec(tt.pace)), "pace %v, want %s", pace, tt.pace)
+			}
+			assert.Equal(t, tt.target, p.Target)
+		})
+	}
+}
+
+func TestTargetProgressIncomplete(t *testing.T) {
+	twelve := commodity.Target[series.Tonnes]{Amount: decimal.NewFromInt(12_000_000), Window: period("2025-09/2025-12")}
+	tests := []struct {
+		name   string
+		target commodity.Target[series.Tonnes]
+		data   []string
+		asOf   string
+		reason series.Reason
+		input  string
+	}{
+		{"a missing month is not zero", twelve, []string{"2025-09", "0", "2025-11", "0"},
+			"2025-11", series.MonthMissing, "2025-10"},
+		{"months after the data", twelve, []string{"2025-09", "0"},
+			"2025-10", series.MonthMissing, "2025-10"},
+		{"empty series", twelve, nil,
+			"2025-09", series.MonthMissing, "2025-09"},
+		{"combined observation across the window's start", commodity.Target[series.Tonnes]{
+			Amount: decimal.NewFromInt(1), Window: period("2025-02/2025-12")},
+			[]string{"2025-01/2025-02", "10", "2025-03", "5"},
+			"2025-03", series.Combined, "2025-01/2025-02"},
+		{"combined observation across the as-of month", twelve,
+			[]string{"2025-09", "1", "2025-10/2025-11", "10"},
+			"2025-10", series.Combined, "2025-10/2025-11"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.target.Progress(obs[series.Tonnes](t, tt.data...), month(tt.asOf))
+			require.ErrorIs(t, err, commodity.ErrIncomplete)
+			var ie *commodity.IncompleteError
+			require.ErrorAs(t, err, &ie)
+			require.NotEmpty(t, ie.Gaps)
+			assert.Equal(t, tt.reason, ie.Gaps[0].Reason)
+			assert.Equal(t, period(tt.input), ie.Gaps[0].Input)
+			assert.Contains(t, err.Error(), "commodity: cannot sum "+ie.Period.String()+": ")
+		})
+	}
+}
+
+func TestTargetProgressPanics(t *testing.T) {
+	s := obs[series.Tonnes](t, "2025-09", "1")
+	w := period("2025-09/2025-12")
+	assert.Panics(t, func() {
+		commodity.Target[series.Tonnes]{Amount: decimal.Zero, Window: w}.Progress(s, month("2025-09"))
+	}, "zero amount")
+	assert.Panics(t, func() {
+		commodity.Target[series.Tonnes]{Amount: decimal.NewFromInt(-1), Window: w}.Progress(s, month("2025-09"))
+	}, "negative amount")
+	assert.Panics(t, func() {
+		commodity.Target[series.Tonnes]{Amount: decimal.NewFromInt(1)}.Progress(s, month("2025-09"))
+	}, "zero window")
+	assert.Panics(t, func() {
+		commodity.Target[series.Tonnes]{Amount: decimal.NewFromInt(1), Window: w}.Progress(s, series.Month{})
+	}, "zero as-of month")
+}
+
+func TestProgressString(t *testing.T) {
+	twelve := commodity.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12), Window: period("2025-09/2025-12")}
+	tests := []struct {
+		data []string
+		asOf string
+		want string
+	}{
+		{[]string{"2025-09", "0", "2025-10", "0", "2025-11", "0"}, "2025-11",
+			"0 of 12 Mt (0.0%) in 2025-09/2025-11; 12 Mt to go in 1 month, 12 Mt a month"},
+		{nil, "2025-08", "0 of 12 Mt (0.0%) in no month yet; 12 Mt to go in 4 months, 3 Mt a month"},
+		{[]string{"2025-09", "1", "2025-10", "2", "2025-11", "3", "2025-12", "4"}, "2025-12",
+			"10 of 12 Mt (83.3%) in 2025-09/2025-12; 2 Mt to go, no month left"},
+	}
+	for _, tt := range tests {
+		p, err := twelve.Progress(obs[series.MillionTonnes](t, tt.data...), month(tt.asOf))
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, p.String())
+	}
+}
+
+func TestReconcile(t *testing.T) {
+	s := obs[series.Tonnes](t, "2025-01/2025-02", "8511", "2025-03", "5666.3", "2025-04", "4784.8")
+	r, err := commodity.Reconcile(s, period("2025-01/2025-04"), dec("18962"))
+	require.NoError(t, err)
+	assert.True(t, r.Sum.Equal(dec("18962.1")), "sum %v", r.Sum)
+	assert.True(t, r.Difference().Equal(dec("-0.1")), "difference %v", r.Difference())
+	assert.False(t, r.Agrees())
+	assert.Equal(t, "2025-01/2025-04: published 18962, months sum to 18962.1, difference -0.1", r.String())
+
+	r, err = commodity.Reconcile(s, period("2025-03/2025-04"), dec("10451.10"))
+	require.NoError(t, err)
+	assert.True(t, r.Agrees(), "10451.1 = 10451.10")
+	assert.True(t, r.Difference().IsZero())
+
+	_, err = commodity.Reconcile(s, period("2025-02/2025-04"), dec("1"))
+	require.ErrorIs(t, err, commodity.ErrIncomplete, "January–February cannot be split")
+	_, err = commodity.Reconcile(s, period("2025-01/2025-05"), dec("1"))
+	require.ErrorIs(t, err, commodity.ErrIncomplete, "May is missing")
+	var ie *commodity.IncompleteError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, "commodity: cannot sum 2025-01/2025-05: 2025-05 is missing", err.Error())
+
+	assert.Panics(t, func() { commodity.Reconcile(s, series.Period{}, dec("1")) })
+}
