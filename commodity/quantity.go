@@ -1,7 +1,6 @@
 package commodity
 
 import (
-	"math/big"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -162,45 +161,9 @@ func percentQuo(n, d decimal.Decimal) decimal.Decimal {
 	return quoToOdd(n.Shift(2), d)
 }
 
-// quoToOdd returns n ÷ d truncated to series.DivisionPlaces places and, if
-// anything nonzero was cut off, with its last digit made odd. This keeps
-// results identical to the series package's quotients. d must not be zero.
+// quoToOdd returns n ÷ d by the series package's division rule (see
+// series.Quo). d must not be zero.
 func quoToOdd(n, d decimal.Decimal) decimal.Decimal {
-	const places = series.DivisionPlaces
-	num, den := n.Coefficient(), d.Coefficient()
-	// n ÷ d × 10^places = num ÷ den × 10^e
-	e := int64(n.Exponent()) - int64(d.Exponent()) + places
-	if e >= 0 {
-		num.Mul(num, bigPow10(e))
-	} else {
-		den.Mul(den, bigPow10(-e))
-	}
-	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
-	if r.Sign() != 0 && q.Bit(0) == 0 {
-		// QuoRem truncates toward zero; step away from zero to the odd neighbour.
-		if num.Sign() != den.Sign() {
-			q.Sub(q, big.NewInt(1))
-		} else {
-			q.Add(q, big.NewInt(1))
-		}
-	}
-	return decimal.NewFromBigInt(q, -places)
-}
-
-// pow10s holds 10^0 … 10^63; they are only ever read.
-var pow10s = func() []*big.Int {
-	t := make([]*big.Int, 64)
-	t[0] = big.NewInt(1)
-	for i := 1; i < len(t); i++ {
-		t[i] = new(big.Int).Mul(t[i-1], big.NewInt(10))
-	}
-	return t
-}()
-
-// bigPow10 returns 10^e (e >= 0), which the caller must not modify.
-func bigPow10(e int64) *big.Int {
-	if e < int64(len(pow10s)) {
-		return pow10s[e]
-	}
-	return new(big.Int).Exp(big.NewInt(10), big.NewInt(e), nil)
+	q, _ := series.Quo(n, d)
+	return q
 }

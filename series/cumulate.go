@@ -207,6 +207,7 @@ func (d *store) total(p Period) (*big.Int, Gaps) {
 			first, last := d.month(int(sp.first)), d.month(int(sp.last))
 			if first.Before(p.First) || last.After(p.Last) {
 				gaps = append(gaps, Gap{p, Combined, Period{first, last}})
+				m = last // one gap for the whole combined observation
 				continue
 			}
 		}
@@ -230,8 +231,14 @@ func (d *store) total(p Period) (*big.Int, Gaps) {
 // Total returns the sum of the observations of s within period p, exactly.
 // The sum is complete only when Gaps is empty: otherwise Gaps names each
 // month of p that is missing ([MonthMissing]) and each combined observation
-// that straddles a bound of p ([Combined]), and the sum leaves them out.
+// that straddles a bound of p ([Combined]), and the sum leaves them out. An
+// invalid p (see [Period.Valid]) gives zero and one gap naming it.
 func Total[U Unit](s Series[U], p Period) (decimal.Decimal, Gaps) {
+	if !p.Valid() {
+		// A zero or backward period has no months to add; say so rather
+		// than return a zero that looks complete.
+		return decimal.Zero, Gaps{{p, MonthMissing, p}}
+	}
 	if s.d == nil {
 		var gaps Gaps
 		if p.Valid() {

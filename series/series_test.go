@@ -353,3 +353,42 @@ func TestUnitGuard(t *testing.T) {
 	}
 	assert.Equal(t, 4, strings.Count(msg, "mix.go:"), "exactly the four marked lines fail:\n%s", msg)
 }
+
+func TestQuoMatchesChange(t *testing.T) {
+	s := series.MustFromStrings[series.USD100M](mp("2024-11"), "3123.1", "", "", "", "", "", "", "", "", "", "", "", "3303.5")
+	yoy, _ := series.YoY(s)
+	want, _ := yoy.At(mp("2025-11"))
+	got, ok := series.Quo(dec("3303.5").Sub(dec("3123.1")).Shift(2), dec("3123.1"))
+	require.True(t, ok)
+	assert.Equal(t, want.String(), got.String())
+	assert.Equal(t, "5.7763119976945", got.String())
+	for _, tt := range []struct{ n, d, want string }{
+		{"1", "3", "0.3333333333333"},
+		{"2", "3", "0.6666666666667"}, // truncated 0.6666666666666, inexact: made odd
+		{"-2", "3", "-0.6666666666667"},
+		{"1", "8", "0.125"},
+		{"1e20", "7", "14285714285714285714.2857142857143"},
+		{"5", "0.004", "1250"},
+	} {
+		got, ok := series.Quo(dec(tt.n), dec(tt.d))
+		require.True(t, ok)
+		assert.True(t, got.Equal(dec(tt.want)), "%s/%s: got %v want %v", tt.n, tt.d, got, tt.want)
+	}
+	_, ok = series.Quo(dec("1"), decimal.Zero)
+	assert.False(t, ok)
+}
+
+func TestTotalOfInvalidPeriod(t *testing.T) {
+	s := series.FromInts[series.Tonnes](mp("2025-01"), 1, 2)
+	v, gaps := series.Total(s, series.Period{})
+	assert.True(t, v.IsZero())
+	require.Len(t, gaps, 1)
+	_, gaps = series.Total(s, span("2025-02", "2025-01"))
+	require.Len(t, gaps, 1)
+
+	var b series.Builder[series.Tonnes]
+	b.SetCombined(span("2025-01", "2025-03"), dec("9"))
+	c, _ := b.Series()
+	_, gaps = series.Total(c, span("2025-02", "2025-04"))
+	require.Len(t, gaps, 2, "one gap for the straddling combined observation, one for the missing April: %v", gaps)
+}
