@@ -36,14 +36,17 @@ type BalanceChange struct {
 // Change returns To − From.
 func (c BalanceChange) Change() decimal.Decimal { return c.To.Sub(c.From) }
 
-// PercentChange returns the percent change of the balance and true when it
-// means something: both balances on the same side of zero and From not
-// zero. A surplus that grew from 884.7 to 1,075.8 is up 21.6%.
+// PercentChange returns the percent change in the size of the surplus (or
+// deficit), 100 × (|To| − |From|) ÷ |From|, and true when it means
+// something: both balances on the same side of zero and From not zero. A
+// surplus that grew from 884.7 to 1,075.8 is up 21.6%; a deficit that
+// doubled is up 100%.
 func (c BalanceChange) PercentChange() (decimal.Decimal, bool) {
 	if c.From.IsZero() || c.From.Sign() != c.To.Sign() {
 		return decimal.Decimal{}, false
 	}
-	return c.To.Sub(c.From).Mul(decimal.NewFromInt(100)).DivRound(c.From.Abs(), series.DivisionPlaces), true
+	q, _ := series.Quo(c.To.Abs().Sub(c.From.Abs()).Shift(2), c.From.Abs())
+	return q, true
 }
 
 // Kind names the move: "surplus widened", "surplus narrowed", "deficit

@@ -21,6 +21,54 @@
 //     ([series.Add], [series.Sub], [series.Share], [series.Divide]), unit
 //     conversions ([series.Rescale], [series.Convert]) and a float view
 //     for gonum statistics ([series.ToFloats]).
+//   - [github.com/tradeflow-go/tradeflow/partner]: partner codes (ISO 3166-1
+//     and UN Comtrade's numbers), blocs with dated membership (the EU,
+//     ASEAN), exact shares and contributions to growth that add up.
+//   - [github.com/tradeflow-go/tradeflow/commodity]: HS codes and the HS
+//     2022 chapters and sections, product groups (soybeans, rare earths),
+//     unit values, the price and volume split of value growth, progress
+//     toward a purchase target.
+//   - tradeflow (this package): flows, the [Dataset] of figures with their
+//     units, sources and vintages, loaders for the library's CSV format
+//     ([Load]) and UN Comtrade's ([LoadComtrade]), typed access ([Get],
+//     [Cumulative]), views as of a release date ([Dataset.AsOf]),
+//     reconciliation of published rates with levels ([ImpliedBase],
+//     [CheckRate]), balances ([TradeBalance], [BalanceChange]) and the
+//     monthly report ([MonthlyReport]).
+//
+// # Loading data
+//
+// The library's CSV format has one figure a row, as published, with its
+// source and release date:
+//
+//	period,flow,partner,commodity,measure,value,unit,vintage,source,note
+//	2025-11,X,WLD,TOTAL,value,3303.5,USD_100M,2025-12-08,Yonhap via etoday,
+//	2025-01/2025-02,X,WLD,TOTAL,value,5399.4,USD_100M,2025-03-07,GACC,combined
+//
+// [Load] documents every column. Values are kept as printed and converted
+// exactly to whatever unit a program asks for: [Get] of a Series[USD] and
+// of a Series[USD100M] read the same figures. Every malformed row is an
+// error that names the file, line, column and value.
+//
+// Loading the shipped data and printing November 2025's headline table:
+//
+//	ds, err := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
+//	if err != nil { … }
+//	r, err := tradeflow.MonthlyReport[series.USD100M](ds, "CN", series.MustParseMonth("2025-11"))
+//	if err != nil { … }
+//	r.WriteText(os.Stdout)
+//
+// prints, with p for published figures and c for figures computed from
+// levels:
+//
+//	headline        unit     value   y/y %  m/m %         YTD  YTD y/y %
+//	 exports  USD 100 mn  3303.5 p  5.9 p*  8.2 p  34147.3 p*      5.4 p
+//	 imports  USD 100 mn  2186.7 p  1.9 p*  1.6 c  23388.8 p*    -0.6 p*
+//	 balance  USD 100 mn  1116.8 p       -      -   10758.5 p     21.6 p
+//
+// and explains each * below the table: exports rose 5.78% from the first
+// prints of the levels, while the customs printed 5.9% against a revised
+// November 2024.
 //
 // # A first look
 //

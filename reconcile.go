@@ -18,7 +18,7 @@ type BaseInterval struct {
 	Current     decimal.Decimal // the current level
 	Published   decimal.Decimal // the published rate, in percent
 	Places      int32           // decimal places the rate is printed with
-	Low, High   decimal.Decimal // exact bounds, to series.DivisionPlaces places
+	Low, High   decimal.Decimal // the bounds, quotients to series.DivisionPlaces places
 	LowPrinted  decimal.Decimal
 	HighPrinted decimal.Decimal
 	LevelPlaces int32 // decimal places the levels are printed with

@@ -1,0 +1,342 @@
+package tradeflow
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// A Cell is one figure of a report, as computed from levels by the library
+// and as published, whichever exist. Neither is ever copied into the other.
+type Cell struct {
+	Computed  *decimal.Decimal `json:"computed,omitempty"`
+	Published *decimal.Decimal `json:"published,omitempty"`
+	Note      string           `json:"note,omitempty"` // why a figure is missing, or what it means
+}
+
+// Shown returns the figure a table prints, published first, and a marker:
+// "p" for published, "c" for computed from levels, "" if there is none.
+func (c Cell) Shown() (decimal.Decimal, string) {
+	switch {
+	case c.Published != nil:
+		return *c.Published, "p"
+	case c.Computed != nil:
+		return *c.Computed, "c"
+	}
+	return decimal.Decimal{}, ""
+}
+
+// Differs reports whether the computed and published figures both exist and
+// do not agree at the published figure's precision.
+func (c Cell) Differs() bool {
+	if c.Computed == nil || c.Published == nil {
+		return false
+	}
+	places := -c.Published.Exponent()
+	return !c.Computed.Round(max(places, 0)).Equal(*c.Published)
+}
+
+// A Row is one line of a report: a flow of one partner or product.
+type Row struct {
+	Label  string `json:"label"`
+	Unit   string `json:"unit"`
+	Value  Cell   `json:"value"`       // the month's level
+	YoY    Cell   `json:"yoy_pct"`     // year-on-year change, percent
+	MoM    Cell   `json:"mom_pct"`     // month-on-month change, percent
+	YTD    Cell   `json:"ytd"`         // year-to-date level
+	YTDYoY Cell   `json:"ytd_yoy_pct"` // year-to-date change on the year before, percent
+}
+
+// A Report is the monthly table of a reporter's trade: the headline
+// (exports, imports, balance), then partners and products where the data
+// allow.
+type Report struct {
+	Reporter string       `json:"reporter"`
+	Month    series.Month `json:"month"`
+	Headline []Row        `json:"headline"`
+	Partners []Row        `json:"partners,omitempty"`
+	Products []Row        `json:"products,omitempty"`
+}
+
+// MonthlyReport builds the report of reporter's trade in month m, with
+// money in unit U (such as series.USD100M) and quantities in tonnes. Each
+// figure is computed from levels where the levels exist and taken as
+// published where a published figure exists; a Cell keeps both.
+//
+// The balance's change on a year is described ("surplus widened"), not
+// given as a percent, since a balance can change sign; its year-to-date
+// change is a percent only when both years have a surplus (or both a
+// deficit).
+func MonthlyReport[U series.Unit](ds *Dataset, reporter string, m series.Month) (*Report, error) {
+	r := &Report{Reporter: reporter, Month: m}
+	var u U
+	k := func(p string, f Flow, ms Measure) Key {
+		return Key{Reporter: reporter, Partner: p, Commodity: "TOTAL", Flow: f, Measure: ms}
+	}
+	x := flowRow[U](ds, k("WLD", Exports, Value), m, "exports")
+	im := flowRow[U](ds, k("WLD", Imports, Value), m, "imports")
+	if x.Value.Published == nil && im.Value.Published == nil {
+		return nil, fmt.Errorf("tradeflow: %s has no %s trade for %v", ds.name, reporter, m)
+	}
+	r.Headline = []Row{x, im, balanceRow[U](ds, k("WLD", Balance, Value), x, im, m)}
+	for _, key := range ds.Keys() {
+		if key.Reporter != reporter || key.Commodity != "TOTAL" || key.Partner == "WLD" || key.Measure != Value ||
+			(key.Flow != Exports && key.Flow != Imports) || !hasDim(ds, key, u.Dimension()) {
+			continue
+		}
+		row := flowRow[U](ds, key, m, key.Flow.String()+" "+key.Partner)
+		row.Label = fmt.Sprintf("%s %s", key.Partner, key.Flow)
+		if row.Value.Has() || row.YTD.Has() || row.YoY.Has() {
+			r.Partners = append(r.Partners, row)
+		}
+	}
+	for _, key := range ds.Keys() {
+		if key.Reporter != reporter || key.Commodity == "TOTAL" || key.Measure != Quantity || !hasDim(ds, key, "mass") {
+			continue
+		}
+		row := flowRow[series.Tonnes](ds, key, m, "")
+		row.Label = fmt.Sprintf("%s %s %s", key.Commodity, key.Flow, key.Partner)
+		if row.Value.Has() || row.YTD.Has() {
+			r.Products = append(r.Products, row)
+		}
+	}
+	// Partners' published rates without levels (ASEAN, the EU) still belong in the table.
+	for _, key := range ds.Keys() {
+		if key.Reporter != reporter || key.Commodity != "TOTAL" || key.Partner == "WLD" || key.Measure != YoYPct ||
+			(key.Flow != Exports && key.Flow != Imports) || hasDim(ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, u.Dimension()) {
+			continue
+		}
+		row := flowRow[U](ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, m, "")
+		row.Label = fmt.Sprintf("%s %s", key.Partner, key.Flow)
+		if row.YoY.Has() || row.YTDYoY.Has() {
+			r.Partners = append(r.Partners, row)
+		}
+	}
+	return r, nil
+}
+
+// Has reports whether the cell has a figure, computed or published.
+func (c Cell) Has() bool { return c.Computed != nil || c.Published != nil }
+
+func hasDim(ds *Dataset, k Key, dim string) bool {
+	_, ok := ds.keyIdx[skey{k, dim}]
+	return ok
+}
+
+func ptr(d decimal.Decimal) *decimal.Decimal { return &d }
+
+// at returns the value of s for exactly the month m (or the combined
+// observation ending at m).
+func at[V series.Unit](s series.Series[V], m series.Month) (*decimal.Decimal, series.Period) {
+	p, v, ok := s.Covering(m)
+	if !ok || p.Last != m {
+		return nil, series.Period{}
+	}
+	return ptr(v), p
+}
+
+func gapNote(g series.Gaps, m series.Month) string {
+	if gap, ok := g.Find(m); ok {
+		return gap.String()
+	}
+	return ""
+}
+
+// flowRow fills a row for key (a Value or Quantity key) at month m.
+func flowRow[V series.Unit](ds *Dataset, key Key, m series.Month, label string) Row {
+	var v V
+	row := Row{Label: label, Unit: v.Symbol()}
+	rate := key
+	rate.Measure = YoYPct
+	mom := key
+	mom.Measure = MoMPct
+	if levels, err := Get[V](ds, key); err == nil {
+		row.Value.Published, _ = at(levels, m)
+		yoy, g := series.YoY(levels)
+		row.YoY.Computed, _ = at(yoy, m)
+		row.YoY.Note = gapNote(g, m)
+		mm, g := series.MoM(levels)
+		row.MoM.Computed, _ = at(mm, m)
+		row.MoM.Note = gapNote(g, m)
+		ytd, g := series.YearToDate(levels)
+		row.YTD.Computed, _ = at(ytd, m)
+		row.YTD.Note = gapNote(g, m)
+	}
+	if pub, err := Get[series.Percent](ds, rate); err == nil {
+		row.YoY.Published, _ = at(pub, m)
+	}
+	if pub, err := Get[series.Percent](ds, mom); err == nil {
+		row.MoM.Published, _ = at(pub, m)
+	}
+	if cum, err := Cumulative[V](ds, key); err == nil {
+		row.YTD.Published, _ = at(cum, m)
+		c, g := series.YoY(cum)
+		row.YTDYoY.Computed, _ = at(c, m)
+		if row.YTDYoY.Computed == nil {
+			row.YTDYoY.Note = gapNote(g, m)
+		}
+	}
+	if pub, err := Cumulative[series.Percent](ds, rate); err == nil {
+		row.YTDYoY.Published, _ = at(pub, m)
+	}
+	return row
+}
+
+// balanceRow computes the balance from the export and import rows and sets
+// the published balance beside it.
+func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) Row {
+	var u U
+	row := Row{Label: "balance", Unit: u.Symbol()}
+	sub := func(a, b *decimal.Decimal) *decimal.Decimal {
+		if a == nil || b == nil {
+			return nil
+		}
+		return ptr(a.Sub(*b))
+	}
+	level := func(c Cell) *decimal.Decimal {
+		if c.Published != nil {
+			return c.Published
+		}
+		return c.Computed
+	}
+	row.Value.Computed = sub(level(x.Value), level(im.Value))
+	row.YTD.Computed = sub(level(x.YTD), level(im.YTD))
+	if pub, err := Get[U](ds, key); err == nil {
+		row.Value.Published, _ = at(pub, m)
+	}
+	if cum, err := Cumulative[U](ds, key); err == nil {
+		row.YTD.Published, _ = at(cum, m)
+	}
+	rate := key
+	rate.Measure = YoYPct
+	if pub, err := Cumulative[series.Percent](ds, rate); err == nil {
+		row.YTDYoY.Published, _ = at(pub, m)
+	}
+	// Year-earlier balances, from the levels of the same flows.
+	prev := func(k Key, cumulative bool) *decimal.Decimal {
+		var s series.Series[U]
+		var err error
+		if cumulative {
+			s, err = Cumulative[U](ds, k)
+		} else {
+			s, err = Get[U](ds, k)
+		}
+		if err != nil {
+			return nil
+		}
+		v, _ := at(s, m.AddMonths(-12))
+		return v
+	}
+	xk, mk := key, key
+	xk.Flow, mk.Flow = Exports, Imports
+	if b0, b1 := sub(prev(xk, false), prev(mk, false)), level(row.Value); b0 != nil && b1 != nil {
+		row.YoY.Note = BalanceChange{*b0, *b1}.String()
+	}
+	if b0, b1 := sub(prev(xk, true), prev(mk, true)), level(row.YTD); b0 != nil && b1 != nil {
+		ch := BalanceChange{*b0, *b1}
+		if pc, ok := ch.PercentChange(); ok {
+			row.YTDYoY.Computed = &pc
+		}
+		row.YTDYoY.Note = ch.String()
+	}
+	return row
+}
+
+// WriteText writes the report as an aligned table. Each figure carries p
+// (published) or c (computed from levels); a figure marked * has a
+// computed counterpart that differs, listed below the table.
+func (r *Report) WriteText(w io.Writer) error {
+	fmt.Fprintf(w, "%s trade, %v\n\n", r.Reporter, r.Month)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	var notes []string
+	section := func(title string, rows []Row) {
+		if len(rows) == 0 {
+			return
+		}
+		fmt.Fprintf(tw, "%s\tunit\tvalue\ty/y %%\tm/m %%\tYTD\tYTD y/y %%\t\n", title)
+		for _, row := range rows {
+			cells := []struct {
+				name string
+				c    Cell
+			}{{"value", row.Value}, {"y/y", row.YoY}, {"m/m", row.MoM}, {"YTD", row.YTD}, {"YTD y/y", row.YTDYoY}}
+			fmt.Fprintf(tw, "%s\t%s\t", row.Label, row.Unit)
+			for _, c := range cells {
+				v, mark := c.c.Shown()
+				if mark == "" {
+					fmt.Fprint(tw, "-\t")
+					continue
+				}
+				if c.c.Differs() {
+					mark += "*"
+					notes = append(notes, fmt.Sprintf("%s %s: published %s, computed from levels %s",
+						row.Label, c.name, c.c.Published.StringFixed(1), c.c.Computed.StringFixed(2)))
+				}
+				fmt.Fprintf(tw, "%s %s\t", v.StringFixed(1), mark)
+			}
+			fmt.Fprintln(tw)
+			if row.Label == "balance" && row.YoY.Note != "" {
+				notes = append(notes, "balance on a year earlier: "+row.YoY.Note)
+			}
+			if row.Label == "balance" && row.YTDYoY.Note != "" {
+				notes = append(notes, "year-to-date balance on a year earlier: "+row.YTDYoY.Note)
+			}
+		}
+		fmt.Fprintln(tw)
+	}
+	section("headline", r.Headline)
+	section("partners", r.Partners)
+	section("products", r.Products)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "p published, c computed from levels by the library")
+	for _, n := range notes {
+		fmt.Fprintln(w, "* "+n)
+	}
+	return nil
+}
+
+// WriteCSV writes one line a figure: section, label, unit, column, computed,
+// published, note.
+func (r *Report) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"section", "label", "unit", "column", "computed", "published", "note"})
+	str := func(d *decimal.Decimal) string {
+		if d == nil {
+			return ""
+		}
+		return d.String()
+	}
+	for _, sec := range []struct {
+		name string
+		rows []Row
+	}{{"headline", r.Headline}, {"partners", r.Partners}, {"products", r.Products}} {
+		for _, row := range sec.rows {
+			for _, c := range []struct {
+				name string
+				c    Cell
+			}{{"value", row.Value}, {"yoy_pct", row.YoY}, {"mom_pct", row.MoM}, {"ytd", row.YTD}, {"ytd_yoy_pct", row.YTDYoY}} {
+				if !c.c.Has() && c.c.Note == "" {
+					continue
+				}
+				cw.Write([]string{sec.name, row.Label, row.Unit, c.name, str(c.c.Computed), str(c.c.Published), c.c.Note})
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteJSON writes the report as indented JSON; decimals are strings, so
+// nothing is rounded through float64.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}

@@ -1,0 +1,103 @@
+package tradeflow_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+func TestReconciliationAcceptance(t *testing.T) {
+	ds := loadShipped(t, "china-customs.csv")
+	for _, tt := range []struct {
+		flow             tradeflow.Flow
+		published        string
+		computed, lo, hi string
+	}{
+		{tradeflow.Exports, "5.9", "5.78", "3118.0", "3120.9"},
+		{tradeflow.Imports, "1.9", "1.77", "2144.9", "2147.0"},
+	} {
+		levels, err := tradeflow.Get[series.USD100M](ds, key("WLD", tt.flow, tradeflow.Value))
+		require.NoError(t, err)
+		c, err := tradeflow.CheckRate(levels, series.MonthPeriod(mp("2025-11")), 12, dec(tt.published), 1, 1)
+		require.NoError(t, err)
+		assert.Equal(t, tt.computed, c.Computed.StringFixed(2), "%v computed from first prints", tt.flow)
+		assert.False(t, c.Agrees())
+		assert.Equal(t, tt.lo, c.Interval.LowPrinted.StringFixed(1))
+		assert.Equal(t, tt.hi, c.Interval.HighPrinted.StringFixed(1))
+		assert.False(t, c.Interval.Contains(c.Base), "the first print is outside: the base was revised")
+		// Every base in the exact interval gives back the published rate.
+		// (The bounds themselves are quotients rounded to 13 places; test just inside.)
+		for _, b := range []decimal.Decimal{c.Interval.Low.Add(decimal.New(1, -9)), c.Interval.High.Sub(decimal.New(1, -9))} {
+			rate, _ := series.Quo(c.Interval.Current.Sub(b).Shift(2), b)
+			assert.Equal(t, tt.published, rate.Round(1).StringFixed(1), "base %v", b)
+		}
+		for _, just := range []decimal.Decimal{c.Interval.Low.Sub(decimal.New(1, -9)), c.Interval.High.Add(decimal.New(1, -9))} {
+			rate, _ := series.Quo(c.Interval.Current.Sub(just).Shift(2), just)
+			assert.NotEqual(t, tt.published, rate.Round(1).StringFixed(1), "just outside the interval: %v", just)
+		}
+	}
+	_, err := tradeflow.ImpliedBase(decimal.Zero, dec("5"), 1, 1)
+	assert.Error(t, err)
+}
+
+func TestBalanceChangeKinds(t *testing.T) {
+	for _, tt := range []struct{ from, to, kind string }{
+		{"10", "12", "surplus widened"},
+		{"12", "10", "surplus narrowed"},
+		{"-10", "-12", "deficit widened"},
+		{"-12", "-10", "deficit narrowed"},
+		{"5", "-1", "swung into deficit"},
+		{"-5", "1", "swung into surplus"},
+		{"0", "3", "swung into surplus"},
+		{"3", "0", "moved into balance"},
+		{"3", "3.0", "unchanged"},
+	} {
+		c := tradeflow.BalanceChange{From: dec(tt.from), To: dec(tt.to)}
+		assert.Equal(t, tt.kind, c.Kind(), "%s → %s", tt.from, tt.to)
+	}
+	_, ok := tradeflow.BalanceChange{From: dec("-5"), To: dec("-10")}.PercentChange()
+	assert.True(t, ok, "a deficit that doubled has a meaningful percent change")
+	pc, _ := tradeflow.BalanceChange{From: dec("-5"), To: dec("-10")}.PercentChange()
+	assert.Equal(t, "100", pc.String(), "measured on the size of the deficit")
+}
+
+func TestReportFormats(t *testing.T) {
+	ds := loadShipped(t, "china-customs.csv")
+	r, err := tradeflow.MonthlyReport[series.USD100M](ds, "CN", mp("2025-11"))
+	require.NoError(t, err)
+	require.Len(t, r.Headline, 3)
+	x := r.Headline[0]
+	assert.Equal(t, "3303.5", x.Value.Published.String())
+	assert.Nil(t, x.Value.Computed, "a printed level is not dressed up as computed")
+	assert.Equal(t, "5.9", x.YoY.Published.String())
+	assert.Equal(t, "5.7763119976945", x.YoY.Computed.String())
+	b := r.Headline[2]
+	assert.Equal(t, "1116.8", b.Value.Computed.String(), "balance from the levels")
+	assert.Equal(t, "1116.8", b.Value.Published.String())
+	assert.Equal(t, "21.6", b.YTDYoY.Computed.Round(1).String())
+
+	var js bytes.Buffer
+	require.NoError(t, r.WriteJSON(&js))
+	var back tradeflow.Report
+	require.NoError(t, json.Unmarshal(js.Bytes(), &back))
+	assert.Equal(t, r.Month, back.Month)
+	assert.True(t, back.Headline[0].YoY.Computed.Equal(*x.YoY.Computed), "decimals survive JSON exactly")
+
+	var cs bytes.Buffer
+	require.NoError(t, r.WriteCSV(&cs))
+	rows, err := csv.NewReader(&cs).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, []string{"section", "label", "unit", "column", "computed", "published", "note"}, rows[0])
+	assert.Contains(t, rows, []string{"headline", "exports", "USD 100 mn", "yoy_pct", "5.7763119976945", "5.9", ""})
+
+	_, err = tradeflow.MonthlyReport[series.USD100M](ds, "CN", mp("2019-01"))
+	assert.Error(t, err)
+}
