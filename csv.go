@@ -414,7 +414,7 @@ func (ds *Dataset) removeRows(drop map[int32]bool) {
 }
 
 // Write writes ds in the library's CSV format, every figure and vintage,
-// values and units as printed, sorted as [Dataset.Figures] orders them.
+// values and units as printed (trailing zeros kept), sorted as [Dataset.Figures] orders them.
 // Loading what Write wrote gives the same dataset.
 func Write(w io.Writer, ds *Dataset) error {
 	cw := csv.NewWriter(w)
@@ -423,7 +423,7 @@ func Write(w io.Writer, ds *Dataset) error {
 	}
 	for f := range ds.Figures() {
 		rec := []string{f.Key.Reporter, f.Period.String(), f.Key.Flow.Code(), f.Key.Partner, f.Key.Commodity,
-			f.Key.Measure.String(), f.Value.String(), f.Unit.code, f.Vintage.String(), f.Source, f.Note}
+			f.Key.Measure.String(), f.Printed(), f.Unit.code, f.Vintage.String(), f.Source, f.Note}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

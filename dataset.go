@@ -43,7 +43,20 @@ type Figure struct {
 	Vintage Vintage         // the release it was printed in
 	Source  string
 	Note    string
-	Line    int // the line of the file it was loaded from; 0 if added by code
+	File    string // the dataset's name (the file it was loaded from)
+	Line    int    // the line of that file; 0 if added by code
+}
+
+// Printed returns the value as it was printed, trailing zeros kept: a
+// rate printed "1.0" has one decimal place, which matters when it is
+// reconciled with levels.
+func (f Figure) Printed() string { return printed(f.Value) }
+
+func printed(v decimal.Decimal) string {
+	if e := v.Exponent(); e < 0 {
+		return v.StringFixed(-e)
+	}
+	return v.String()
 }
 
 // Normalized returns the figure's value in its dimension's base unit (USD,
@@ -173,7 +186,7 @@ func (ds *Dataset) figure(i int32) Figure {
 		v = decimal.New(r.coef, r.exp)
 	}
 	return Figure{Key: ds.keys[r.key], Period: r.period, Value: v, Unit: unitList[r.unit],
-		Vintage: r.vintage, Source: ds.strs[r.source], Note: ds.strs[r.note], Line: int(r.line)}
+		Vintage: r.vintage, Source: ds.strs[r.source], Note: ds.strs[r.note], File: ds.name, Line: int(r.line)}
 }
 
 // index sorts the rows by key, period (by last month, then first) and vintage.
