@@ -83,17 +83,20 @@ func LoadComtrade(r io.Reader, name string, vintage Vintage, opts ...LoadOption)
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// A row that is not CSV: FieldPos has nothing to say about it,
+			// the ParseError has its line.
+			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				line, err = pe.Line, pe.Err
+				line, err = pe.StartLine, pe.Err
 			}
 			if !fail(&RowError{File: name, Line: line, Err: err}) {
 				return nil, errs[0]
 			}
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		get := func(c string) string {
 			if i, ok := col[c]; ok {
 				return strings.TrimSpace(rec[i])

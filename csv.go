@@ -198,18 +198,20 @@ func Load(r io.Reader, name string, opts ...LoadOption) (*Dataset, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// A row that is not CSV: FieldPos has nothing to say about it,
+			// the ParseError has its line.
+			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				line = pe.Line
-				err = pe.Err
+				line, err = pe.StartLine, pe.Err
 			}
 			if !fail(&RowError{File: name, Line: line, Err: err}) {
 				return nil, errs[0]
 			}
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		get := func(c string) string {
 			if i, ok := col[c]; ok {
 				return rec[i]
@@ -306,7 +308,7 @@ func parseValue(s string) (decimal.Decimal, error) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
-			return decimal.Decimal{}, fmt.Errorf("not a plain decimal number (character %q)", c)
+			return decimal.Decimal{}, fmt.Errorf("not a plain decimal number (%q at byte %d)", s[i:i+1], i+1)
 		}
 	}
 	v, err := decimal.NewFromString(s)

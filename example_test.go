@@ -82,7 +82,7 @@ func ExampleLoad() {
 	fmt.Println(err)
 	fmt.Println(ds.Len(), "valid row kept")
 	// Output:
-	// imports.csv:3: column value: value "2,186.7": not a plain decimal number (character ',')
+	// imports.csv:3: column value: value "2,186.7": not a plain decimal number ("," at byte 2)
 	// imports.csv:4: column partner: value "ZZ": partner: unknown code "ZZ": want ISO 3166-1 alpha-2 ("US"), alpha-3 ("USA") or a UN Comtrade number ("842")
 	// 1 valid row kept
 }
