@@ -186,6 +186,9 @@ func comtradeRow(get func(string) string, vintage Vintage, source string, cfg lo
 		return bad("primaryValue", err)
 	}
 	key.Measure = Value
+	if err := checkLevel(key, v); err != nil {
+		return bad("primaryValue", err)
+	}
 	figs := []Figure{{Key: key, Period: p, Value: v, Unit: units["USD"], Vintage: vintage, Source: source}}
 	if w := get("netWgt"); w != "" {
 		q, err := parseValue(w)
@@ -193,6 +196,9 @@ func comtradeRow(get func(string) string, vintage Vintage, source string, cfg lo
 			return bad("netWgt", err)
 		}
 		key.Measure = Quantity
+		if err := checkLevel(key, q); err != nil {
+			return bad("netWgt", err)
+		}
 		figs = append(figs, Figure{Key: key, Period: p, Value: q, Unit: units["KG"], Vintage: vintage, Source: source})
 	}
 	if u, ok := map[string]string{"u": "ITEMS", "l": "L"}[get("qtyUnitAbbr")]; ok && get("qty") != "" {
@@ -201,6 +207,9 @@ func comtradeRow(get func(string) string, vintage Vintage, source string, cfg lo
 			return bad("qty", err)
 		}
 		key.Measure = Quantity
+		if err := checkLevel(key, q); err != nil {
+			return bad("qty", err)
+		}
 		figs = append(figs, Figure{Key: key, Period: p, Value: q, Unit: units[u], Vintage: vintage, Source: source})
 	}
 	return figs, nil

@@ -285,6 +285,9 @@ func parseRow(get func(string) string, cfg loadConfig) (Figure, *RowError) {
 	if f.Key.Measure.IsRate() != (f.Unit.Dimension() == "percent") {
 		return bad("unit", fmt.Errorf("measure %s cannot be in %s", f.Key.Measure, f.Unit.code))
 	}
+	if err := checkLevel(f.Key, f.Value); err != nil {
+		return bad("value", err)
+	}
 	if v := get("vintage"); v != "" {
 		if f.Vintage, err = ParseVintage(v); err != nil {
 			return bad("vintage", err)
@@ -316,6 +319,16 @@ func parseValue(s string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, errors.New("not a decimal number")
 	}
 	return v, nil
+}
+
+// checkLevel refuses a negative level of a flow: exports, imports and
+// their quantities cannot be below zero (a balance can). Such a figure is a
+// sign error upstream, and percent changes over it would mean nothing.
+func checkLevel(k Key, v decimal.Decimal) error {
+	if v.IsNegative() && (k.Measure == Value || k.Measure == Quantity) && k.Flow != Balance {
+		return fmt.Errorf("a level of %s cannot be negative", k.Flow)
+	}
+	return nil
 }
 
 // validCommodity accepts TOTAL, HS codes (digits, 2 to 10) and product group

@@ -134,6 +134,8 @@ func TestLoadMalformed(t *testing.T) {
 		{"wrong column count", "2025-09,X,WLD,TOTAL,value,1,USD\n", `:3: wrong number of fields`},
 		{"duplicate", good2, `:4: duplicate figure: CN X WLD TOTAL value 2025-11 vintage 2025-12-08 is also on line 3`},
 		{"combined next to separate months", "2025-10/2025-11,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `overlaps`},
+		{"negative export level", "2025-09,X,WLD,TOTAL,value,-5,USD,2025-12-08,test,\n", `:3: column value: value "-5": a level of exports cannot be negative`},
+		{"combined January–February next to separate months", "2025-01/2025-02,X,WLD,TOTAL,value,9,USD,2025-03-07,test,\n2025-01,X,WLD,TOTAL,value,4,USD,2025-03-07,test,\n2025-02,X,WLD,TOTAL,value,5,USD,2025-03-07,test,\n", `2025-01/2025-02 overlaps`},
 		{"bare quote", "2025-09,X,WLD,TOTAL,value,1,USD,2025-12-08,te\"st,\n", `:3: bare " in non-quoted-field`},
 	}
 	for _, tt := range tests {
@@ -150,8 +152,10 @@ func TestLoadMalformed(t *testing.T) {
 			var le tradeflow.LoadErrors
 			require.True(t, errors.As(err, &le))
 			require.NotNil(t, ds)
-			if tt.name == "duplicate" || tt.name == "combined next to separate months" {
-				return // the bad row is itself valid; the conflict is reported
+			if strings.HasPrefix(tt.name, "duplicate") || strings.HasPrefix(tt.name, "combined") {
+				// The rows are each valid; the conflict between them is reported.
+				assert.Contains(t, err.Error(), tt.want)
+				return
 			}
 			require.Len(t, le, 1)
 			x, err := tradeflow.Get[series.USD100M](ds, key("WLD", tradeflow.Exports, tradeflow.Value))
