@@ -1,7 +1,6 @@
 package tradeflow
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -52,83 +51,20 @@ func LoadComtrade(r io.Reader, name string, vintage Vintage, opts ...LoadOption)
 	if vintage.IsZero() {
 		return nil, errors.New("tradeflow: LoadComtrade needs the vintage of the data")
 	}
-	cr := csv.NewReader(r)
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err != nil {
-		return nil, &RowError{File: name, Line: 1, Err: fmt.Errorf("no header: %w", err)}
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		if i == 0 {
-			h = strings.TrimPrefix(h, "\ufeff")
+	checkHeader := func(col map[string]int) *RowError {
+		for _, c := range comtradeRequired {
+			if _, ok := col[c]; !ok {
+				return &RowError{Column: c, Err: errors.New("missing column")}
+			}
 		}
-		col[h] = i
+		return nil
 	}
-	for _, c := range comtradeRequired {
-		if _, ok := col[c]; !ok {
-			return nil, &RowError{File: name, Line: 1, Column: c, Err: errors.New("missing column")}
-		}
-	}
-	cr.FieldsPerRecord = len(header)
 	source := "UN Comtrade " + name
-	ds := NewDataset(name)
-	var errs LoadErrors
-	fail := func(e *RowError) bool {
-		errs = append(errs, e)
-		return cfg.collect
+	parse := func(get func(string) string) ([]Figure, *RowError) {
+		trimmed := func(c string) string { return strings.TrimSpace(get(c)) }
+		return comtradeRow(trimmed, vintage, source, cfg)
 	}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			// A row that is not CSV: FieldPos has nothing to say about it,
-			// the ParseError has its line.
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line, err = pe.StartLine, pe.Err
-			}
-			if !fail(&RowError{File: name, Line: line, Err: err}) {
-				return nil, errs[0]
-			}
-			continue
-		}
-		line, _ := cr.FieldPos(0)
-		get := func(c string) string {
-			if i, ok := col[c]; ok {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
-		figs, re := comtradeRow(get, vintage, source, cfg)
-		if re != nil {
-			re.File, re.Line = name, line
-			if !fail(re) {
-				return nil, re
-			}
-			continue
-		}
-		for _, f := range figs {
-			f.Line = line
-			if err := ds.Add(f); err != nil {
-				if !fail(&RowError{File: name, Line: line, Err: err}) {
-					return nil, errs[0]
-				}
-			}
-		}
-	}
-	for _, e := range ds.check(cfg.sumDup) {
-		if !fail(e) {
-			return nil, e
-		}
-	}
-	if len(errs) > 0 {
-		return ds, errs
-	}
-	return ds, nil
+	return readFigures(r, name, cfg, checkHeader, parse)
 }
 
 func comtradeRow(get func(string) string, vintage Vintage, source string, cfg loadConfig) ([]Figure, *RowError) {

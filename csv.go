@@ -160,6 +160,37 @@ func LoadFile(path string, opts ...LoadOption) (*Dataset, error) {
 // error.
 func Load(r io.Reader, name string, opts ...LoadOption) (*Dataset, error) {
 	cfg := newLoadConfig(opts)
+	checkHeader := func(col map[string]int) *RowError {
+		for h := range col {
+			if !slices.Contains(csvColumns, h) {
+				return &RowError{Column: h, Value: h, Err: errors.New("unknown column")}
+			}
+		}
+		for _, c := range csvColumns {
+			if _, ok := col[c]; !ok && !(c == "reporter" && cfg.reporter != "") {
+				err := errors.New("missing column")
+				if c == "reporter" {
+					err = errors.New("missing column: the file has no reporter; pass tradeflow.Reporter")
+				}
+				return &RowError{Column: c, Err: err}
+			}
+		}
+		return nil
+	}
+	parse := func(get func(string) string) ([]Figure, *RowError) {
+		f, re := parseRow(get, cfg)
+		return []Figure{f}, re
+	}
+	return readFigures(r, name, cfg, checkHeader, parse)
+}
+
+// readFigures is the loop both loaders share: it reads the header (a
+// byte-order mark is dropped) and has checkHeader vet the columns, then
+// turns each row into figures with parse, adds them, and checks the
+// dataset. Errors name the file and line; with cfg.collect every bad row is
+// gathered into LoadErrors beside the dataset of the good ones.
+func readFigures(r io.Reader, name string, cfg loadConfig, checkHeader func(col map[string]int) *RowError,
+	parse func(get func(string) string) ([]Figure, *RowError)) (*Dataset, error) {
 	cr := csv.NewReader(r)
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -171,19 +202,11 @@ func Load(r io.Reader, name string, opts ...LoadOption) (*Dataset, error) {
 		if i == 0 {
 			h = strings.TrimPrefix(h, "\ufeff")
 		}
-		if !slices.Contains(csvColumns, h) {
-			return nil, &RowError{File: name, Line: 1, Column: h, Value: h, Err: errors.New("unknown column")}
-		}
 		col[h] = i
 	}
-	for _, c := range csvColumns {
-		if _, ok := col[c]; !ok && !(c == "reporter" && cfg.reporter != "") {
-			err := errors.New("missing column")
-			if c == "reporter" {
-				err = errors.New("missing column: the file has no reporter; pass tradeflow.Reporter")
-			}
-			return nil, &RowError{File: name, Line: 1, Column: c, Err: err}
-		}
+	if re := checkHeader(col); re != nil {
+		re.File, re.Line = name, 1
+		return nil, re
 	}
 	cr.FieldsPerRecord = len(header)
 
@@ -218,7 +241,7 @@ func Load(r io.Reader, name string, opts ...LoadOption) (*Dataset, error) {
 			}
 			return ""
 		}
-		f, re := parseRow(get, cfg)
+		figs, re := parse(get)
 		if re != nil {
 			re.File, re.Line = name, line
 			if !fail(re) {
@@ -226,10 +249,12 @@ func Load(r io.Reader, name string, opts ...LoadOption) (*Dataset, error) {
 			}
 			continue
 		}
-		f.Line = line
-		if err := ds.Add(f); err != nil {
-			if !fail(&RowError{File: name, Line: line, Column: "unit", Value: f.Unit.code, Err: err}) {
-				return nil, errs[0]
+		for _, f := range figs {
+			f.Line = line
+			if err := ds.Add(f); err != nil {
+				if !fail(&RowError{File: name, Line: line, Column: "unit", Value: f.Unit.code, Err: err}) {
+					return nil, errs[0]
+				}
 			}
 		}
 	}
