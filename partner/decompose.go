@@ -384,20 +384,10 @@ func scaled(vals ...decimal.Decimal) []*big.Int {
 }
 
 // percentToOdd returns 100 × n ÷ d as a coefficient at DivisionPlaces,
-// rounded to odd as series.Change rounds: truncated toward zero and, if
-// anything was cut off, made odd in its last digit. d != 0.
+// rounded as series.Change rounds (see series.Quo). d != 0.
 func percentToOdd(n, d decimal.Decimal) *big.Int {
-	s := scaled(n, d)
-	num := new(big.Int).Mul(s[0], hundred())
-	q, r := new(big.Int).QuoRem(num, s[1], new(big.Int))
-	if r.Sign() != 0 && q.Bit(0) == 0 {
-		if num.Sign() != s[1].Sign() {
-			q.Sub(q, big.NewInt(1))
-		} else {
-			q.Add(q, big.NewInt(1))
-		}
-	}
-	return q
+	q, _ := series.Quo(n.Shift(2), d)
+	return q.Coefficient()
 }
 
 // quotients returns 100 × nums[i] ÷ den at DivisionPlaces places, each the
