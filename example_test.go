@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/commodity"
 	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
@@ -154,4 +155,25 @@ func ExampleAggregatePartners() {
 	fmt.Println(s, len(gaps), err)
 	// Output:
 	// [2025-10: 10, 2025-11: 13] USD mn 0 <nil>
+}
+
+func ExampleAggregateCommodities() {
+	// Hand-made figures on HS lines, to show aggregation by product group:
+	// rare earths are HS 2805.30 and heading 2846 (see commodity.RareEarths).
+	const file = `period,flow,partner,commodity,measure,value,unit,vintage,source,note
+2025-11,X,WLD,284610,quantity,1200,T,2025-12-20,example,
+2025-11,X,WLD,284690,quantity,4000,T,2025-12-20,example,
+2025-11,X,WLD,280530,quantity,294,T,2025-12-20,example,
+2025-11,X,WLD,120190,quantity,7,T,2025-12-20,example,
+`
+	ds, _ := tradeflow.Load(strings.NewReader(file), "lines.csv", tradeflow.Reporter("CN"))
+	rareEarths := func(hs string) bool {
+		c, err := commodity.ParseCode(hs)
+		return err == nil && commodity.RareEarths().Contains(c)
+	}
+	k := tradeflow.Key{Reporter: "CN", Partner: "WLD", Flow: tradeflow.Exports, Measure: tradeflow.Quantity}
+	s, gaps, err := tradeflow.AggregateCommodities[series.Tonnes](ds, k, rareEarths)
+	fmt.Println(s, len(gaps), err)
+	// Output:
+	// [2025-11: 5494] t 0 <nil>
 }
