@@ -33,6 +33,7 @@ func (e *RowError) Error() string {
 	return fmt.Sprintf("%s:%d: column %s: value %q: %v", e.File, e.Line, e.Column, e.Value, e.Err)
 }
 
+// Unwrap returns the error about the value, such as a *series.MonthError.
 func (e *RowError) Unwrap() error { return e.Err }
 
 // LoadErrors lists every bad row of a file, when the loader was asked to
