@@ -27,6 +27,9 @@ const (
 // ([MonthMissing]) or combined it differently ([Combined]). Missing is never
 // taken as zero.
 func Add[U Unit](first Series[U], rest ...Series[U]) (Series[U], Gaps) {
+	if d, ok := addSame(first, rest); ok {
+		return wrap[U](d), nil
+	}
 	d, gaps := first.d, Gaps(nil)
 	for _, r := range rest {
 		var g Gaps
@@ -114,16 +117,7 @@ func Rescale[To, From Unit](s Series[From]) Series[To] {
 // decimal places, as customs tables print. It is for display: rounding
 // before further arithmetic loses exactness.
 func (s Series[U]) Round(places int32) Series[U] {
-	var b Builder[U]
-	for p, v := range s.All() {
-		if p.IsMonth() {
-			b.Set(p.Last, RoundValue(v, places))
-		} else {
-			b.SetCombined(p, RoundValue(v, places))
-		}
-	}
-	r, _ := b.Series() // the periods come from a valid series: no duplicates
-	return r
+	return wrap[U](s.d.round(places))
 }
 
 // RoundValue rounds v half away from zero to places decimal places.

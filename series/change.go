@@ -209,6 +209,11 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 	}
 	out := newBuilder(d.start, len(d.coef), scale)
 	var gaps Gaps
+	if early := countBits(d.present, min(lag, len(d.coef))); early > 0 {
+		// The observations of the first lag months have no base in d: one
+		// allocation for their gaps and a few more.
+		gaps = make(Gaps, 0, early+4)
+	}
 	for w, word := range d.present {
 		for word != 0 {
 			i := w<<6 + bits.TrailingZeros64(word)

@@ -185,47 +185,53 @@ func Rolling[U Unit](s Series[U], n int) (Series[U], Gaps) {
 			continue
 		}
 		w := Period{d.month(i - n + 1), d.month(i)}
-		v, g := d.total(w)
+		v, vb, g := d.total(w)
 		if len(g) > 0 {
 			gaps = append(gaps, Gap{MonthPeriod(d.month(i)), g[0].Reason, g[0].Input})
 			continue
 		}
-		out.setBig(i, v)
+		if vb != nil {
+			out.setBig(i, vb)
+		} else {
+			out.set(i, v)
+		}
 	}
 	return wrap[U](out.done()), gaps
 }
 
 // total sums the observations of d within p, with a gap for each month of p
-// that no observation within p covers.
-func (d *store) total(p Period) (*big.Int, Gaps) {
-	sum := new(big.Int)
-	var gaps Gaps
-	var small int64
-	for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
-		i := d.index(m)
-		if sp, ok := d.spanAt(i); ok {
-			first, last := d.month(int(sp.first)), d.month(int(sp.last))
-			if first.Before(p.First) || last.After(p.Last) {
-				gaps = append(gaps, Gap{p, Combined, Period{first, last}})
-				m = last // one gap for the whole combined observation
-				continue
+// that no observation within p covers. The sum is small, or big when it does
+// not fit an int64 (then bigSum is non-nil and small is meaningless).
+func (d *store) total(p Period) (small int64, bigSum *big.Int, gaps Gaps) {
+	lo, hi := d.index(p.First), d.index(p.Last)
+	for i := lo; i <= hi; i++ {
+		if len(d.spans) != 0 {
+			if sp, ok := d.spanAt(i); ok {
+				if int(sp.first) < lo || int(sp.last) > hi {
+					gaps = append(gaps, Gap{p, Combined, Period{d.month(int(sp.first)), d.month(int(sp.last))}})
+					i = int(sp.last) // one gap for the whole combined observation
+					continue
+				}
 			}
 		}
 		if !d.has(i) {
-			if _, ok := d.spanAt(i); !ok {
-				gaps = append(gaps, Gap{p, MonthMissing, MonthPeriod(m)})
+			if len(d.spans) == 0 || !d.inSpan(i) {
+				gaps = append(gaps, Gap{p, MonthMissing, MonthPeriod(d.month(i))})
 			}
 			continue
 		}
-		if !d.isWide(i) {
+		if bigSum == nil && (d.wide == nil || !d.isWide(i)) {
 			if r, ok := add64(small, d.coef[i]); ok {
 				small = r
 				continue
 			}
 		}
-		sum.Add(sum, d.bigCoef(i))
+		if bigSum == nil {
+			bigSum = big.NewInt(small)
+		}
+		bigSum.Add(bigSum, d.bigCoef(i))
 	}
-	return sum.Add(sum, big.NewInt(small)), gaps
+	return small, bigSum, gaps
 }
 
 // Total returns the sum of the observations of s within period p, exactly.
@@ -248,8 +254,11 @@ func Total[U Unit](s Series[U], p Period) (decimal.Decimal, Gaps) {
 		}
 		return decimal.Zero, gaps
 	}
-	v, g := s.d.total(p)
-	return decimal.NewFromBigInt(v, -s.d.scale), g
+	v, vb, g := s.d.total(p)
+	if vb != nil {
+		return decimal.NewFromBigInt(vb, -s.d.scale), g
+	}
+	return decimal.New(v, -s.d.scale), g
 }
 
 // A YearTotal is the total of one year of a series.

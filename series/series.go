@@ -210,6 +210,9 @@ func (b *Builder[U]) Series() (Series[U], error) {
 	if len(b.ends) == 0 {
 		return Series[U]{}, nil
 	}
+	if !slices.ContainsFunc(b.lens, func(n int32) bool { return n != 1 }) {
+		return b.monthsOnly()
+	}
 	lo, hi := b.ends[0].AddMonths(1-int(b.lens[0])), b.ends[0]
 	scale := int32(0)
 	for k, e := range b.ends {
@@ -256,6 +259,44 @@ func (b *Builder[U]) Series() (Series[U], error) {
 		bd.set(last, c)
 	}
 	slices.SortFunc(d.spans, func(x, y span) int { return int(x.first - y.first) })
+	return wrap[U](bd.done()), nil
+}
+
+// monthsOnly is Series for a Builder that holds no combined observation:
+// the presence bits find duplicates, so it needs no map of months to
+// observations.
+func (b *Builder[U]) monthsOnly() (Series[U], error) {
+	lo, hi := b.ends[0].n, b.ends[0].n
+	scale := int32(0)
+	for k, e := range b.ends {
+		lo, hi = min(lo, e.n), max(hi, e.n)
+		scale = max(scale, -b.exps[k])
+	}
+	bd := newBuilder(Month{lo}, int(hi-lo)+1, scale)
+	d := bd.d
+	for k, e := range b.ends {
+		i := int(e.n - lo)
+		if d.has(i) {
+			p := MonthPeriod(e)
+			return Series[U]{}, &DuplicateError{Month: e, A: p, B: p}
+		}
+		if b.bigs != nil {
+			if v, ok := b.bigs[k]; ok {
+				bd.setDecimal(i, v)
+				continue
+			}
+		}
+		c := b.coefs[k]
+		if sh := scale + b.exps[k]; sh > 0 {
+			if r, ok := mulPow10(c, int(sh)); ok {
+				c = r
+			} else {
+				bd.setBig(i, new(big.Int).Mul(big.NewInt(c), bigPow10(int(sh))))
+				continue
+			}
+		}
+		bd.set(i, c)
+	}
 	return wrap[U](bd.done()), nil
 }
 

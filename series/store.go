@@ -113,12 +113,26 @@ type builder struct {
 }
 
 func newBuilder(start Month, n int, scale int32) builder {
+	if n <= 64 {
+		// Up to 64 months (most monthly series), the presence bits live in
+		// the store itself: one allocation fewer for every series made.
+		s := &smallStore{store: store{start: start, scale: scale, coef: make([]int64, n)}}
+		s.present = s.bits[:(n+63)>>6]
+		return builder{&s.store}
+	}
 	return builder{&store{
 		start:   start,
 		scale:   scale,
 		coef:    make([]int64, n),
 		present: make([]uint64, (n+63)>>6),
 	}}
+}
+
+// smallStore is a store with room for its presence bits, for up to 64
+// months.
+type smallStore struct {
+	store
+	bits [1]uint64
 }
 
 func (b builder) set(i int, c int64) {
@@ -213,6 +227,18 @@ func (d *store) slice(lo, hi int) *store {
 		return nil
 	}
 	return b.d
+}
+
+// countBits returns the number of bits set among the first n of p.
+func countBits(p []uint64, n int) int {
+	c := 0
+	for w := 0; w < n>>6; w++ {
+		c += bits.OnesCount64(p[w])
+	}
+	if r := n & 63; r != 0 {
+		c += bits.OnesCount64(p[n>>6] & (1<<r - 1))
+	}
+	return c
 }
 
 func anyBit(p []uint64) bool {

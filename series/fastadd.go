@@ -1,0 +1,47 @@
+package series
+
+import "slices"
+
+// addSame is Add's path for series that hold the same months: every
+// operand has the same months, scale and storage range, no combined
+// observation and no value beyond int64. Then every month of one has its
+// partner in all the others, there are no gaps, and the sum is one pass
+// over the coefficients, with no series in between. It reports false, and
+// Add takes the general path, when the operands differ in any of these or
+// a sum overflows.
+func addSame[U Unit](first Series[U], rest []Series[U]) (*store, bool) {
+	a := first.d
+	if len(rest) == 0 || !plain(a) {
+		return nil, false
+	}
+	for _, r := range rest {
+		d := r.d
+		if !plain(d) || d.start != a.start || len(d.coef) != len(a.coef) || d.scale != a.scale ||
+			!slices.Equal(d.present, a.present) {
+			return nil, false
+		}
+	}
+	out := newBuilder(a.start, len(a.coef), a.scale)
+	sum := out.d.coef
+	copy(sum, a.coef)
+	for _, r := range rest {
+		for i, c := range r.d.coef {
+			s := sum[i] + c
+			if (sum[i] >= 0) == (c >= 0) && (s >= 0) != (c >= 0) {
+				return nil, false // overflow: the general path goes to big integers
+			}
+			sum[i] = s
+		}
+	}
+	// The presence bits say which months have a value; the others hold 0 in
+	// every store (coefficients start at zero and are set only for an
+	// observation), so they sum to 0 here too.
+	copy(out.d.present, a.present)
+	return out.d, true
+}
+
+// plain reports whether d holds values and has no combined observation and
+// no value beyond int64.
+func plain(d *store) bool {
+	return d != nil && len(d.spans) == 0 && d.wide == nil
+}

@@ -1,0 +1,136 @@
+package series_test
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// The shape of the SPEC's trade panel (shared/bench/SPEC.md): series of 36
+// months of values in cents, about 1% of the months missing. Every
+// benchmark here reports ns/value over panelSeries × 36 months; run with
+// -benchmem or read allocs/op, which is per panelSeries series.
+const (
+	panelSeries = 1000
+	panelMonths = 36
+)
+
+var panelStart = series.MustParseMonth("2023-01")
+
+// panelData returns panelSeries series as observed (about 1% of months
+// missing) and the same series with the missing months set to zero.
+func panelData() (obs, filled []series.Series[series.USD]) {
+	rng := rand.New(rand.NewPCG(1, 36))
+	var b, z series.Builder[series.USD]
+	for range panelSeries {
+		b.Reset()
+		z.Reset()
+		level := 1000 + rng.Int64N(10_000_000)
+		for m := range panelMonths {
+			v := level*7/10 + rng.Int64N(level*6/10)
+			if rng.IntN(100) == 0 {
+				v = 0
+			} else {
+				b.SetInt(panelStart.AddMonths(m), v, -2)
+			}
+			z.SetInt(panelStart.AddMonths(m), v, -2)
+		}
+		s, err := b.Series()
+		if err != nil {
+			panic(err)
+		}
+		f, err := z.Series()
+		if err != nil {
+			panic(err)
+		}
+		obs, filled = append(obs, s), append(filled, f)
+	}
+	return obs, filled
+}
+
+func perValue(b *testing.B) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/(panelSeries*panelMonths), "ns/value")
+}
+
+// BenchmarkPanelBuild builds each series from cents with Builder.SetInt.
+func BenchmarkPanelBuild(b *testing.B) {
+	rng := rand.New(rand.NewPCG(2, 36))
+	cents := make([]int64, panelSeries*panelMonths)
+	for i := range cents {
+		cents[i] = rng.Int64N(1_000_000_000)
+	}
+	var bl series.Builder[series.USD]
+	b.ReportAllocs()
+	for b.Loop() {
+		for s := range panelSeries {
+			bl.Reset()
+			for m, v := range cents[s*panelMonths : (s+1)*panelMonths] {
+				bl.SetInt(panelStart.AddMonths(m), v, -2)
+			}
+			if _, err := bl.Series(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	perValue(b)
+}
+
+// BenchmarkPanelYoY is series.YoY of each series: the first twelve months
+// and those after a missing month have no base, and are gaps.
+func BenchmarkPanelYoY(b *testing.B) {
+	obs, _ := panelData()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range obs {
+			series.YoY(s)
+		}
+	}
+	perValue(b)
+}
+
+// BenchmarkPanelYoYRoundSum is the SPEC's yoy_sum for each series: the
+// changes rounded to one decimal, then summed with series.Total.
+func BenchmarkPanelYoYRoundSum(b *testing.B) {
+	obs, _ := panelData()
+	yoys := make([]series.Series[series.Percent], len(obs))
+	for i, s := range obs {
+		yoys[i], _ = series.YoY(s)
+	}
+	p := series.Period{First: panelStart.AddMonths(12), Last: panelStart.AddMonths(panelMonths - 1)}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, y := range yoys {
+			series.Total(y.Round(1), p)
+		}
+	}
+	perValue(b)
+}
+
+// BenchmarkPanelYTD is series.YearToDate with AllowMissing, as the SPEC's
+// ytd needs, and the sum of the totals with series.Total.
+func BenchmarkPanelYTD(b *testing.B) {
+	obs, _ := panelData()
+	p := series.Period{First: panelStart, Last: panelStart.AddMonths(panelMonths - 1)}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range obs {
+			y, _ := series.YearToDate(s, series.AllowMissing())
+			series.Total(y, p)
+		}
+	}
+	perValue(b)
+}
+
+// BenchmarkPanelAdd adds up the zero-filled series, as the SPEC's partner
+// aggregate does: one series.Add of all of them.
+func BenchmarkPanelAdd(b *testing.B) {
+	_, filled := panelData()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, gaps := series.Add(filled[0], filled[1:]...); gaps != nil {
+			b.Fatal(gaps)
+		}
+	}
+	perValue(b)
+}
