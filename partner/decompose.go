@@ -401,6 +401,14 @@ func percentToOdd(n, d decimal.Decimal) *big.Int {
 // total. Then the number of quotients to round up lies between zero and the
 // number of inexact ones; anything else is a bug here, and panics.
 func quotients(nums []decimal.Decimal, den decimal.Decimal, target *big.Int) []decimal.Decimal {
+	if out, ok := quotients64(nums, den, target); ok {
+		return out
+	}
+	return quotientsBig(nums, den, target)
+}
+
+// quotientsBig is quotients in big.Int arithmetic, for any size.
+func quotientsBig(nums []decimal.Decimal, den decimal.Decimal, target *big.Int) []decimal.Decimal {
 	s := scaled(append(slices.Clone(nums), den)...)
 	d := s[len(s)-1]
 	neg := d.Sign() < 0
