@@ -243,20 +243,7 @@ func (b *Builder[U]) Series() (Series[U], error) {
 		if first != last {
 			d.spans = append(d.spans, span{int32(first), int32(last)})
 		}
-		if v, ok := b.bigs[k]; ok {
-			bd.setDecimal(last, v)
-			continue
-		}
-		c := b.coefs[k]
-		if sh := scale + b.exps[k]; sh > 0 {
-			if r, ok := mulPow10(c, int(sh)); ok {
-				c = r
-			} else {
-				bd.setBig(last, new(big.Int).Mul(big.NewInt(c), bigPow10(int(sh))))
-				continue
-			}
-		}
-		bd.set(last, c)
+		b.place(bd, last, k)
 	}
 	slices.SortFunc(d.spans, func(x, y span) int { return int(x.first - y.first) })
 	return wrap[U](bd.done()), nil
@@ -280,24 +267,29 @@ func (b *Builder[U]) monthsOnly() (Series[U], error) {
 			p := MonthPeriod(e)
 			return Series[U]{}, &DuplicateError{Month: e, A: p, B: p}
 		}
-		if b.bigs != nil {
-			if v, ok := b.bigs[k]; ok {
-				bd.setDecimal(i, v)
-				continue
-			}
-		}
-		c := b.coefs[k]
-		if sh := scale + b.exps[k]; sh > 0 {
-			if r, ok := mulPow10(c, int(sh)); ok {
-				c = r
-			} else {
-				bd.setBig(i, new(big.Int).Mul(big.NewInt(c), bigPow10(int(sh))))
-				continue
-			}
-		}
-		bd.set(i, c)
+		b.place(bd, i, k)
 	}
 	return wrap[U](bd.done()), nil
+}
+
+// place stores observation k of b at index i of bd, at bd's scale.
+func (b *Builder[U]) place(bd builder, i, k int) {
+	if b.bigs != nil {
+		if v, ok := b.bigs[k]; ok {
+			bd.setDecimal(i, v)
+			return
+		}
+	}
+	c := b.coefs[k]
+	if sh := bd.d.scale + b.exps[k]; sh > 0 {
+		r, ok := mulPow10(c, int(sh))
+		if !ok {
+			bd.setBig(i, new(big.Int).Mul(big.NewInt(c), bigPow10(int(sh))))
+			return
+		}
+		c = r
+	}
+	bd.set(i, c)
 }
 
 func mulPow10(c int64, k int) (int64, bool) {
