@@ -102,6 +102,13 @@ func TestGetConvertsUnitsExactly(t *testing.T) {
 	_, err = tradeflow.Get[series.USD](ds, key("FR", tradeflow.Exports, tradeflow.Value))
 	assert.ErrorIs(t, err, tradeflow.ErrNoSeries)
 
+	f, ok := ds.Lookup(key("WLD", tradeflow.Exports, tradeflow.Value), series.MonthPeriod(mp("2025-11")))
+	require.True(t, ok)
+	assert.Equal(t, "USD_100M", f.Unit.Code())
+	assert.Equal(t, "USD", f.Unit.Base().Code())
+	assert.Equal(t, "330350000000", f.Normalized().String(), "in the base unit, exactly")
+	assert.Equal(t, "3303.5", f.Printed())
+
 	ytd, err := tradeflow.Cumulative[series.USDMillion](ds, key("US", tradeflow.Exports, tradeflow.Value))
 	require.NoError(t, err)
 	v, _ = ytd.At(mp("2025-11"))
