@@ -108,7 +108,10 @@ const (
 // observation has no change (reason [Combined]).
 //
 // Where the base is missing ([BaseMissing]) or zero ([BaseZero]) the result
-// has no value and Gaps says so; there is never a panic or an infinity.
+// has no value and Gaps says so; there is never a panic or an infinity. A
+// negative base gives the formula's value, whose sign is then the opposite
+// of the change's: for a balance, which can change sign, describe the move
+// instead (the root package's BalanceChange does).
 // Months where s itself has no observation have no result and no gap.
 // Change panics if lag < 1.
 func Change[U Unit](s Series[U], lag int) (Series[Percent], Gaps) {
