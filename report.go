@@ -90,8 +90,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter string, m series.Month) 
 			(key.Flow != Exports && key.Flow != Imports) || !hasDim(ds, key, u.Dimension()) {
 			continue
 		}
-		row := flowRow[U](ds, key, m, key.Flow.String()+" "+key.Partner)
-		row.Label = fmt.Sprintf("%s %s", key.Partner, key.Flow)
+		row := flowRow[U](ds, key, m, fmt.Sprintf("%s %s", key.Partner, key.Flow))
 		if row.Value.Has() || row.YTD.Has() || row.YoY.Has() {
 			r.Partners = append(r.Partners, row)
 		}
@@ -100,8 +99,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter string, m series.Month) 
 		if key.Reporter != reporter || key.Commodity == "TOTAL" || key.Measure != Quantity || !hasDim(ds, key, "mass") {
 			continue
 		}
-		row := flowRow[series.Tonnes](ds, key, m, "")
-		row.Label = fmt.Sprintf("%s %s %s", key.Commodity, key.Flow, key.Partner)
+		row := flowRow[series.Tonnes](ds, key, m, fmt.Sprintf("%s %s %s", key.Commodity, key.Flow, key.Partner))
 		if row.Value.Has() || row.YTD.Has() {
 			r.Products = append(r.Products, row)
 		}
@@ -112,8 +110,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter string, m series.Month) 
 			(key.Flow != Exports && key.Flow != Imports) || hasDim(ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, u.Dimension()) {
 			continue
 		}
-		row := flowRow[U](ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, m, "")
-		row.Label = fmt.Sprintf("%s %s", key.Partner, key.Flow)
+		row := flowRow[U](ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, m, fmt.Sprintf("%s %s", key.Partner, key.Flow))
 		if row.YoY.Has() || row.YTDYoY.Has() {
 			r.Partners = append(r.Partners, row)
 		}

@@ -236,23 +236,33 @@ func mustLoadTable(data []byte) *table {
 	return t
 }
 
-func loadTable(data []byte) (*table, error) {
+// readRows reads an embedded CSV table whose first row must be header;
+// lines starting with # are comments. It returns the rows after the header.
+func readRows(data []byte, header ...string) ([][]string, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comment = '#'
-	r.FieldsPerRecord = 6
+	r.FieldsPerRecord = len(header)
 	recs, err := r.ReadAll()
 	if err != nil {
 		return nil, err
 	}
-	if len(recs) == 0 || strings.Join(recs[0], ",") != "alpha2,alpha3,numeric,comtrade,name,note" {
+	if len(recs) == 0 || !slices.Equal(recs[0], header) {
 		return nil, errors.New("missing or unexpected header")
+	}
+	return recs[1:], nil
+}
+
+func loadTable(data []byte) (*table, error) {
+	recs, err := readRows(data, "alpha2", "alpha3", "numeric", "comtrade", "name", "note")
+	if err != nil {
+		return nil, err
 	}
 	t := &table{
 		byAlpha:    make(map[string]uint16),
 		byNumeric:  make(map[int]uint16),
 		byComtrade: make(map[int]uint16),
 	}
-	for _, rec := range recs[1:] {
+	for _, rec := range recs {
 		rw := row{alpha2: rec[0], alpha3: rec[1], name: rec[4], note: rec[5]}
 		if rec[2] != "" {
 			if rw.numeric, err = strconv.Atoi(rec[2]); err != nil {

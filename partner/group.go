@@ -1,9 +1,7 @@
 package partner
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"iter"
@@ -236,19 +234,13 @@ func mustLoadGroups(data []byte) builtinGroups {
 
 // loadGroups reads group,code,joined,left rows; joined and left are dates.
 func loadGroups(data []byte) (map[string]Group, error) {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comment = '#'
-	r.FieldsPerRecord = 4
-	recs, err := r.ReadAll()
+	recs, err := readRows(data, "group", "code", "joined", "left")
 	if err != nil {
 		return nil, err
 	}
-	if len(recs) == 0 || strings.Join(recs[0], ",") != "group,code,joined,left" {
-		return nil, errors.New("missing or unexpected header")
-	}
 	byGroup := make(map[string][]Membership)
 	var order []string
-	for _, rec := range recs[1:] {
+	for _, rec := range recs {
 		c, err := Parse(rec[1])
 		if err != nil {
 			return nil, err

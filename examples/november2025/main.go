@@ -158,11 +158,6 @@ func (nb *notebook) figure(ds *tradeflow.Dataset, k tradeflow.Key, p series.Peri
 	return f
 }
 
-// at returns the value of s for month m, or zero and false.
-func at[U series.Unit](s series.Series[U], m series.Month) (decimal.Decimal, bool) {
-	return s.At(m)
-}
-
 func pct(v decimal.Decimal, places int32) string {
 	s := v.Round(places).StringFixed(places)
 	if v.IsPositive() {
@@ -265,7 +260,7 @@ func (nb *notebook) unitedStates() error {
 		return err
 	}
 	yoy, gaps := series.YoY(us)
-	v, ok := at(yoy, nov25)
+	v, ok := yoy.At(nov25)
 	if !ok {
 		return fmt.Errorf("U.S. exports: %v", gaps)
 	}
@@ -376,8 +371,8 @@ func (nb *notebook) firstElevenMonths() error {
 	}
 	xc, _ := series.YoY(x)
 	mc, _ := series.YoY(m)
-	xv, okx := at(xc, nov25)
-	mv, okm := at(mc, nov25)
+	xv, okx := xc.At(nov25)
+	mv, okm := mc.At(nov25)
 	if !okx || !okm {
 		return fmt.Errorf("no January–November change")
 	}
@@ -385,19 +380,19 @@ func (nb *notebook) firstElevenMonths() error {
 	if len(gaps) > 0 {
 		return fmt.Errorf("balance: %v", gaps)
 	}
-	b25, _ := at(bal, nov25)
-	b24, _ := at(bal, nov25.AddMonths(-12))
+	b25, _ := bal.At(nov25)
+	b24, _ := bal.At(nov25.AddMonths(-12))
 	change := tradeflow.BalanceChange{From: b24, To: b25}
 	up, _ := change.PercentChange()
 	mRate := nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.YoYPct), janNov)
-	cur, _ := at(m, nov25)
+	cur, _ := m.At(nov25)
 	iv, err := tradeflow.ImpliedBase(cur, mRate.Value, 1, 1)
 	if err != nil {
 		return err
 	}
-	prior, _ := at(m, nov25.AddMonths(-12))
+	prior, _ := m.At(nov25.AddMonths(-12))
 	trillion := series.Rescale[series.USDBillion](bal)
-	tv, _ := at(trillion, nov25)
+	tv, _ := trillion.At(nov25)
 	nb.print(entry{n: 7, title: "January–November 2025",
 		report: "exports +5.4%, imports −0.6%; trade surplus $1.076 trillion, up 21.6%",
 		library: []string{
@@ -424,9 +419,9 @@ func (nb *notebook) rareEarths() error {
 	}
 	yoy, _ := series.YoY(t)
 	mom, _ := series.MoM(t)
-	v, _ := at(t, nov25)
-	y, oky := at(yoy, nov25)
-	m, okm := at(mom, nov25)
+	v, _ := t.At(nov25)
+	y, oky := yoy.At(nov25)
+	m, okm := mom.At(nov25)
 	if !oky || !okm {
 		return fmt.Errorf("rare earths: no change for %v", nov25)
 	}
@@ -461,9 +456,9 @@ func (nb *notebook) soybeans() error {
 	}
 	yoy, _ := series.YoY(s)
 	mom, _ := series.MoM(s)
-	v, _ := at(s, nov25)
-	y, _ := at(yoy, nov25)
-	m, _ := at(mom, nov25)
+	v, _ := s.At(nov25)
+	y, _ := yoy.At(nov25)
+	m, _ := mom.At(nov25)
 	usK := goodsKey("SOYBEANS", "US", tradeflow.Imports, tradeflow.Quantity)
 	us, err := tradeflow.Get[series.MillionTonnes](nb.goods, usK)
 	if err != nil {
@@ -502,8 +497,8 @@ func (nb *notebook) soybeans() error {
 func (nb *notebook) factories(pmi series.Series[series.Index]) error {
 	fifty := decimal.NewFromInt(50)
 	run := series.Streak(pmi, nov25, func(v decimal.Decimal) bool { return v.LessThan(fifty) })
-	v, _ := at(pmi, nov25)
-	before, _ := at(pmi, run.Period.First.AddMonths(-1))
+	v, _ := pmi.At(nov25)
+	before, _ := pmi.At(run.Period.First.AddMonths(-1))
 	nb.print(entry{n: 10, title: "Official manufacturing PMI, November 2025",
 		report: "factory activity shrank for an eighth month",
 		library: []string{
@@ -530,7 +525,7 @@ func (nb *notebook) surplus() error {
 		return err
 	}
 	b, gaps := tradeflow.TradeBalance(x, m)
-	usd, ok := at(b, nov25)
+	usd, ok := b.At(nov25)
 	if !ok {
 		return fmt.Errorf("surplus: %v", gaps)
 	}
@@ -544,7 +539,7 @@ func (nb *notebook) surplus() error {
 		return err
 	}
 	by, gaps := tradeflow.TradeBalance(xy, my)
-	cny, ok := at(by, nov25)
+	cny, ok := by.At(nov25)
 	if !ok {
 		return fmt.Errorf("surplus in yuan: %v", gaps)
 	}
