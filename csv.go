@@ -72,8 +72,6 @@ type loadConfig struct {
 	sumDup   bool
 	collect  bool
 	regions  map[string]bool
-	vintage  Vintage
-	source   string
 }
 
 // Reporter names the reporting country (ISO alpha-2, such as "CN") of a

@@ -45,7 +45,6 @@ var (
 	nov   = series.MonthPeriod(nov25)
 	// janNov is the first eleven months of 2025.
 	janNov = series.Period{First: series.MustParseMonth("2025-01"), Last: nov25}
-	d      = decimal.RequireFromString
 )
 
 // notebook holds what the program has loaded, and writes the entries.
