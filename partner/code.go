@@ -12,9 +12,11 @@ import (
 	"strings"
 )
 
-// A Code is a trading partner: a country or area, or [World], the total of
-// all partners. It is a small comparable value; Codes are ordered by their
-// alpha-3 form (see [Code.Compare]).
+// A Code is a trading partner: a country or area, [World] (the total of all
+// partners), an aggregate that trade tables print as one partner (the EU,
+// ASEAN, a region such as Africa), or an unlisted letter code (see
+// [ParseUnlisted]). It is a small comparable value; see [Code.Compare] for
+// the order.
 //
 // The zero Code is not a partner: it means "no partner", prints as "" and
 // has no names or numbers.
@@ -23,7 +25,8 @@ import (
 // ISO 3166-1 alpha-2 and alpha-3, the UN M49 numeric code, the numeric code
 // UN Comtrade uses, and an English short name. It covers every UN member
 // state and observer, every other ISO 3166-1 area (Hong Kong, Macao,
-// Taiwan, …), Kosovo and World.
+// Taiwan, …), Kosovo and World; a second table (data/aggregates.csv) has
+// the aggregates.
 type Code struct {
 	i uint16 // 1 + index into table; 0 is the zero Code
 }
@@ -56,7 +59,9 @@ var World = MustParse("WLD")
 //   - an ISO 3166-1 alpha-2 code: "US", "HK", "TW";
 //   - an ISO 3166-1 alpha-3 code: "USA", "HKG", "TWN", or "WLD" for [World];
 //   - a UN Comtrade partner number: "842", "490", "0"; leading zeros are
-//     allowed ("036").
+//     allowed ("036");
+//   - the code of an aggregate: "EU", "ASEAN", "AFRICA", "LATAM" (see
+//     [Aggregates]).
 //
 // Letters may be of either case. Numbers are read as UN Comtrade codes, not
 // as UN M49 codes: the two differ for a few customs areas (the United
@@ -80,13 +85,16 @@ func Parse(s string) (Code, error) {
 		}
 		return Code{}, &CodeError{Input: s}
 	}
-	if n := len(s); n == 2 || n == 3 {
+	if n := len(s); n >= 2 && n <= maxCodeLen {
 		if i, ok := tab.byAlpha[strings.ToUpper(s)]; ok {
 			return Code{i}, nil
 		}
 	}
 	return Code{}, &CodeError{Input: s}
 }
+
+// maxCodeLen is the length of the longest code in the tables.
+const maxCodeLen = 8
 
 // MustParse is like [Parse] but panics on error. It is meant for literals
 // in programs and tests.
@@ -107,11 +115,17 @@ func isDigits(s string) bool {
 	return true
 }
 
-// Codes returns every partner in the table, [World] included, in alpha-3
-// order.
-func Codes() iter.Seq[Code] {
+// Codes returns every country and area in the table, and [World], in
+// alpha-3 order.
+func Codes() iter.Seq[Code] { return tab.span(0, tab.countries) }
+
+// Aggregates returns the aggregate partners (the EU, ASEAN, Africa, Latin
+// America), in the order of their codes.
+func Aggregates() iter.Seq[Code] { return tab.span(tab.countries, len(tab.rows)) }
+
+func (t *table) span(from, to int) iter.Seq[Code] {
 	return func(yield func(Code) bool) {
-		for i := range tab.rows {
+		for i := from; i < to; i++ {
 			if !yield(Code{uint16(i + 1)}) {
 				return
 			}
@@ -119,23 +133,47 @@ func Codes() iter.Seq[Code] {
 	}
 }
 
+var noRow row
+
 func (c Code) row() *row {
-	if c.i == 0 {
-		return &row{}
+	if c.i == 0 || int(c.i) > len(tab.rows) {
+		return &noRow
 	}
 	return &tab.rows[c.i-1]
 }
 
+// IsAggregate reports whether c is an aggregate of countries printed as one
+// partner, such as the EU or ASEAN. [World] is not one: it is the total.
+func (c Code) IsAggregate() bool { return c.row().aggregate }
+
 // IsZero reports whether c is the zero Code, which means "no partner".
 func (c Code) IsZero() bool { return c.i == 0 }
 
-// Alpha2 returns the ISO 3166-1 alpha-2 code, such as "US"; it is "" for
-// [World] and for the zero Code.
-func (c Code) Alpha2() string { return c.row().alpha2 }
+// Alpha2 returns the ISO 3166-1 alpha-2 code, such as "US", or the two
+// letters of an unlisted code; it is "" for [World], an aggregate and the
+// zero Code.
+func (c Code) Alpha2() string {
+	if l, ok := c.letters(); ok {
+		if len(l) == 2 {
+			return l
+		}
+		return ""
+	}
+	return c.row().alpha2
+}
 
-// Alpha3 returns the ISO 3166-1 alpha-3 code, such as "USA", or "WLD" for
-// [World]; it is "" for the zero Code.
-func (c Code) Alpha3() string { return c.row().alpha3 }
+// Alpha3 returns the ISO 3166-1 alpha-3 code, such as "USA", "WLD" for
+// [World], or the three letters of an unlisted code; it is "" for an
+// aggregate and the zero Code.
+func (c Code) Alpha3() string {
+	if l, ok := c.letters(); ok {
+		if len(l) == 3 {
+			return l
+		}
+		return ""
+	}
+	return c.row().alpha3
+}
 
 // Numeric returns the UN M49 numeric code, which for a country or area is
 // also its ISO 3166-1 numeric code: 840 for the United States, 1 for
@@ -157,8 +195,15 @@ func (c Code) Comtrade() (int, bool) {
 // Kong"; "" for the zero Code.
 func (c Code) Name() string { return c.row().name }
 
-// String returns the alpha-3 code: "USA", "WLD"; "" for the zero Code.
-func (c Code) String() string { return c.row().alpha3 }
+// String returns the code in one canonical form: the alpha-3 code of a
+// country or area ("USA") or of [World] ("WLD"), the code of an aggregate
+// ("EU"), the letters of an unlisted code ("AA"); "" for the zero Code.
+func (c Code) String() string {
+	if l, ok := c.letters(); ok {
+		return l
+	}
+	return c.row().code
+}
 
 // GoString returns c as Go source, such as partner.MustParse("USA"), so
 // that %#v (and test failure messages) show which partner c is.
@@ -169,9 +214,11 @@ func (c Code) GoString() string {
 	return fmt.Sprintf("partner.MustParse(%q)", c.String())
 }
 
-// Compare returns -1, 0 or +1 as c sorts before, with or after o in alpha-3
-// order, so that slices.SortFunc(cs, Code.Compare) sorts codes. The zero
-// Code sorts first.
+// Compare returns -1, 0 or +1 as c sorts before, with or after o, so that
+// slices.SortFunc(cs, Code.Compare) sorts codes: the zero Code first, then
+// countries, areas and World in alpha-3 order, then aggregates in the order
+// of their codes, then unlisted codes (two letters before three, each in
+// alphabetical order).
 func (c Code) Compare(o Code) int {
 	switch {
 	case c.i < o.i:
@@ -189,14 +236,14 @@ func (c Code) AppendText(b []byte) ([]byte, error) { return append(b, c.String()
 // uses it, so a Code is a JSON string.
 func (c Code) MarshalText() ([]byte, error) { return c.AppendText(nil) }
 
-// UnmarshalText parses any form [Parse] accepts; empty text is the zero
-// Code.
+// UnmarshalText parses any form [ParseUnlisted] accepts, so that every
+// Code's text decodes to it; empty text is the zero Code.
 func (c *Code) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*c = Code{}
 		return nil
 	}
-	v, err := Parse(string(b))
+	v, err := ParseUnlisted(string(b))
 	if err != nil {
 		return err
 	}
@@ -209,29 +256,36 @@ func (c *Code) UnmarshalText(b []byte) error {
 //go:embed data/countries.csv
 var countriesCSV []byte
 
+//go:embed data/aggregates.csv
+var aggregatesCSV []byte
+
 type row struct {
+	code           string // the canonical form: alpha3, or an aggregate's code
 	alpha2, alpha3 string
 	numeric        int
 	comtrade       int
 	hasComtrade    bool
+	aggregate      bool
 	name, note     string
 }
 
 type table struct {
-	rows       []row // sorted by alpha3
+	rows       []row // countries and World by alpha3, then aggregates by code
+	countries  int   // rows[:countries] are countries, areas and World
 	byAlpha    map[string]uint16
 	byNumeric  map[int]uint16
 	byComtrade map[int]uint16
 }
 
-var tab = mustLoadTable(countriesCSV)
+var tab = mustLoadTable(countriesCSV, aggregatesCSV)
 
-// mustLoadTable parses the embedded table. The file ships with the package,
-// so an error in it is a bug in the package, found by its tests: it panics.
-func mustLoadTable(data []byte) *table {
-	t, err := loadTable(data)
+// mustLoadTable parses the embedded tables. The files ship with the
+// package, so an error in them is a bug in the package, found by its
+// tests: it panics.
+func mustLoadTable(countries, aggregates []byte) *table {
+	t, err := loadTable(countries, aggregates)
 	if err != nil {
-		panic("partner: embedded data/countries.csv: " + err.Error())
+		panic("partner: embedded data: " + err.Error())
 	}
 	return t
 }
@@ -252,10 +306,14 @@ func readRows(data []byte, header ...string) ([][]string, error) {
 	return recs[1:], nil
 }
 
-func loadTable(data []byte) (*table, error) {
-	recs, err := readRows(data, "alpha2", "alpha3", "numeric", "comtrade", "name", "note")
+func loadTable(countries, aggregates []byte) (*table, error) {
+	recs, err := readRows(countries, "alpha2", "alpha3", "numeric", "comtrade", "name", "note")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("countries.csv: %w", err)
+	}
+	aggs, err := readRows(aggregates, "code", "comtrade", "name", "note")
+	if err != nil {
+		return nil, fmt.Errorf("aggregates.csv: %w", err)
 	}
 	t := &table{
 		byAlpha:    make(map[string]uint16),
@@ -263,7 +321,7 @@ func loadTable(data []byte) (*table, error) {
 		byComtrade: make(map[int]uint16),
 	}
 	for _, rec := range recs {
-		rw := row{alpha2: rec[0], alpha3: rec[1], name: rec[4], note: rec[5]}
+		rw := row{code: rec[1], alpha2: rec[0], alpha3: rec[1], name: rec[4], note: rec[5]}
 		if rec[2] != "" {
 			if rw.numeric, err = strconv.Atoi(rec[2]); err != nil {
 				return nil, fmt.Errorf("%s: numeric %q: %w", rw.alpha3, rec[2], err)
@@ -282,9 +340,30 @@ func loadTable(data []byte) (*table, error) {
 	}
 	// Sorting makes a Code's index order alpha-3 order.
 	slices.SortFunc(t.rows, func(a, b row) int { return strings.Compare(a.alpha3, b.alpha3) })
+	t.countries = len(t.rows)
+	var agg []row
+	for _, rec := range aggs {
+		rw := row{code: rec[0], name: rec[2], note: rec[3], aggregate: true}
+		if rec[1] != "" {
+			if rw.comtrade, err = strconv.Atoi(rec[1]); err != nil {
+				return nil, fmt.Errorf("%s: comtrade %q: %w", rw.code, rec[1], err)
+			}
+			rw.hasComtrade = true
+		}
+		if len(rw.code) < 2 || len(rw.code) > maxCodeLen || strings.ToUpper(rw.code) != rw.code || rw.name == "" {
+			return nil, fmt.Errorf("malformed aggregate row %q", rec)
+		}
+		agg = append(agg, rw)
+	}
+	slices.SortFunc(agg, func(a, b row) int { return strings.Compare(a.code, b.code) })
+	t.rows = append(t.rows, agg...)
 	for k := range t.rows {
 		rw, i := &t.rows[k], uint16(k+1)
-		for _, a := range []string{rw.alpha2, rw.alpha3} {
+		names := []string{rw.alpha2, rw.alpha3}
+		if rw.aggregate {
+			names = []string{rw.code}
+		}
+		for _, a := range names {
 			if a == "" {
 				continue
 			}
@@ -307,4 +386,60 @@ func loadTable(data []byte) (*table, error) {
 		}
 	}
 	return t, nil
+}
+
+// Unlisted codes: letters the tables do not list, kept as they are. Their
+// indices follow the tables': two letters first, then three.
+const unlisted2 = 26 * 26
+
+// ParseUnlisted is like [Parse], but also accepts two or three letters that
+// the tables do not list, as an unlisted Code that keeps them (in upper
+// case) and has no name and no numbers. ISO 3166-1 leaves AA, QM–QZ, XA–XZ
+// and ZZ to its users, statistical offices assign such codes (Eurostat's
+// QY and QZ, say), and synthetic test data use letters freely. [Parse]
+// refuses such codes, so that a typing error is not taken for a partner;
+// ParseUnlisted is for files whose codes the caller has vouched for.
+func ParseUnlisted(s string) (Code, error) {
+	c, err := Parse(s)
+	if err == nil {
+		return c, nil
+	}
+	if n := len(s); n != 2 && n != 3 {
+		return Code{}, err
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		b := s[i] &^ 0x20 // upper case for letters
+		if b < 'A' || b > 'Z' {
+			return Code{}, err
+		}
+		v = v*26 + int(b-'A')
+	}
+	if len(s) == 3 {
+		v += unlisted2
+	}
+	return Code{uint16(len(tab.rows) + 1 + v)}, nil
+}
+
+// IsUnlisted reports whether c is an unlisted letter code (see
+// [ParseUnlisted]).
+func (c Code) IsUnlisted() bool { return int(c.i) > len(tab.rows) }
+
+// letters returns the letters of an unlisted code.
+func (c Code) letters() (string, bool) {
+	if !c.IsUnlisted() {
+		return "", false
+	}
+	v := int(c.i) - len(tab.rows) - 1
+	n := 2
+	if v >= unlisted2 {
+		v -= unlisted2
+		n = 3
+	}
+	b := make([]byte, n)
+	for k := n - 1; k >= 0; k-- {
+		b[k] = byte('A' + v%26)
+		v /= 26
+	}
+	return string(b), true
 }

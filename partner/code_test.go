@@ -135,7 +135,7 @@ func TestParseErrors(t *testing.T) {
 		{"-1", "want ISO 3166-1"},
 		{"1234", "want ISO 3166-1"},
 		{"999", "want ISO 3166-1"},
-		{"EU", "want ISO 3166-1"},
+		{"EUR", "want ISO 3166-1"},
 		{"840", "uses 842"},
 		{"250", "uses 251"},
 		{"356", "uses 699"},
@@ -258,4 +258,63 @@ func TestAppendText(t *testing.T) {
 	b, err := partner.MustParse("CN").AppendText([]byte("partner="))
 	require.NoError(t, err)
 	assert.Equal(t, "partner=CHN", string(b))
+}
+
+func TestAggregates(t *testing.T) {
+	var codes []string
+	for c := range partner.Aggregates() {
+		assert.True(t, c.IsAggregate(), c)
+		assert.False(t, c.IsUnlisted(), c)
+		assert.Empty(t, c.Alpha2(), c)
+		assert.Empty(t, c.Alpha3(), c)
+		assert.NotEmpty(t, c.Name(), c)
+		back, err := partner.Parse(strings.ToLower(c.String()))
+		require.NoError(t, err)
+		assert.Equal(t, c, back)
+		codes = append(codes, c.String())
+	}
+	assert.Equal(t, []string{"AFRICA", "ASEAN", "EU", "LATAM"}, codes)
+	assert.False(t, partner.World.IsAggregate())
+	assert.False(t, partner.MustParse("US").IsAggregate())
+	// Aggregates sort after every country.
+	assert.Equal(t, 1, partner.MustParse("AFRICA").Compare(partner.MustParse("ZWE")))
+}
+
+func TestParseUnlisted(t *testing.T) {
+	for _, tt := range []struct{ in, str, a2, a3 string }{
+		{"AA", "AA", "AA", ""},
+		{"qz", "QZ", "QZ", ""},
+		{"ZZZ", "ZZZ", "", "ZZZ"},
+		{"AAA", "AAA", "", "AAA"},
+	} {
+		c, err := partner.ParseUnlisted(tt.in)
+		require.NoError(t, err, tt.in)
+		assert.True(t, c.IsUnlisted(), tt.in)
+		assert.Equal(t, tt.str, c.String())
+		assert.Equal(t, tt.a2, c.Alpha2())
+		assert.Equal(t, tt.a3, c.Alpha3())
+		assert.Empty(t, c.Name())
+		assert.Zero(t, c.Numeric())
+		_, ok := c.Comtrade()
+		assert.False(t, ok)
+		_, err = partner.Parse(tt.in)
+		assert.ErrorIs(t, err, partner.ErrCode, "Parse refuses what the tables do not list")
+	}
+	// Listed codes come back as the table's.
+	us, err := partner.ParseUnlisted("us")
+	require.NoError(t, err)
+	assert.Equal(t, partner.MustParse("USA"), us)
+	assert.False(t, us.IsUnlisted())
+	for _, bad := range []string{"", "A", "ABCD", "A1", "Ü1", "842x"} {
+		_, err := partner.ParseUnlisted(bad)
+		assert.ErrorIs(t, err, partner.ErrCode, bad)
+	}
+	// Order: countries, aggregates, two letters, three letters.
+	unlisted := func(s string) partner.Code {
+		c, err := partner.ParseUnlisted(s)
+		require.NoError(t, err)
+		return c
+	}
+	aa, zz, aaa := unlisted("AA"), unlisted("ZZ"), unlisted("AAA")
+	assert.True(t, slices.IsSortedFunc([]partner.Code{partner.MustParse("ZWE"), partner.MustParse("LATAM"), aa, zz, aaa}, partner.Code.Compare))
 }

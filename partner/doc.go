@@ -18,7 +18,12 @@
 //	us.Name()     // "United States"
 //
 // The codes are a table embedded in the package (data/countries.csv), with
-// its sources named in its header.
+// its sources named in its header. Trade tables also print aggregates as
+// partners — the EU, ASEAN, Africa — which are Codes too ([Aggregates],
+// [Code.IsAggregate]; data/aggregates.csv). Letters the tables do not list
+// (user-assigned codes such as Eurostat's QY, synthetic test data) are
+// refused by Parse and accepted by [ParseUnlisted], for files whose codes
+// the caller vouches for.
 //
 // # Groups
 //

@@ -24,7 +24,10 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		forms := []string{c.Alpha3()}
+		forms := []string{c.String()}
+		if a3 := c.Alpha3(); a3 != "" {
+			forms = append(forms, a3)
+		}
 		if a2 := c.Alpha2(); a2 != "" {
 			forms = append(forms, a2)
 		}
@@ -39,6 +42,34 @@ func FuzzParse(f *testing.F) {
 		}
 		if c.Name() == "" {
 			t.Fatalf("Parse(%q) = %v with no name", s, c)
+		}
+	})
+}
+
+// FuzzParseUnlisted: no panic; a code that parses prints a form that
+// parses back to it, through ParseUnlisted and through UnmarshalText.
+func FuzzParseUnlisted(f *testing.F) {
+	for _, s := range []string{"AA", "zz", "ZZZ", "US", "usa", "EU", "A1", "", "ABCD", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := partner.ParseUnlisted(s)
+		if err != nil {
+			if !errors.Is(err, partner.ErrCode) {
+				t.Fatalf("ParseUnlisted(%q): error %q must wrap ErrCode", s, err)
+			}
+			return
+		}
+		back, err := partner.ParseUnlisted(c.String())
+		if err != nil || back != c {
+			t.Fatalf("ParseUnlisted(%q) = %v; %q parses as %v, %v", s, c, c.String(), back, err)
+		}
+		var u partner.Code
+		if err := u.UnmarshalText([]byte(c.String())); err != nil || u != c {
+			t.Fatalf("UnmarshalText(%q) = %v, %v; want %v", c.String(), u, err, c)
+		}
+		if _, listed := partner.Parse(s); listed == nil && c.IsUnlisted() {
+			t.Fatalf("ParseUnlisted(%q) is unlisted, but Parse accepts it", s)
 		}
 	})
 }

@@ -27,20 +27,31 @@ func TestLoadTableErrors(t *testing.T) {
 		{"duplicate numeric", header + "US,USA,840,842,United States,\nUB,USB,840,843,Other,\n", "duplicate numeric code 840"},
 		{"duplicate comtrade", header + "US,USA,840,842,United States,\nUB,USB,841,842,Other,\n", "duplicate Comtrade code 842"},
 	}
+	const aggHeader = "code,comtrade,name,note\n"
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := loadTable([]byte(tt.data))
+			_, err := loadTable([]byte(tt.data), []byte(aggHeader))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.msg)
 		})
 	}
-	assert.Panics(t, func() { mustLoadTable([]byte("")) })
+	assert.Panics(t, func() { mustLoadTable([]byte(""), []byte(aggHeader)) })
 
-	tab, err := loadTable([]byte("# a comment\n" + header + "ZZ,ZZZ,1,,Zed,\nAA,AAA,,2,Ay,\n"))
+	tab, err := loadTable([]byte("# a comment\n"+header+"ZZ,ZZZ,1,,Zed,\nAA,AAA,,2,Ay,\n"), []byte(aggHeader+"ZB,,Zeta bloc,\nBLOC,97,A bloc,\n"))
 	require.NoError(t, err)
-	require.Len(t, tab.rows, 2)
+	require.Len(t, tab.rows, 4)
 	assert.Equal(t, "AAA", tab.rows[0].alpha3, "rows are sorted by alpha-3")
 	assert.False(t, tab.rows[1].hasComtrade)
+	assert.Equal(t, 2, tab.countries)
+	assert.Equal(t, []string{"BLOC", "ZB"}, []string{tab.rows[2].code, tab.rows[3].code}, "aggregates follow, by code")
+	assert.Equal(t, uint16(3), tab.byComtrade[97])
+
+	for _, agg := range []string{"zb,,lower case,\n", "Z,,too short,\n", "ZB,,,\n", "ZB,x,Bad number,\n"} {
+		_, err := loadTable([]byte(header), []byte(aggHeader+agg))
+		assert.Error(t, err, agg)
+	}
+	_, err = loadTable([]byte(header+"ZZ,ZZZ,1,,Zed,\n"), []byte(aggHeader+"ZZ,,Clash,\n"))
+	assert.ErrorContains(t, err, `duplicate code "ZZ"`)
 }
 
 func TestLoadGroupsErrors(t *testing.T) {
