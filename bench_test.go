@@ -16,8 +16,9 @@ func detailFile(n int) []byte {
 	b.WriteString("reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n")
 	partners := []string{"US", "JP", "KR", "DE", "VN", "BR", "AU", "IN"}
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "CN,%04d-%02d,X,%s,%06d,value,%d.%02d,USD,2026-01-20,customs detail file,\n",
-			2023+i/(12*8*1000)%3, 1+i%12, partners[i/12%8], 10000+i/96%1000*7, 1000+i%9973, i%100)
+		line := i / 96 % 1000 // 1,000 HS lines: chapters 01–76, headings 01–13, subheadings 10–99
+		fmt.Fprintf(&b, "CN,%04d-%02d,X,%s,%02d%02d%02d,value,%d.%02d,USD,2026-01-20,customs detail file,\n",
+			2023+i/(12*8*1000)%3, 1+i%12, partners[i/12%8], 1+line%76, 1+line/76, 10+line%90, 1000+i%9973, i%100)
 	}
 	return b.Bytes()
 }

@@ -1,12 +1,12 @@
 package tradeflow
 
 import (
-	"cmp"
-	"errors"
 	"fmt"
 	"iter"
+	"math/big"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -14,36 +14,17 @@ import (
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
-// A Key names one series of a dataset.
-type Key struct {
-	Reporter  string  // ISO 3166-1 alpha-2 code of the reporting country, such as "CN"
-	Partner   string  // alpha-2 code, "WLD" for all partners, or a group or region such as "EU", "ASEAN"
-	Commodity string  // "TOTAL", an HS code such as "1201", or a product group such as "RARE_EARTHS"
-	Flow      Flow    // exports, imports, …
-	Measure   Measure // a level, a quantity or a published rate
-}
-
-// String returns the key as "CN X WLD TOTAL value".
-func (k Key) String() string {
-	return fmt.Sprintf("%s %s %s %s %s", k.Reporter, k.Flow.Code(), k.Partner, k.Commodity, k.Measure)
-}
-
-func (k Key) compare(o Key) int {
-	return cmp.Or(cmp.Compare(k.Reporter, o.Reporter), cmp.Compare(k.Flow, o.Flow), cmp.Compare(k.Partner, o.Partner),
-		cmp.Compare(k.Commodity, o.Commodity), cmp.Compare(k.Measure, o.Measure))
-}
-
 // A Figure is one published number: a series' value for a period, as
 // printed by a source on a release date.
 type Figure struct {
 	Key     Key
 	Period  series.Period   // a month, a combined release or a year to date
 	Value   decimal.Decimal // as printed, in Unit
-	Unit    Unit            // as printed
+	Unit    UnitCode        // as printed
 	Vintage Vintage         // the release it was printed in
 	Source  string
 	Note    string
-	File    string // the dataset's name (the file it was loaded from)
+	File    string // the dataset's name (the file it was read from)
 	Line    int    // the line of that file; 0 if added by code
 }
 
@@ -63,77 +44,62 @@ func printed(v decimal.Decimal) string {
 // CNY, kg, percent, index), exactly: USD_100M 3303.5 is USD 330,350,000,000.
 func (f Figure) Normalized() decimal.Decimal { return f.Value.Shift(int32(f.Unit.exp)) }
 
-// row is a figure as the dataset stores it: a fixed-size record in one
-// slice, so a dataset of millions of figures is not millions of objects.
-type row struct {
-	key     int32
-	period  series.Period
-	coef    int64 // value = coef × 10^exp in the printed unit, unless big
-	exp     int32
-	unit    uint8 // index into unitList
-	vintage Vintage
-	source  int32 // index into Dataset.strs
-	note    int32
-	line    int32
-}
-
-var unitList = func() []Unit {
-	l := make([]Unit, 0, len(units))
-	for _, u := range units {
-		l = append(l, u)
-	}
-	slices.SortFunc(l, func(a, b Unit) int { return cmp.Compare(a.code, b.code) })
-	return l
-}()
-
-func unitIndex(u Unit) uint8 {
-	i, _ := slices.BinarySearchFunc(unitList, u.code, func(a Unit, c string) int { return cmp.Compare(a.code, c) })
-	return uint8(i)
-}
-
 // A Dataset holds many series of figures, keyed by reporter, partner,
 // commodity, flow and measure, each figure with its unit, source and
-// vintage; a figure may exist in several vintages.
+// vintage; a figure may exist in several vintages. Figures of one key in
+// units of different dimensions (exports in USD and in CNY) form separate
+// series; units of one dimension (USD_100M and USD_M) mix freely, since
+// values convert exactly.
 //
-// A Dataset is built by the loaders ([Load], [LoadComtrade]) or by [Dataset.Add];
-// once built it is safe for concurrent reads. Add must not run
-// concurrently with anything else.
+// The values are kept in columns of integers — coefficients and powers of
+// ten, with big integers only for values beyond 64 bits — and sources,
+// notes and units are interned, so a figure is a few bytes, never an object
+// of its own. Lookups go through an index that groups the figures by
+// series; building it costs one pass over the figures.
+//
+// A Dataset is made by [Read] (and the loaders built on it) or by
+// [NewDataset] and [Dataset.Add]. Reading it is safe from many goroutines
+// at once; Add must not run concurrently with anything else.
 type Dataset struct {
-	name   string
-	keys   []Key    // one entry a series: a key can have series in two currencies
-	dims   []string // the dimension of each series' unit
-	keyIdx map[skey]int32
-	rows   []row
-	bigs   map[int]decimal.Decimal // values whose coefficient does not fit int64, by row
-	strs   []string
-	strIdx map[string]int32
+	name string
+	rows table
 
-	once  sync.Once
-	order []int32 // rows sorted by key, period and vintage
-	spans [][2]int32
+	series    []seriesKey // by series id
+	seriesIdx map[seriesKey]int32
+	units     []UnitCode
+	unitIdx   map[UnitCode]uint16
+	strs      []string
+	strIdx    map[string]int32
+
+	mu        sync.Mutex // serialises interning during a read, and index builds
+	ix        atomic.Pointer[index]
+	conflicts map[int32]int32   // a row whose value is ambiguous → the other row
+	pending   map[int32][]int32 // series → rows added since the index was built
+	summary   Summary
 }
 
-// skey names one series: a key in one dimension. China's customs print
+// seriesKey names one series: a key in one dimension. China's customs print
 // exports in dollars and in yuan under the same key.
-type skey struct {
+type seriesKey struct {
 	Key
 	dim string
 }
 
 // NewDataset returns an empty dataset; name is used in error messages.
 func NewDataset(name string) *Dataset {
-	return &Dataset{name: name, keyIdx: map[skey]int32{}, strIdx: map[string]int32{"": 0}, strs: []string{""}}
+	return &Dataset{name: name, seriesIdx: map[seriesKey]int32{}, unitIdx: map[UnitCode]uint16{},
+		strIdx: map[string]int32{"": 0}, strs: []string{""}}
 }
 
-// Name returns the name given to NewDataset or the loader (a file name).
+// Name returns the name given to NewDataset or the reader (a file name).
 func (ds *Dataset) Name() string { return ds.name }
 
-// ErrDuplicate is wrapped by errors about two figures for the same key,
-// period and vintage.
-var ErrDuplicate = errors.New("duplicate figure")
+// Len returns the number of figures, counting every vintage.
+func (ds *Dataset) Len() int { return ds.rows.n - ds.rows.deadCount() }
 
-// ErrUnit is wrapped by errors about units that do not match.
-var ErrUnit = errors.New("unit mismatch")
+// Summary returns what the read that made the dataset saw: rows read,
+// figures kept, rows skipped on purpose and why, rows with errors.
+func (ds *Dataset) Summary() Summary { return ds.summary }
 
 func (ds *Dataset) intern(s string) int32 {
 	if i, ok := ds.strIdx[s]; ok {
@@ -145,127 +111,303 @@ func (ds *Dataset) intern(s string) int32 {
 	return i
 }
 
-// Add adds a figure. Figures of one key in units of different dimensions
-// (exports in USD_100M and in CNY_TN) form separate series; units of one
-// dimension (USD_100M and USD_M) mix freely, since values convert exactly.
+func (ds *Dataset) unitID(u UnitCode) uint16 {
+	if i, ok := ds.unitIdx[u]; ok {
+		return i
+	}
+	i := uint16(len(ds.units))
+	ds.units = append(ds.units, u)
+	ds.unitIdx[u] = i
+	return i
+}
+
+// seriesID returns the id of the series of k in dimension dim, making it
+// if there is none.
+func (ds *Dataset) seriesID(k Key, dim string) int32 {
+	sk := seriesKey{k, dim}
+	if i, ok := ds.seriesIdx[sk]; ok {
+		return i
+	}
+	i := int32(len(ds.series))
+	ds.series = append(ds.series, sk)
+	ds.seriesIdx[sk] = i
+	return i
+}
+
+// newSeries adds a series without looking for one of the same key: the
+// reader's workers find series by their key text, and different texts
+// may name one series ("US" and "USA"), which dedup merges once the read
+// is done.
+func (ds *Dataset) newSeries(k Key, dim string) int32 {
+	ds.series = append(ds.series, seriesKey{k, dim})
+	return int32(len(ds.series) - 1)
+}
+
+// dedup merges series that newSeries made twice for one key and
+// dimension, and indexes the series by key.
+func (ds *Dataset) dedup() {
+	ds.seriesIdx = make(map[seriesKey]int32, len(ds.series))
+	var remap []int32
+	kept := ds.series[:0]
+	for s, sk := range ds.series {
+		to, dup := ds.seriesIdx[sk]
+		if !dup {
+			to = int32(len(kept))
+			ds.seriesIdx[sk] = to
+			kept = append(kept, sk)
+		}
+		if remap == nil && (dup || to != int32(s)) {
+			remap = make([]int32, len(ds.series))
+			for i := range s {
+				remap[i] = int32(i)
+			}
+		}
+		if remap != nil {
+			remap[s] = to
+		}
+	}
+	ds.series = kept
+	if remap == nil {
+		return
+	}
+	for _, p := range ds.rows.pages {
+		for i, k := range p.key[:p.n] {
+			p.key[i] = remap[k]
+		}
+	}
+	ds.ix.Store(nil)
+}
+
+// findSeries returns the id of the series of k in dimension dim.
+func (ds *Dataset) findSeries(k Key, dim string) (int32, bool) {
+	s, ok := ds.seriesIdx[seriesKey{k, dim}]
+	return s, ok
+}
+
+// index returns the index of every row, building it if rows were added
+// since it was last built.
+func (ds *Dataset) index() *index {
+	if ix := ds.ix.Load(); ix != nil && ix.rows == ds.rows.n {
+		return ix
+	}
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	if ix := ds.ix.Load(); ix != nil && ix.rows == ds.rows.n {
+		return ix
+	}
+	ix := buildIndex(&ds.rows, len(ds.series))
+	ds.ix.Store(ix)
+	ds.pending = nil
+	return ix
+}
+
+func (ds *Dataset) figure(r int32) Figure {
+	rw := ds.rows.get(r)
+	sk := ds.series[rw.key]
+	return Figure{Key: sk.Key, Period: series.Period{First: monthAt(rw.month - int32(rw.span)), Last: monthAt(rw.month)},
+		Value: ds.rows.value(r), Unit: ds.units[rw.unit], Vintage: rw.vint, Source: ds.strs[rw.src], Note: ds.strs[rw.note],
+		File: ds.name, Line: int(rw.line)}
+}
+
+// Add adds a figure. It is refused, with an error saying why, if it would
+// not load from a file: an invalid period, no unit, a rate in a unit that
+// is not percent (or a level in percent), a negative level of exports or
+// imports, a value beyond [series.MaxDigits], or a second figure for the
+// same series, period and vintage ([ErrDuplicate]), or a figure whose
+// months overlap another monthly figure of the series (a combined
+// January–February next to a separate February).
 func (ds *Dataset) Add(f Figure) error {
-	if !f.Period.Valid() {
-		return fmt.Errorf("invalid period %v", f.Period)
+	if err := checkFigure(f); err != nil {
+		return err
 	}
-	if f.Unit.base == nil {
-		return fmt.Errorf("figure for %v has no unit", f.Key)
+	s := ds.seriesID(f.Key, f.Unit.dim)
+	if err := ds.checkAdd(s, f); err != nil {
+		return err
 	}
-	sk := skey{f.Key, f.Unit.Dimension()}
-	k, ok := ds.keyIdx[sk]
-	if !ok {
-		k = int32(len(ds.keys))
-		ds.keys = append(ds.keys, f.Key)
-		ds.dims = append(ds.dims, sk.dim)
-		ds.keyIdx[sk] = k
-	}
-	r := row{key: k, period: f.Period, unit: unitIndex(f.Unit), vintage: f.Vintage,
-		source: ds.intern(f.Source), note: ds.intern(f.Note), line: int32(f.Line), exp: f.Value.Exponent()}
+	r := row{key: s, month: monthOff(f.Period.Last), line: int32(f.Line), rowAttr: rowAttr{span: uint16(f.Period.Len() - 1),
+		exp: int8(f.Value.Exponent()), unit: ds.unitID(f.Unit), vint: f.Vintage, src: ds.intern(f.Source), note: ds.intern(f.Note)}}
 	c := f.Value.Coefficient()
 	if c.IsInt64() {
 		r.coef = c.Int64()
-	} else {
-		if ds.bigs == nil {
-			ds.bigs = map[int]decimal.Decimal{}
-		}
-		ds.bigs[len(ds.rows)] = f.Value
 	}
-	ds.rows = append(ds.rows, r)
-	ds.once = sync.Once{}
+	i := ds.rows.append(&r)
+	if !c.IsInt64() {
+		if ds.rows.bigs == nil {
+			ds.rows.bigs = map[int32]*big.Int{}
+		}
+		ds.rows.bigs[i] = c
+	}
+	if ds.pending == nil {
+		ds.pending = map[int32][]int32{}
+	}
+	ds.pending[s] = append(ds.pending[s], i)
 	return nil
 }
 
-func (ds *Dataset) figure(i int32) Figure {
-	r := ds.rows[i]
-	v, ok := ds.bigs[int(i)]
-	if !ok {
-		v = decimal.New(r.coef, r.exp)
+// checkFigure applies the rules every figure obeys, from a file or not.
+func checkFigure(f Figure) error {
+	switch {
+	case !f.Period.Valid():
+		return fmt.Errorf("tradeflow: %v: invalid period %v: %w", f.Key, f.Period, series.ErrPeriod)
+	case f.Period.Len() > 1<<16:
+		return fmt.Errorf("tradeflow: %v: period %v is longer than %d months: %w", f.Key, f.Period, 1<<16, ErrLimit)
+	case f.Unit.IsZero():
+		return fmt.Errorf("tradeflow: figure for %v has no unit: %w", f.Key, ErrUnitCode)
+	case f.Key.Reporter.IsZero() || f.Key.Partner.IsZero() || f.Key.Flow == 0 || f.Key.Measure == 0:
+		return fmt.Errorf("tradeflow: key %v is incomplete: %w", f.Key, ErrKey)
 	}
-	return Figure{Key: ds.keys[r.key], Period: r.period, Value: v, Unit: unitList[r.unit],
-		Vintage: r.vintage, Source: ds.strs[r.source], Note: ds.strs[r.note], File: ds.name, Line: int(r.line)}
+	if err := checkUnit(f.Key.Measure, f.Unit); err != nil {
+		return fmt.Errorf("tradeflow: %v: %w", f.Key, err)
+	}
+	if err := checkLevel(f.Key, f.Value.Sign() < 0); err != nil {
+		return fmt.Errorf("tradeflow: %v: %w", f.Key, err)
+	}
+	if err := checkDigits(f.Value); err != nil {
+		return fmt.Errorf("tradeflow: %v: %w", f.Key, err)
+	}
+	return nil
 }
 
-// index sorts the rows by key, period (by last month, then first) and vintage.
-func (ds *Dataset) index() {
-	ds.once.Do(func() {
-		ds.order = make([]int32, len(ds.rows))
-		for i := range ds.order {
-			ds.order[i] = int32(i)
+func checkUnit(m Measure, u UnitCode) error {
+	if m.IsRate() != (u.dim == "percent") {
+		return fmt.Errorf("measure %s cannot be in %s: %w", m, u, ErrUnit)
+	}
+	return nil
+}
+
+// checkLevel refuses a negative level of a flow: exports, imports and
+// their quantities cannot be below zero (a balance can). Such a figure is a
+// sign error upstream, and percent changes over it would mean nothing.
+func checkLevel(k Key, negative bool) error {
+	if negative && isLevel(k) {
+		return fmt.Errorf("a level of %s cannot be negative: %w", k.Flow, ErrLevel)
+	}
+	return nil
+}
+
+// isLevel reports whether k's figures are levels that cannot be negative.
+func isLevel(k Key) bool { return (k.Measure == Value || k.Measure == Quantity) && k.Flow != Balance }
+
+func checkDigits(v decimal.Decimal) error {
+	places := -int(v.Exponent())
+	digits := len(v.Coefficient().Text(10))
+	if v.Sign() < 0 {
+		digits--
+	}
+	if places > series.MaxDigits || (v.Sign() != 0 && digits-places > series.MaxDigits) {
+		return fmt.Errorf("value %v has more than %d digits before or after the point: %w", v, series.MaxDigits, ErrLimit)
+	}
+	return nil
+}
+
+// checkAdd refuses a duplicate or overlapping figure for series s.
+func (ds *Dataset) checkAdd(s int32, f Figure) error {
+	clash := func(r int32) error {
+		p, v := ds.rows.period(r), ds.rows.vint(r)
+		if p == f.Period && v == f.Vintage {
+			return fmt.Errorf("tradeflow: %v %v vintage %v: %w: added twice", f.Key, f.Period, f.Vintage, ErrDuplicate)
 		}
-		slices.SortStableFunc(ds.order, func(a, b int32) int {
-			ra, rb := &ds.rows[a], &ds.rows[b]
-			return cmp.Or(ds.keys[ra.key].compare(ds.keys[rb.key]), cmp.Compare(ds.dims[ra.key], ds.dims[rb.key]), ra.period.Last.Compare(rb.period.Last),
-				rb.period.First.Compare(ra.period.First), ra.vintage.Compare(rb.vintage))
-		})
-		ds.spans = make([][2]int32, len(ds.keys))
-		for i := 0; i < len(ds.order); {
-			k := ds.rows[ds.order[i]].key
-			j := i
-			for j < len(ds.order) && ds.rows[ds.order[j]].key == k {
-				j++
+		if p != f.Period && isMonthly(p) && isMonthly(f.Period) && p.First.Compare(f.Period.Last) <= 0 && f.Period.First.Compare(p.Last) <= 0 {
+			return fmt.Errorf("tradeflow: %v: %v overlaps %v: a combined figure and separate months for one series: %w", f.Key, f.Period, p, ErrDuplicate)
+		}
+		return nil
+	}
+	if ix := ds.ix.Load(); ix != nil {
+		for _, r := range ix.rowsOf(s) {
+			if err := clash(r); err != nil {
+				return err
 			}
-			ds.spans[k] = [2]int32{int32(i), int32(j)}
-			i = j
 		}
+	}
+	for _, r := range ds.pending[s] {
+		if err := clash(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sorted returns the series ids that have rows, in the order of their keys
+// and then their dimensions.
+func (ds *Dataset) sorted() []int32 {
+	ix := ds.index()
+	ids := make([]int32, 0, len(ds.series))
+	for s := range ds.series {
+		if ix.start[s+1] > ix.start[s] {
+			ids = append(ids, int32(s))
+		}
+	}
+	slices.SortFunc(ids, func(a, b int32) int {
+		if c := ds.series[a].Compare(ds.series[b].Key); c != 0 {
+			return c
+		}
+		return cmpString(ds.series[a].dim, ds.series[b].dim)
 	})
+	return ids
 }
 
-// rowsOf returns the rows of key k in index order.
-func (ds *Dataset) rowsOf(k int32) []int32 {
-	ds.index()
-	s := ds.spans[k]
-	return ds.order[s[0]:s[1]]
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
-// Len returns the number of figures, counting every vintage.
-func (ds *Dataset) Len() int { return len(ds.rows) }
-
-// Keys returns the keys of the dataset, sorted by reporter, flow, partner,
-// commodity and measure.
+// Keys returns the keys of the dataset, sorted by [Key.Compare].
 func (ds *Dataset) Keys() []Key {
-	ks := slices.Clone(ds.keys)
-	slices.SortFunc(ks, Key.compare)
-	return slices.Compact(ks)
+	var ks []Key
+	for _, s := range ds.sorted() {
+		if k := ds.series[s].Key; len(ks) == 0 || ks[len(ks)-1] != k {
+			ks = append(ks, k)
+		}
+	}
+	return ks
 }
 
 // Dimensions returns the dimensions a key has series in, such as
 // ["CNY" "USD"] for exports printed in both currencies.
 func (ds *Dataset) Dimensions(key Key) []string {
 	var out []string
-	for k, d := range ds.dims {
-		if ds.keys[k] == key {
-			out = append(out, d)
+	ix := ds.index()
+	for _, s := range ds.seriesOfKey(key) {
+		if len(ix.rowsOf(s)) > 0 {
+			out = append(out, ds.series[s].dim)
 		}
 	}
 	slices.Sort(out)
 	return out
 }
 
-// series returns the indices of key's series, in the order of their dimensions.
-func (ds *Dataset) seriesOf(key Key) []int32 {
+// seriesOfKey returns the series of key, one for each dimension it has.
+func (ds *Dataset) seriesOfKey(key Key) []int32 {
 	var out []int32
-	for _, d := range ds.Dimensions(key) {
-		out = append(out, ds.keyIdx[skey{key, d}])
+	seen := map[string]bool{}
+	for _, u := range ds.units {
+		if seen[u.dim] {
+			continue
+		}
+		seen[u.dim] = true
+		if s, ok := ds.findSeries(key, u.dim); ok {
+			out = append(out, s)
+		}
 	}
+	slices.SortFunc(out, func(a, b int32) int { return cmpString(ds.series[a].dim, ds.series[b].dim) })
 	return out
 }
 
 // Figures returns every figure, every vintage, sorted by key, then
 // dimension, then period (by last month, a longer period first), then
-// vintage.
+// vintage. It costs one pass over the figures once the keys are sorted.
 func (ds *Dataset) Figures() iter.Seq[Figure] {
 	return func(yield func(Figure) bool) {
-		ds.index()
-		for _, k := range ds.Keys() {
-			for _, sk := range ds.seriesOf(k) {
-				for _, i := range ds.rowsOf(sk) {
-					if !yield(ds.figure(i)) {
-						return
-					}
+		ix := ds.index()
+		for _, s := range ds.sorted() {
+			for _, r := range ix.rowsOf(s) {
+				if !yield(ds.figure(r)) {
+					return
 				}
 			}
 		}
@@ -276,10 +418,15 @@ func (ds *Dataset) Figures() iter.Seq[Figure] {
 // a key printed in two currencies gives the figures of each.
 func (ds *Dataset) Vintages(key Key, p series.Period) []Figure {
 	var out []Figure
-	for _, k := range ds.seriesOf(key) {
-		for _, i := range ds.rowsOf(k) {
-			if ds.rows[i].period == p {
-				out = append(out, ds.figure(i))
+	ix := ds.index()
+	last, span := monthOff(p.Last), uint16(p.Len()-1)
+	for _, s := range ds.seriesOfKey(key) {
+		rows := ix.rowsOf(s)
+		// Rows are ordered by last month, then longer period first.
+		i, _ := slices.BinarySearchFunc(rows, last, func(r int32, m int32) int { return int(ds.rows.month(r) - m) })
+		for ; i < len(rows) && ds.rows.month(rows[i]) == last; i++ {
+			if ds.rows.span(rows[i]) == span {
+				out = append(out, ds.figure(rows[i]))
 			}
 		}
 	}
@@ -301,15 +448,46 @@ func (ds *Dataset) Lookup(key Key, p series.Period) (Figure, bool) {
 // of its month; a figure with no vintage is left out). Lookups and series
 // then take the latest of those vintages.
 func (ds *Dataset) AsOf(t time.Time) *Dataset {
-	out := NewDataset(ds.name)
-	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	for i := range ds.rows {
-		if r := ds.rows[i]; !r.vintage.IsZero() && !r.vintage.Date().After(day) {
-			// Rows from ds are valid, so Add cannot fail.
-			_ = out.Add(ds.figure(int32(i)))
+	day := VintageOf(t)
+	out := ds.emptyCopy()
+	ix := ds.index()
+	for _, r := range ix.perm {
+		if v := ds.rows.vint(r); !v.IsZero() && v.Compare(day) <= 0 {
+			out.copyRow(ds, r)
 		}
 	}
+	out.check(false) // the conflicts ds reported are marked again; nothing new can arise
 	return out
+}
+
+// emptyCopy returns a dataset with ds's name, series, units and strings,
+// and no rows.
+func (ds *Dataset) emptyCopy() *Dataset {
+	// The tables are shared until out interns something new.
+	return &Dataset{name: ds.name,
+		series: slices.Clip(ds.series), seriesIdx: cloneMap(ds.seriesIdx),
+		units: slices.Clip(ds.units), unitIdx: cloneMap(ds.unitIdx),
+		strs: slices.Clip(ds.strs), strIdx: cloneMap(ds.strIdx)}
+}
+
+func cloneMap[K comparable, V any](m map[K]V) map[K]V {
+	out := make(map[K]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// copyRow appends row r of src, which shares ds's tables.
+func (ds *Dataset) copyRow(src *Dataset, r int32) {
+	rw := src.rows.get(r)
+	i := ds.rows.append(&rw)
+	if b, ok := src.rows.bigs[r]; ok {
+		if ds.rows.bigs == nil {
+			ds.rows.bigs = map[int32]*big.Int{}
+		}
+		ds.rows.bigs[i] = b
+	}
 }
 
 // A Revision is a figure printed again in a later vintage.
@@ -317,11 +495,11 @@ type Revision struct {
 	Key      Key
 	Period   series.Period
 	From, To Figure
-	Change   decimal.Decimal // To − From, in the base unit
+	Diff     decimal.Decimal // To − From, in the base unit
 }
 
 // Revisions returns, for every key and period printed in more than one
-// vintage, the change from each vintage to the next.
+// vintage, the difference from each vintage to the next.
 func (ds *Dataset) Revisions() []Revision {
 	var out []Revision
 	var prev Figure

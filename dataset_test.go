@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -22,8 +23,8 @@ var (
 	dec = decimal.RequireFromString
 )
 
-func key(partner string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
-	return tradeflow.Key{Reporter: "CN", Partner: partner, Commodity: "TOTAL", Flow: f, Measure: m}
+func key(p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
+	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Flow: f, Measure: m}
 }
 
 func loadShipped(t *testing.T, name string) *tradeflow.Dataset {
@@ -97,15 +98,15 @@ func TestGetConvertsUnitsExactly(t *testing.T) {
 	var ue *tradeflow.UnitError
 	require.ErrorAs(t, err, &ue)
 	assert.ErrorIs(t, err, tradeflow.ErrUnit)
-	assert.Equal(t, "tradeflow: CN X WLD TOTAL value: unit mismatch: the data are in CNY and USD, asked for t", err.Error())
+	assert.Equal(t, "tradeflow: CHN X WLD TOTAL value: unit mismatch: the data are in CNY and USD, asked for t", err.Error())
 
 	_, err = tradeflow.Get[series.USD](ds, key("FR", tradeflow.Exports, tradeflow.Value))
 	assert.ErrorIs(t, err, tradeflow.ErrNoSeries)
 
 	f, ok := ds.Lookup(key("WLD", tradeflow.Exports, tradeflow.Value), series.MonthPeriod(mp("2025-11")))
 	require.True(t, ok)
-	assert.Equal(t, "USD_100M", f.Unit.Code())
-	assert.Equal(t, "USD", f.Unit.Base().Code())
+	assert.Equal(t, "USD_100M", f.Unit.String())
+	assert.Equal(t, "USD", f.Unit.Base().String())
 	assert.Equal(t, "330350000000", f.Normalized().String(), "in the base unit, exactly")
 	assert.Equal(t, "3303.5", f.Printed())
 
@@ -125,25 +126,29 @@ func TestLoadMalformed(t *testing.T) {
 		row  string // placed between two valid rows, on line 3
 		want string // the error text must contain this
 	}{
-		{"month 13", "2025-13,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3: column period: value "2025-13"`},
-		{"span runs backwards", "2025-11/2025-01,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3: column period: value "2025-11/2025-01"`},
-		{"unknown flow", "2025-09,Q,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3: column flow: value "Q": unknown flow`},
-		{"unknown partner", "2025-09,X,ZZ,TOTAL,value,1,USD,2025-12-08,test,\n", `:3: column partner: value "ZZ"`},
-		{"unknown commodity", "2025-09,X,WLD,soy beans,value,1,USD,2025-12-08,test,\n", `:3: column commodity: value "soy beans"`},
-		{"unknown measure", "2025-09,X,WLD,TOTAL,level,1,USD,2025-12-08,test,\n", `:3: column measure: value "level"`},
-		{"digit grouping", "2025-09,X,WLD,TOTAL,value,\"1,234.5\",USD,2025-12-08,test,\n", `:3: column value: value "1,234.5"`},
-		{"NaN", "2025-09,X,WLD,TOTAL,value,NaN,USD,2025-12-08,test,\n", `:3: column value: value "NaN"`},
-		{"empty value", "2025-09,X,WLD,TOTAL,value,,USD,2025-12-08,test,\n", `:3: column value: value ""`},
-		{"unknown unit", "2025-09,X,WLD,TOTAL,value,1,USD_X,2025-12-08,test,\n", `:3: column unit: value "USD_X": unknown unit`},
-		{"rate in a currency", "2025-09,X,WLD,TOTAL,yoy_pct,1,USD,2025-12-08,test,\n", `:3: column unit: value "USD": measure yoy_pct cannot be in USD`},
-		{"bad vintage", "2025-09,X,WLD,TOTAL,value,1,USD,2025-13-08,test,\n", `:3: column vintage: value "2025-13-08"`},
-		{"no source", "2025-09,X,WLD,TOTAL,value,1,USD,2025-12-08,,\n", `:3: column source: value ""`},
-		{"wrong column count", "2025-09,X,WLD,TOTAL,value,1,USD\n", `:3: wrong number of fields`},
-		{"duplicate", good2, `:4: duplicate figure: CN X WLD TOTAL value 2025-11 vintage 2025-12-08 is also on line 3`},
+		{"month 13", "2025-13,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3:1: column period: value "2025-13": series: invalid month "2025-13": month 13 does not exist`},
+		{"span runs backwards", "2025-11/2025-01,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3:1: column period: value "2025-11/2025-01": series: invalid period "2025-11/2025-01": the span runs backwards`},
+		{"unknown flow", "2025-09,Q,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3:2: column flow: value "Q": tradeflow: unknown flow "Q": want X, M, RX, RM, B or T`},
+		{"unknown partner", "2025-09,X,ZZ,TOTAL,value,1,USD,2025-12-08,test,\n", `:3:3: column partner: value "ZZ": partner: unknown code "ZZ"`},
+		{"unknown commodity", "2025-09,X,WLD,soy beans,value,1,USD,2025-12-08,test,\n", `:3:4: column commodity: value "soy beans": tradeflow: unknown commodity "soy beans"`},
+		{"not an HS code", "2025-09,X,WLD,7700,value,1,USD,2025-12-08,test,\n", `:3:4: column commodity: value "7700": tradeflow: unknown commodity "7700": commodity: invalid HS code "7700": chapter 77 is reserved`},
+		{"unknown measure", "2025-09,X,WLD,TOTAL,level,1,USD,2025-12-08,test,\n", `:3:5: column measure: value "level": tradeflow: unknown measure "level"`},
+		{"digit grouping", "2025-09,X,WLD,TOTAL,value,\"1,234.5\",USD,2025-12-08,test,\n", `:3:6: column value: value "1,234.5": not a plain decimal number (',' at byte 2)`},
+		{"NaN", "2025-09,X,WLD,TOTAL,value,NaN,USD,2025-12-08,test,\n", `:3:6: column value: value "NaN": not a plain decimal number ('N' at byte 1)`},
+		{"a hundred-thousand-digit value", "2025-09,X,WLD,TOTAL,value," + strings.Repeat("7", 100_000) + ",USD,2025-12-08,test,\n", `:3:6: column value: value "7777`},
+		{"a tiny exponent", "2025-09,X,WLD,TOTAL,value,1e-10000,USD,2025-12-08,test,\n", `:3:6: column value: value "1e-10000": more than 40 digits after the point`},
+		{"empty value", "2025-09,X,WLD,TOTAL,value,,USD,2025-12-08,test,\n", `:3:6: column value: value "": empty`},
+		{"unknown unit", "2025-09,X,WLD,TOTAL,value,1,USD_X,2025-12-08,test,\n", `:3:7: column unit: value "USD_X": tradeflow: unknown unit "USD_X"`},
+		{"rate in a currency", "2025-09,X,WLD,TOTAL,yoy_pct,1,USD,2025-12-08,test,\n", `:3:7: column unit: value "USD": measure yoy_pct cannot be in USD`},
+		{"bad vintage", "2025-09,X,WLD,TOTAL,value,1,USD,2025-13-08,test,\n", `:3:8: column vintage: value "2025-13-08": tradeflow: invalid vintage "2025-13-08"`},
+		{"no source", "2025-09,X,WLD,TOTAL,value,1,USD,2025-12-08,,\n", `:3:9: column source: value "": empty: every figure needs its source`},
+		{"wrong column count", "2025-09,X,WLD,TOTAL,value,1,USD\n", `:3: 7 fields, the header has 10`},
+		{"text after a closing quote", "2025-09,X,WLD,TOTAL,value,\"1\"x,USD,2025-12-08,test,\n", `:3: text after a closing quote`},
+		{"duplicate", good2, `:4: duplicate observation: CHN X WLD TOTAL value 2025-11 vintage 2025-12-08 is also on line 3`},
+		{"conflicting duplicate", "2025-11,X,WLD,TOTAL,value,9999.9,USD_100M,2025-12-08,test,\n", `:4: duplicate observation: CHN X WLD TOTAL value 2025-11 vintage 2025-12-08 is 3303.5 here and 9999.9 on line 3; neither is used`},
 		{"combined next to separate months", "2025-10/2025-11,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `overlaps`},
-		{"negative export level", "2025-09,X,WLD,TOTAL,value,-5,USD,2025-12-08,test,\n", `:3: column value: value "-5": a level of exports cannot be negative`},
+		{"negative export level", "2025-09,X,WLD,TOTAL,value,-5,USD,2025-12-08,test,\n", `:3:6: column value: value "-5": a level of exports cannot be negative`},
 		{"combined January–February next to separate months", "2025-01/2025-02,X,WLD,TOTAL,value,9,USD,2025-03-07,test,\n2025-01,X,WLD,TOTAL,value,4,USD,2025-03-07,test,\n2025-02,X,WLD,TOTAL,value,5,USD,2025-03-07,test,\n", `2025-01/2025-02 overlaps`},
-		{"bare quote", "2025-09,X,WLD,TOTAL,value,1,USD,2025-12-08,te\"st,\n", `:3: bare " in non-quoted-field`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,15 +161,15 @@ func TestLoadMalformed(t *testing.T) {
 			// Collecting errors keeps the valid rows around the bad one.
 			ds, err := tradeflow.Load(strings.NewReader(in), "bad.csv", tradeflow.Reporter("CN"), tradeflow.CollectErrors())
 			require.Error(t, err)
-			var le tradeflow.LoadErrors
+			var le *tradeflow.ErrorList
 			require.True(t, errors.As(err, &le))
 			require.NotNil(t, ds)
-			if strings.HasPrefix(tt.name, "duplicate") || strings.HasPrefix(tt.name, "combined") {
+			if strings.HasPrefix(tt.name, "duplicate") || strings.HasPrefix(tt.name, "conflicting") || strings.HasPrefix(tt.name, "combined") {
 				// The rows are each valid; the conflict between them is reported.
 				assert.Contains(t, err.Error(), tt.want)
 				return
 			}
-			require.Len(t, le, 1)
+			require.Len(t, le.Errors, 1)
 			x, err := tradeflow.Get[series.USD100M](ds, key("WLD", tradeflow.Exports, tradeflow.Value))
 			require.NoError(t, err)
 			assert.Equal(t, 2, x.Len(), "the valid rows before and after are kept")
@@ -186,7 +191,8 @@ func TestLoadAcceptsBOMAndCRLF(t *testing.T) {
 func TestLoadNeedsReporter(t *testing.T) {
 	_, err := tradeflow.Load(strings.NewReader(header+good1), "x.csv")
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "x.csv:1: column reporter")
+	assert.Equal(t, "x.csv:1: tradeflow CSV header: missing columns: reporter: the file has no reporter; pass tradeflow.Reporter", err.Error())
+	assert.ErrorIs(t, err, tradeflow.ErrColumn)
 }
 
 func TestSumDuplicates(t *testing.T) {
@@ -225,7 +231,7 @@ func TestVintagesAndAsOf(t *testing.T) {
 
 	revs := ds.Revisions()
 	require.Len(t, revs, 1)
-	assert.Equal(t, "-320000000", revs[0].Change.String(), "USD -320 million")
+	assert.Equal(t, "-320000000", revs[0].Diff.String(), "USD -320 million")
 
 	x, err := tradeflow.Get[series.USD100M](old, k)
 	require.NoError(t, err)
@@ -253,7 +259,8 @@ func TestComtradeMatchesOwnFormat(t *testing.T) {
 	}
 	f, ok := ct.Lookup(key("US", tradeflow.Exports, tradeflow.Value), series.MonthPeriod(mp("2025-11")))
 	require.True(t, ok)
-	assert.Equal(t, "UN Comtrade comtrade-cn-2025-11.csv", f.Source)
+	assert.Equal(t, "UN Comtrade", f.Source)
+	assert.Equal(t, "comtrade-cn-2025-11.csv", f.File)
 }
 
 func TestComtradeRows(t *testing.T) {
@@ -262,7 +269,7 @@ func TestComtradeRows(t *testing.T) {
 		"202511,156,842,M,1201,0,0,,,0,M\n"+
 		"2024,156,251,X,TOTAL,1.5e9,,,,0,A\n"), "c.csv", mustVintage(t, "2026-01-20"))
 	require.NoError(t, err)
-	soy, err := tradeflow.Get[series.Tonnes](ds, tradeflow.Key{Reporter: "CN", Partner: "US", Commodity: "1201", Flow: tradeflow.Imports, Measure: tradeflow.Quantity})
+	soy, err := tradeflow.Get[series.Tonnes](ds, tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse("US"), Commodity: tradeflow.MustParseCommodity("1201"), Flow: tradeflow.Imports, Measure: tradeflow.Quantity})
 	require.NoError(t, err)
 	v, ok := soy.At(mp("2025-11"))
 	require.True(t, ok, "a reported zero is a value")
@@ -272,11 +279,18 @@ func TestComtradeRows(t *testing.T) {
 	v, _ = fr.At(mp("2024-12"))
 	assert.Equal(t, "1.5", v.String())
 
+	// A breakdown row is counted, not added to the total.
+	ds, err = tradeflow.LoadComtrade(strings.NewReader(head+
+		"202511,156,842,M,TOTAL,5,,,,0,M\n"+
+		"202511,156,842,M,TOTAL,3,,,,124,M\n"), "c.csv", mustVintage(t, "2026-01-20"))
+	require.NoError(t, err)
+	assert.Equal(t, 1, ds.Len())
+	assert.Equal(t, []tradeflow.SkipCount{{Reason: "a breakdown by second partner (partner2Code not 0)", Rows: 1, First: 3}}, ds.Summary().Skipped)
+
 	for _, bad := range []struct{ row, want string }{
-		{"202511,156,842,M,TOTAL,5,,,,1,M\n", `c.csv:2: column partner2Code: value "1"`},
-		{"202513,156,842,M,TOTAL,5,,,,0,M\n", `c.csv:2: column period: value "202513"`},
-		{"202511,156,9999,M,TOTAL,5,,,,0,M\n", `c.csv:2: column partnerCode: value "9999"`},
-		{"202511,156,842,DX,TOTAL,5,,,,0,M\n", `c.csv:2: column flowCode: value "DX"`},
+		{"202513,156,842,M,TOTAL,5,,,,0,M\n", `c.csv:2:1: column period: value "202513"`},
+		{"202511,156,9999,M,TOTAL,5,,,,0,M\n", `c.csv:2:3: column partnerCode: value "9999"`},
+		{"202511,156,842,DX,TOTAL,5,,,,0,M\n", `c.csv:2:4: column flowCode: value "DX": want one of M, RM, RX, X`},
 	} {
 		_, err := tradeflow.LoadComtrade(strings.NewReader(head+bad.row), "c.csv", mustVintage(t, "2026-01-20"))
 		require.Error(t, err)

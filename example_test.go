@@ -23,7 +23,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	r, err := tradeflow.MonthlyReport[series.USD100M](ds, "CN", series.MustParseMonth("2025-11"))
+	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParse("CN"), series.MustParseMonth("2025-11"))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -31,14 +31,14 @@ func Example() {
 	r.Partners, r.Products = nil, nil // the headline only
 	r.WriteText(os.Stdout)
 	// Output:
-	// CN trade, 2025-11
+	// China trade, 2025-11
 	//
 	//   headline        unit     value   y/y %  m/m %         YTD  YTD y/y %
 	//    exports  USD 100 mn  3303.5 p  5.9 p*  8.2 p  34147.3 p*      5.4 p
 	//    imports  USD 100 mn  2186.7 p  1.9 p*  1.6 c  23388.8 p*    -0.6 p*
 	//    balance  USD 100 mn  1116.8 p       -      -   10758.5 p     21.6 p
 	//
-	// p published, c computed from levels by the library
+	// p published, c computed from levels by the library, ! data that cannot be used
 	// * exports y/y: published 5.9, computed from levels 5.78
 	// * exports YTD: published 34147.3, computed from levels 34186.70
 	// * imports y/y: published 1.9, computed from levels 1.77
@@ -50,7 +50,7 @@ func Example() {
 
 func ExampleGet() {
 	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
-	us := tradeflow.Key{Reporter: "CN", Partner: "US", Commodity: "TOTAL", Flow: tradeflow.Exports, Measure: tradeflow.Value}
+	us := tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse("US"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 	// Printed as USD 33,789.1 million and USD 47.3 billion; asked for in USD billion.
 	s, err := tradeflow.Get[series.USDBillion](ds, us)
 	fmt.Println(err)
@@ -60,12 +60,12 @@ func ExampleGet() {
 	// Output:
 	// <nil>
 	// [2024-11: 47.3, 2024-12: 48.8, 2025-03: 40.1, 2025-04: 33, 2025-05: 28.8, 2025-08: 31.6, 2025-09: 34.3, 2025-11: 33.7891] USD bn
-	// tradeflow: CN X US TOTAL value: unit mismatch: the data are in USD, asked for t
+	// tradeflow: CHN X USA TOTAL value: unit mismatch: the data are in USD, asked for t
 }
 
 func ExampleCumulative() {
 	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
-	b := tradeflow.Key{Reporter: "CN", Partner: "WLD", Commodity: "TOTAL", Flow: tradeflow.Balance, Measure: tradeflow.Value}
+	b := tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.World, Flow: tradeflow.Balance, Measure: tradeflow.Value}
 	s, _ := tradeflow.Cumulative[series.USDBillion](ds, b)
 	v, _ := s.At(series.MustParseMonth("2025-11"))
 	fmt.Printf("January–November 2025 surplus: USD %s bn\n", v.StringFixed(2))
@@ -83,14 +83,14 @@ func ExampleLoad() {
 	fmt.Println(err)
 	fmt.Println(ds.Len(), "valid row kept")
 	// Output:
-	// imports.csv:3: column value: value "2,186.7": not a plain decimal number ("," at byte 2)
-	// imports.csv:4: column partner: value "ZZ": partner: unknown code "ZZ": want ISO 3166-1 alpha-2 ("US"), alpha-3 ("USA") or a UN Comtrade number ("842")
+	// imports.csv:3:6: column value: value "2,186.7": not a plain decimal number (',' at byte 2)
+	// imports.csv:4:3: column partner: value "ZZ": partner: unknown code "ZZ": want ISO 3166-1 alpha-2 ("US"), alpha-3 ("USA") or a UN Comtrade number ("842")
 	// 1 valid row kept
 }
 
 func ExampleDataset_AsOf() {
 	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
-	us := tradeflow.Key{Reporter: "CN", Partner: "US", Commodity: "TOTAL", Flow: tradeflow.Exports, Measure: tradeflow.Value}
+	us := tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse("US"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 	nov24 := series.MonthPeriod(series.MustParseMonth("2024-11"))
 	// The USD 47.3 bn comparator was cited on the November 2025 release.
 	_, ok := ds.AsOf(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)).Lookup(us, nov24)
@@ -112,7 +112,7 @@ func ExampleImpliedBase() {
 
 func ExampleCheckRate() {
 	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
-	m := tradeflow.Key{Reporter: "CN", Partner: "WLD", Commodity: "TOTAL", Flow: tradeflow.Imports, Measure: tradeflow.Value}
+	m := tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.World, Flow: tradeflow.Imports, Measure: tradeflow.Value}
 	imports, _ := tradeflow.Get[series.USD100M](ds, m)
 	c, _ := tradeflow.CheckRate(imports, series.MonthPeriod(series.MustParseMonth("2025-11")), 12, decimal.RequireFromString("1.9"), 1, 1)
 	fmt.Println(c.Computed.StringFixed(2), c.Published, c.Agrees())
@@ -150,7 +150,7 @@ func ExampleAggregatePartners() {
 	g := partner.MustGroup("VN+TL",
 		partner.Dated(partner.MustParse("VN"), time.Date(1995, 7, 28, 0, 0, 0, 0, time.UTC), time.Time{}),
 		partner.Dated(partner.MustParse("TL"), time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC), time.Time{}))
-	k := tradeflow.Key{Reporter: "CN", Commodity: "TOTAL", Flow: tradeflow.Exports, Measure: tradeflow.Value}
+	k := tradeflow.Key{Reporter: partner.MustParse("CN"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 	s, gaps, err := tradeflow.AggregatePartners[series.USDMillion](ds, k, g)
 	fmt.Println(s, len(gaps), err)
 	// Output:
@@ -167,11 +167,11 @@ func ExampleAggregateCommodities() {
 2025-11,X,WLD,120190,quantity,7,T,2025-12-20,example,
 `
 	ds, _ := tradeflow.Load(strings.NewReader(file), "lines.csv", tradeflow.Reporter("CN"))
-	rareEarths := func(hs string) bool {
-		c, err := commodity.ParseCode(hs)
-		return err == nil && commodity.RareEarths().Contains(c)
+	rareEarths := func(c tradeflow.Commodity) bool {
+		hs, ok := c.Code()
+		return ok && commodity.RareEarths().Contains(hs)
 	}
-	k := tradeflow.Key{Reporter: "CN", Partner: "WLD", Flow: tradeflow.Exports, Measure: tradeflow.Quantity}
+	k := tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.World, Flow: tradeflow.Exports, Measure: tradeflow.Quantity}
 	s, gaps, err := tradeflow.AggregateCommodities[series.Tonnes](ds, k, rareEarths)
 	fmt.Println(s, len(gaps), err)
 	// Output:

@@ -22,14 +22,15 @@ const (
 var flowCodes = [...]string{Exports: "X", Imports: "M", ReExports: "RX", ReImports: "RM", Balance: "B", TotalTrade: "T"}
 var flowNames = [...]string{Exports: "exports", Imports: "imports", ReExports: "re-exports", ReImports: "re-imports", Balance: "balance", TotalTrade: "total trade"}
 
-// ParseFlow parses a flow code: X, M, RX, RM, B or T.
+// ParseFlow parses a flow code: X, M, RX, RM, B or T. Errors are a
+// [*ParseError] wrapping [ErrFlow].
 func ParseFlow(s string) (Flow, error) {
 	for f, c := range flowCodes {
 		if c != "" && c == s {
 			return Flow(f), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown flow %q: want X, M, RX, RM, B or T", s)
+	return 0, &ParseError{What: "flow", Input: s, Err: ErrFlow, Want: "X, M, RX, RM, B or T"}
 }
 
 // Code returns the flow's code, such as "X".
@@ -46,6 +47,25 @@ func (f Flow) String() string {
 		return flowNames[f]
 	}
 	return f.Code()
+}
+
+// MarshalText returns the flow's code, so that a Flow is a JSON string
+// such as "X".
+func (f Flow) MarshalText() ([]byte, error) {
+	if int(f) >= len(flowCodes) || flowCodes[f] == "" {
+		return nil, fmt.Errorf("tradeflow: cannot encode %v", f.Code())
+	}
+	return []byte(flowCodes[f]), nil
+}
+
+// UnmarshalText parses a flow code.
+func (f *Flow) UnmarshalText(b []byte) error {
+	v, err := ParseFlow(string(b))
+	if err != nil {
+		return err
+	}
+	*f = v
+	return nil
 }
 
 // A Measure says what a figure measures.
@@ -65,14 +85,15 @@ var measureCodes = [...]string{Value: "value", Quantity: "quantity", YoYPct: "yo
 	YoYPctCNY: "yoy_pct_cny", ConsensusYoYPct: "consensus_yoy_pct"}
 
 // ParseMeasure parses a measure as the CSV format writes it: value,
-// quantity, yoy_pct, mom_pct, yoy_pct_cny or consensus_yoy_pct.
+// quantity, yoy_pct, mom_pct, yoy_pct_cny or consensus_yoy_pct. Errors are
+// a [*ParseError] wrapping [ErrMeasure].
 func ParseMeasure(s string) (Measure, error) {
 	for m, c := range measureCodes {
 		if c != "" && c == s {
 			return Measure(m), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown measure %q: want one of %s", s, strings.Join(measureCodes[1:], ", "))
+	return 0, &ParseError{What: "measure", Input: s, Err: ErrMeasure, Want: "one of " + strings.Join(measureCodes[1:], ", ")}
 }
 
 // String returns the measure's code, such as "yoy_pct".
@@ -81,6 +102,25 @@ func (m Measure) String() string {
 		return measureCodes[m]
 	}
 	return fmt.Sprintf("Measure(%d)", uint8(m))
+}
+
+// MarshalText returns the measure's code, so that a Measure is a JSON
+// string such as "yoy_pct".
+func (m Measure) MarshalText() ([]byte, error) {
+	if int(m) >= len(measureCodes) || measureCodes[m] == "" {
+		return nil, fmt.Errorf("tradeflow: cannot encode %v", m)
+	}
+	return []byte(measureCodes[m]), nil
+}
+
+// UnmarshalText parses a measure's code.
+func (m *Measure) UnmarshalText(b []byte) error {
+	v, err := ParseMeasure(string(b))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
 }
 
 // IsRate reports whether the measure is a published rate rather than a level.

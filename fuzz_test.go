@@ -8,18 +8,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tradeflow-go/tradeflow"
 )
 
-// position matches how every load error names where it is: the file, then
-// the line.
-var position = regexp.MustCompile(`^fuzz\.csv:\d+: `)
+// position matches how every read error names where it is: the file, then
+// the line and, for a bad field, its column.
+var position = regexp.MustCompile(`^fuzz\.csv:\d+(:\d+)?: `)
 
 // checkLoadError fails unless every error names the file and a line.
 func checkLoadError(t *testing.T, err error) {
-	var le tradeflow.LoadErrors
+	var le *tradeflow.ErrorList
 	if errors.As(err, &le) {
-		for _, e := range le {
+		for _, e := range le.Errors {
 			if !position.MatchString(e.Error()) {
 				t.Fatalf("error %q does not name file and line", e)
 			}
@@ -89,16 +91,30 @@ func FuzzParseValue(f *testing.F) {
 		row := "2025-11,X,WLD,TOTAL,value," + v + ",USD,2025-12-08,x,\n"
 		ds, err := tradeflow.Load(strings.NewReader(header+row), "fuzz.csv", tradeflow.Reporter("CN"))
 		if err != nil {
-			want := "fuzz.csv:2: column value: value " + strconv.Quote(v)
+			want := "fuzz.csv:2:6: column value: value " + strconv.Quote(strings.Trim(v, " \t"))
+			if len(v) > 100 {
+				want = want[:len(want)-1-(len(v)-100)] // the value is cut in the message
+			}
 			if !strings.HasPrefix(err.Error(), want) {
 				t.Fatalf("error %q, want it to start %q", err, want)
 			}
 			return
 		}
+		// What loads is the number the text says, exactly, with the places
+		// it was written with.
+		want, derr := decimal.NewFromString(strings.Trim(v, " \t"))
+		if derr != nil {
+			t.Fatalf("%q loaded, but is not a decimal number: %v", v, derr)
+		}
+		n := 0
 		for fig := range ds.Figures() {
-			if fig.Value.String() == "" {
-				t.Fatalf("%q loaded as an empty value", v)
+			n++
+			if !fig.Value.Equal(want) || fig.Value.Exponent() != want.Exponent() && !want.IsZero() {
+				t.Fatalf("%q loaded as %v (exponent %d), want %v (exponent %d)", v, fig.Value, fig.Value.Exponent(), want, want.Exponent())
 			}
+		}
+		if n != 1 {
+			t.Fatalf("%q gave %d figures, want 1", v, n)
 		}
 		roundTrip(t, ds)
 	})

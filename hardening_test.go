@@ -19,7 +19,7 @@ func TestCurrencyMismatch(t *testing.T) {
 	us := key("US", tradeflow.Exports, tradeflow.Value)
 	_, err := tradeflow.Get[series.CNY](ds, us)
 	require.ErrorIs(t, err, tradeflow.ErrUnit)
-	assert.Equal(t, "tradeflow: CN X US TOTAL value: unit mismatch: the data are in USD, asked for CNY", err.Error())
+	assert.Equal(t, "tradeflow: CHN X USA TOTAL value: unit mismatch: the data are in USD, asked for CNY", err.Error())
 	// The valid series of the same dataset are untouched.
 	_, err = tradeflow.Get[series.USDBillion](ds, us)
 	assert.NoError(t, err)

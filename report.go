@@ -3,12 +3,14 @@ package tradeflow
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"text/tabwriter"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -17,7 +19,8 @@ import (
 type Cell struct {
 	Computed  *decimal.Decimal `json:"computed,omitempty"`
 	Published *decimal.Decimal `json:"published,omitempty"`
-	Note      string           `json:"note,omitempty"` // why a figure is missing, or what it means
+	Note      string           `json:"note,omitempty"`  // why a figure is missing, or what it means
+	Error     string           `json:"error,omitempty"` // why the data for the figure cannot be used
 }
 
 // Shown returns the figure a table prints, published first, and a marker:
@@ -57,7 +60,7 @@ type Row struct {
 // (exports, imports, balance), then partners and products where the data
 // allow.
 type Report struct {
-	Reporter string       `json:"reporter"`
+	Reporter partner.Code `json:"reporter"`
 	Month    series.Month `json:"month"`
 	Headline []Row        `json:"headline"`
 	Partners []Row        `json:"partners,omitempty"`
@@ -73,20 +76,24 @@ type Report struct {
 // given as a percent, since a balance can change sign; its year-to-date
 // change is a percent only when both years have a surplus (or both a
 // deficit).
-func MonthlyReport[U series.Unit](ds *Dataset, reporter string, m series.Month) (*Report, error) {
+//
+// A cell that cannot be computed, or whose data cannot be used (figures in
+// another unit, two different figures for one period), has no figure and
+// a note that says why.
+func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.Month) (*Report, error) {
 	r := &Report{Reporter: reporter, Month: m}
 	var u U
-	k := func(p string, f Flow, ms Measure) Key {
-		return Key{Reporter: reporter, Partner: p, Commodity: "TOTAL", Flow: f, Measure: ms}
+	k := func(p partner.Code, f Flow, ms Measure) Key {
+		return Key{Reporter: reporter, Partner: p, Flow: f, Measure: ms}
 	}
-	x := flowRow[U](ds, k("WLD", Exports, Value), m, "exports")
-	im := flowRow[U](ds, k("WLD", Imports, Value), m, "imports")
-	if x.Value.Published == nil && im.Value.Published == nil {
-		return nil, fmt.Errorf("tradeflow: %s has no %s trade for %v", ds.name, reporter, m)
+	x := flowRow[U](ds, k(partner.World, Exports, Value), m, "exports")
+	im := flowRow[U](ds, k(partner.World, Imports, Value), m, "imports")
+	if !x.Value.Has() && !im.Value.Has() && x.Value.Error == "" && im.Value.Error == "" {
+		return nil, fmt.Errorf("tradeflow: %s has no trade of %v for %v: %w", ds.name, reporter, m, ErrNoSeries)
 	}
-	r.Headline = []Row{x, im, balanceRow[U](ds, k("WLD", Balance, Value), x, im, m)}
+	r.Headline = []Row{x, im, balanceRow[U](ds, k(partner.World, Balance, Value), x, im, m)}
 	for _, key := range ds.Keys() {
-		if key.Reporter != reporter || key.Commodity != "TOTAL" || key.Partner == "WLD" || key.Measure != Value ||
+		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World || key.Measure != Value ||
 			(key.Flow != Exports && key.Flow != Imports) || !hasDim(ds, key, u.Dimension()) {
 			continue
 		}
@@ -96,7 +103,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter string, m series.Month) 
 		}
 	}
 	for _, key := range ds.Keys() {
-		if key.Reporter != reporter || key.Commodity == "TOTAL" || key.Measure != Quantity || !hasDim(ds, key, "mass") {
+		if key.Reporter != reporter || key.Commodity.IsTotal() || key.Measure != Quantity || !hasDim(ds, key, "mass") {
 			continue
 		}
 		row := flowRow[series.Tonnes](ds, key, m, fmt.Sprintf("%s %s %s", key.Commodity, key.Flow, key.Partner))
@@ -106,7 +113,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter string, m series.Month) 
 	}
 	// Partners' published rates without levels (ASEAN, the EU) still belong in the table.
 	for _, key := range ds.Keys() {
-		if key.Reporter != reporter || key.Commodity != "TOTAL" || key.Partner == "WLD" || key.Measure != YoYPct ||
+		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World || key.Measure != YoYPct ||
 			(key.Flow != Exports && key.Flow != Imports) || hasDim(ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, u.Dimension()) {
 			continue
 		}
@@ -122,7 +129,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter string, m series.Month) 
 func (c Cell) Has() bool { return c.Computed != nil || c.Published != nil }
 
 func hasDim(ds *Dataset, k Key, dim string) bool {
-	_, ok := ds.keyIdx[skey{k, dim}]
+	_, ok := ds.findSeries(k, dim)
 	return ok
 }
 
@@ -153,7 +160,12 @@ func flowRow[V series.Unit](ds *Dataset, key Key, m series.Month, label string) 
 	rate.Measure = YoYPct
 	mom := key
 	mom.Measure = MoMPct
-	if levels, err := Get[V](ds, key); err == nil {
+	levels, err := Get[V](ds, key)
+	if err != nil {
+		// Every figure computed from the levels says why it is missing.
+		e := cellError(err)
+		row.Value.Error, row.YoY.Error, row.MoM.Error, row.YTD.Error = e, e, e, e
+	} else {
 		row.Value.Published, _ = at(levels, m)
 		yoy, g := series.YoY(levels)
 		row.YoY.Computed, _ = at(yoy, m)
@@ -167,11 +179,18 @@ func flowRow[V series.Unit](ds *Dataset, key Key, m series.Month, label string) 
 	}
 	if pub, err := Get[series.Percent](ds, rate); err == nil {
 		row.YoY.Published, _ = at(pub, m)
+	} else {
+		row.YoY.Error = joinNote(row.YoY.Error, cellError(err))
 	}
 	if pub, err := Get[series.Percent](ds, mom); err == nil {
 		row.MoM.Published, _ = at(pub, m)
+	} else {
+		row.MoM.Error = joinNote(row.MoM.Error, cellError(err))
 	}
-	if cum, err := Cumulative[V](ds, key); err == nil {
+	cum, err := Cumulative[V](ds, key)
+	if err != nil {
+		row.YTD.Error = joinNote(row.YTD.Error, cellError(err))
+	} else {
 		row.YTD.Published, _ = at(cum, m)
 		c, g := series.YoY(cum)
 		row.YTDYoY.Computed, _ = at(c, m)
@@ -181,8 +200,29 @@ func flowRow[V series.Unit](ds *Dataset, key Key, m series.Month, label string) 
 	}
 	if pub, err := Cumulative[series.Percent](ds, rate); err == nil {
 		row.YTDYoY.Published, _ = at(pub, m)
+	} else {
+		row.YTDYoY.Error = joinNote(row.YTDYoY.Error, cellError(err))
 	}
 	return row
+}
+
+// cellError is the note of a cell whose data cannot be used; a series the
+// dataset does not have is no note (the cell is simply empty).
+func cellError(err error) string {
+	if errors.Is(err, ErrNoSeries) {
+		return ""
+	}
+	return err.Error()
+}
+
+func joinNote(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
 }
 
 // balanceRow computes the balance from the export and import rows and sets
@@ -249,7 +289,7 @@ func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) 
 // (published) or c (computed from levels); a figure marked * has a
 // computed counterpart that differs, listed below the table.
 func (r *Report) WriteText(w io.Writer) error {
-	fmt.Fprintf(w, "%s trade, %v\n\n", r.Reporter, r.Month)
+	fmt.Fprintf(w, "%s trade, %v\n\n", r.Reporter.Name(), r.Month)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	var notes []string
 	section := func(title string, rows []Row) {
@@ -265,8 +305,15 @@ func (r *Report) WriteText(w io.Writer) error {
 			fmt.Fprintf(tw, "%s\t%s\t", row.Label, row.Unit)
 			for _, c := range cells {
 				v, mark := c.c.Shown()
+				if c.c.Error != "" {
+					notes = append(notes, fmt.Sprintf("%s %s: cannot be shown: %s", row.Label, c.name, c.c.Error))
+				}
 				if mark == "" {
-					fmt.Fprint(tw, "-\t")
+					mark = "-"
+					if c.c.Error != "" {
+						mark = "-!"
+					}
+					fmt.Fprint(tw, mark+"\t")
 					continue
 				}
 				if c.c.Differs() {
@@ -292,7 +339,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "p published, c computed from levels by the library")
+	fmt.Fprintln(w, "p published, c computed from levels by the library, ! data that cannot be used")
 	for _, n := range notes {
 		fmt.Fprintln(w, "* "+n)
 	}
@@ -300,10 +347,10 @@ func (r *Report) WriteText(w io.Writer) error {
 }
 
 // WriteCSV writes one line a figure: section, label, unit, column, computed,
-// published, note.
+// published, note, error.
 func (r *Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"section", "label", "unit", "column", "computed", "published", "note"})
+	cw.Write([]string{"section", "label", "unit", "column", "computed", "published", "note", "error"})
 	str := func(d *decimal.Decimal) string {
 		if d == nil {
 			return ""
@@ -319,10 +366,10 @@ func (r *Report) WriteCSV(w io.Writer) error {
 				name string
 				c    Cell
 			}{{"value", row.Value}, {"yoy_pct", row.YoY}, {"mom_pct", row.MoM}, {"ytd", row.YTD}, {"ytd_yoy_pct", row.YTDYoY}} {
-				if !c.c.Has() && c.c.Note == "" {
+				if !c.c.Has() && c.c.Note == "" && c.c.Error == "" {
 					continue
 				}
-				cw.Write([]string{sec.name, row.Label, row.Unit, c.name, str(c.c.Computed), str(c.c.Published), c.c.Note})
+				cw.Write([]string{sec.name, row.Label, row.Unit, c.name, str(c.c.Computed), str(c.c.Published), c.c.Note, c.c.Error})
 			}
 		}
 	}

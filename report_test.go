@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -71,7 +72,7 @@ func TestBalanceChangeKinds(t *testing.T) {
 
 func TestReportFormats(t *testing.T) {
 	ds := loadShipped(t, "china-customs.csv")
-	r, err := tradeflow.MonthlyReport[series.USD100M](ds, "CN", mp("2025-11"))
+	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParse("CN"), mp("2025-11"))
 	require.NoError(t, err)
 	require.Len(t, r.Headline, 3)
 	x := r.Headline[0]
@@ -95,9 +96,9 @@ func TestReportFormats(t *testing.T) {
 	require.NoError(t, r.WriteCSV(&cs))
 	rows, err := csv.NewReader(&cs).ReadAll()
 	require.NoError(t, err)
-	assert.Equal(t, []string{"section", "label", "unit", "column", "computed", "published", "note"}, rows[0])
-	assert.Contains(t, rows, []string{"headline", "exports", "USD 100 mn", "yoy_pct", "5.7763119976945", "5.9", ""})
+	assert.Equal(t, []string{"section", "label", "unit", "column", "computed", "published", "note", "error"}, rows[0])
+	assert.Contains(t, rows, []string{"headline", "exports", "USD 100 mn", "yoy_pct", "5.7763119976945", "5.9", "", ""})
 
-	_, err = tradeflow.MonthlyReport[series.USD100M](ds, "CN", mp("2019-01"))
+	_, err = tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParse("CN"), mp("2019-01"))
 	assert.Error(t, err)
 }

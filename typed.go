@@ -3,19 +3,20 @@ package tradeflow
 import (
 	"errors"
 	"fmt"
+	"iter"
+	"math/big"
 	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
-// ErrNoSeries is wrapped by errors about a key the dataset does not hold.
-var ErrNoSeries = errors.New("no such series")
-
 // A UnitError reports a series asked for in a unit of another dimension.
 type UnitError struct {
 	Key        Key
-	Have, Want string // the dataset's dimension and the asked unit
+	Have, Want string // the dataset's dimensions and the asked unit
 }
 
 func (e *UnitError) Error() string {
@@ -40,10 +41,16 @@ func isMonthly(p series.Period) bool { return !isCumulative(p) || p.Len() == 2 }
 // February. Year-to-date figures are in [Cumulative]. Values convert
 // exactly from the printed unit to U; a U of another dimension than the
 // data is a [*UnitError] naming both. Two figures that cover the same month
-// (a combined January–February figure next to a separate February one) are
-// an error naming both lines.
+// (a combined January–February figure next to a separate February one),
+// or two different figures for the same period and vintage, are an error
+// naming both lines.
 func Get[U series.Unit](ds *Dataset, key Key) (series.Series[U], error) {
-	return build[U](ds, key, isMonthly, false)
+	s, err := seriesFor[U](ds, key)
+	if err != nil {
+		return series.Series[U]{}, err
+	}
+	var b series.Builder[U]
+	return build(ds, &b, s, isMonthly, false)
 }
 
 // Cumulative returns the year-to-date figures of key in unit U, each at the
@@ -51,50 +58,153 @@ func Get[U series.Unit](ds *Dataset, key Key) (series.Series[U], error) {
 // 2025-11. A combined January–February release counts as the total to
 // February. Units are converted as [Get] does.
 func Cumulative[U series.Unit](ds *Dataset, key Key) (series.Series[U], error) {
-	return build[U](ds, key, isCumulative, true)
-}
-
-func build[U series.Unit](ds *Dataset, key Key, keep func(series.Period) bool, atLast bool) (series.Series[U], error) {
-	var zero series.Series[U]
-	var u U
-	k, ok := ds.keyIdx[skey{key, u.Dimension()}]
-	if !ok {
-		if dims := ds.Dimensions(key); len(dims) > 0 {
-			return zero, &UnitError{Key: key, Have: strings.Join(dims, " and "), Want: u.Symbol()}
-		}
-		return zero, fmt.Errorf("tradeflow: %s: %v: %w", ds.name, key, ErrNoSeries)
+	s, err := seriesFor[U](ds, key)
+	if err != nil {
+		return series.Series[U]{}, err
 	}
 	var b series.Builder[U]
-	rows := ds.rowsOf(k)
-	lines := map[series.Period]int32{}
-	for n, i := range rows {
-		r := &ds.rows[i]
-		if !keep(r.period) {
+	return build(ds, &b, s, isCumulative, true)
+}
+
+func unitDim[U series.Unit]() string {
+	var u U
+	return u.Dimension()
+}
+
+// seriesFor returns the series of key in U's dimension.
+func seriesFor[U series.Unit](ds *Dataset, key Key) (int32, error) {
+	var u U
+	ix := ds.index()
+	if s, ok := ds.findSeries(key, u.Dimension()); ok && len(ix.rowsOf(s)) > 0 {
+		return s, nil
+	}
+	if dims := ds.Dimensions(key); len(dims) > 0 {
+		return 0, &UnitError{Key: key, Have: strings.Join(dims, " and "), Want: u.Symbol()}
+	}
+	return 0, fmt.Errorf("tradeflow: %s: %v: %w", ds.name, key, ErrNoSeries)
+}
+
+// build makes series s from the latest vintage of each period keep
+// accepts, with b (reset first).
+func build[U series.Unit](ds *Dataset, b *series.Builder[U], s int32, keep func(series.Period) bool, atLast bool) (series.Series[U], error) {
+	var u U
+	b.Reset()
+	rows := ds.index().rowsOf(s)
+	key := ds.series[s].Key
+	var lines map[series.Month]int32
+	for n, r := range rows {
+		p, i := ds.rows.page(r)
+		a := p.attr.at(i)
+		last, span := p.month[i], a.span
+		// Rows are sorted by period then vintage: the last of a run is the
+		// latest vintage.
+		if n+1 < len(rows) {
+			if q, j := ds.rows.page(rows[n+1]); q.month[j] == last && q.attr.at(j).span == span {
+				continue
+			}
+		}
+		per := series.Period{First: monthAt(last - int32(span)), Last: monthAt(last)}
+		if !keep(per) {
 			continue
 		}
-		// Rows are sorted by period then vintage: keep the last vintage only.
-		if n+1 < len(rows) && ds.rows[rows[n+1]].period == r.period {
-			continue
+		if other, bad := ds.conflicts[r]; bad {
+			return series.Series[U]{}, fmt.Errorf("tradeflow: %s:%d and %s:%d: %v %v: two different figures for one vintage: %w",
+				ds.name, ds.rows.line(other), ds.name, p.line.at(i), key, per, ErrDuplicate)
 		}
-		f := ds.figure(i)
-		v := f.Value.Shift(int32(f.Unit.exp - u.Exponent()))
-		p := r.period
+		exp := int32(a.exp) + int32(ds.units[a.unit].exp) - int32(u.Exponent())
 		if atLast {
-			p = series.MonthPeriod(p.Last)
+			per = series.MonthPeriod(per.Last)
 		}
-		lines[p] = r.line
-		if p.IsMonth() {
-			b.Set(p.Last, v)
-		} else {
-			b.SetCombined(p, v)
+		if span > 0 && !atLast {
+			if lines == nil {
+				lines = map[series.Month]int32{}
+			}
+			lines[per.Last] = p.line.at(i)
+		}
+		wide, isBig := ds.rows.bigs[r]
+		switch {
+		case per.IsMonth() && !isBig:
+			b.SetInt(per.Last, p.coef[i], exp)
+		case isBig:
+			v := decimal.NewFromBigInt(wide, exp)
+			if per.IsMonth() {
+				b.Set(per.Last, v)
+			} else {
+				b.SetCombined(per, v)
+			}
+		default:
+			b.SetCombined(per, decimal.New(p.coef[i], exp))
 		}
 	}
-	s, err := b.Series()
+	out, err := b.Series()
 	var de *series.DuplicateError
 	if errors.As(err, &de) {
-		return zero, fmt.Errorf("tradeflow: %s:%d and %s:%d: %v: %w", ds.name, lines[de.A], ds.name, lines[de.B], key, err)
+		la, lb := ds.lineOf(s, de.A), ds.lineOf(s, de.B)
+		return series.Series[U]{}, fmt.Errorf("tradeflow: %s:%d and %s:%d: %v: %w", ds.name, la, ds.name, lb, key, err)
 	}
-	return s, err
+	return out, err
+}
+
+// lineOf returns the line of the latest figure of series s for period p.
+func (ds *Dataset) lineOf(s int32, p series.Period) int32 {
+	var line int32
+	for _, r := range ds.index().rowsOf(s) {
+		if ds.rows.period(r) == p {
+			line = ds.rows.line(r)
+		}
+	}
+	return line
+}
+
+// All returns every series of the dataset in unit U's dimension whose key
+// keep accepts (all of them if keep is nil), in key order, each built as
+// [Get] builds it, in one pass over the figures. It returns an error,
+// before yielding anything, if a selected series has figures that cannot
+// be used: two different figures for one period and vintage, or
+// overlapping periods.
+func All[U series.Unit](ds *Dataset, keep func(Key) bool) (iter.Seq2[Key, series.Series[U]], error) {
+	dim := unitDim[U]()
+	var ids []int32
+	for _, s := range ds.sorted() {
+		if ds.series[s].dim == dim && (keep == nil || keep(ds.series[s].Key)) {
+			ids = append(ids, s)
+		}
+	}
+	// Every series is built once here to find the bad ones, then again
+	// while yielding: building is cheap next to what callers do with a
+	// series, and an iterator that stops half way with an error is worse.
+	var b series.Builder[U]
+	for _, s := range ids {
+		if !ds.suspect(s) {
+			continue
+		}
+		if _, err := build(ds, &b, s, isMonthly, false); err != nil {
+			return nil, err
+		}
+	}
+	return func(yield func(Key, series.Series[U]) bool) {
+		var b series.Builder[U]
+		for _, s := range ids {
+			v, err := build(ds, &b, s, isMonthly, false)
+			if err != nil {
+				panic("tradeflow: All: a series checked before became unbuildable: " + err.Error())
+			}
+			if !yield(ds.series[s].Key, v) {
+				return
+			}
+		}
+	}, nil
+}
+
+// suspect reports whether series s may fail to build: two of its figures
+// share a month.
+func (ds *Dataset) suspect(s int32) bool { return ds.index().isMixed(s) }
+
+func decimalOf(coef int64, exp int32, b *big.Int) decimal.Decimal {
+	if b != nil {
+		return decimal.NewFromBigInt(b, exp)
+	}
+	return decimal.New(coef, exp)
 }
 
 // AggregatePartners returns the sum of a group's members for key's
@@ -105,18 +215,15 @@ func build[U series.Unit](ds *Dataset, key Key, keep func(series.Period) bool, a
 func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (series.Series[U], partner.Gaps, error) {
 	data := map[partner.Code]series.Series[U]{}
 	for _, k := range ds.Keys() {
-		if k.Reporter != key.Reporter || k.Commodity != key.Commodity || k.Flow != key.Flow || k.Measure != key.Measure {
+		if k.Reporter != key.Reporter || k.Commodity != key.Commodity || k.Flow != key.Flow || k.Measure != key.Measure ||
+			k.Partner == partner.World || k.Partner.IsAggregate() {
 			continue
-		}
-		c, err := partner.Parse(k.Partner)
-		if err != nil {
-			continue // a group or region, not a member
 		}
 		s, err := Get[U](ds, k)
 		if err != nil {
 			return series.Series[U]{}, nil, err
 		}
-		data[c] = s
+		data[k.Partner] = s
 	}
 	s, gaps := partner.Aggregate(g, data)
 	return s, gaps, nil
@@ -126,7 +233,7 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (se
 // (an HS prefix, a product group: see package commodity) for key's
 // reporter, partner, flow and measure; key.Commodity is ignored. A month has
 // a value only if every matching series has it (see [series.Add]).
-func AggregateCommodities[U series.Unit](ds *Dataset, key Key, match func(commodity string) bool) (series.Series[U], series.Gaps, error) {
+func AggregateCommodities[U series.Unit](ds *Dataset, key Key, match func(Commodity) bool) (series.Series[U], series.Gaps, error) {
 	var parts []series.Series[U]
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Partner != key.Partner || k.Flow != key.Flow || k.Measure != key.Measure || !match(k.Commodity) {

@@ -333,3 +333,16 @@ func ExampleToFloats() {
 	// mean 50.50 sd 1.291 trend 49.0+1.0/month
 	// correlation 1.0
 }
+
+// ZeroFill is for a sum whose parts are listed only when they traded: a
+// partner's total over HS lines, where a line with no row in a month is
+// taken, by the caller's decision, as nothing traded.
+func ExampleZeroFill() {
+	soybeans := series.MustFromStrings[series.USDMillion](series.MustParseMonth("2025-09"), "120", "", "95")
+	fmt.Println(soybeans)
+	filled := series.ZeroFill(soybeans, series.Period{First: series.MustParseMonth("2025-09"), Last: series.MustParseMonth("2025-12")})
+	fmt.Println(filled)
+	// Output:
+	// [2025-09: 120, 2025-11: 95] USD mn
+	// [2025-09: 120, 2025-10: 0, 2025-11: 95, 2025-12: 0] USD mn
+}

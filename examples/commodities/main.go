@@ -17,6 +17,7 @@ import (
 
 	"github.com/tradeflow-go/tradeflow"
 	"github.com/tradeflow-go/tradeflow/commodity"
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -29,7 +30,7 @@ func main() {
 }
 
 func key(c, p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
-	return tradeflow.Key{Reporter: "CN", Partner: p, Commodity: c, Flow: f, Measure: m}
+	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Commodity: tradeflow.MustParseCommodity(c), Flow: f, Measure: m}
 }
 
 func run(w io.Writer, dir string) error {

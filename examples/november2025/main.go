@@ -62,11 +62,11 @@ type notebook struct {
 
 // key names a total-trade series of China's.
 func key(p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
-	return tradeflow.Key{Reporter: "CN", Partner: p, Commodity: "TOTAL", Flow: f, Measure: m}
+	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Flow: f, Measure: m}
 }
 
 func goodsKey(c, p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
-	return tradeflow.Key{Reporter: "CN", Partner: p, Commodity: c, Flow: f, Measure: m}
+	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Commodity: tradeflow.MustParseCommodity(c), Flow: f, Measure: m}
 }
 
 func run(w io.Writer, dataDir, chartDir string) error {

@@ -29,7 +29,7 @@ func main() {
 }
 
 func exports(p string) tradeflow.Key {
-	return tradeflow.Key{Reporter: "CN", Partner: p, Commodity: "TOTAL", Flow: tradeflow.Exports, Measure: tradeflow.Value}
+	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 }
 
 func run(w io.Writer, dir string) error {

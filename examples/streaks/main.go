@@ -20,6 +20,7 @@ import (
 
 	"github.com/tradeflow-go/tradeflow"
 	"github.com/tradeflow-go/tradeflow/internal/exampledata"
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -40,9 +41,9 @@ func run(w io.Writer, dir string) error {
 	if err != nil {
 		return err
 	}
-	rates := func(partner string) (series.Series[series.Percent], error) {
-		return tradeflow.Get[series.Percent](ds, tradeflow.Key{Reporter: "CN", Partner: partner,
-			Commodity: "TOTAL", Flow: tradeflow.Exports, Measure: tradeflow.YoYPct})
+	rates := func(code string) (series.Series[series.Percent], error) {
+		return tradeflow.Get[series.Percent](ds, tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(code),
+			Flow: tradeflow.Exports, Measure: tradeflow.YoYPct})
 	}
 	nov := series.MustParseMonth("2025-11")
 

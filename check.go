@@ -1,0 +1,76 @@
+package tradeflow
+
+import (
+	"fmt"
+	"slices"
+)
+
+// check finds, series by series, figures with the same period and vintage,
+// and monthly figures that cover the same month. Two equal figures are a
+// duplicate: one is kept. Two different ones are a conflict: both stay,
+// marked, so that no series is ever built from either without an error
+// naming both lines. With sum set, figures with the same period and
+// vintage are added up instead. It returns the errors in line order.
+func (ds *Dataset) check(sum bool) []*RowError {
+	ix := ds.index()
+	var errs []*RowError
+	killed := false
+	for s := range ds.series {
+		if !ix.isMixed(int32(s)) {
+			continue
+		}
+		rows := ix.rowsOf(int32(s))
+		key := ds.series[s].Key
+		for n := 1; n < len(rows); n++ {
+			a, b := rows[n-1], rows[n]
+			if ds.rows.month(a) != ds.rows.month(b) || ds.rows.span(a) != ds.rows.span(b) || ds.rows.vint(a) != ds.rows.vint(b) {
+				continue
+			}
+			fa, fb := ds.figure(a), ds.figure(b)
+			switch {
+			case sum:
+				total := fa.Normalized().Add(fb.Normalized()).Shift(-int32(fb.Unit.exp))
+				ds.rows.setValue(b, total)
+				ds.rows.kill(a)
+				killed = true
+			case fa.Normalized().Equal(fb.Normalized()):
+				errs = append(errs, &RowError{File: ds.name, Line: fb.Line,
+					Err: fmt.Errorf("%w: %v %v vintage %v is also on line %d", ErrDuplicate, key, fb.Period, fb.Vintage, fa.Line)})
+				ds.rows.kill(b)
+				rows[n] = a // a stays the row compared with the next
+				killed = true
+			default:
+				errs = append(errs, &RowError{File: ds.name, Line: fb.Line,
+					Err: fmt.Errorf("%w: %v %v vintage %v is %s here and %s on line %d; neither is used", ErrDuplicate, key, fb.Period, fb.Vintage,
+						fb.Printed(), fa.Printed(), fa.Line)})
+				if ds.conflicts == nil {
+					ds.conflicts = map[int32]int32{}
+				}
+				ds.conflicts[a], ds.conflicts[b] = b, a
+			}
+		}
+		// Monthly figures (the latest vintage of each period) must not overlap.
+		var last, lastRow int32 = -1, -1
+		for n, r := range rows {
+			if ds.rows.isDead(r) {
+				continue
+			}
+			p := ds.rows.period(r)
+			if !isMonthly(p) || (n+1 < len(rows) && ds.rows.month(rows[n+1]) == ds.rows.month(r) && ds.rows.span(rows[n+1]) == ds.rows.span(r)) {
+				continue
+			}
+			if lastRow >= 0 && monthOff(p.First) <= last {
+				errs = append(errs, &RowError{File: ds.name, Line: int(ds.rows.line(r)),
+					Err: fmt.Errorf("%w: %v: %v overlaps %v on line %d: a combined figure and separate months for one series", ErrDuplicate, key,
+						p, ds.rows.period(lastRow), ds.rows.line(lastRow))})
+			}
+			last, lastRow = monthOff(p.Last), r
+		}
+	}
+	if killed {
+		ds.ix.Store(nil)
+		ds.index()
+	}
+	slices.SortStableFunc(errs, func(a, b *RowError) int { return a.Line - b.Line })
+	return errs
+}

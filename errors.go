@@ -1,0 +1,174 @@
+package tradeflow
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// Sentinel errors, for errors.Is. Every error the package returns about
+// data wraps one of them (or one of package series or partner: a month is
+// [series.ErrMonth], a partner code [partner.ErrCode]).
+var (
+	ErrKey       = errors.New("invalid key")
+	ErrFlow      = errors.New("unknown flow")
+	ErrMeasure   = errors.New("unknown measure")
+	ErrUnitCode  = errors.New("unknown unit")
+	ErrVintage   = errors.New("invalid vintage")
+	ErrUnit      = errors.New("unit mismatch")
+	ErrNoSeries  = errors.New("no such series")
+	ErrColumn    = errors.New("bad header")
+	ErrMissing   = errors.New("missing value")
+	ErrLevel     = errors.New("negative level")
+	ErrLimit     = errors.New("over a limit")
+	ErrMalformed = errors.New("malformed row")
+	// ErrDuplicate is package series' own: two figures (or observations)
+	// for the same period are one mistake, whichever package finds it.
+	ErrDuplicate = series.ErrDuplicate
+	// ErrValue is package series' own, for text that is not a number.
+	ErrValue = series.ErrValue
+)
+
+// A ParseError reports text that is not what it should be: a flow, a
+// measure, a unit, a vintage, a commodity, a key.
+type ParseError struct {
+	What  string // "flow", "unit", …
+	Input string // the text as given
+	Want  string // what would have been accepted
+	Err   error  // the sentinel: ErrFlow, ErrUnitCode, …
+	Cause error  // the error of a lower package, if any
+}
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "tradeflow: %v %q", e.Err, e.Input)
+	if e.Cause != nil {
+		fmt.Fprintf(&b, ": %v", e.Cause)
+	}
+	if e.Want != "" {
+		fmt.Fprintf(&b, ": want %s", e.Want)
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel and the cause.
+func (e *ParseError) Unwrap() []error {
+	if e.Cause != nil {
+		return []error{e.Err, e.Cause}
+	}
+	return []error{e.Err}
+}
+
+// A RowError reports a bad row of a file: the file, line and column, the
+// value as written, and what is wrong with it.
+type RowError struct {
+	File    string
+	Line    int    // 1 is the first line of the file
+	EndLine int    // the last line of a record that runs over several, or 0
+	Column  int    // 1 is the first column; 0 for the whole row
+	Name    string // the column's name in the header, or ""
+	Value   string // the field as written (cut to 100 bytes)
+	Err     error
+}
+
+func (e *RowError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d", e.File, e.Line)
+	if e.Column > 0 {
+		fmt.Fprintf(&b, ":%d", e.Column)
+	}
+	if e.Name != "" {
+		fmt.Fprintf(&b, ": column %s", e.Name)
+	}
+	if e.Column > 0 {
+		fmt.Fprintf(&b, ": value %q", e.Value)
+	}
+	fmt.Fprintf(&b, ": %v", e.Err)
+	if e.EndLine > e.Line {
+		// A quote left open joins lines into one record: say which.
+		fmt.Fprintf(&b, " (the record runs over lines %d–%d)", e.Line, e.EndLine)
+	}
+	return b.String()
+}
+
+// Unwrap returns the error about the value, such as a *series.MonthError.
+func (e *RowError) Unwrap() error { return e.Err }
+
+// An ErrorList is what a read with [CollectErrors] returns beside the
+// dataset of the good rows: every bad row's error, in line order. Past
+// [MaxErrors] errors only the count grows, so that a file of ten million
+// bad rows costs no more than one of a thousand.
+type ErrorList struct {
+	Errors []*RowError // the first MaxErrors errors
+	Total  int         // every error, listed or not
+}
+
+// MaxErrors is the number of errors an [ErrorList] lists.
+const MaxErrors = 1000
+
+func (l *ErrorList) add(e *RowError) {
+	if len(l.Errors) < MaxErrors {
+		l.Errors = append(l.Errors, e)
+	}
+	l.Total++
+}
+
+func (l *ErrorList) Error() string {
+	var sb strings.Builder
+	for i, e := range l.Errors {
+		if i == 10 {
+			break
+		}
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(e.Error())
+	}
+	if n := l.Total - min(len(l.Errors), 10); n > 0 {
+		fmt.Fprintf(&sb, "\n… and %d more", n)
+	}
+	return sb.String()
+}
+
+// Unwrap returns the listed errors, for errors.Is and errors.As.
+func (l *ErrorList) Unwrap() []error {
+	out := make([]error, len(l.Errors))
+	for i, e := range l.Errors {
+		out[i] = e
+	}
+	return out
+}
+
+// A HeaderError reports a header that a schema cannot read: every missing
+// column at once, every column named twice, and (for a strict schema)
+// every column it does not know.
+type HeaderError struct {
+	File      string
+	Schema    string
+	Missing   []string // columns the schema needs and the file lacks (with a hint)
+	Twice     []string // names that more than one column matches, as "name (columns 3 and 7)"
+	Unknown   []string // columns a strict schema does not know
+	Ambiguous []string // fields that more than one column could fill
+}
+
+func (e *HeaderError) Error() string {
+	var parts []string
+	if len(e.Missing) > 0 {
+		parts = append(parts, "missing columns: "+strings.Join(e.Missing, ", "))
+	}
+	if len(e.Twice) > 0 {
+		parts = append(parts, "columns named twice: "+strings.Join(e.Twice, ", "))
+	}
+	if len(e.Ambiguous) > 0 {
+		parts = append(parts, "more than one column for "+strings.Join(e.Ambiguous, ", "))
+	}
+	if len(e.Unknown) > 0 {
+		parts = append(parts, "unknown columns: "+strings.Join(e.Unknown, ", "))
+	}
+	return fmt.Sprintf("%s:1: %s header: %s", e.File, e.Schema, strings.Join(parts, "; "))
+}
+
+// Unwrap returns [ErrColumn].
+func (e *HeaderError) Unwrap() error { return ErrColumn }

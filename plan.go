@@ -1,0 +1,506 @@
+package tradeflow
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"math/bits"
+	"slices"
+	"strings"
+
+	"github.com/tradeflow-go/tradeflow/partner"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// A plan is a schema bound to a file's header: for each attribute of a
+// figure, the column that holds it or its constant.
+type plan struct {
+	name   string
+	schema string
+	delim  byte
+	ncols  int
+	header []string
+
+	period, reporter, partner, flow, commodity, class, measure, value, unit, vintage, source, note ref
+	quantities                                                                                     []qref
+	wide                                                                                           []wideCol
+	skips                                                                                          []skipRule
+
+	point, thousands byte
+	unlisted         bool
+	maxLine          int
+	check            func(*Figure) (string, error)
+
+	// Sources and notes given as constants, interned once.
+	srcID, noteID int32
+
+	// Key texts the workers have learnt; added to under the dataset's lock.
+	keys *keyTable
+	// The key columns, when they are side by side in the file: their
+	// text can then be compared without being copied. -1 otherwise.
+	spanFirst, spanLast int
+}
+
+// A ref is where one attribute comes from.
+type ref struct {
+	role     string
+	col      int // the column, or -1 for a constant (or no value)
+	name     string
+	konst    string // the value when col < 0
+	kb       []byte // konst
+	has      bool   // whether there is a value at all
+	optional bool
+	required bool
+	field    Field
+}
+
+type qref struct{ value, unit ref }
+
+type wideCol struct {
+	col     int
+	name    string
+	period  series.Period
+	partner partner.Code
+}
+
+type skipRule struct {
+	col    int
+	keep   [][]byte
+	reason string
+}
+
+// newPlan binds schema s to header head.
+func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) {
+	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine}
+	if p.point == 0 {
+		p.point = '.'
+	}
+	p.delim = s.Delimiter
+	if p.delim == 0 {
+		p.delim = detectDelimiter(head)
+	}
+	var rec record
+	splitRecord(bytes.Clone(head), 0, p.delim, &rec)
+	for i := range rec.n() {
+		p.header = append(p.header, strings.TrimSpace(string(rec.field(i))))
+	}
+	p.ncols = len(p.header)
+
+	switch {
+	case s.Wide != Long && !s.Value.IsZero():
+		return nil, fmt.Errorf("tradeflow: schema %s: a wide layout takes its values from the columns its header names; Value must be zero", s.Name)
+	case s.Wide == WideMonths && !s.Period.IsZero(), s.Wide == WidePartners && !s.Partner.IsZero():
+		return nil, fmt.Errorf("tradeflow: schema %s: a wide layout's header gives the period or the partner; that Field must be zero", s.Name)
+	}
+	herr := &HeaderError{File: name, Schema: s.Name}
+	if herr.Schema == "" {
+		herr.Schema = "the schema's"
+	}
+	byName := map[string][]int{}
+	for i, h := range p.header {
+		byName[strings.ToLower(h)] = append(byName[strings.ToLower(h)], i)
+	}
+	used := make([]bool, p.ncols)
+	bind := func(role string, f Field, need bool, dflt string) ref {
+		r := ref{role: role, col: -1, field: f, optional: f.optional, required: f.required}
+		if f.isConst {
+			r.konst, r.kb, r.has = f.konst, []byte(f.konst), true
+			return r
+		}
+		var cols []int
+		for _, n := range f.names {
+			for _, c := range byName[strings.ToLower(n)] {
+				if !contains(cols, c) {
+					cols = append(cols, c)
+				}
+			}
+		}
+		switch {
+		case len(cols) > 1:
+			names := make([]string, len(cols))
+			for i, c := range cols {
+				names[i] = fmt.Sprintf("%d", c+1)
+			}
+			if len(f.names) == 1 || allSameName(p.header, cols) {
+				herr.Twice = append(herr.Twice, fmt.Sprintf("%s (columns %s)", p.header[cols[0]], strings.Join(names, " and ")))
+			} else {
+				herr.Ambiguous = append(herr.Ambiguous, fmt.Sprintf("%s (columns %s)", role, strings.Join(names, " and ")))
+			}
+		case len(cols) == 1:
+			r.col, r.name, r.has = cols[0], p.header[cols[0]], true
+			used[cols[0]] = true
+			return r
+		}
+		switch {
+		case f.hasOr:
+			r.konst, r.kb, r.has = f.or, []byte(f.or), true
+		case dflt != "":
+			r.konst, r.kb, r.has = dflt, []byte(dflt), true
+		case f.optional || len(f.names) == 0:
+		case need || len(f.names) > 0:
+			if len(cols) == 0 {
+				herr.Missing = append(herr.Missing, missingHint(role, f))
+			}
+		}
+		return r
+	}
+	orOption := func(f Field, v string) Field {
+		if v != "" && !f.isConst && !f.hasOr {
+			return f.Or(v)
+		}
+		return f
+	}
+	p.period = bind("period", s.Period, s.Wide != WideMonths, "")
+	p.reporter = bind("reporter", orOption(s.Reporter, cfg.reporter), true, "")
+	p.partner = bind("partner", s.Partner, s.Wide != WidePartners, "")
+	p.flow = bind("flow", s.Flow, true, "")
+	p.commodity = bind("commodity", s.Commodity, true, "")
+	p.class = bind("classification", s.Classification, false, "")
+	p.measure = bind("measure", s.Measure, false, Value.String())
+	p.value = bind("value", s.Value, s.Wide == Long, "")
+	p.unit = bind("unit", s.Unit, true, "")
+	p.vintage = bind("vintage", orOption(s.Vintage, cfg.vintage), false, "")
+	p.source = bind("source", orOption(s.Source, cfg.source), false, "")
+	p.note = bind("note", s.Note, false, "")
+	for _, q := range s.Quantities {
+		qv := bind("quantity", q.Value.Optional(), false, "")
+		qu := bind("quantity unit", q.Unit, qv.has, "")
+		p.quantities = append(p.quantities, qref{qv, qu})
+	}
+	for _, sk := range s.Skip {
+		r := bind("skip", sk.Column.Optional(), false, "")
+		if r.col < 0 {
+			continue
+		}
+		rule := skipRule{col: r.col, reason: sk.Reason}
+		for _, k := range sk.Keep {
+			rule.keep = append(rule.keep, []byte(k))
+		}
+		p.skips = append(p.skips, rule)
+	}
+	if s.Wide != Long {
+		for c, h := range p.header {
+			if used[c] {
+				continue
+			}
+			switch s.Wide {
+			case WideMonths:
+				if first, last, err := parsePeriod([]byte(h)); err == nil {
+					p.wide = append(p.wide, wideCol{col: c, name: h, period: series.Period{First: monthAt(first), Last: monthAt(last)}})
+					used[c] = true
+				}
+			case WidePartners:
+				if pc, err := p.parsePartner(h); err == nil {
+					p.wide = append(p.wide, wideCol{col: c, name: h, partner: pc})
+					used[c] = true
+				}
+			}
+		}
+		if len(p.wide) == 0 {
+			herr.Missing = append(herr.Missing, "value columns (a wide file needs columns headed by months or partners)")
+		}
+	}
+	if s.Strict {
+		for c, h := range p.header {
+			if !used[c] {
+				herr.Unknown = append(herr.Unknown, h)
+			}
+		}
+	}
+	if len(herr.Missing)+len(herr.Twice)+len(herr.Unknown)+len(herr.Ambiguous) > 0 {
+		return nil, herr
+	}
+	p.spanFirst, p.spanLast = -1, -1
+	var keyCols []int
+	for _, r := range []*ref{&p.reporter, &p.partner, &p.flow, &p.commodity, &p.class, &p.measure, &p.unit} {
+		if r.col >= 0 {
+			keyCols = append(keyCols, r.col)
+		}
+	}
+	slices.Sort(keyCols)
+	if len(keyCols) > 0 && keyCols[len(keyCols)-1]-keyCols[0] == len(keyCols)-1 {
+		p.spanFirst, p.spanLast = keyCols[0], keyCols[len(keyCols)-1]
+	}
+	// Constants are parsed once, here: a bad one is the program's mistake,
+	// reported before any row.
+	for _, r := range []*ref{&p.period, &p.reporter, &p.partner, &p.flow, &p.class, &p.measure, &p.unit, &p.vintage} {
+		if r.col >= 0 || !r.has {
+			continue
+		}
+		if _, err := p.parseConst(r); err != nil {
+			return nil, fmt.Errorf("%s: %s: %s %q: %w", name, s.Name, r.role, r.konst, err)
+		}
+	}
+	return p, nil
+}
+
+// isHS reports whether a classification is the Harmonized System: HS, or
+// one of its editions as UN Comtrade writes them, H0 (1988) to H6 (2022).
+func isHS(b []byte) bool {
+	switch {
+	case len(b) == 2 && (b[0] == 'H' || b[0] == 'h') && (b[1] == 'S' || b[1] == 's'):
+		return true
+	case len(b) == 2 && (b[0] == 'H' || b[0] == 'h') && b[1] >= '0' && b[1] <= '6':
+		return true
+	}
+	return false
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+func allSameName(header []string, cols []int) bool {
+	for _, c := range cols[1:] {
+		if !strings.EqualFold(header[c], header[cols[0]]) {
+			return false
+		}
+	}
+	return true
+}
+
+func missingHint(role string, f Field) string {
+	s := f.names[0]
+	if len(f.names) > 1 {
+		s += " (or " + strings.Join(f.names[1:], ", ") + ")"
+	}
+	switch role {
+	case "reporter":
+		s += ": the file has no reporter; pass tradeflow.Reporter"
+	case "vintage":
+		s += ": pass tradeflow.WithVintage for a file of one release"
+	case "source":
+		s += ": pass tradeflow.WithSource for a file of one source"
+	}
+	return s
+}
+
+// detectDelimiter returns the most frequent of comma, tab and semicolon
+// outside quotes in the header, comma if none.
+func detectDelimiter(head []byte) byte {
+	counts := map[byte]int{}
+	inQ := false
+	for _, c := range head {
+		switch {
+		case c == '"':
+			inQ = !inQ
+		case !inQ && (c == ',' || c == '\t' || c == ';'):
+			counts[c]++
+		}
+	}
+	best := byte(',')
+	for _, c := range []byte{'\t', ';'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// prepare interns what the plan's constants need.
+func (p *plan) prepare(ds *Dataset) error {
+	if p.source.col < 0 && p.source.has {
+		p.srcID = ds.intern(p.source.konst)
+	}
+	if p.note.col < 0 && p.note.has {
+		p.noteID = ds.intern(p.note.konst)
+	}
+	return nil
+}
+
+// parseConst checks a constant by parsing it as its role says.
+func (p *plan) parseConst(r *ref) (any, error) {
+	v := []byte(r.konst)
+	switch r.role {
+	case "period":
+		f, l, err := parsePeriod(v)
+		return [2]int32{f, l}, err
+	case "reporter":
+		return p.parseReporter(r.konst)
+	case "partner":
+		return p.parsePartner(r.konst)
+	case "flow":
+		return ParseFlow(r.konst)
+	case "commodity":
+		return ParseCommodity(r.konst)
+	case "classification":
+		if !isHS([]byte(r.konst)) {
+			return OtherCode(r.konst, "0")
+		}
+		return nil, nil
+	case "measure":
+		return ParseMeasure(r.konst)
+	case "unit":
+		return ParseUnitCode(r.konst)
+	case "vintage":
+		return ParseVintage(r.konst)
+	}
+	return nil, nil
+}
+
+func (p *plan) parsePartner(s string) (partner.Code, error) {
+	if p.unlisted {
+		return partner.ParseUnlisted(s)
+	}
+	return partner.Parse(s)
+}
+
+func (p *plan) parseReporter(s string) (partner.Code, error) {
+	c, err := p.parsePartner(s)
+	if err == nil && c == partner.World {
+		return partner.Code{}, fmt.Errorf("the World is not a reporter: %w", partner.ErrCode)
+	}
+	return c, err
+}
+
+// A record is a row's fields, as offsets into its block: field i is
+// b[start[i]:end[i]]. Offsets, not slices, so that filling them writes no
+// pointers.
+type record struct {
+	b          []byte
+	start, end []int32
+	plain      bool // no field was quoted
+}
+
+func (r *record) n() int             { return len(r.end) }
+func (r *record) field(i int) []byte { return r.b[r.start[i]:r.end[i]] }
+
+// splitRecord reads the record at b[i:] into r and returns the index after
+// it and the number of newlines inside its quoted fields. A quoted field
+// has its doubled quotes undone in place. A quote that opens a field and
+// is not closed before b ends is errQuote.
+func splitRecord(b []byte, i int, delim byte, r *record) (next, nl int, err error) {
+	r.b, r.start, r.end = b, r.start[:0], r.end[:0]
+	// Most records have no quote: one pass finds the delimiters and the
+	// line end.
+	if next, ok := splitPlain(b, i, delim, r); ok {
+		r.plain = true
+		return next, 0, nil
+	}
+	r.plain = false
+	r.start, r.end = r.start[:0], r.end[:0]
+	n := len(b)
+	for {
+		if i < n && b[i] == '"' {
+			// A quoted field.
+			j := i + 1
+			w := j // where unquoted text is written
+			for {
+				k := bytes.IndexByte(b[j:], '"')
+				if k < 0 {
+					return n, nl + bytes.Count(b[j:], newline), errQuote
+				}
+				nl += bytes.Count(b[j:j+k], newline)
+				if w != j {
+					copy(b[w:], b[j:j+k])
+				}
+				w += k
+				j += k
+				if j+1 < n && b[j+1] == '"' {
+					b[w] = '"'
+					w++
+					j += 2
+					continue
+				}
+				break
+			}
+			r.start, r.end = append(r.start, int32(i+1)), append(r.end, int32(w))
+			j++ // past the closing quote
+			switch {
+			case j >= n:
+				return n, nl, nil
+			case b[j] == delim:
+				i = j + 1
+				continue
+			case b[j] == '\n':
+				return j + 1, nl, nil
+			case b[j] == '\r' && (j+1 == n || b[j+1] == '\n'):
+				return min(j+2, n), nl, nil
+			}
+			end := j
+			for end < n && b[end] != '\n' {
+				end++
+			}
+			return min(end+1, n), nl, errAfterQuote
+		}
+		// An unquoted field: up to the delimiter or the end of the line.
+		j := i
+		for j < n && b[j] != delim && b[j] != '\n' {
+			j++
+		}
+		if j < n && b[j] == delim {
+			r.start, r.end = append(r.start, int32(i)), append(r.end, int32(j))
+			i = j + 1
+			continue
+		}
+		end := j
+		if end > i && b[end-1] == '\r' {
+			end--
+		}
+		r.start, r.end = append(r.start, int32(i)), append(r.end, int32(end))
+		if j < n {
+			j++
+		}
+		return j, nl, nil
+	}
+}
+
+var newline = []byte{'\n'}
+
+// splitPlain reads the record at b[i:] into r if it holds no quote. ok is
+// false if it has one. The line end and any quote are found with the
+// library's vectorised byte search, the delimiters eight bytes at a time.
+func splitPlain(b []byte, i int, delim byte, r *record) (next int, ok bool) {
+	end := bytes.IndexByte(b[i:], '\n')
+	if end < 0 {
+		end, next = len(b), len(b)
+	} else {
+		end += i
+		next = end + 1
+	}
+	line := b[:end]
+	if bytes.IndexByte(line[i:], '"') >= 0 {
+		return 0, false
+	}
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	d := ones * uint64(delim)
+	start, k := i, i
+	for ; k+8 <= len(line); k += 8 {
+		x := binary.LittleEndian.Uint64(line[k:]) ^ d
+		// Every byte of line equal to delim has its high bit set in m
+		// (and maybe a few others, which the test below drops).
+		for m := (x - ones) &^ x & high; m != 0; m &= m - 1 {
+			if j := k + bits.TrailingZeros64(m)>>3; line[j] == delim {
+				r.start, r.end = append(r.start, int32(start)), append(r.end, int32(j))
+				start = j + 1
+			}
+		}
+	}
+	for ; k < len(line); k++ {
+		if line[k] == delim {
+			r.start, r.end = append(r.start, int32(start)), append(r.end, int32(k))
+			start = k + 1
+		}
+	}
+	r.endField(start, end)
+	return next, true
+}
+
+// endField adds the last field of a record, without a CR before the line
+// end.
+func (r *record) endField(start, end int) {
+	if end > start && r.b[end-1] == '\r' {
+		end--
+	}
+	r.start, r.end = append(r.start, int32(start)), append(r.end, int32(end))
+}
+
+var errAfterQuote = fmt.Errorf("text after a closing quote: %w", ErrMalformed)

@@ -1,0 +1,116 @@
+package tradeflow
+
+import (
+	"hash/maphash"
+	"sync/atomic"
+)
+
+// A keyTable maps the text of a row's key columns (each field trimmed,
+// each followed by a zero byte) to what a worker learnt from it the first
+// time: its series, unit, flow and measure. The workers of a read share
+// one table: looking up takes no lock, so a key text one worker has
+// parsed is known to all, and only a new text takes the lock to be added.
+//
+// Entries are never removed or changed; they live in pages that never
+// move, and the slot array and the page directory are replaced, whole,
+// when they grow. Adding is done under a lock the caller holds (the
+// dataset's).
+type keyTable struct {
+	seed  maphash.Seed
+	slots atomic.Pointer[[]atomic.Int32] // 1 + entry index; 0 is empty. len is a power of two
+	dir   atomic.Pointer[[]*keyPage]
+	n     int32 // entries
+}
+
+const (
+	keyPageBits = 12
+	keyPageSize = 1 << keyPageBits
+)
+
+type keyPage [keyPageSize]keyEnt
+
+type keyEnt struct {
+	text string
+	form uint8 // how text was written: see worker.keyText
+	hash uint64
+	id   int32  // the series
+	unit uint16 // the value's unit
+	flow Flow
+	meas Measure
+}
+
+func newKeyTable() *keyTable {
+	t := &keyTable{seed: maphash.MakeSeed()}
+	slots := make([]atomic.Int32, 1024)
+	t.slots.Store(&slots)
+	dir := []*keyPage{}
+	t.dir.Store(&dir)
+	return t
+}
+
+func (t *keyTable) ent(e int32) *keyEnt {
+	return &(*t.dir.Load())[e>>keyPageBits][e&(keyPageSize-1)]
+}
+
+func (t *keyTable) hash(text []byte, form uint8) uint64 {
+	return maphash.Bytes(t.seed, text) ^ uint64(form)*0x9e3779b97f4a7c15
+}
+
+// find returns the entry for text written in form, or -1; it takes no
+// lock.
+func (t *keyTable) find(text []byte, form uint8) int32 {
+	h := t.hash(text, form)
+	slots := *t.slots.Load()
+	mask := uint64(len(slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := slots[i].Load()
+		if s == 0 {
+			return -1
+		}
+		if e := t.ent(s - 1); e.hash == h && e.form == form && e.text == string(text) {
+			return s - 1
+		}
+	}
+}
+
+// add adds an entry for text written in form if there is none, and returns
+// the entry for it. The caller holds the lock that serialises adding.
+func (t *keyTable) add(text []byte, form uint8, e keyEnt) int32 {
+	if i := t.find(text, form); i >= 0 {
+		return i
+	}
+	if 2*(int(t.n)+1) > len(*t.slots.Load()) {
+		t.grow()
+	}
+	i := t.n
+	dir := *t.dir.Load()
+	if int(i>>keyPageBits) == len(dir) {
+		// A new page, in a new directory: readers keep the old one, which
+		// has every entry they can have found.
+		dir = append(dir[:len(dir):len(dir)], new(keyPage))
+		t.dir.Store(&dir)
+	}
+	p := dir[i>>keyPageBits]
+	e.text, e.form, e.hash = string(text), form, t.hash(text, form)
+	p[i&(keyPageSize-1)] = e
+	t.n++
+	t.place(*t.slots.Load(), i+1, e.hash)
+	return i
+}
+
+func (t *keyTable) place(slots []atomic.Int32, s int32, h uint64) {
+	mask := uint64(len(slots) - 1)
+	i := h & mask
+	for slots[i].Load() != 0 {
+		i = (i + 1) & mask
+	}
+	slots[i].Store(s)
+}
+
+func (t *keyTable) grow() {
+	slots := make([]atomic.Int32, 2*len(*t.slots.Load()))
+	for i := range t.n {
+		t.place(slots, i+1, t.ent(i).hash)
+	}
+	t.slots.Store(&slots)
+}

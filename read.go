@@ -1,0 +1,326 @@
+package tradeflow
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+)
+
+// A ReadOption changes how [Read] reads a file.
+type ReadOption func(*readConfig)
+
+type readConfig struct {
+	collect  bool
+	sum      bool
+	progress func(Progress)
+	workers  int
+	maxLine  int
+	block    int
+	reporter string
+	vintage  string
+	source   string
+}
+
+// CollectErrors makes a read go through the whole file, keep every good
+// row, and return the bad ones at once as an [*ErrorList] beside the
+// dataset. Without it, a read stops at the first bad row.
+func CollectErrors() ReadOption { return func(c *readConfig) { c.collect = true } }
+
+// SumDuplicates makes two figures with the same key, period and vintage
+// add up (as a detail file that splits one line in two may need), instead
+// of being an error.
+func SumDuplicates() ReadOption { return func(c *readConfig) { c.sum = true } }
+
+// Reporter gives the reporter (a partner code, such as "CN") of a file
+// that has no reporter column, for a schema whose reporter is a column. A
+// reporter column, if the file has one, wins.
+func Reporter(code string) ReadOption { return func(c *readConfig) { c.reporter = code } }
+
+// WithVintage gives the release date of every figure of a file that has no
+// vintage column, such as "2025-12-08".
+func WithVintage(v string) ReadOption { return func(c *readConfig) { c.vintage = v } }
+
+// WithSource names the source of every figure of a file that has no
+// source column.
+func WithSource(s string) ReadOption { return func(c *readConfig) { c.source = s } }
+
+// Workers sets how many goroutines parse the file (default: one a core).
+func Workers(n int) ReadOption { return func(c *readConfig) { c.workers = n } }
+
+// MaxLine sets the longest record a file may have, in bytes (default
+// [DefaultMaxLine]). A longer one is an error naming its line, found
+// without reading more than MaxLine bytes of it.
+func MaxLine(n int) ReadOption { return func(c *readConfig) { c.maxLine = n } }
+
+// OnProgress has a long read call fn after each block of the file (a few
+// megabytes) with what has been read so far, from the goroutine that
+// called Read.
+func OnProgress(fn func(Progress)) ReadOption { return func(c *readConfig) { c.progress = fn } }
+
+// blockSize sets the size of the blocks parsed in parallel (for tests).
+func blockSize(n int) ReadOption { return func(c *readConfig) { c.block = n } }
+
+// DefaultMaxLine is the longest record a file may have unless [MaxLine]
+// says otherwise: 1 MiB.
+const DefaultMaxLine = 1 << 20
+
+// Progress is how far a read has got.
+type Progress struct {
+	Rows  int64 // data rows read
+	Bytes int64 // bytes read from the file (compressed bytes, for gzip)
+}
+
+// A Summary says what a read saw: every data row is a figure (or several),
+// a bad row, or a row skipped on purpose, and the counts add up.
+type Summary struct {
+	File    string
+	Schema  string
+	Bytes   int64 // bytes of data, after decompression
+	Rows    int   // data rows, not counting the header and blank lines
+	Blank   int   // blank lines
+	Figures int   // figures kept
+	Bad     int   // rows with errors (see CollectErrors)
+	Skipped []SkipCount
+}
+
+// A SkipCount is the number of rows skipped for one reason.
+type SkipCount struct {
+	Reason string
+	Rows   int
+	First  int // the line of the first
+}
+
+// ReadFile is [Read] on the named file; errors name the file by its base
+// name.
+func ReadFile(ctx context.Context, path string, s Schema, opts ...ReadOption) (*Dataset, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Read(ctx, f, filepath.Base(path), s, opts...)
+}
+
+// Read reads the figures of a file through schema s. name is the file's
+// name for errors and figures' provenance.
+//
+// The file may be gzip-compressed (it is recognised by its first bytes).
+// It is read in blocks of a few megabytes, parsed on every core, so memory
+// stays proportional to the figures kept, not to the file: a figure costs
+// a few bytes in the dataset's columns. Records are delimited text (RFC
+// 4180: a field may be quoted, a quoted field may hold the delimiter, a
+// newline and doubled quotes), with a header line; a byte-order mark and
+// CRLF line ends are accepted; blank lines are counted and skipped.
+//
+// Months may be written 2025-11, 202511, 2025M11, 2025/11, 11/2025, Nov
+// 2025 or November 2025; a span as 2025-01/2025-11 (a year to date, or a
+// combined January–February release); a year as 2025 (January to
+// December).
+//
+// Every bad row is an error naming the file, line, column and value:
+// nothing is skipped, filled or rounded except as the schema's Skip rules
+// say, and those rows are counted in the dataset's [Summary]. Two figures
+// for the same series, period and vintage are an error (see
+// [SumDuplicates]): if they differ, the series cannot be built until one
+// goes, since neither may be used silently. So are two figures that cover
+// the same month of a series (a combined January–February figure and a
+// separate February one). By default Read stops at the first error; with
+// [CollectErrors] it returns the dataset of the good rows and an
+// [*ErrorList]. A value has at most [series.MaxDigits] digits before and
+// after the point, and a record at most [DefaultMaxLine] bytes.
+//
+// ctx cancels the read; its error is returned.
+func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadOption) (*Dataset, error) {
+	cfg := readConfig{workers: runtime.GOMAXPROCS(0), maxLine: DefaultMaxLine, block: 4 << 20}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	cfg.workers = max(cfg.workers, 1)
+	cfg.block = max(cfg.block, 64)
+	cfg.maxLine = max(cfg.maxLine, 64)
+
+	counted := &countingReader{r: r}
+	br := bufio.NewReaderSize(counted, 64<<10)
+	var src io.Reader = br
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%s: gzip: %w", name, err)
+		}
+		src = zr
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	sp := newSplitter(src, name, cfg)
+	head, err := sp.header()
+	if err != nil {
+		return nil, err
+	}
+	p, err := newPlan(name, s, head, cfg)
+	if err != nil {
+		return nil, err
+	}
+	sp.delim = p.delim
+
+	ds := NewDataset(name)
+	ds.summary = Summary{File: name, Schema: s.Name}
+	if err := p.prepare(ds); err != nil {
+		return nil, err
+	}
+
+	blocks := make(chan *block, cfg.workers)
+	results := newResults(cfg.workers)
+	var splitErr error
+	go func() {
+		splitErr = sp.run(ctx, blocks)
+		close(blocks)
+	}()
+	var wg sync.WaitGroup
+	for range cfg.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := newWorker(p, ds)
+			for b := range blocks {
+				res := w.parse(b, results.get())
+				sp.release(b)
+				select {
+				case results.c <- res:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results.c)
+	}()
+
+	errs := &ErrorList{}
+	pending := map[int]*result{}
+	next := 0
+	var rows int64
+	skips := make([]SkipCount, len(p.skips))
+	for i, sk := range p.skips {
+		skips[i].Reason = sk.reason
+	}
+	var failed error
+	for res := range results.c {
+		if failed != nil {
+			continue // drain
+		}
+		pending[res.seq] = res
+		for {
+			res, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			ds.rows.appendCols(&res.cols, res.bigs)
+			rows += int64(res.rows)
+			ds.summary.Rows += res.rows
+			ds.summary.Blank += res.blank
+			ds.summary.Bytes += int64(res.bytes)
+			for i, n := range res.skipped {
+				if n > 0 && skips[i].Rows == 0 {
+					skips[i].First = res.skipFirst[i]
+				}
+				skips[i].Rows += n
+			}
+			for _, e := range res.errs {
+				ds.summary.Bad++
+				errs.add(e)
+			}
+			if len(res.errs) > 0 && !cfg.collect {
+				failed = res.errs[0]
+				cancel()
+				break
+			}
+			results.free(res)
+			if cfg.progress != nil {
+				cfg.progress(Progress{Rows: rows, Bytes: counted.n.Load()})
+			}
+		}
+	}
+
+	if failed != nil {
+		return nil, failed
+	}
+	if splitErr != nil {
+		if errors.Is(splitErr, context.Canceled) && ctx.Err() != nil && context.Cause(ctx) != nil {
+			return nil, splitErr
+		}
+		return nil, splitErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, sk := range skips {
+		if sk.Rows > 0 {
+			ds.summary.Skipped = append(ds.summary.Skipped, sk)
+		}
+	}
+	ds.dedup()
+	for _, e := range ds.check(cfg.sum) {
+		if !cfg.collect {
+			return nil, e
+		}
+		errs.add(e)
+	}
+	ds.summary.Figures = ds.Len()
+	if errs.Total > 0 {
+		sort.SliceStable(errs.Errors, func(i, j int) bool { return errs.Errors[i].Line < errs.Errors[j].Line })
+		return ds, errs
+	}
+	return ds, nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// results carries the workers' results to the reader, and their storage
+// back for the next blocks.
+type results struct {
+	c    chan *result
+	pool chan *result
+}
+
+func newResults(workers int) *results {
+	return &results{c: make(chan *result, workers), pool: make(chan *result, 2*workers+2)}
+}
+
+func (rs *results) get() *result {
+	select {
+	case r := <-rs.pool:
+		return r
+	default:
+		return &result{}
+	}
+}
+
+func (rs *results) free(r *result) {
+	select {
+	case rs.pool <- r:
+	default:
+	}
+}

@@ -1,0 +1,554 @@
+package tradeflow_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/partner"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// detail is a schema for hand-made detail files: a reporter given once,
+// values in USD.
+func detail() tradeflow.Schema {
+	return tradeflow.Schema{
+		Name:      "detail",
+		Period:    tradeflow.Column("period"),
+		Reporter:  tradeflow.Const("CN"),
+		Partner:   tradeflow.Column("partner"),
+		Flow:      tradeflow.Column("flow"),
+		Commodity: tradeflow.Column("hs"),
+		Value:     tradeflow.Column("value"),
+		Unit:      tradeflow.Const("USD"),
+		Source:    tradeflow.Const("test"),
+	}
+}
+
+func read(t *testing.T, file string, s tradeflow.Schema, opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
+	t.Helper()
+	return tradeflow.Read(context.Background(), strings.NewReader(file), "f.csv", s, opts...)
+}
+
+// figures lists a dataset as text, one figure a line, in the dataset's
+// order: what two reads of the same data must agree on.
+func figures(ds *tradeflow.Dataset) string {
+	var b strings.Builder
+	for f := range ds.Figures() {
+		fmt.Fprintf(&b, "%v %v %s %v %v %q %q %d\n", f.Key, f.Period, f.Printed(), f.Unit, f.Vintage, f.Source, f.Note, f.Line)
+	}
+	return b.String()
+}
+
+func TestReadTypedKeys(t *testing.T) {
+	// One series written five ways: partner as alpha-2, alpha-3 and
+	// Comtrade number; the HS code with and without its dot.
+	file := "period,partner,flow,hs,value\n" +
+		"2025-09,US,X,120190,1\n" +
+		"2025-10,USA,X,1201.90,2\n" +
+		"2025-11,842,X,1201 90,3\n" +
+		"2025-11,us,M,1201,4\n"
+	ds, err := read(t, file, detail())
+	require.NoError(t, err)
+	keys := ds.Keys()
+	require.Len(t, keys, 2)
+	assert.Equal(t, "CHN X USA 1201.90 value", keys[0].String())
+	assert.Equal(t, "CHN M USA 1201 value", keys[1].String(), "keys are ordered by flow, then the rest")
+	s, err := tradeflow.Get[series.USD](ds, tradeflow.MustParseKey("CN X US 120190 value"))
+	require.NoError(t, err)
+	assert.Equal(t, "[2025-09: 1, 2025-10: 2, 2025-11: 3] USD", s.String())
+	// The canonical form reads back.
+	k, err := tradeflow.ParseKey(keys[0].String())
+	require.NoError(t, err)
+	assert.Equal(t, keys[0], k)
+}
+
+func TestReadHeaderRules(t *testing.T) {
+	s := detail()
+	s.Partner = tradeflow.Column("partner", "partnerCode")
+	s.Value = tradeflow.Column("value", "value_usd")
+
+	// Case and aliases.
+	ds, err := read(t, "PERIOD,PartnerCode,Flow,HS,Value_USD\n2025-11,US,X,1201,5\n", s)
+	require.NoError(t, err)
+	assert.Equal(t, 1, ds.Len())
+
+	// Every missing column at once.
+	_, err = read(t, "period,flow\n2025-11,X\n", s)
+	var he *tradeflow.HeaderError
+	require.ErrorAs(t, err, &he)
+	assert.ErrorIs(t, err, tradeflow.ErrColumn)
+	assert.Equal(t, []string{"partner (or partnerCode)", "hs", "value (or value_usd)"}, he.Missing)
+
+	// A column named twice is an error, not the last one silently winning.
+	_, err = read(t, "period,partner,flow,hs,value,value\n2025-11,US,X,1201,5,6\n", s)
+	require.ErrorAs(t, err, &he)
+	assert.Equal(t, "f.csv:1: detail header: columns named twice: value (columns 5 and 6)", err.Error())
+	// So is a field two aliases fill.
+	_, err = read(t, "period,partner,partnerCode,flow,hs,value\n2025-11,US,842,X,1201,5\n", s)
+	require.ErrorAs(t, err, &he)
+	assert.Equal(t, []string{"partner (columns 2 and 3)"}, he.Ambiguous)
+
+	// A strict schema refuses columns it does not know; others ignore them.
+	_, err = read(t, "period,partner,flow,hs,value,qty_kg\n2025-11,US,X,1201,5,10\n", s)
+	require.NoError(t, err)
+	s.Strict = true
+	_, err = read(t, "period,partner,flow,hs,value,qty_kg\n2025-11,US,X,1201,5,10\n", s)
+	require.ErrorAs(t, err, &he)
+	assert.Equal(t, []string{"qty_kg"}, he.Unknown)
+
+	// The library's own format says what to pass for what a file lacks.
+	_, err = tradeflow.Load(strings.NewReader("period,flow,partner,commodity,measure,value,unit\n"), "own.csv")
+	require.ErrorAs(t, err, &he)
+	assert.Equal(t, "own.csv:1: tradeflow CSV header: missing columns: reporter: the file has no reporter; pass tradeflow.Reporter, "+
+		"vintage: pass tradeflow.WithVintage for a file of one release, source: pass tradeflow.WithSource for a file of one source", err.Error())
+	ds, err = tradeflow.Load(strings.NewReader("period,flow,partner,commodity,measure,value,unit\n2025-11,X,WLD,TOTAL,value,1,USD\n"), "own.csv",
+		tradeflow.Reporter("CN"), tradeflow.WithVintage("2025-12-08"), tradeflow.WithSource("GACC"))
+	require.NoError(t, err)
+	f, _ := ds.Lookup(tradeflow.MustParseKey("CN X WLD TOTAL value"), series.MonthPeriod(mp("2025-11")))
+	assert.Equal(t, "GACC", f.Source)
+	assert.Equal(t, "2025-12-08", f.Vintage.String())
+}
+
+func TestReadDelimitersAndNumbers(t *testing.T) {
+	want := "[2025-11: 1234.5] USD"
+	for _, tt := range []struct {
+		name string
+		file string
+		edit func(*tradeflow.Schema)
+	}{
+		{"comma", "period,partner,flow,hs,value\n2025-11,US,X,1201,1234.5\n", nil},
+		{"tab", "period\tpartner\tflow\ths\tvalue\n2025-11\tUS\tX\t1201\t1234.5\n", nil},
+		{"semicolon and decimal comma", "period;partner;flow;hs;value\n2025-11;US;X;1201;1234,5\n", func(s *tradeflow.Schema) { s.Point = ',' }},
+		{"thousands", "period,partner,flow,hs,value\n2025-11,US,X,1201,\"1,234.5\"\n", func(s *tradeflow.Schema) { s.Thousands = ',' }},
+		{"European", "period;partner;flow;hs;value\n2025-11;US;X;1201;1.234,5\n", func(s *tradeflow.Schema) { s.Point, s.Thousands = ',', '.' }},
+		{"padded", "period,partner,flow,hs,value\n 2025-11 , US ,X,1201, 1234.5\n", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := detail()
+			if tt.edit != nil {
+				tt.edit(&s)
+			}
+			ds, err := read(t, tt.file, s)
+			require.NoError(t, err)
+			x, err := tradeflow.Get[series.USD](ds, tradeflow.MustParseKey("CN X US 1201 value"))
+			require.NoError(t, err)
+			assert.Equal(t, want, x.String())
+		})
+	}
+	// Without Thousands, a digit group is an error, not a guess.
+	_, err := read(t, "period,partner,flow,hs,value\n2025-11,US,X,1201,\"1,234.5\"\n", detail())
+	assert.ErrorContains(t, err, `f.csv:2:5: column value: value "1,234.5": not a plain decimal number`)
+	assert.ErrorIs(t, err, tradeflow.ErrValue)
+}
+
+func TestReadMonthLayouts(t *testing.T) {
+	for _, p := range []string{"2025-11", "202511", "2025M11", "2025m11", "2025/11", "11/2025", "Nov 2025", "November 2025", "nov-2025", "2025/11 "} {
+		ds, err := read(t, "period,partner,flow,hs,value\n"+p+",US,X,1201,1\n", detail())
+		require.NoError(t, err, p)
+		f, ok := ds.Lookup(tradeflow.MustParseKey("CN X US 1201 value"), series.MonthPeriod(mp("2025-11")))
+		assert.True(t, ok, "%q is November 2025", p)
+		assert.Equal(t, 1, f.Period.Len())
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"2025", "2025-01/2025-12"},
+		{"2025-01/2025-11", "2025-01/2025-11"},
+		{"202501/202502", "2025-01/2025-02"},
+	} {
+		ds, err := read(t, "period,partner,flow,hs,value\n"+tt.in+",US,X,1201,1\n", detail())
+		require.NoError(t, err, tt.in)
+		var got string
+		for f := range ds.Figures() {
+			got = f.Period.String()
+		}
+		assert.Equal(t, tt.want, got, tt.in)
+	}
+	for _, bad := range []string{"2025-13", "13/2025", "Nob 2025", "0000-01", "2025-11/2025-01", "25-11", "2025-1"} {
+		_, err := read(t, "period,partner,flow,hs,value\n"+bad+",US,X,1201,1\n", detail())
+		require.Error(t, err, bad)
+		assert.True(t, errors.Is(err, series.ErrMonth) || errors.Is(err, series.ErrPeriod), "%q: %v", bad, err)
+		assert.Contains(t, err.Error(), "f.csv:2:1: column period")
+	}
+}
+
+func TestReadWide(t *testing.T) {
+	s := detail()
+	s.Period, s.Value = tradeflow.Field{}, tradeflow.Field{}
+	s.Wide = tradeflow.WideMonths
+	ds, err := read(t, "partner,flow,hs,2025-09,2025-10,Nov 2025\nUS,X,1201,1,,3\nJP,X,1201,,,9\n", s)
+	require.NoError(t, err)
+	x, err := tradeflow.Get[series.USD](ds, tradeflow.MustParseKey("CN X US 1201 value"))
+	require.NoError(t, err)
+	assert.Equal(t, "[2025-09: 1, 2025-11: 3] USD", x.String(), "an empty cell is no figure, not a zero")
+	assert.Equal(t, 3, ds.Len())
+
+	s = detail()
+	s.Partner, s.Value = tradeflow.Field{}, tradeflow.Field{}
+	s.Wide = tradeflow.WidePartners
+	ds, err = read(t, "period,flow,hs,US,JPN,410\n2025-11,X,1201,5,6,\n", s)
+	require.NoError(t, err)
+	var got []string
+	for _, k := range ds.Keys() {
+		got = append(got, k.Partner.String())
+	}
+	assert.Equal(t, []string{"JPN", "USA"}, got)
+}
+
+func TestReadGzipAndBlocks(t *testing.T) {
+	// A file with quoted fields holding delimiters, doubled quotes and
+	// newlines, blank lines and CRLF, read in blocks of every small size
+	// and gzipped, gives the same dataset each time.
+	var b strings.Builder
+	b.WriteString("reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\r\n")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 300 {
+		note := ""
+		switch rng.IntN(4) {
+		case 0:
+			note = `"a note, with a comma"`
+		case 1:
+			note = `"a ""quoted"" word"`
+		case 2:
+			note = "\"two\nlines\""
+		}
+		fmt.Fprintf(&b, "CN,%04d-%02d,X,%s,TOTAL,value,%d.%d,USD_M,2025-12-08,src %d,%s\r\n", 2000+i/12, 1+i%12,
+			[]string{"US", "JP", "DE"}[i%3], rng.IntN(1e6), rng.IntN(10), rng.IntN(3), note)
+		if rng.IntN(20) == 0 {
+			b.WriteString("\r\n")
+		}
+	}
+	file := b.String()
+	base, err := tradeflow.Load(strings.NewReader(file), "f.csv")
+	require.NoError(t, err)
+	want := figures(base)
+	require.Equal(t, 300, base.Len())
+	assert.Contains(t, want, `"two\nlines"`, "a newline inside quotes is kept")
+
+	for _, size := range []int{64, 65, 100, 257, 1000} {
+		for _, workers := range []int{1, 3} {
+			ds, err := tradeflow.Read(context.Background(), strings.NewReader(file), "f.csv", tradeflow.CSV(),
+				tradeflow.BlockSize(size), tradeflow.Workers(workers))
+			require.NoError(t, err, "block size %d", size)
+			assert.Equal(t, want, figures(ds), "block size %d, %d workers", size, workers)
+		}
+	}
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write([]byte(file))
+	zw.Close()
+	ds, err := tradeflow.Read(context.Background(), &z, "f.csv.gz", tradeflow.CSV(), tradeflow.BlockSize(100))
+	require.NoError(t, err)
+	assert.Equal(t, strings.ReplaceAll(want, " f.csv", " f.csv.gz"), figures(ds))
+	assert.Equal(t, int64(len(file))-int64(len("reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\r\n")), ds.Summary().Bytes)
+}
+
+func TestReadSummary(t *testing.T) {
+	s := detail()
+	s.Skip = []tradeflow.Skip{{Column: tradeflow.Column("mot"), Keep: []string{"0"}, Reason: "a breakdown by mode of transport"}}
+	file := "period,partner,flow,hs,value,mot\n" +
+		"2025-11,US,X,1201,5,0\n" +
+		"\n" +
+		"2025-11,US,X,1201,3,1\n" +
+		"2025-11,US,X,1201,2,2\n" +
+		"2025-11,XX,X,1201,2,0\n" +
+		"2025-11,JP,X,1201,2,0\n"
+	ds, err := read(t, file, s, tradeflow.CollectErrors())
+	var el *tradeflow.ErrorList
+	require.ErrorAs(t, err, &el)
+	assert.Equal(t, 1, el.Total)
+	sum := ds.Summary()
+	assert.Equal(t, tradeflow.Summary{File: "f.csv", Schema: "detail", Bytes: sum.Bytes, Rows: 5, Blank: 1, Figures: 2, Bad: 1,
+		Skipped: []tradeflow.SkipCount{{Reason: "a breakdown by mode of transport", Rows: 2, First: 4}}}, sum)
+	assert.Equal(t, sum.Rows, sum.Figures+sum.Bad+sum.Skipped[0].Rows, "every row is accounted for")
+}
+
+func TestReadErrorList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("period,partner,flow,hs,value\n")
+	for range 5000 {
+		b.WriteString("2025-11,US,X,1201,NaN\n")
+	}
+	ds, err := read(t, b.String(), detail(), tradeflow.CollectErrors())
+	var el *tradeflow.ErrorList
+	require.ErrorAs(t, err, &el)
+	assert.Len(t, el.Errors, tradeflow.MaxErrors, "the first errors are listed")
+	assert.Equal(t, 5000, el.Total, "all are counted")
+	assert.Equal(t, 2, el.Errors[0].Line)
+	assert.Equal(t, 0, ds.Len())
+	assert.Contains(t, err.Error(), "… and 4990 more")
+	// errors.Is reaches through the list.
+	assert.ErrorIs(t, err, tradeflow.ErrValue)
+}
+
+func TestReadUnterminatedQuote(t *testing.T) {
+	file := "period,partner,flow,hs,value\n" +
+		"2025-09,US,X,1201,1\n" +
+		"2025-10,\"US,X,1201,2\n" +
+		"2025-11,US,X,1201,3\n" +
+		"2025-12,US,X,1201,4\n"
+	_, err := read(t, file, detail())
+	require.Error(t, err)
+	assert.Equal(t, "f.csv:3: unterminated quote: lines 3–5 (3 lines) are lost: malformed row", err.Error())
+	ds, err := read(t, file, detail(), tradeflow.CollectErrors())
+	require.Error(t, err)
+	assert.Equal(t, 1, ds.Len(), "the row before is kept")
+
+	// A closing quote far later: the lines between are reported too.
+	file = "period,partner,flow,hs,value\n" +
+		"2025-10,\"US,X,1201,2\n" +
+		"2025-11,US,X,1201,3\n" +
+		"2025-12,US\",X,1201,4\n" +
+		"2026-01,US,X,1201,5\n"
+	ds, err = read(t, file, detail(), tradeflow.CollectErrors())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "f.csv:2:2: column partner: ")
+	assert.Contains(t, err.Error(), "(the record runs over lines 2–4)")
+	assert.Equal(t, 1, ds.Len(), "the row after the damage is read")
+}
+
+// endless is a reader of one line that never ends.
+type endless struct{ n int64 }
+
+func (e *endless) Read(p []byte) (int, error) {
+	if e.n == 0 {
+		e.n += int64(copy(p, "period,partner,flow,hs,value\n2025-11,US,X,1201,"))
+		return int(e.n), nil
+	}
+	for i := range p {
+		p[i] = '7'
+	}
+	e.n += int64(len(p))
+	return len(p), nil
+}
+
+func TestReadLimits(t *testing.T) {
+	// A line longer than the limit is an error naming it, found without
+	// reading much more than the limit.
+	r := &endless{}
+	start := time.Now()
+	_, err := tradeflow.Read(context.Background(), r, "f.csv", detail())
+	require.Error(t, err)
+	assert.ErrorIs(t, err, tradeflow.ErrLimit)
+	assert.Equal(t, "f.csv:2: a record longer than 1048576 bytes (an unterminated quote, or not a text file): over a limit", err.Error())
+	assert.Less(t, r.n, int64(16<<20), "read %d bytes", r.n)
+	t.Logf("refused after %d bytes in %v", r.n, time.Since(start))
+
+	_, err = tradeflow.Read(context.Background(), strings.NewReader("period,partner,flow,hs,value\n2025-11,US,X,1201,"+strings.Repeat("7", 200)+"\n"),
+		"f.csv", detail(), tradeflow.MaxLine(100))
+	assert.ErrorIs(t, err, tradeflow.ErrLimit)
+}
+
+func TestReadCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var b strings.Builder
+	b.WriteString("period,partner,flow,hs,value\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "%04d-%02d,US,X,1201,%d\n", 1000+i/12, 1+i%12, i)
+	}
+	calls := 0
+	var last tradeflow.Progress
+	_, err := tradeflow.Read(ctx, strings.NewReader(b.String()), "f.csv", detail(), tradeflow.BlockSize(4096),
+		tradeflow.OnProgress(func(p tradeflow.Progress) {
+			calls++
+			if p.Rows < last.Rows || p.Bytes < last.Bytes {
+				t.Errorf("progress went back: %+v after %+v", p, last)
+			}
+			last = p
+			if calls == 3 {
+				cancel()
+			}
+		}))
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.GreaterOrEqual(t, calls, 3)
+
+	// Uncancelled, the progress ends at every row.
+	last = tradeflow.Progress{}
+	ds, err := tradeflow.Read(context.Background(), strings.NewReader(b.String()), "f.csv", detail(), tradeflow.BlockSize(4096),
+		tradeflow.OnProgress(func(p tradeflow.Progress) { last = p }))
+	require.NoError(t, err)
+	assert.Equal(t, int64(20000), last.Rows)
+	assert.Equal(t, 20000, ds.Len())
+}
+
+func TestReadDuplicates(t *testing.T) {
+	s := detail()
+	// A conflicting duplicate: both rows stay, neither value is used.
+	file := "period,partner,flow,hs,value\n2025-10,US,X,1201,1\n2025-11,US,X,1201,5\n2025-11,US,X,1201,9999.9\n"
+	ds, err := read(t, file, s, tradeflow.CollectErrors())
+	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
+	_, err = tradeflow.Get[series.USD](ds, tradeflow.MustParseKey("CN X US 1201 value"))
+	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
+	assert.Equal(t, "tradeflow: f.csv:3 and f.csv:4: CHN X USA 1201 value 2025-11: two different figures for one vintage: duplicate observation", err.Error())
+	_, err = tradeflow.All[series.USD](ds, nil)
+	assert.ErrorIs(t, err, tradeflow.ErrDuplicate, "bulk access refuses it too, before yielding anything")
+
+	// An exact duplicate: an error, and one figure kept.
+	ds, err = read(t, "period,partner,flow,hs,value\n2025-11,US,X,1201,5\n2025-11,US,X,1201,5.0\n", s, tradeflow.CollectErrors())
+	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
+	assert.Equal(t, 1, ds.Len())
+
+	// Summed when asked, across printed units.
+	s.Unit = tradeflow.Column("unit")
+	ds, err = read(t, "period,partner,flow,hs,value,unit\n2025-11,US,X,1201,5,USD_M\n2025-11,US,X,1201,250000,USD\n", s, tradeflow.SumDuplicates())
+	require.NoError(t, err)
+	x, err := tradeflow.Get[series.USD](ds, tradeflow.MustParseKey("CN X US 1201 value"))
+	require.NoError(t, err)
+	assert.Equal(t, "[2025-11: 5250000] USD", x.String())
+}
+
+func TestAddFollowsTheReadRules(t *testing.T) {
+	ds := tradeflow.NewDataset("code")
+	k := tradeflow.MustParseKey("CN X WLD TOTAL value")
+	v, _ := tradeflow.ParseVintage("2025-12-08")
+	f := tradeflow.Figure{Key: k, Period: series.MonthPeriod(mp("2025-11")), Value: dec("3303.5"), Unit: tradeflow.MustParseUnitCode("USD_100M"), Vintage: v, Source: "GACC"}
+	require.NoError(t, ds.Add(f))
+	assert.ErrorIs(t, ds.Add(f), tradeflow.ErrDuplicate, "the same figure twice")
+	g := f
+	g.Value = dec("1")
+	assert.ErrorIs(t, ds.Add(g), tradeflow.ErrDuplicate, "another value for the same period and vintage")
+	g.Vintage, _ = tradeflow.ParseVintage("2026-01-13")
+	require.NoError(t, ds.Add(g), "a later vintage is a revision")
+	combined := f
+	combined.Period = series.Period{First: mp("2025-10"), Last: mp("2025-11")}
+	assert.ErrorIs(t, ds.Add(combined), tradeflow.ErrDuplicate, "months that overlap")
+	neg := f
+	neg.Period, neg.Value = series.MonthPeriod(mp("2025-09")), dec("-1")
+	assert.ErrorIs(t, ds.Add(neg), tradeflow.ErrLevel)
+	rate := f
+	rate.Key.Measure = tradeflow.YoYPct
+	assert.ErrorIs(t, ds.Add(rate), tradeflow.ErrUnit)
+	huge := f
+	huge.Period, huge.Value = series.MonthPeriod(mp("2025-08")), dec("1e-50")
+	assert.ErrorIs(t, ds.Add(huge), tradeflow.ErrLimit)
+	// Reads between adds see every figure added so far.
+	x, err := tradeflow.Get[series.USD100M](ds, k)
+	require.NoError(t, err)
+	assert.Equal(t, "[2025-11: 1] USD 100 mn", x.String(), "the latest vintage")
+	assert.Error(t, ds.Add(tradeflow.Figure{Key: k, Period: series.MonthPeriod(mp("2025-12")), Value: dec("3")}), "a figure needs its unit")
+}
+
+func TestComtradeErrorsAreDeterministic(t *testing.T) {
+	head := "period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue,partner2Code,motCode,customsCode\n"
+	row := "202513,9999,9999,DX,77,x,0,0,C00\n" // every field bad
+	first := ""
+	for range 20 {
+		_, err := tradeflow.LoadComtrade(strings.NewReader(head+row), "c.csv", mustVintage(t, "2026-01-20"))
+		require.Error(t, err)
+		if first == "" {
+			first = err.Error()
+		}
+		assert.Equal(t, first, err.Error())
+	}
+	assert.Contains(t, first, "c.csv:2:1: column period", "the first column in the schema's order")
+}
+
+func TestAll(t *testing.T) {
+	file := "period,partner,flow,hs,value\n" +
+		"2025-10,US,X,1201,1\n2025-10,JP,X,1201,2\n2025-10,US,M,2601,3\n" +
+		"2025-11,US,X,1201,4\n2025-11,JP,X,1201,5\n"
+	ds, err := read(t, file, detail())
+	require.NoError(t, err)
+	seq, err := tradeflow.All[series.USD](ds, func(k tradeflow.Key) bool { return k.Flow == tradeflow.Exports })
+	require.NoError(t, err)
+	var got []string
+	for k, s := range seq {
+		got = append(got, k.Partner.String()+" "+s.String())
+	}
+	assert.Equal(t, []string{"JPN [2025-10: 2, 2025-11: 5] USD", "USA [2025-10: 1, 2025-11: 4] USD"}, got)
+	tonnes, err := tradeflow.All[series.Tonnes](ds, nil)
+	require.NoError(t, err)
+	for range tonnes {
+		t.Fatal("no series is in tonnes")
+	}
+}
+
+func TestReportSaysWhyACellIsMissing(t *testing.T) {
+	const own = "period,flow,partner,commodity,measure,value,unit,vintage,source,note\n" +
+		"2025-10,X,WLD,TOTAL,value,3053.5,USD_100M,2025-11-07,GACC,\n" +
+		"2025-11,X,WLD,TOTAL,value,3303.5,USD_100M,2025-12-08,GACC,\n" +
+		"2025-11,X,WLD,TOTAL,value,9999.9,USD_100M,2025-12-08,elsewhere,\n" +
+		"2025-11,M,WLD,TOTAL,value,2186.7,USD_100M,2025-12-08,GACC,\n"
+	ds, err := tradeflow.Load(strings.NewReader(own), "r.csv", tradeflow.Reporter("CN"), tradeflow.CollectErrors())
+	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
+	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParse("CN"), mp("2025-11"))
+	require.NoError(t, err)
+	x := r.Headline[0]
+	assert.False(t, x.Value.Has(), "neither 3303.5 nor 9999.9 is shown")
+	assert.Contains(t, x.Value.Error, "r.csv:3 and r.csv:4")
+	assert.Contains(t, x.YoY.Error, "two different figures for one vintage")
+	var out strings.Builder
+	require.NoError(t, r.WriteText(&out))
+	assert.Contains(t, out.String(), "exports value: cannot be shown: tradeflow: r.csv:3 and r.csv:4")
+	assert.Contains(t, out.String(), "-!")
+}
+
+func TestTextForms(t *testing.T) {
+	v, err := tradeflow.ParseVintage("2025-12-08")
+	require.NoError(t, err)
+	m, err := tradeflow.ParseVintage("2023-02")
+	require.NoError(t, err)
+	assert.True(t, m.Before(v))
+	assert.Equal(t, time.Date(2023, 2, 28, 0, 0, 0, 0, time.UTC), m.Date(), "a month-only vintage is its month's last day")
+	d, _ := tradeflow.ParseVintage("2023-02-28")
+	assert.Equal(t, -1, m.Compare(d), "at the same day, the dated vintage comes after")
+	for _, s := range []string{"0001-01-01", "9999-12-31", "2024-02-29", "2000-02", "9999-12"} {
+		v, err := tradeflow.ParseVintage(s)
+		require.NoError(t, err, s)
+		assert.Equal(t, s, v.String())
+	}
+	for _, s := range []string{"2023-02-29", "2025-13-01", "0000-01-01", "2025-1-1", ""} {
+		_, err := tradeflow.ParseVintage(s)
+		assert.ErrorIs(t, err, tradeflow.ErrVintage, s)
+	}
+	// Every day from 1900 to 2100 reads back and orders as time does.
+	prev := tradeflow.Vintage{}
+	for day := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2100; day = day.AddDate(0, 0, 1) {
+		v := tradeflow.VintageOf(day)
+		require.Equal(t, day, v.Date())
+		require.True(t, prev.Before(v))
+		prev = v
+	}
+}
+
+func TestJSONForms(t *testing.T) {
+	type all struct {
+		Key       tradeflow.Key
+		Flow      tradeflow.Flow
+		Measure   tradeflow.Measure
+		Vintage   tradeflow.Vintage
+		Unit      tradeflow.UnitCode
+		Commodity tradeflow.Commodity
+	}
+	v, _ := tradeflow.ParseVintage("2023-02")
+	in := all{tradeflow.MustParseKey("CN M US 1201.90 quantity"), tradeflow.ReExports, tradeflow.YoYPctCNY, v,
+		tradeflow.MustParseUnitCode("CNY_TN"), tradeflow.MustParseCommodity("RARE_EARTHS")}
+	b, err := json.Marshal(in)
+	require.NoError(t, err)
+	assert.Equal(t, `{"Key":"CHN M USA 1201.90 quantity","Flow":"RX","Measure":"yoy_pct_cny","Vintage":"2023-02","Unit":"CNY_TN","Commodity":"RARE_EARTHS"}`, string(b))
+	var out all
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.Equal(t, in, out)
+	var f tradeflow.Flow
+	assert.ErrorIs(t, json.Unmarshal([]byte(`"Z"`), &f), tradeflow.ErrFlow)
+	_, err = json.Marshal(tradeflow.Flow(99))
+	assert.Error(t, err, "a flow that does not exist cannot be written")
+	other, err := tradeflow.OtherCode("S4", "001.1")
+	require.NoError(t, err)
+	assert.Equal(t, "S4:001.1", other.String())
+	back, err := tradeflow.ParseCommodity(other.String())
+	require.NoError(t, err)
+	assert.Equal(t, other, back)
+	_, isHS := back.Code()
+	assert.False(t, isHS, "a SITC code is never taken for an HS code")
+}

@@ -1,0 +1,230 @@
+package tradeflow
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// A block is a run of whole records of a file, parsed by one worker.
+type block struct {
+	seq  int
+	buf  []byte // the records; buf's storage goes back to the splitter after parsing
+	line int    // the line the first record starts on
+	own  []byte // the storage buf lies in
+}
+
+// A splitter cuts a file into blocks that end at record boundaries. It
+// follows quotes, so a newline inside a quoted field does not end a
+// record; when a block holds no quote at all, the cut is simply after the
+// last newline.
+type splitter struct {
+	r       io.Reader
+	name    string
+	delim   byte
+	size    int
+	maxLine int
+	free    chan []byte
+	carry   []byte // the start of a record the last block could not hold
+	line    int    // the line the next block starts on
+	seq     int
+	eof     bool
+	first   []byte // what header() read past the header, for the first block
+}
+
+func newSplitter(r io.Reader, name string, cfg readConfig) *splitter {
+	sp := &splitter{r: r, name: name, size: cfg.block, maxLine: cfg.maxLine, line: 1, free: make(chan []byte, cfg.workers+2)}
+	for range cfg.workers + 2 {
+		sp.free <- nil
+	}
+	return sp
+}
+
+// release gives a block's storage back.
+func (sp *splitter) release(b *block) { sp.free <- b.own[:0] }
+
+// fill reads into buf (after its first n bytes) until it is full or the
+// file ends.
+func (sp *splitter) fill(buf []byte, n int) (int, error) {
+	for n < len(buf) && !sp.eof {
+		k, err := sp.r.Read(buf[n:])
+		n += k
+		if err == io.EOF {
+			sp.eof = true
+			break
+		}
+		if err != nil {
+			return n, fmt.Errorf("%s: %w", sp.name, err)
+		}
+	}
+	return n, nil
+}
+
+// header returns the first record of the file, without a byte-order mark
+// or its line end. What follows it is kept for the first block.
+func (sp *splitter) header() ([]byte, error) {
+	buf := make([]byte, min(sp.size, 64<<10))
+	n := 0
+	for {
+		var err error
+		if n, err = sp.fill(buf, n); err != nil {
+			return nil, err
+		}
+		b := bytes.TrimPrefix(buf[:n], []byte("\ufeff"))
+		// The delimiter is not known yet; quotes are followed without it
+		// (a quote opens a field only at the start of the line or after a
+		// comma, tab or semicolon).
+		if end := recordEnd(b, 0); end > 0 || sp.eof {
+			if end <= 0 {
+				end = len(b)
+			}
+			head := bytes.TrimRight(b[:end], "\r\n")
+			sp.first = append([]byte(nil), b[end:]...)
+			sp.line = 2 + bytes.Count(head, []byte("\n"))
+			if len(bytes.TrimSpace(head)) == 0 {
+				return nil, &RowError{File: sp.name, Line: 1, Err: fmt.Errorf("no header: %w", ErrColumn)}
+			}
+			return head, nil
+		}
+		if n == len(buf) {
+			if len(buf) >= sp.maxLine {
+				return nil, &RowError{File: sp.name, Line: 1, Err: fmt.Errorf("the header is longer than %d bytes: %w", sp.maxLine, ErrLimit)}
+			}
+			buf = append(buf, make([]byte, len(buf))...)
+		}
+	}
+}
+
+// run sends the file's blocks to out, in order.
+func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
+	sp.carry = sp.first
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var own []byte
+		select {
+		case own = <-sp.free:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		size := max(sp.size, 2*len(sp.carry))
+		if cap(own) < size {
+			own = make([]byte, size)
+		}
+		own = own[:cap(own)]
+		n := copy(own, sp.carry)
+		var err error
+		for {
+			if n, err = sp.fill(own, n); err != nil {
+				return err
+			}
+			cut := lastRecordEnd(own[:n], sp.delim)
+			if sp.eof && n > 0 && (cut < n) {
+				cut = n // the last record, with no newline after it
+			}
+			if cut > 0 {
+				b := &block{seq: sp.seq, buf: own[:cut], line: sp.line, own: own}
+				sp.seq++
+				sp.line += bytes.Count(own[:cut], []byte("\n"))
+				sp.carry = append(sp.carry[:0:0], own[cut:n]...)
+				select {
+				case out <- b:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				break
+			}
+			if n == 0 && sp.eof {
+				return nil
+			}
+			// No record ends in the buffer: grow it, up to the longest
+			// record allowed.
+			if n >= sp.maxLine {
+				return &RowError{File: sp.name, Line: sp.line,
+					Err: fmt.Errorf("a record longer than %d bytes (an unterminated quote, or not a text file): %w", sp.maxLine, ErrLimit)}
+			}
+			own = append(own, make([]byte, len(own))...)
+		}
+		if sp.eof && len(sp.carry) == 0 {
+			return nil
+		}
+	}
+}
+
+// errQuote reports a quoted field that does not end before the file does.
+var errQuote = errors.New("unterminated quote")
+
+// recordEnd returns the index after the newline that ends the record
+// starting at b[i], following quotes; 0 if no record ends within b.
+func recordEnd(b []byte, i int) int {
+	fieldStart := true
+	for ; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '"' && fieldStart:
+			j := quoteEnd(b, i+1)
+			if j < 0 {
+				return 0
+			}
+			i = j
+			fieldStart = false
+		case c == '\n':
+			return i + 1
+		case c == ',' || c == '\t' || c == ';':
+			fieldStart = true
+		default:
+			fieldStart = false
+		}
+	}
+	return 0
+}
+
+// quoteEnd returns the index of the quote that closes the quoted field
+// whose text starts at b[i], or -1 if b ends first (or ends on a quote
+// that might be doubled).
+func quoteEnd(b []byte, i int) int {
+	for {
+		j := bytes.IndexByte(b[i:], '"')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+1 == len(b) {
+			return -1
+		}
+		if b[i+1] != '"' {
+			return i
+		}
+		i += 2
+	}
+}
+
+// lastRecordEnd returns the index after the last newline of b that ends a
+// record (b starts at a record boundary), or 0 if none does.
+func lastRecordEnd(b []byte, delim byte) int {
+	last := 0
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], '"')
+		if j < 0 {
+			if k := bytes.LastIndexByte(b[i:], '\n'); k >= 0 {
+				last = i + k + 1
+			}
+			return last
+		}
+		q := i + j
+		if k := bytes.LastIndexByte(b[i:q], '\n'); k >= 0 {
+			last = i + k + 1
+		}
+		if q > 0 && b[q-1] != delim && b[q-1] != '\n' {
+			i = q + 1 // a quote inside an unquoted field is text
+			continue
+		}
+		e := quoteEnd(b, q+1)
+		if e < 0 {
+			return last
+		}
+		i = e + 1
+	}
+}

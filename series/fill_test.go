@@ -1,0 +1,37 @@
+package series_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+func TestZeroFill(t *testing.T) {
+	jan, dec := mp("2025-01"), mp("2025-12")
+	var b series.Builder[series.USD]
+	require.NoError(t, b.SetCombinedString(series.Period{First: jan, Last: mp("2025-02")}, "9"))
+	require.NoError(t, b.SetString(mp("2025-04"), "1.50"))
+	require.NoError(t, b.SetString(mp("2026-03"), "7"))
+	s, err := b.Series()
+	require.NoError(t, err)
+
+	z := series.ZeroFill(s, series.Period{First: mp("2024-11"), Last: dec})
+	assert.Equal(t, "[2024-11: 0, 2024-12: 0, 2025-01/2025-02: 9, 2025-03: 0, 2025-04: 1.5, 2025-05: 0, "+
+		"2025-06: 0, 2025-07: 0, 2025-08: 0, 2025-09: 0, 2025-10: 0, 2025-11: 0, 2025-12: 0, 2026-03: 7] USD", z.String(),
+		"the combined observation stays one; months outside the period stay missing")
+	total, gaps := series.Total(z, series.Period{First: mp("2024-11"), Last: dec})
+	assert.Nil(t, gaps, "no month of the period is missing any more")
+	assert.Equal(t, "10.5", total.String())
+
+	// An empty series becomes zeros; an invalid period changes nothing.
+	e := series.ZeroFill(series.Series[series.USD]{}, series.Period{First: jan, Last: mp("2025-03")})
+	assert.Equal(t, "[2025-01: 0, 2025-02: 0, 2025-03: 0] USD", e.String())
+	assert.True(t, series.ZeroFill(s, series.Period{}).Equal(s))
+	// Values beyond int64 are kept exactly.
+	big, err := series.FromStrings[series.USD](jan, "123456789012345678901234567890")
+	require.NoError(t, err)
+	assert.Equal(t, "[2025-01: 123456789012345678901234567890, 2025-02: 0] USD", series.ZeroFill(big, series.Period{First: jan, Last: mp("2025-02")}).String())
+}

@@ -1,0 +1,408 @@
+package tradeflow
+
+import (
+	"math/big"
+	"math/bits"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// The dataset keeps its figures in columns, in the order they were added,
+// cut into pages of pageSize rows so that growing never copies what is
+// there. A row is a few integers in a few columns; it is never an object of
+// its own. Columns whose value rarely changes (the unit, the vintage, the
+// source, the number of decimals) hold one value a page until a row
+// differs, so a file of one vintage and one source stores them once a page.
+
+const (
+	pageBits = 16
+	pageSize = 1 << pageBits
+)
+
+// epoch is month 0 of the month column.
+var epoch = series.MonthOf(1, time.January)
+
+func monthAt(off int32) series.Month { return epoch.AddMonths(int(off)) }
+func monthOff(m series.Month) int32  { return int32(m.MonthsSince(epoch)) }
+
+// sparse is a column that holds one value for every row until a row
+// differs.
+type sparse[T comparable] struct {
+	c T
+	v []T // nil while every row holds c
+}
+
+func (s *sparse[T]) at(i int) T {
+	if s.v == nil {
+		return s.c
+	}
+	return s.v[i]
+}
+
+// append adds x as row n (the column's current length).
+func (s *sparse[T]) append(x T, n int) {
+	switch {
+	case s.v != nil:
+		s.v = append(s.v, x)
+	case n == 0:
+		s.c = x
+	case x != s.c:
+		s.v = make([]T, n, max(2*n, 16))
+		for i := range s.v {
+			s.v[i] = s.c
+		}
+		s.v = append(s.v, x)
+	}
+}
+
+// set sets row i of a column of n rows.
+func (s *sparse[T]) set(i int, x T, n int) {
+	if s.v == nil {
+		if x == s.c {
+			return
+		}
+		s.v = make([]T, n)
+		for k := range s.v {
+			s.v[k] = s.c
+		}
+	}
+	s.v[i] = x
+}
+
+// lines is the line column: while each row is on the line after the one
+// before, it is only the first row's line.
+type lines struct {
+	first int32
+	v     []int32 // nil while row i is on line first+i
+}
+
+func (l *lines) at(i int) int32 {
+	if l.v == nil {
+		return l.first + int32(i)
+	}
+	return l.v[i]
+}
+
+func (l *lines) append(x int32, n int) {
+	switch {
+	case l.v != nil:
+		l.v = append(l.v, x)
+	case n == 0:
+		l.first = x
+	case x != l.first+int32(n):
+		l.v = make([]int32, n, max(2*n, 16))
+		for i := range l.v {
+			l.v[i] = l.first + int32(i)
+		}
+		l.v = append(l.v, x)
+	}
+}
+
+// cols is a run of rows: a page of the dataset, or the rows one block of a
+// file gives.
+type cols struct {
+	n     int
+	key   []int32 // the series
+	month []int32 // the period's last month, as months since epoch
+	coef  []int64 // the value is coef × 10^exp in the printed unit, unless big
+	line  lines
+	attr  sparse[rowAttr]
+}
+
+// rowAttr is what rows of one file mostly share: kept once for a page of
+// rows until one differs.
+type rowAttr struct {
+	span uint16 // the period's length less one
+	exp  int8
+	unit uint16 // index into Dataset.units
+	vint Vintage
+	src  int32 // index into Dataset.strs
+	note int32
+}
+
+// row is one row's values, for appending.
+type row struct {
+	key   int32
+	month int32
+	coef  int64
+	line  int32
+	rowAttr
+}
+
+func (c *cols) append(r *row) {
+	n := c.n
+	c.key = append(c.key, r.key)
+	c.month = append(c.month, r.month)
+	c.coef = append(c.coef, r.coef)
+	c.line.append(r.line, n)
+	c.attr.append(r.rowAttr, n)
+	c.n++
+}
+
+func (c *cols) get(i int) row {
+	return row{key: c.key[i], month: c.month[i], coef: c.coef[i], line: c.line.at(i), rowAttr: c.attr.at(i)}
+}
+
+func (c *cols) reset() {
+	c.n = 0
+	c.key, c.month, c.coef = c.key[:0], c.month[:0], c.coef[:0]
+	c.line = lines{v: c.line.v[:0:0]}
+	c.attr = sparse[rowAttr]{}
+}
+
+// table is the rows of a dataset: pages of pageSize rows, the last one
+// filling.
+type table struct {
+	pages []*cols
+	n     int
+	bigs  map[int32]*big.Int // coefficients beyond int64, by row
+	dead  []uint64           // rows dropped (duplicates summed into another), a bit each
+}
+
+func (t *table) page(r int32) (*cols, int) { return t.pages[r>>pageBits], int(r & (pageSize - 1)) }
+
+func (t *table) append(r *row) int32 {
+	if t.n&(pageSize-1) == 0 {
+		t.pages = append(t.pages, &cols{
+			key:   make([]int32, 0, pageSize),
+			month: make([]int32, 0, pageSize),
+			coef:  make([]int64, 0, pageSize),
+		})
+	}
+	t.pages[len(t.pages)-1].append(r)
+	t.n++
+	return int32(t.n - 1)
+}
+
+// appendCols appends the first n rows of c, with their keys, units,
+// sources and notes already the dataset's, copying a page's worth at a
+// time.
+func (t *table) appendCols(c *cols, bigs map[int]*big.Int) {
+	for i := 0; i < c.n; {
+		if t.n&(pageSize-1) == 0 {
+			t.pages = append(t.pages, &cols{
+				key:   make([]int32, 0, pageSize),
+				month: make([]int32, 0, pageSize),
+				coef:  make([]int64, 0, pageSize),
+			})
+		}
+		p := t.pages[len(t.pages)-1]
+		k := min(c.n-i, pageSize-p.n)
+		p.key = append(p.key, c.key[i:i+k]...)
+		p.month = append(p.month, c.month[i:i+k]...)
+		p.coef = append(p.coef, c.coef[i:i+k]...)
+		if c.line.v == nil && p.line.v == nil && (p.n == 0 || p.line.first+int32(p.n) == c.line.first+int32(i)) {
+			if p.n == 0 {
+				p.line.first = c.line.first + int32(i)
+			}
+		} else {
+			for j := i; j < i+k; j++ {
+				p.line.append(c.line.at(j), p.n+j-i)
+			}
+		}
+		if c.attr.v == nil && p.attr.v == nil && (p.n == 0 || p.attr.c == c.attr.c) {
+			p.attr.c = c.attr.c
+		} else {
+			for j := i; j < i+k; j++ {
+				p.attr.append(c.attr.at(j), p.n+j-i)
+			}
+		}
+		for j, b := range bigs {
+			if j >= i && j < i+k {
+				if t.bigs == nil {
+					t.bigs = map[int32]*big.Int{}
+				}
+				t.bigs[int32(t.n+j-i)] = b
+			}
+		}
+		p.n += k
+		t.n += k
+		i += k
+	}
+}
+
+func (t *table) get(r int32) row {
+	p, i := t.page(r)
+	return p.get(i)
+}
+
+func (t *table) key(r int32) int32   { p, i := t.page(r); return p.key[i] }
+func (t *table) month(r int32) int32 { p, i := t.page(r); return p.month[i] }
+func (t *table) span(r int32) uint16 { p, i := t.page(r); return p.attr.at(i).span }
+func (t *table) line(r int32) int32  { p, i := t.page(r); return p.line.at(i) }
+func (t *table) vint(r int32) Vintage {
+	p, i := t.page(r)
+	return p.attr.at(i).vint
+}
+
+func (t *table) period(r int32) series.Period {
+	p, i := t.page(r)
+	last := p.month[i]
+	return series.Period{First: monthAt(last - int32(p.attr.at(i).span)), Last: monthAt(last)}
+}
+
+// value returns row r's value in its printed unit.
+func (t *table) value(r int32) decimal.Decimal {
+	p, i := t.page(r)
+	if b, ok := t.bigs[r]; ok {
+		return decimal.NewFromBigInt(b, int32(p.attr.at(i).exp))
+	}
+	return decimal.New(p.coef[i], int32(p.attr.at(i).exp))
+}
+
+// setValue replaces row r's value, keeping its unit.
+func (t *table) setValue(r int32, v decimal.Decimal) {
+	p, i := t.page(r)
+	delete(t.bigs, r)
+	a := p.attr.at(i)
+	a.exp = int8(v.Exponent())
+	p.attr.set(i, a, p.n)
+	if c := v.Coefficient(); c.IsInt64() {
+		p.coef[i] = c.Int64()
+	} else {
+		p.coef[i] = 0
+		if t.bigs == nil {
+			t.bigs = map[int32]*big.Int{}
+		}
+		t.bigs[r] = c
+	}
+}
+
+func (t *table) kill(r int32) {
+	if t.dead == nil {
+		t.dead = make([]uint64, (t.n+63)>>6)
+	}
+	for len(t.dead) < (t.n+63)>>6 {
+		t.dead = append(t.dead, 0)
+	}
+	t.dead[r>>6] |= 1 << (uint(r) & 63)
+}
+
+func (t *table) isDead(r int32) bool {
+	return t.dead != nil && int(r>>6) < len(t.dead) && t.dead[r>>6]&(1<<(uint(r)&63)) != 0
+}
+
+func (t *table) deadCount() int {
+	n := 0
+	for _, w := range t.dead {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// rowBefore orders two rows of one series: by the period's last month,
+// then a longer period first, then by vintage, then as added.
+func (t *table) rowBefore(a, b int32) int {
+	ma, mb := t.month(a), t.month(b)
+	if ma != mb {
+		if ma < mb {
+			return -1
+		}
+		return 1
+	}
+	sa, sb := t.span(a), t.span(b)
+	if sa != sb {
+		if sa > sb {
+			return -1
+		}
+		return 1
+	}
+	if c := t.vint(a).Compare(t.vint(b)); c != 0 {
+		return c
+	}
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// An index groups the rows by series and orders each series' rows with
+// rowBefore. It is built with one counting pass over the rows, not a sort
+// of them: rows are grouped by series in file order, and only a series
+// whose rows are out of order is sorted, on its own.
+type index struct {
+	rows  int      // the rows indexed: the first rows of the table
+	perm  []int32  // the rows, series by series
+	start []int32  // series s has perm[start[s]:start[s+1]]
+	mixed []uint64 // a bit a series: see isMixed
+}
+
+func buildIndex(t *table, nseries int) *index {
+	start := make([]int32, nseries+1)
+	for _, p := range t.pages {
+		for _, k := range p.key[:p.n] {
+			start[k+1]++
+		}
+	}
+	for r := range t.dead {
+		for w := t.dead[r]; w != 0; w &= w - 1 {
+			row := int32(r<<6 + bits.TrailingZeros64(w))
+			if int(row) < t.n {
+				start[t.key(row)+1]--
+			}
+		}
+	}
+	for s := 1; s <= nseries; s++ {
+		start[s] += start[s-1]
+	}
+	perm := make([]int32, start[nseries])
+	next := slices.Clone(start[:nseries])
+	for pi, p := range t.pages {
+		base := int32(pi << pageBits)
+		for i, k := range p.key[:p.n] {
+			r := base + int32(i)
+			if t.dead != nil && t.isDead(r) {
+				continue
+			}
+			perm[next[k]] = r
+			next[k]++
+		}
+	}
+	ix := &index{rows: t.n, perm: perm, start: start, mixed: make([]uint64, (nseries+63)>>6)}
+	for s := range nseries {
+		seg := perm[start[s]:start[s+1]]
+		sorted, mixed := true, false
+		prev, pm := int32(-1), int32(-1)
+		for _, r := range seg {
+			p, i := t.page(r)
+			m := p.month[i]
+			if p.attr.at(i).span > 0 {
+				mixed = true
+			}
+			if prev >= 0 && m <= pm {
+				mixed = true
+				if m < pm || t.rowBefore(prev, r) > 0 {
+					sorted = false
+					break
+				}
+			}
+			prev, pm = r, m
+		}
+		if !sorted {
+			slices.SortFunc(seg, t.rowBefore)
+		}
+		if mixed || !sorted {
+			ix.mixed[s>>6] |= 1 << (uint(s) & 63)
+		}
+	}
+	return ix
+}
+
+// isMixed reports whether series s may have two figures for one month:
+// rows that share a month, or a period longer than a month. Only such
+// series need checking for duplicates and overlaps.
+func (ix *index) isMixed(s int32) bool { return ix.mixed[s>>6]&(1<<(uint(s)&63)) != 0 }
+
+func (ix *index) rowsOf(s int32) []int32 {
+	if int(s)+1 >= len(ix.start) {
+		return nil
+	}
+	return ix.perm[ix.start[s]:ix.start[s+1]]
+}

@@ -1,0 +1,696 @@
+package tradeflow
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
+	"github.com/tradeflow-go/tradeflow/partner"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// A result is what one block gives: its figures as columns, its errors
+// and counts.
+type result struct {
+	seq       int
+	cols      cols
+	bigs      map[int]*big.Int
+	rows      int
+	blank     int
+	bytes     int
+	skipped   []int
+	skipFirst []int
+	errs      []*RowError
+}
+
+// A worker parses blocks.
+//
+// A row's series is found from the text of its key columns, in a table
+// the workers share (keyTable): a key text is parsed once per read, not
+// once per row. Before even that lookup, the worker guesses that the row
+// follows the same series as it did the last time the row before's series
+// was met — in a file sorted by period, every month lists the series in
+// the same order, so the guess is right for nearly every row.
+//
+// Other attributes (the period, the vintage, the source) go through a
+// cache each: the value of the row before, then a map of the values seen.
+type worker struct {
+	p   *plan
+	ds  *Dataset
+	rec record
+	num fixed.Format
+
+	per  cache[period]
+	rep  cache[partner.Code]
+	par  cache[partner.Code]
+	flow cache[Flow]
+	com  cache[Commodity]
+	meas cache[Measure]
+	unit cache[unitInfo]
+	vint cache[Vintage]
+	src  cache[int32]
+	note cache[int32]
+	qunt []cache[unitInfo]
+
+	// Codes of other classifications than HS, a cache each.
+	other     map[string]*cache[Commodity]
+	lastClass []byte
+	lastOther *cache[Commodity]
+
+	// Series of the figures other than a row's main value (quantities,
+	// the columns of a wide file), by key and unit.
+	keys map[wkey]int32
+
+	keyCols []*ref  // the columns of the key text
+	raw     []byte  // the row's key text, once built
+	next    []int32 // key entry → the entry of the row that followed it, or -1
+	prev    int32   // the key entry of the row before, or -1
+	figs    []pendingFig
+
+	simple bool // rows have one value, in a column, and no check
+}
+
+type period struct {
+	last int32
+	span uint16
+}
+
+type unitInfo struct {
+	id uint16
+	u  UnitCode
+}
+
+// wkey is a series as a worker looks it up: the key and the unit.
+type wkey struct {
+	Key
+	unit uint16
+}
+
+type pendingFig struct {
+	row
+	big *big.Int
+}
+
+// A cache remembers parsed values by their text.
+type cache[T any] struct {
+	parse func(string) (T, error)
+	last  []byte
+	lastV T
+	has   bool
+	m     map[string]T
+	// lastOnly keeps only the last value: for attributes with many
+	// values, each met in few rows, such as commodity codes, whose key
+	// text the key table remembers anyway.
+	lastOnly bool
+}
+
+func (c *cache[T]) get(b []byte) (T, error) {
+	if c.has && bytes.Equal(b, c.last) {
+		return c.lastV, nil
+	}
+	var v T
+	ok := false
+	if !c.lastOnly {
+		v, ok = c.m[string(b)]
+	}
+	if !ok {
+		var err error
+		if v, err = c.parse(string(b)); err != nil {
+			return v, err
+		}
+		switch {
+		case c.lastOnly:
+		case c.m == nil:
+			c.m = map[string]T{string(b): v}
+		case len(c.m) < 1<<16:
+			c.m[string(b)] = v
+		}
+	}
+	c.last, c.lastV, c.has = append(c.last[:0], b...), v, true
+	return v, nil
+}
+
+func newWorker(p *plan, ds *Dataset) *worker {
+	w := &worker{p: p, ds: ds, keys: map[wkey]int32{}, prev: -1,
+		num: fixed.Format{Point: p.point, Thousands: p.thousands, MaxDigits: series.MaxDigits}}
+	w.per.parse = mapped(&p.period, parsePeriodText)
+	w.rep.parse = mapped(&p.reporter, p.parseReporter)
+	w.par.parse = mapped(&p.partner, p.parsePartner)
+	w.flow.parse = mapped(&p.flow, ParseFlow)
+	w.com.parse = mapped(&p.commodity, ParseCommodity)
+	w.com.lastOnly = true
+	w.meas.parse = mapped(&p.measure, ParseMeasure)
+	w.unit.parse = mapped(&p.unit, w.parseUnit)
+	w.vint.parse = mapped(&p.vintage, ParseVintage)
+	intern := func(s string) (int32, error) {
+		ds.mu.Lock()
+		defer ds.mu.Unlock()
+		return ds.intern(s), nil
+	}
+	w.src.parse, w.note.parse = intern, intern
+	w.qunt = make([]cache[unitInfo], len(p.quantities))
+	for i := range w.qunt {
+		w.qunt[i].parse = mapped(&p.quantities[i].unit, w.parseUnit)
+	}
+	for _, r := range []*ref{&p.reporter, &p.partner, &p.flow, &p.commodity, &p.class, &p.measure, &p.unit} {
+		if r.col >= 0 {
+			w.keyCols = append(w.keyCols, r)
+		}
+	}
+	w.simple = len(p.wide) == 0 && len(p.quantities) == 0 && p.check == nil && p.value.col >= 0
+	return w
+}
+
+func (w *worker) parseUnit(s string) (unitInfo, error) {
+	u, err := ParseUnitCode(s)
+	if err != nil {
+		return unitInfo{}, err
+	}
+	w.ds.mu.Lock()
+	defer w.ds.mu.Unlock()
+	return unitInfo{id: w.ds.unitID(u), u: u}, nil
+}
+
+// keyText returns the text of the row's key columns and its form: for a
+// row without quotes whose key columns are side by side, the bytes from
+// the first to the last of them as the file has them (form 1); otherwise
+// each field trimmed and followed by a zero byte (form 0). Two texts of one
+// key in different forms are two entries of one series.
+func (w *worker) keyText(f *record) ([]byte, uint8) {
+	if f.plain && w.p.spanFirst >= 0 {
+		return f.b[f.start[w.p.spanFirst]:f.end[w.p.spanLast]], 1
+	}
+	w.raw = w.raw[:0]
+	for _, r := range w.keyCols {
+		w.raw = append(w.raw, trim(f.field(r.col))...)
+		w.raw = append(w.raw, 0)
+	}
+	return w.raw, 0
+}
+
+// fastKey returns the key table's entry for the row's key text, or -1 if
+// the text is new; skip reports that the row skipped a series the guess
+// expected (a series missing a month).
+func (w *worker) fastKey(f *record) (e int32, skip bool) {
+	t := w.p.keys
+	text, form := w.keyText(f)
+	if w.prev >= 0 {
+		if g := w.next[w.prev]; g >= 0 {
+			if ent := t.ent(g); ent.form == form && ent.text == string(text) {
+				return g, false
+			}
+			if g2 := w.next[g]; g2 >= 0 {
+				if ent := t.ent(g2); ent.form == form && ent.text == string(text) {
+					return g2, true
+				}
+			}
+		}
+	}
+	return t.find(text, form), false
+}
+
+// follow records that the row's key entry was e. A row that skipped a
+// series leaves the guess for the next time as it was.
+func (w *worker) follow(e int32, skip bool) {
+	for int(e) >= len(w.next) {
+		w.next = append(w.next, -1)
+	}
+	if w.prev >= 0 && !skip {
+		w.next[w.prev] = e
+	}
+	w.prev = e
+}
+
+// learn adds the row's key text to the key table, with a new
+// series for it, and returns its entry.
+func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
+	text, form := w.keyText(f)
+	w.ds.mu.Lock()
+	defer w.ds.mu.Unlock()
+	t := w.p.keys
+	if e := t.find(text, form); e >= 0 {
+		return e // another worker was quicker
+	}
+	id := w.ds.newSeries(key, u.u.dim)
+	return t.add(text, form, keyEnt{id: id, unit: u.id, flow: key.Flow, meas: key.Measure})
+}
+
+// parse parses a block into res, whose storage it reuses.
+func (w *worker) parse(bl *block, res *result) *result {
+	p := w.p
+	res.cols.reset()
+	*res = result{seq: bl.seq, bytes: len(bl.buf), cols: res.cols, errs: res.errs[:0],
+		skipped: resize(res.skipped, len(p.skips)), skipFirst: resize(res.skipFirst, len(p.skips))}
+	// A guess at the rows a block holds, so that the columns rarely grow.
+	if est := len(bl.buf)/32 + 16; cap(res.cols.key) < est {
+		res.cols.key, res.cols.month, res.cols.coef = make([]int32, 0, est), make([]int32, 0, est), make([]int64, 0, est)
+	}
+	b := bl.buf
+	line := bl.line
+	for i := 0; i < len(b); {
+		next, nl, err := splitRecord(b, i, p.delim, &w.rec)
+		size := next - i
+		i = next
+		at := line
+		line += 1 + nl
+		f := &w.rec
+		if err == nil && f.n() == 1 && len(trim(f.field(0))) == 0 {
+			res.blank++
+			continue
+		}
+		res.rows++
+		switch {
+		case errors.Is(err, errQuote):
+			last := at + nl
+			if b[len(b)-1] == '\n' {
+				last-- // the newline that ends the file's last line
+			}
+			res.errs = append(res.errs, &RowError{File: p.name, Line: at,
+				Err: fmt.Errorf("%w: lines %d–%d (%d lines) are lost: %w", errQuote, at, last, last-at+1, ErrMalformed)})
+			continue
+		case size > p.maxLine:
+			res.errs = append(res.errs, &RowError{File: p.name, Line: at,
+				Err: fmt.Errorf("a record of %d bytes, longer than %d: %w", size, p.maxLine, ErrLimit)})
+			continue
+		case err != nil:
+			res.errs = append(res.errs, &RowError{File: p.name, Line: at, Err: err})
+			continue
+		case f.n() != p.ncols:
+			res.errs = append(res.errs, &RowError{File: p.name, Line: at,
+				Err: fmt.Errorf("%d fields, the header has %d: %w", f.n(), p.ncols, ErrMalformed)})
+			continue
+		}
+		if k := w.skip(f); k >= 0 {
+			if res.skipped[k] == 0 {
+				res.skipFirst[k] = at
+			}
+			res.skipped[k]++
+			continue
+		}
+		if e := w.row(res, f, int32(at)); e != nil {
+			e.Line = at
+			if nl > 0 {
+				e.EndLine = at + nl
+			}
+			res.errs = append(res.errs, e)
+		}
+	}
+	return res
+}
+
+func resize(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// skip returns the index of the first skip rule the row meets, or -1.
+func (w *worker) skip(f *record) int {
+	for k, sk := range w.p.skips {
+		v := trim(f.field(sk.col))
+		kept := false
+		for _, keep := range sk.keep {
+			if bytes.Equal(v, keep) {
+				kept = true
+				break
+			}
+		}
+		if !kept {
+			return k
+		}
+	}
+	return -1
+}
+
+func (w *worker) text(f *record, r *ref) []byte {
+	if r.col >= 0 {
+		return trim(f.field(r.col))
+	}
+	return r.kb
+}
+
+// trim drops spaces and tabs around b: files pad codes ("0 ").
+func trim(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func (w *worker) bad(f *record, r *ref, err error) *RowError {
+	e := &RowError{File: w.p.name, Err: err}
+	if r.col >= 0 {
+		e.Column, e.Name, e.Value = r.col+1, r.name, clip(f.field(r.col))
+	} else {
+		e.Name, e.Value = r.role, r.konst
+	}
+	return e
+}
+
+func clip(b []byte) string {
+	if len(b) > 100 {
+		return string(b[:100]) + "…"
+	}
+	return string(b)
+}
+
+// mapped returns a parse function that translates through the field's map
+// first.
+func mapped[T any](r *ref, parse func(string) (T, error)) func(string) (T, error) {
+	if r.field.mapping == nil {
+		return parse
+	}
+	return func(s string) (T, error) {
+		t, err := r.field.translate(s)
+		if err != nil {
+			var zero T
+			return zero, err
+		}
+		return parse(t)
+	}
+}
+
+// attr parses a key attribute, which no row may leave empty.
+func attr[T any](w *worker, f *record, r *ref, c *cache[T]) (T, *RowError) {
+	b := w.text(f, r)
+	if len(b) == 0 {
+		var zero T
+		return zero, w.bad(f, r, fmt.Errorf("empty: every row needs its %s: %w", r.role, ErrMissing))
+	}
+	v, err := c.get(b)
+	if err != nil {
+		return v, w.bad(f, r, err)
+	}
+	return v, nil
+}
+
+// row parses one row into figures; nothing is kept from a bad row.
+func (w *worker) row(res *result, f *record, line int32) *RowError {
+	p := w.p
+	var per period
+	var e *RowError
+	if p.period.has {
+		if per, e = attr(w, f, &p.period, &w.per); e != nil {
+			return e
+		}
+	}
+	ke, skip := int32(-1), false
+	if len(p.wide) == 0 {
+		ke, skip = w.fastKey(f)
+	}
+	var key Key
+	if ke >= 0 {
+		// Only what the checks need: the flow and the measure.
+		ent := w.p.keys.ent(ke)
+		key.Flow, key.Measure = ent.flow, ent.meas
+	} else if key, e = w.key(f); e != nil {
+		return e
+	}
+	base := row{line: line}
+	if p.vintage.has {
+		b := w.text(f, &p.vintage)
+		if len(b) == 0 {
+			if p.vintage.required {
+				return w.bad(f, &p.vintage, fmt.Errorf("empty: every figure needs the release it was printed in: %w", ErrMissing))
+			}
+		} else {
+			v, err := w.vint.get(b)
+			if err != nil {
+				return w.bad(f, &p.vintage, err)
+			}
+			base.vint = v
+		}
+	}
+	var err error
+	if base.src, err = w.str(f, &p.source, &w.src, p.srcID); err != nil {
+		return w.bad(f, &p.source, err)
+	}
+	if base.note, err = w.str(f, &p.note, &w.note, p.noteID); err != nil {
+		return w.bad(f, &p.note, err)
+	}
+	base.span = per.span
+	base.month = per.last
+
+	if ke >= 0 && w.simple {
+		// The common case: one value, of a key text seen before.
+		ent := w.p.keys.ent(ke)
+		if vb := trim(f.field(p.value.col)); len(vb) > 0 {
+			n, err := fixed.Parse(vb, w.num)
+			if err == nil && n.Big == nil && (n.Coef >= 0 || !isLevel(key)) {
+				base.key, base.coef, base.exp, base.unit = ent.id, n.Coef, int8(n.Exp), ent.unit
+				res.cols.append(&base)
+				w.follow(ke, skip)
+				return nil
+			}
+		}
+	}
+
+	w.figs = w.figs[:0]
+	if len(p.wide) == 0 {
+		if e := w.mainFigure(f, &base, key, per, ke, skip); e != nil {
+			return e
+		}
+	}
+	for _, wc := range p.wide {
+		k, pr := key, per
+		if !wc.partner.IsZero() {
+			k.Partner = wc.partner
+		} else {
+			pr = period{last: monthOff(wc.period.Last), span: uint16(wc.period.Len() - 1)}
+		}
+		r := ref{role: "value", col: wc.col, name: wc.name, has: true}
+		if e := w.figure(f, &base, k, pr, &r, &p.unit, &w.unit); e != nil {
+			return e
+		}
+	}
+	for i := range p.quantities {
+		q := &p.quantities[i]
+		if !q.value.has {
+			continue
+		}
+		k := key
+		k.Measure = Quantity
+		if e := w.figure(f, &base, k, per, &q.value, &q.unit, &w.qunt[i]); e != nil {
+			return e
+		}
+	}
+	for i := range w.figs {
+		fg := &w.figs[i]
+		if p.check != nil {
+			fig := w.pendingFigure(fg)
+			if col, err := p.check(&fig); err != nil {
+				return w.bad(f, w.refByName(col), err)
+			}
+		}
+		n := res.cols.n
+		res.cols.append(&fg.row)
+		if fg.big != nil {
+			if res.bigs == nil {
+				res.bigs = map[int]*big.Int{}
+			}
+			res.bigs[n] = fg.big
+		}
+	}
+	return nil
+}
+
+// key parses the row's key attributes.
+func (w *worker) key(f *record) (Key, *RowError) {
+	p := w.p
+	var key Key
+	var e *RowError
+	if key.Reporter, e = attr(w, f, &p.reporter, &w.rep); e != nil {
+		return key, e
+	}
+	if p.partner.has {
+		if key.Partner, e = attr(w, f, &p.partner, &w.par); e != nil {
+			return key, e
+		}
+	}
+	if key.Flow, e = attr(w, f, &p.flow, &w.flow); e != nil {
+		return key, e
+	}
+	if key.Commodity, e = w.commodity(f); e != nil {
+		return key, e
+	}
+	if key.Measure, e = attr(w, f, &p.measure, &w.meas); e != nil {
+		return key, e
+	}
+	return key, nil
+}
+
+// mainFigure parses a long row's value; ke is the key entry of its key
+// text if fastKey found it, or -1.
+func (w *worker) mainFigure(f *record, base *row, key Key, per period, ke int32, skip bool) *RowError {
+	p := w.p
+	need := !p.value.optional
+	if ke < 0 {
+		vb := w.text(f, &p.value)
+		if len(vb) == 0 && !need {
+			return nil
+		}
+		u, e := w.unitOf(f, key, &p.unit, &w.unit)
+		if e != nil {
+			return e
+		}
+		ke = w.learn(f, key, u)
+	}
+	ent := w.p.keys.ent(ke)
+	n := len(w.figs)
+	if e := w.value(f, base, key, &p.value, ent.unit, ent.id, need); e != nil {
+		return e
+	}
+	if len(w.figs) > n {
+		w.follow(ke, skip)
+	}
+	return nil
+}
+
+// unitOf parses the unit of a value and checks it fits the measure.
+func (w *worker) unitOf(f *record, key Key, ur *ref, uc *cache[unitInfo]) (unitInfo, *RowError) {
+	u, e := attr(w, f, ur, uc)
+	if e != nil {
+		return u, e
+	}
+	if err := checkUnit(key.Measure, u.u); err != nil {
+		return u, w.bad(f, ur, err)
+	}
+	return u, nil
+}
+
+// commodity parses the row's commodity in its classification.
+func (w *worker) commodity(f *record) (Commodity, *RowError) {
+	p := w.p
+	if !p.class.has {
+		return attr(w, f, &p.commodity, &w.com)
+	}
+	cls := w.text(f, &p.class)
+	if len(cls) == 0 {
+		return Commodity{}, w.bad(f, &p.class, fmt.Errorf("empty: every row needs its classification: %w", ErrMissing))
+	}
+	if isHS(cls) {
+		return attr(w, f, &p.commodity, &w.com)
+	}
+	c := w.lastOther
+	if c == nil || !bytes.Equal(cls, w.lastClass) {
+		if c = w.other[string(cls)]; c == nil {
+			class := string(cls)
+			if _, err := OtherCode(class, "0"); err != nil {
+				return Commodity{}, w.bad(f, &p.class, err)
+			}
+			c = &cache[Commodity]{lastOnly: true, parse: func(s string) (Commodity, error) { return OtherCode(class, s) }}
+			if w.other == nil {
+				w.other = map[string]*cache[Commodity]{}
+			}
+			w.other[class] = c
+		}
+		w.lastClass, w.lastOther = append(w.lastClass[:0], cls...), c
+	}
+	return attr(w, f, &p.commodity, c)
+}
+
+func parsePeriodText(s string) (period, error) {
+	f, l, err := parsePeriod([]byte(s))
+	return period{last: l, span: uint16(l - f)}, err
+}
+
+// str returns the interned text of a source or note.
+func (w *worker) str(f *record, r *ref, c *cache[int32], konst int32) (int32, error) {
+	if r.col < 0 {
+		return konst, nil
+	}
+	b := w.text(f, r)
+	if len(b) == 0 {
+		if r.required {
+			return 0, fmt.Errorf("empty: every figure needs its %s: %w", r.role, ErrMissing)
+		}
+		return 0, nil
+	}
+	return c.get(b)
+}
+
+// figure parses a value other than a long row's main one (a quantity, a
+// column of a wide file) into a pending figure. An empty value is no
+// figure.
+func (w *worker) figure(f *record, base *row, key Key, per period, vr, ur *ref, uc *cache[unitInfo]) *RowError {
+	if len(w.text(f, vr)) == 0 {
+		return nil
+	}
+	u, e := w.unitOf(f, key, ur, uc)
+	if e != nil {
+		return e
+	}
+	b := *base
+	b.month, b.span = per.last, per.span
+	return w.value(f, &b, key, vr, u.id, w.lookup(key, u), false)
+}
+
+// value parses a value whose series and unit are known into a pending
+// figure. An empty value is an error when need is set, and otherwise no
+// figure.
+func (w *worker) value(f *record, base *row, key Key, vr *ref, unit uint16, id int32, need bool) *RowError {
+	vb := w.text(f, vr)
+	if len(vb) == 0 {
+		if need {
+			return w.bad(f, vr, fmt.Errorf("empty: a missing figure is left out of the file, not written empty: %w", ErrMissing))
+		}
+		return nil
+	}
+	n, err := fixed.Parse(vb, w.num)
+	if err != nil {
+		return w.bad(f, vr, &valueError{err.Error()})
+	}
+	if err := checkLevel(key, n.Coef < 0 || (n.Big != nil && n.Big.Sign() < 0)); err != nil {
+		return w.bad(f, vr, err)
+	}
+	fg := pendingFig{row: *base, big: n.Big}
+	fg.key, fg.coef, fg.exp, fg.unit = id, n.Coef, int8(n.Exp), unit
+	w.figs = append(w.figs, fg)
+	return nil
+}
+
+// lookup returns the series of a key in a unit's dimension.
+func (w *worker) lookup(key Key, u unitInfo) int32 {
+	k := wkey{key, u.id}
+	id, ok := w.keys[k]
+	if !ok {
+		w.ds.mu.Lock()
+		id = w.ds.newSeries(key, u.u.dim)
+		w.ds.mu.Unlock()
+		w.keys[k] = id
+	}
+	return id
+}
+
+func (w *worker) pendingFigure(fg *pendingFig) Figure {
+	w.ds.mu.Lock()
+	defer w.ds.mu.Unlock()
+	f := Figure{Key: w.ds.series[fg.key].Key, Period: series.Period{First: monthAt(fg.month - int32(fg.span)), Last: monthAt(fg.month)},
+		Unit: w.ds.units[fg.unit], Vintage: fg.vint, Source: w.ds.strs[fg.src], Note: w.ds.strs[fg.note], File: w.p.name, Line: int(fg.line)}
+	f.Value = decimalOf(fg.coef, int32(fg.exp), fg.big)
+	return f
+}
+
+func (w *worker) refByName(col string) *ref {
+	p := w.p
+	for _, r := range []*ref{&p.period, &p.reporter, &p.partner, &p.flow, &p.commodity, &p.measure, &p.value, &p.unit, &p.vintage, &p.source, &p.note} {
+		if r.col >= 0 && (r.name == col || r.role == col) {
+			return r
+		}
+	}
+	return &ref{role: col, col: -1}
+}
+
+// A valueError reports text that is not a number.
+type valueError struct{ reason string }
+
+func (e *valueError) Error() string { return e.reason }
+func (e *valueError) Unwrap() error { return ErrValue }
