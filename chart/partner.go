@@ -9,7 +9,7 @@ import (
 
 // Contributions returns a bar chart of d's parts' contributions to the
 // total's growth, in percentage points, with the total's growth apart, in
-// percent, labelled "Total growth". The values are rounded to places
+// percent, named "Total growth". The values are rounded to places
 // decimal places by [partner.RoundToSum], so the printed contributions add
 // up to the printed total, as the exact ones do. Title, subtitle and
 // source are left for the caller.
@@ -33,7 +33,7 @@ func Contributions[U series.Unit](d partner.Decomposition[U], places int32) BarC
 }
 
 // Shares returns a bar chart of b's shares of the total, in percent, with
-// the total apart, in U, labelled "Total". The shares are rounded to
+// the total apart, in U, named "Total". The shares are rounded to
 // places decimal places by [partner.Breakdown.Rounded], so the printed
 // shares add up to 100. Title, subtitle and source are left for the
 // caller.
