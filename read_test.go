@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -551,4 +552,34 @@ func TestJSONForms(t *testing.T) {
 	assert.Equal(t, other, back)
 	_, isHS := back.Code()
 	assert.False(t, isHS, "a SITC code is never taken for an HS code")
+}
+
+func TestReadAny(t *testing.T) {
+	own := "period,flow,partner,commodity,measure,value,unit,vintage,source,note\n2025-11,X,WLD,TOTAL,value,3303.5,USD_100M,2025-12-08,GACC,\n"
+	ct := "freqCode,period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue,netWgt\nM,202511,156,842,X,TOTAL,33789100000,\n"
+	for _, tt := range []struct{ name, file, format string }{
+		{"own", own, "tradeflow CSV"},
+		{"comtrade", ct, "UN Comtrade"},
+	} {
+		f, ok := tradeflow.Detect([]byte(strings.SplitN(tt.file, "\n", 2)[0]))
+		require.True(t, ok, tt.name)
+		assert.Equal(t, tt.format, f.Name)
+		for _, gz := range []bool{false, true} {
+			var in io.Reader = strings.NewReader(tt.file)
+			if gz {
+				var z bytes.Buffer
+				zw := gzip.NewWriter(&z)
+				zw.Write([]byte(tt.file))
+				zw.Close()
+				in = &z
+			}
+			ds, err := tradeflow.ReadAny(context.Background(), in, "x", tradeflow.Reporter("CN"), tradeflow.WithVintage("2025-12-08"))
+			require.NoError(t, err, "%s gzip %v", tt.name, gz)
+			assert.Equal(t, 1, ds.Len())
+			assert.Equal(t, tt.format, ds.Summary().Schema)
+		}
+	}
+	_, err := tradeflow.ReadAny(context.Background(), strings.NewReader("a,b\n1,2\n"), "x")
+	assert.ErrorIs(t, err, tradeflow.ErrColumn)
+	assert.ErrorContains(t, err, "x:1: a header of no format the library reads (tradeflow CSV, UN Comtrade)")
 }

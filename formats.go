@@ -1,0 +1,121 @@
+package tradeflow
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// A Format is a kind of file the library reads: its schema, and the
+// columns that tell its header from others'.
+type Format struct {
+	Name string
+	// Schema returns the format's schema.
+	Schema func() Schema
+	// Marks are header names (in any case) that a file of the format has,
+	// all of them; the format with the most marks a header has is the
+	// file's.
+	Marks []string
+}
+
+// Formats returns the formats [ReadAny] recognises, in the order it tries
+// them.
+func Formats() []Format {
+	return []Format{
+		{Name: "tradeflow CSV", Schema: CSV, Marks: []string{"period", "flow", "partner", "commodity", "measure", "value", "unit"}},
+		{Name: "UN Comtrade", Schema: Comtrade, Marks: []string{"period", "reporterCode", "partnerCode", "flowCode", "cmdCode", "primaryValue"}},
+	}
+}
+
+// Detect returns the format whose marks a header line has, the one with
+// the most marks if several match.
+func Detect(header []byte) (Format, bool) {
+	var rec record
+	delim := detectDelimiter(header)
+	splitRecord(bytes.Clone(bytes.TrimPrefix(header, []byte("\ufeff"))), 0, delim, &rec)
+	have := map[string]bool{}
+	for i := range rec.n() {
+		have[strings.ToLower(strings.TrimSpace(string(rec.field(i))))] = true
+	}
+	var best Format
+	found := false
+	for _, f := range Formats() {
+		all := true
+		for _, m := range f.Marks {
+			all = all && have[strings.ToLower(m)]
+		}
+		if all && (!found || len(f.Marks) > len(best.Marks)) {
+			best, found = f, true
+		}
+	}
+	return best, found
+}
+
+// ReadAny reads a file of any format in [Formats], recognised by its
+// header (see [Detect]); gzip is recognised too. A header no format
+// matches is an error that lists the formats.
+func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) (*Dataset, error) {
+	head, rest, err := peekHeader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	f, ok := Detect(head)
+	if !ok {
+		var names []string
+		for _, f := range Formats() {
+			names = append(names, f.Name)
+		}
+		return nil, &RowError{File: name, Line: 1, Err: fmt.Errorf("a header of no format the library reads (%s): %w", strings.Join(names, ", "), ErrColumn)}
+	}
+	return Read(ctx, rest, name, f.Schema(), opts...)
+}
+
+// ReadAnyFile is [ReadAny] on the named file.
+func ReadAnyFile(ctx context.Context, path string, opts ...ReadOption) (*Dataset, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadAny(ctx, f, filepath.Base(path), opts...)
+}
+
+// peekHeader returns the first line of r (decompressed, for gzip) and a
+// reader of all of r, that line included, as r gave it.
+func peekHeader(r io.Reader) ([]byte, io.Reader, error) {
+	rec := &recorder{r: r}
+	br := bufio.NewReaderSize(rec, 64<<10)
+	var src io.Reader = br
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, nil, fmt.Errorf("gzip: %w", err)
+		}
+		src = zr
+	}
+	lr := bufio.NewReaderSize(io.LimitReader(src, DefaultMaxLine), 64<<10)
+	head, err := lr.ReadSlice('\n')
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, nil, err
+	}
+	head = bytes.Clone(head)
+	return head, io.MultiReader(bytes.NewReader(rec.buf), r), nil
+}
+
+// A recorder keeps what it reads.
+type recorder struct {
+	r   io.Reader
+	buf []byte
+}
+
+func (rc *recorder) Read(p []byte) (int, error) {
+	n, err := rc.r.Read(p)
+	rc.buf = append(rc.buf, p[:n]...)
+	return n, err
+}
