@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 // A Code is a Harmonized System (HS) commodity code: a chapter (2 digits,
@@ -110,11 +112,15 @@ func MustParseCode(s string) Code {
 	return c
 }
 
-var pow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
+// pow10 returns 10^k for the 0 ≤ k ≤ 10 that a code's digits need.
+func pow10(k uint8) uint64 {
+	p, _ := fixed.Pow10U(int(k))
+	return p
+}
 
 // truncate returns the first n digits of c; n <= c.n.
 func (c Code) truncate(n uint8) Code {
-	return Code{c.v / pow10[c.n-n], n}
+	return Code{c.v / pow10(c.n-n), n}
 }
 
 // IsZero reports whether c is the zero Code, which means "no code".
@@ -163,7 +169,7 @@ func (c Code) Contains(o Code) bool {
 // 2847). The zero Code comes first. slices.SortFunc(cs, Code.Compare)
 // sorts codes.
 func (c Code) Compare(o Code) int {
-	a, b := c.v*pow10[10-c.n], o.v*pow10[10-o.n]
+	a, b := c.v*pow10(10-c.n), o.v*pow10(10-o.n)
 	switch {
 	case a < b:
 		return -1
@@ -186,7 +192,7 @@ func (c Code) Digits() string {
 
 func (c Code) appendDigits(b []byte) []byte {
 	for i := int(c.n) - 1; i >= 0; i-- {
-		b = append(b, byte('0'+c.v/pow10[i]%10))
+		b = append(b, byte('0'+c.v/pow10(uint8(i))%10))
 	}
 	return b
 }

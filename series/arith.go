@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 type binKind uint8
@@ -102,10 +103,10 @@ func Rescale[To, From Unit](s Series[From]) Series[To] {
 			if !d.has(i) {
 				continue
 			}
-			if c, ok := mulPow10(d.coef[i], int(k)); ok && !d.isWide(i) {
+			if c, ok := fixed.MulPow10(d.coef[i], int(k)); ok && !d.isWide(i) {
 				b.set(i, c)
 			} else {
-				b.setBig(i, new(big.Int).Mul(d.bigCoef(i), bigPow10(int(k))))
+				b.setBig(i, new(big.Int).Mul(d.bigCoef(i), fixed.BigPow10(int(k))))
 			}
 		}
 		return wrap[To](b.d)
@@ -220,14 +221,14 @@ func binOp(out builder, k int, a, b *store, i, j int, al *aligned, op binKind) (
 			var ok bool
 			switch op {
 			case binAdd:
-				r, ok = add64(x, y)
+				r, ok = fixed.Add(x, y)
 			case binSub:
-				r, ok = sub64(x, y)
+				r, ok = fixed.Sub(x, y)
 			default:
 				if y == 0 {
 					return BaseZero, false
 				}
-				r, ok = quoToOdd(x, y, percentShift)
+				r, ok = fixed.QuoToOdd(x, y, percentShift)
 			}
 			if ok {
 				out.set(k, r)
@@ -244,7 +245,7 @@ func binOp(out builder, k int, a, b *store, i, j int, al *aligned, op binKind) (
 			if by.Sign() == 0 {
 				return BaseZero, false
 			}
-			out.setBig(k, quoToOddBig(bx, by, percentShift))
+			out.setBig(k, fixed.QuoToOddBig(bx, by, percentShift))
 		}
 	case binDivide:
 		e := int(DivisionPlaces + b.scale - a.scale)
@@ -252,7 +253,7 @@ func binOp(out builder, k int, a, b *store, i, j int, al *aligned, op binKind) (
 			if b.coef[j] == 0 {
 				return BaseZero, false
 			}
-			if q, ok := quoToOdd(a.coef[i], b.coef[j], e); ok && e >= 0 {
+			if q, ok := fixed.QuoToOdd(a.coef[i], b.coef[j], e); ok && e >= 0 {
 				out.set(k, q)
 				return 0, true
 			}
@@ -261,10 +262,10 @@ func binOp(out builder, k int, a, b *store, i, j int, al *aligned, op binKind) (
 		if by.Sign() == 0 {
 			return BaseZero, false
 		}
-		out.setBig(k, quoToOddBig(a.bigCoef(i), by, e))
+		out.setBig(k, fixed.QuoToOddBig(a.bigCoef(i), by, e))
 	case binMul:
 		if !a.isWide(i) && !b.isWide(j) {
-			if r, ok := mul64(a.coef[i], b.coef[j]); ok {
+			if r, ok := fixed.Mul(a.coef[i], b.coef[j]); ok {
 				out.set(k, r)
 				return 0, true
 			}

@@ -1,9 +1,10 @@
 package series
 
 import (
-	"math"
 	"math/big"
 	"math/bits"
+
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 // DivisionPlaces is the number of decimal places that division keeps.
@@ -40,52 +41,6 @@ const DisplayRounding = HalfAwayFromZero
 // percentShift is the power of ten that turns a ratio of coefficients into
 // a percent coefficient at DivisionPlaces.
 const percentShift = DivisionPlaces + 2
-
-// quoToOdd returns n × 10^e ÷ den rounded to odd, or false when the result
-// (or an intermediate) does not fit and big arithmetic is needed. den != 0.
-func quoToOdd(n, den int64, e int) (int64, bool) {
-	p, ok := pow10(e)
-	if !ok {
-		return 0, false
-	}
-	un, ud := uabs(n), uabs(den)
-	hi, lo := bits.Mul64(un, uint64(p))
-	if hi >= ud {
-		return 0, false
-	}
-	q, r := bits.Div64(hi, lo, ud)
-	if r != 0 {
-		q |= 1
-	}
-	if q > math.MaxInt64 {
-		return 0, false
-	}
-	if (n < 0) != (den < 0) {
-		return -int64(q), true
-	}
-	return int64(q), true
-}
-
-// quoToOddBig is quoToOdd for any size, and for negative e.
-func quoToOddBig(n, den *big.Int, e int) *big.Int {
-	num := new(big.Int).Set(n)
-	d := new(big.Int).Set(den)
-	if e >= 0 {
-		num.Mul(num, bigPow10(e))
-	} else {
-		d.Mul(d, bigPow10(-e))
-	}
-	q, r := new(big.Int).QuoRem(num, d, new(big.Int))
-	if r.Sign() != 0 && q.Bit(0) == 0 {
-		// Truncation went toward zero; step away from zero to the odd neighbour.
-		if (num.Sign() < 0) != (d.Sign() < 0) {
-			q.Sub(q, big.NewInt(1))
-		} else {
-			q.Add(q, big.NewInt(1))
-		}
-	}
-	return q
-}
 
 type lagKind uint8
 
@@ -177,7 +132,7 @@ func (d *store) base(i, n, lag int) (c int64, b *big.Int, reason Reason, at Peri
 			return 0, nil, BaseMissing, at
 		}
 		if fits && !d.isWide(m) {
-			if s, ok := add64(sum, d.coef[m]); ok {
+			if s, ok := fixed.Add(sum, d.coef[m]); ok {
 				sum = s
 				continue
 			}
@@ -238,12 +193,12 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 			}
 			if bb == nil && (d.wide == nil || !d.isWide(i)) {
 				a := d.coef[i]
-				if delta, ok := sub64(a, bc); ok {
+				if delta, ok := fixed.Sub(a, bc); ok {
 					if kind == lagDiff {
 						out.set(i, delta)
 						continue
 					}
-					if q, ok := quoToOdd(delta, bc, percentShift); ok {
+					if q, ok := fixed.QuoToOdd(delta, bc, percentShift); ok {
 						out.set(i, q)
 						continue
 					}
@@ -261,7 +216,7 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 			if kind == lagDiff {
 				out.setBig(i, delta)
 			} else {
-				out.setBig(i, quoToOddBig(delta, bb, percentShift))
+				out.setBig(i, fixed.QuoToOddBig(delta, bb, percentShift))
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 // A CumOption changes how [YearToDate], [YTDChange] and [Annual] count.
@@ -113,7 +114,7 @@ func ytd(d *store, cfg cumConfig) (*store, Gaps) {
 		}
 		isWide := wide && d.isWide(i)
 		if runBig == nil && !isWide {
-			if r, ok := add64(run, d.coef[i]); ok {
+			if r, ok := fixed.Add(run, d.coef[i]); ok {
 				run = r
 			} else {
 				runBig = big.NewInt(run)
@@ -221,7 +222,7 @@ func (d *store) total(p Period) (small int64, bigSum *big.Int, gaps Gaps) {
 			continue
 		}
 		if bigSum == nil && (d.wide == nil || !d.isWide(i)) {
-			if r, ok := add64(small, d.coef[i]); ok {
+			if r, ok := fixed.Add(small, d.coef[i]); ok {
 				small = r
 				continue
 			}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 // A Series is a monthly series of exact decimal values in unit U.
@@ -282,22 +283,14 @@ func (b *Builder[U]) place(bd builder, i, k int) {
 	}
 	c := b.coefs[k]
 	if sh := bd.d.scale + b.exps[k]; sh > 0 {
-		r, ok := mulPow10(c, int(sh))
+		r, ok := fixed.MulPow10(c, int(sh))
 		if !ok {
-			bd.setBig(i, new(big.Int).Mul(big.NewInt(c), bigPow10(int(sh))))
+			bd.setBig(i, new(big.Int).Mul(big.NewInt(c), fixed.BigPow10(int(sh))))
 			return
 		}
 		c = r
 	}
 	bd.set(i, c)
-}
-
-func mulPow10(c int64, k int) (int64, bool) {
-	p, ok := pow10(k)
-	if !ok {
-		return 0, c == 0
-	}
-	return mul64(c, p)
 }
 
 // IsEmpty reports whether s has no observation.
