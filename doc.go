@@ -19,8 +19,10 @@
 //     cumulation ([series.YearToDate], [series.YTDChange], [series.Rolling],
 //     [series.Total], [series.Annual]), arithmetic between series
 //     ([series.Add], [series.Sub], [series.Share], [series.Divide]), unit
-//     conversions ([series.Rescale], [series.Convert]) and a float view
-//     for gonum statistics ([series.ToFloats]).
+//     conversions ([series.Rescale], [series.Convert]).
+//   - [github.com/tradeflow-go/tradeflow/stats]: the float64 side, kept
+//     apart from the exact path: mean, deviation, correlation and trend
+//     of a series through gonum (stats.ToFloats).
 //   - [github.com/tradeflow-go/tradeflow/partner]: partner codes (ISO 3166-1
 //     and UN Comtrade's numbers), blocs with dated membership (the EU,
 //     ASEAN), exact shares and contributions to growth that add up.

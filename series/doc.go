@@ -64,8 +64,6 @@
 //   - Binary operations ([Add], [Sub], [Share], [Divide], [Convert]) match
 //     periods exactly: a combined observation pairs only with the same
 //     combined period in the other series.
-//   - The float view ([ToFloats]) has NaN for each month of a combined
-//     observation, since a two-month total is not a monthly value.
 //
 // # Storage
 //
@@ -75,8 +73,9 @@
 // one. Operations over millions of values run in tight loops with no
 // allocation per value. Series are immutable and safe for concurrent use.
 //
-// # Statistics
-//
-// [Floats] is a float64 view for statistics through gonum (mean, standard
-// deviation, correlation, linear trend), kept apart from the exact path.
+// Statistics that are naturally approximate (means, deviations,
+// correlations, trends) are in package
+// [github.com/tradeflow-go/tradeflow/stats], which converts a series to
+// float64 explicitly; this package imports only the standard library and
+// shopspring/decimal.
 package series

@@ -322,14 +322,3 @@ func ExampleSeries_Round() {
 	// Output:
 	// [2025-10: -1.1, 2025-11: 5.8] %
 }
-
-func ExampleToFloats() {
-	s := series.FromInts[series.Index](series.MustParseMonth("2025-01"), 49, 50, 51, 52)
-	f := series.ToFloats(s)
-	intercept, slope := f.Trend()
-	fmt.Printf("mean %.2f sd %.3f trend %.1f%+.1f/month\n", f.Mean(), f.StdDev(), intercept, slope)
-	fmt.Printf("correlation %.1f\n", series.Correlation(f, f))
-	// Output:
-	// mean 50.50 sd 1.291 trend 49.0+1.0/month
-	// correlation 1.0
-}

@@ -104,6 +104,5 @@ func FuzzSeriesOps(f *testing.F) {
 		}
 		series.Rolling(s, k)
 		series.Streak(s, s.Last(), func(v decimal.Decimal) bool { return v.IsPositive() })
-		series.ToFloats(s).Trend()
 	})
 }

@@ -1,7 +1,6 @@
 package series_test
 
 import (
-	"math"
 	"os/exec"
 	"strings"
 	"testing"
@@ -245,12 +244,6 @@ func TestCombinedPeriods(t *testing.T) {
 	})
 	t.Run("slice leaves out a straddling combined period", func(t *testing.T) {
 		assert.Equal(t, []string{"2025-03=5666.3"}, values(s.Slice(mp("2025-02"), mp("2025-03"))))
-	})
-	t.Run("float view has NaN for combined months", func(t *testing.T) {
-		f := series.ToFloats(s)
-		assert.True(t, math.IsNaN(f.Values[0]))
-		assert.True(t, math.IsNaN(f.Values[1]))
-		assert.InDelta(t, 4000, f.Values[2], 0)
 	})
 }
 
