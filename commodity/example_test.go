@@ -231,7 +231,7 @@ func ExampleUnitValue() {
 	// China's rare-earth exports in January–February 2026, as TASS printed
 	// them from customs data (tass.com/economy/2099305, 2026-03-10):
 	// 10,460 t worth USD 68.6 million, released as one combined period.
-	janFeb := series.Period{First: series.MonthOf(2026, time.January), Last: series.MonthOf(2026, time.February)}
+	janFeb := series.Period{First: series.MustMonth(2026, time.January), Last: series.MustMonth(2026, time.February)}
 	var value series.Builder[series.USDMillion]
 	value.SetCombined(janFeb, decimal.RequireFromString("68.6"))
 	var qty series.Builder[series.Tonnes]
@@ -252,7 +252,7 @@ func ExampleUnitValue() {
 
 func ExampleUnitValue_zeroQuantity() {
 	// A month with no shipments has no unit value. Illustrative figures.
-	sep := series.MonthOf(2025, time.September)
+	sep := series.MustMonth(2025, time.September)
 	value := series.MustFromStrings[series.USD](sep, "1300000", "0")
 	qty := series.MustFromStrings[series.Tonnes](sep, "2600", "0")
 	uv, gaps := commodity.UnitValue(value, qty)
@@ -266,7 +266,7 @@ func ExampleUnitValue_zeroQuantity() {
 func ExampleDecompose() {
 	// Illustrative figures: a value up 32% year on year, as the quantity
 	// rose 10% and the unit value 20%.
-	nov24, nov25 := series.MonthOf(2024, time.November), series.MonthOf(2025, time.November)
+	nov24, nov25 := series.MustMonth(2024, time.November), series.MustMonth(2025, time.November)
 	var v series.Builder[series.USD]
 	v.Set(nov24, decimal.NewFromInt(1_000_000))
 	v.Set(nov25, decimal.NewFromInt(1_320_000))
@@ -294,7 +294,7 @@ func ExampleDecompose() {
 func ExampleDecompose_inexact() {
 	// Illustrative figures that do not divide evenly: the parts still add up
 	// exactly, because the interaction is what the rounded effects leave.
-	jan := series.MonthOf(2025, time.January)
+	jan := series.MustMonth(2025, time.January)
 	value := series.MustFromStrings[series.USD](jan, "1000", "1100")
 	qty := series.MustFromStrings[series.Tonnes](jan, "3", "7")
 	d, _ := commodity.Decompose(value, qty, 1)
@@ -314,12 +314,12 @@ func ExampleTarget_Progress() {
 	// China's soybean imports from the United States, tonnes (commodities.csv:
 	// Reuters via channelnewsasia, srnnews, tradingkey), against a promise of
 	// 12 million tonnes by the end of 2025.
-	us := series.MustFromStrings[series.Tonnes](series.MonthOf(2025, time.September), "0", "0", "0")
+	us := series.MustFromStrings[series.Tonnes](series.MustMonth(2025, time.September), "0", "0", "0")
 	target := commodity.Target[series.MillionTonnes]{
 		Amount: decimal.NewFromInt(12),
-		Window: series.Period{First: series.MonthOf(2025, time.September), Last: series.MonthOf(2025, time.December)},
+		Window: series.Period{First: series.MustMonth(2025, time.September), Last: series.MustMonth(2025, time.December)},
 	}
-	p, err := target.Progress(series.Rescale[series.MillionTonnes](us), series.MonthOf(2025, time.November))
+	p, err := target.Progress(series.Rescale[series.MillionTonnes](us), series.MustMonth(2025, time.November))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -342,13 +342,13 @@ func ExampleTarget_Progress() {
 
 func ExampleTarget_Progress_missingMonth() {
 	// A month with no figure is not a month with nothing bought.
-	sep := series.MonthOf(2025, time.September)
+	sep := series.MustMonth(2025, time.September)
 	us := series.MustFromStrings[series.Tonnes](sep, "0", "", "0") // October not published
 	target := commodity.Target[series.Tonnes]{
 		Amount: decimal.NewFromInt(12_000_000),
-		Window: series.Period{First: sep, Last: series.MonthOf(2025, time.December)},
+		Window: series.Period{First: sep, Last: series.MustMonth(2025, time.December)},
 	}
-	_, err := target.Progress(us, series.MonthOf(2025, time.November))
+	_, err := target.Progress(us, series.MustMonth(2025, time.November))
 	fmt.Println(err)
 	// Output: commodity: cannot sum 2025-09/2025-11: 2025-10 is missing
 }
@@ -358,15 +358,15 @@ func ExampleReconcile() {
 	// month (commodities.csv; Reuters and others), with January and February
 	// released as one figure.
 	var b series.Builder[series.Tonnes]
-	b.SetCombined(series.Period{First: series.MonthOf(2025, time.January), Last: series.MonthOf(2025, time.February)},
+	b.SetCombined(series.Period{First: series.MustMonth(2025, time.January), Last: series.MustMonth(2025, time.February)},
 		decimal.NewFromInt(8511))
 	for i, v := range []string{"5666.3", "4784.8", "5864.6", "7742", "5994.3", "5792", "4000.3", "4343.5", "5493.9"} {
-		b.Set(series.MonthOf(2025, time.March).AddMonths(i), decimal.RequireFromString(v))
+		b.Set(series.MustMonth(2025, time.March).AddMonths(i), decimal.RequireFromString(v))
 	}
 	re, _ := b.Series()
 
 	// The January–November total as printed (Reuters via ima-api.org).
-	janNov := series.Period{First: series.MonthOf(2025, time.January), Last: series.MonthOf(2025, time.November)}
+	janNov := series.Period{First: series.MustMonth(2025, time.January), Last: series.MustMonth(2025, time.November)}
 	r, err := commodity.Reconcile(re, janNov, decimal.RequireFromString("58193.1"))
 	if err != nil {
 		fmt.Println(err)
@@ -384,7 +384,7 @@ func ExampleReconcile() {
 func Example_rareEarths() {
 	// Tonnes (commodities.csv): November 2024, Reuters via rareearthexchanges;
 	// October and November 2025, Reuters via thecryptagon and ima-api.org.
-	nov24 := series.MonthOf(2024, time.November)
+	nov24 := series.MustMonth(2024, time.November)
 	re := series.MustFromStrings[series.Tonnes](nov24,
 		"4416", "", "", "", "", "", "", "", "", "", "", "4343.5", "5493.9")
 
@@ -408,7 +408,7 @@ func Example_soybeans() {
 	// Million tonnes (commodities.csv): November 2024, Reuters via
 	// thedairysite; October and November 2025, Reuters via srnnews and
 	// thedairysite.
-	nov24 := series.MonthOf(2024, time.November)
+	nov24 := series.MustMonth(2024, time.November)
 	soy := series.MustFromStrings[series.MillionTonnes](nov24,
 		"7.15", "", "", "", "", "", "", "", "", "", "", "9.48", "8.11")
 
@@ -431,7 +431,7 @@ func Example_soybeans() {
 func Example_quantities() {
 	// China's soybean imports from Brazil in November 2025: 5,852,857 t
 	// (commodities.csv, Reuters via tradingkey).
-	nov := series.MonthOf(2025, time.November)
+	nov := series.MustMonth(2025, time.November)
 	br := series.MustFromStrings[series.Tonnes](nov, "5852857")
 	fmt.Println(series.Rescale[series.MillionTonnes](br))
 	fmt.Println(series.Rescale[series.Kilograms](br))

@@ -289,12 +289,12 @@ func Dated(c Code, joined, left time.Time) Membership {
 	if joined.IsZero() {
 		panic("partner: Dated with a zero joining date")
 	}
-	ms := Membership{Code: c, From: series.MonthFor(joined)}
+	ms := Membership{Code: c, From: series.MonthOf(joined)}
 	if joined.Day() != 1 {
 		ms.From = ms.From.AddMonths(1)
 	}
 	if !left.IsZero() {
-		ms.Last = series.MonthFor(left)
+		ms.Last = series.MonthOf(left)
 		if left.Day() == 1 {
 			ms.Last = ms.Last.AddMonths(-1)
 		}

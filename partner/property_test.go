@@ -66,7 +66,7 @@ func TestPropertyContributions(t *testing.T) {
 	hundred := decimal.NewFromInt(100)
 	for trial := range trials {
 		lag := 1 + r.IntN(24)
-		base := series.MonthOf(2020, 1).AddMonths(r.IntN(60))
+		base := series.MustMonth(2020, 1).AddMonths(r.IntN(60))
 		now := base.AddMonths(lag)
 		n := r.IntN(9)
 		neg := 0.0

@@ -23,7 +23,7 @@ func ExampleParseMonth() {
 }
 
 func ExampleMonth_AddMonths() {
-	nov := series.MonthOf(2025, time.November)
+	nov := series.MustMonth(2025, time.November)
 	fmt.Println(nov.AddMonths(-12), nov.AddMonths(2))
 	fmt.Println(nov.MonthsSince(series.MustParseMonth("2024-03")))
 	// Output:

@@ -90,7 +90,7 @@ func randomSeries(rng *rand.Rand) (Series[USD], map[Month]decimal.Decimal, map[M
 	var b Builder[USD]
 	vals := map[Month]decimal.Decimal{}
 	periods := map[Month]Period{}
-	m := MonthOf(2020+rng.IntN(3), time.Month(1+rng.IntN(12)))
+	m := MustMonth(2020+rng.IntN(3), time.Month(1+rng.IntN(12)))
 	n := 1 + rng.IntN(60)
 	for i := 0; i < n; i++ {
 		if rng.IntN(8) == 0 {

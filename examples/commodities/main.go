@@ -12,9 +12,9 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/shopspring/decimal"
-
 	"github.com/tradeflow-go/tradeflow"
 	"github.com/tradeflow-go/tradeflow/commodity"
 	"github.com/tradeflow-go/tradeflow/series"
@@ -84,7 +84,7 @@ func rareEarths(w io.Writer, ds *tradeflow.Dataset) error {
 		if p.Last.Month() == 2 {
 			continue // the January–February release is itself the months
 		}
-		span := series.Period{First: series.MonthOf(p.Last.Year(), 1), Last: p.Last}
+		span := series.Period{First: series.MustMonth(p.Last.Year(), time.January), Last: p.Last}
 		rec, err := commodity.Reconcile(t, span, v)
 		var inc *commodity.IncompleteError
 		switch {
