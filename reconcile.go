@@ -93,11 +93,11 @@ func (c RateCheck) Reason() string {
 // sets it beside the published rate, printed with places decimals.
 // levelPlaces is the precision of the printed levels, for the interval.
 func CheckRate[U series.Unit](level series.Series[U], p series.Period, lag int, published decimal.Decimal, places, levelPlaces int32) (RateCheck, error) {
-	cur, ok := valueAt(level, p)
+	cur, ok := level.AtPeriod(p)
 	if !ok {
 		return RateCheck{}, fmt.Errorf("tradeflow: no level for %v", p)
 	}
-	base, ok := valueAt(level, p.Shift(-lag))
+	base, ok := level.AtPeriod(p.Shift(-lag))
 	if !ok {
 		return RateCheck{}, fmt.Errorf("tradeflow: no base level for %v", p.Shift(-lag))
 	}
@@ -107,19 +107,10 @@ func CheckRate[U series.Unit](level series.Series[U], p series.Period, lag int, 
 			return RateCheck{}, fmt.Errorf("tradeflow: %v", g)
 		}
 	}
-	computed, _ := valueAt(ch, p)
+	computed, _ := ch.AtPeriod(p)
 	iv, err := ImpliedBase(cur, published, places, levelPlaces)
 	if err != nil {
 		return RateCheck{}, err
 	}
 	return RateCheck{Period: p, Computed: computed, Published: published, Places: places, Base: base, Interval: iv}, nil
-}
-
-// valueAt returns the observation of s for exactly period p.
-func valueAt[U series.Unit](s series.Series[U], p series.Period) (decimal.Decimal, bool) {
-	q, v, ok := s.Covering(p.Last)
-	if !ok || q != p {
-		return decimal.Decimal{}, false
-	}
-	return v, true
 }

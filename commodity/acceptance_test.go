@@ -133,8 +133,8 @@ func TestAcceptanceMissingIsNotZero(t *testing.T) {
 		period, published string // Reuters via dailymail 2024-06-07; Reuters via newsfromrss
 	}{{"2024-01/2024-05", "24266.5"}, {"2024-01/2024-12", "55431"}} {
 		_, err := commodity.Reconcile(re, period(tt.period), dec(tt.published))
-		require.ErrorIs(t, err, commodity.ErrIncomplete, tt.period)
-		var ie *commodity.IncompleteError
+		require.ErrorIs(t, err, series.ErrIncomplete, tt.period)
+		var ie *series.IncompleteError
 		require.ErrorAs(t, err, &ie)
 		assert.Equal(t, period("2024-03"), ie.Gaps[0].Input)
 	}
@@ -175,8 +175,8 @@ func TestAcceptanceRareEarthYearToDate(t *testing.T) {
 
 func TestAcceptanceUSSoybeanTarget(t *testing.T) {
 	us := usSoybeanImports(t)
-	total, gaps := series.Total(us, period("2025-09/2025-11"))
-	require.Empty(t, gaps)
+	total, err := series.Total(us, period("2025-09/2025-11"))
+	require.NoError(t, err)
 	assert.True(t, total.IsZero(), "U.S. soybeans September–November 2025: %v t", total)
 
 	tests := []struct {

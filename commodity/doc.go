@@ -53,7 +53,7 @@
 // # Missing is not zero
 //
 // A month reported as zero is a figure; a missing month is not. Sums over
-// months that are not all there are errors ([IncompleteError]), and
+// months that are not all there are errors ([series.IncompleteError]), and
 // month-by-month results list the months they could not compute in
 // [series.Gaps], as the series package does. Division is the only inexact
 // step; it rounds as [series.DivisionRounding] says to

@@ -350,7 +350,7 @@ func ExampleTarget_Progress_missingMonth() {
 	}
 	_, err := target.Progress(us, series.MustMonth(2025, time.November))
 	fmt.Println(err)
-	// Output: commodity: cannot sum 2025-09/2025-11: 2025-10 is missing
+	// Output: series: cannot sum 2025-09/2025-11: 2025-10 is missing
 }
 
 func ExampleReconcile() {

@@ -91,12 +91,12 @@ func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[
 			gaps = append(gaps, series.Gap{Period: p, Reason: series.Combined, Input: qp})
 			continue
 		}
-		ddv, ok := at(dv, p)
+		ddv, ok := dv.AtPeriod(p)
 		if !ok {
 			gaps = append(gaps, gapFor(gv, p, lag))
 			continue
 		}
-		ddq, ok := at(dq, p)
+		ddq, ok := dq.AtPeriod(p)
 		if !ok {
 			gaps = append(gaps, gapFor(gq, p, lag))
 			continue
@@ -136,12 +136,6 @@ func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[
 		*dst = s
 	}
 	return d, gaps
-}
-
-// at returns the observation of s for exactly period p.
-func at[U series.Unit](s series.Series[U], p series.Period) (decimal.Decimal, bool) {
-	q, v, ok := s.Covering(p.Last)
-	return v, ok && q == p
 }
 
 // gapFor returns the gap that Diff reported for period p, or a missing base

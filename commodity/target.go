@@ -32,7 +32,7 @@ type Target[U series.Unit] struct {
 //
 // Every month counted must have an observation, which may be zero; a
 // missing month, or a combined observation that straddles the counted
-// months' bounds, gives an *[IncompleteError] wrapping [ErrIncomplete].
+// months' bounds, gives an [*series.IncompleteError] wrapping [series.ErrIncomplete].
 //
 // Progress panics if t.Amount is not positive, t.Window is not
 // [series.Period.Valid] or asOf is the zero Month: those are bugs in the

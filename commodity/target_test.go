@@ -92,13 +92,13 @@ func TestTargetProgressIncomplete(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := tt.target.Progress(obs[series.Tonnes](t, tt.data...), month(tt.asOf))
-			require.ErrorIs(t, err, commodity.ErrIncomplete)
-			var ie *commodity.IncompleteError
+			require.ErrorIs(t, err, series.ErrIncomplete)
+			var ie *series.IncompleteError
 			require.ErrorAs(t, err, &ie)
 			require.NotEmpty(t, ie.Gaps)
 			assert.Equal(t, tt.reason, ie.Gaps[0].Reason)
 			assert.Equal(t, period(tt.input), ie.Gaps[0].Input)
-			assert.Contains(t, err.Error(), "commodity: cannot sum "+ie.Period.String()+": ")
+			assert.Contains(t, err.Error(), "series: cannot sum "+ie.Period.String()+": ")
 		})
 	}
 }
@@ -155,12 +155,12 @@ func TestReconcile(t *testing.T) {
 	assert.True(t, r.Difference().IsZero())
 
 	_, err = commodity.Reconcile(s, period("2025-02/2025-04"), dec("1"))
-	require.ErrorIs(t, err, commodity.ErrIncomplete, "January–February cannot be split")
+	require.ErrorIs(t, err, series.ErrIncomplete, "January–February cannot be split")
 	_, err = commodity.Reconcile(s, period("2025-01/2025-05"), dec("1"))
-	require.ErrorIs(t, err, commodity.ErrIncomplete, "May is missing")
-	var ie *commodity.IncompleteError
+	require.ErrorIs(t, err, series.ErrIncomplete, "May is missing")
+	var ie *series.IncompleteError
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "commodity: cannot sum 2025-01/2025-05: 2025-05 is missing", err.Error())
+	assert.Equal(t, "series: cannot sum 2025-01/2025-05: 2025-05 is missing", err.Error())
 
 	assert.Panics(t, func() { commodity.Reconcile(s, series.Period{}, dec("1")) })
 }

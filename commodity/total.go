@@ -1,48 +1,16 @@
 package commodity
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
-// ErrIncomplete is wrapped by errors about a sum over months that are not
-// all there.
-var ErrIncomplete = errors.New("incomplete months")
-
-// An IncompleteError reports a sum over a period that could not be made
-// because months of the period are missing, or belong to a combined
-// observation that straddles its bounds. Missing is not zero: nothing is
-// summed over a gap.
-type IncompleteError struct {
-	Period series.Period // the months to be summed
-	Gaps   series.Gaps   // what is missing, as [series.Total] reports it
-}
-
-func (e *IncompleteError) Error() string {
-	g := e.Gaps[0]
-	// Gap.String starts with the result period, which is e.Period.
-	msg := fmt.Sprintf("commodity: cannot sum %v: %s", e.Period, strings.TrimPrefix(g.String(), g.Period.String()+": "))
-	if n := len(e.Gaps) - 1; n > 0 {
-		msg += fmt.Sprintf(" (and %d more)", n)
-	}
-	return msg
-}
-
-// Unwrap returns [ErrIncomplete].
-func (e *IncompleteError) Unwrap() error { return ErrIncomplete }
-
-// sum returns the sum of s over p, which must be valid, or an
-// *IncompleteError.
+// sum returns the sum of s over p, which must be valid, or a
+// *series.IncompleteError.
 func sum[U series.Unit](s series.Series[U], p series.Period) (decimal.Decimal, error) {
-	v, gaps := series.Total(s, p)
-	if len(gaps) > 0 {
-		return decimal.Decimal{}, &IncompleteError{p, gaps}
-	}
-	return v, nil
+	return series.Total(s, p)
 }
 
 // A Reconciliation compares a published cumulative figure, such as a
@@ -61,7 +29,7 @@ type Reconciliation struct {
 //
 // If a month of p is missing from s, or is part of a combined observation
 // that straddles a bound of p, there is no sum to compare: the error is an
-// *[IncompleteError] wrapping [ErrIncomplete]. Reconcile panics if p is not
+// [*series.IncompleteError] wrapping [series.ErrIncomplete]. Reconcile panics if p is not
 // [series.Period.Valid].
 func Reconcile[U series.Unit](s series.Series[U], p series.Period, published decimal.Decimal) (Reconciliation, error) {
 	if !p.Valid() {

@@ -93,31 +93,6 @@ func (e *DataError) Unwrap() error {
 	return ErrMissing
 }
 
-// valueAt returns s's value for period p: the observation for exactly p,
-// or else the sum of the observations that make up p — separate months, or
-// a combined January–February inside a year to date. An observation that
-// straddles a bound of p cannot be split (reason Combined); a month with no
-// observation is missing (MonthMissing). reason is zero when there is a
-// value. For a base period this finds what series.Change finds.
-func valueAt[U series.Unit](s series.Series[U], p series.Period) (v decimal.Decimal, reason series.Reason, in series.Period) {
-	if q, v, ok := s.Covering(p.Last); ok && q == p {
-		return v, 0, p
-	}
-	sum := decimal.Zero
-	for m := p.First; !m.After(p.Last); {
-		q, v, ok := s.Covering(m)
-		switch {
-		case !ok:
-			return decimal.Decimal{}, series.MonthMissing, series.MonthPeriod(m)
-		case q.First.Before(p.First) || q.Last.After(p.Last):
-			return decimal.Decimal{}, series.Combined, q
-		}
-		sum = sum.Add(v)
-		m = q.Last.AddMonths(1)
-	}
-	return sum, 0, p
-}
-
 // A Breakdown is a total in one period split into parts, with each part's
 // share of it. It is what [Shares] returns.
 type Breakdown[U series.Unit] struct {
@@ -208,10 +183,14 @@ func (b Breakdown[U]) Rounded(places int32) Breakdown[U] {
 // cross returns the values of total and of each part for period p, adding
 // a *DataError to errs for each one missing.
 func cross[U series.Unit](p series.Period, total series.Series[U], parts []Part[U], errs *[]error) (decimal.Decimal, []decimal.Decimal) {
+	// A value is the observation for exactly p or the sum of those that
+	// make it up; Total finds the first month in the way, if any.
 	get := func(name string, s series.Series[U]) decimal.Decimal {
-		v, reason, in := valueAt(s, p)
-		if reason != 0 {
-			*errs = append(*errs, &DataError{Name: name, Period: p, Reason: reason, Input: in})
+		v, err := series.Total(s, p)
+		var ie *series.IncompleteError
+		if errors.As(err, &ie) {
+			g := ie.Gaps[0]
+			*errs = append(*errs, &DataError{Name: name, Period: p, Reason: g.Reason, Input: g.Input})
 		}
 		return v
 	}

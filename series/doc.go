@@ -33,8 +33,9 @@
 // A month holds an observation (possibly zero) or nothing. No operation
 // fills a missing month. An operation that cannot produce a value for a
 // period (a missing or zero base, a missing month in a window) leaves it
-// without a value and says so in the [Gaps] it returns. Nothing panics on
-// data; panics are kept for caller bugs and documented.
+// without a value and says so in the [Gaps] it returns; one that returns a
+// single value ([Total]) returns an error instead of a partial one. Nothing
+// panics on data; panics are kept for caller bugs and documented.
 //
 // # Combined periods
 //

@@ -240,20 +240,23 @@ func ExampleRolling() {
 
 func ExampleTotal() {
 	s := series.MustFromStrings[series.Tonnes](series.MustParseMonth("2025-09"), "4000.3", "4343.5", "5493.9")
-	v, gaps := series.Total(s, series.Period{First: series.MustParseMonth("2025-09"), Last: series.MustParseMonth("2025-12")})
-	fmt.Println(v, gaps)
+	v, err := series.Total(s, series.Period{First: series.MustParseMonth("2025-09"), Last: series.MustParseMonth("2025-11")})
+	fmt.Println(v, err)
+	_, err = series.Total(s, series.Period{First: series.MustParseMonth("2025-09"), Last: series.MustParseMonth("2025-12")})
+	fmt.Println(err)
 	// Output:
-	// 13837.7 2025-09/2025-12: 2025-12 is missing
+	// 13837.7 <nil>
+	// series: cannot sum 2025-09/2025-12: 2025-12 is missing
 }
 
 func ExampleAnnual() {
-	s := series.FromInts[series.Tonnes](series.MustParseMonth("2024-11"), 1, 2, 3)
-	for _, y := range series.Annual(s) {
-		fmt.Println(y.Period, y.Value, y.Complete(), len(y.Gaps))
-	}
+	s := series.FromInts[series.Tonnes](series.MustParseMonth("2024-01"), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
+	years, gaps := series.Annual(s)
+	fmt.Println(years)
+	fmt.Println(gaps)
 	// Output:
-	// 2024-01/2024-12 3 false 10
-	// 2025-01/2025-12 3 false 11
+	// [2024-01/2024-12: 78] t
+	// 2025-01/2025-12: 2025-02 is missing
 }
 
 func ExampleSub() {

@@ -336,6 +336,21 @@ func (s Series[U]) At(m Month) (decimal.Decimal, bool) {
 	return s.d.decimal(i), true
 }
 
+// AtPeriod returns the observation for exactly period p: a single month, or
+// a combined observation such as 2025-01/2025-02. It reports false when s
+// has no observation for exactly p, even if observations within p could be
+// summed to it (that is [Total]).
+func (s Series[U]) AtPeriod(p Period) (decimal.Decimal, bool) {
+	if s.d == nil || !p.Valid() {
+		return decimal.Decimal{}, false
+	}
+	i := s.d.index(p.Last)
+	if s.d.obsLen(i) != p.Len() {
+		return decimal.Decimal{}, false
+	}
+	return s.d.decimal(i), true
+}
+
 // Covering returns the observation that covers month m: its period (a
 // single month or a combined span) and value. It reports false when no
 // observation covers m.

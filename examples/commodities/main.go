@@ -86,7 +86,7 @@ func rareEarths(w io.Writer, ds *tradeflow.Dataset) error {
 		}
 		span := series.Period{First: series.MustMonth(p.Last.Year(), time.January), Last: p.Last}
 		rec, err := commodity.Reconcile(t, span, v)
-		var inc *commodity.IncompleteError
+		var inc *series.IncompleteError
 		switch {
 		case errors.As(err, &inc):
 			fmt.Fprintf(w, "  %v: printed %v; cannot be checked: %v\n", span, v, inc.Gaps[0])

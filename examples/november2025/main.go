@@ -471,9 +471,9 @@ func (nb *notebook) soybeans() error {
 		return err
 	}
 	sepNov := series.Period{First: series.MustParseMonth("2025-09"), Last: nov25}
-	usSum, gaps := series.Total(us, sepNov)
-	if len(gaps) > 0 {
-		return fmt.Errorf("U.S. soybeans: %v", gaps)
+	usSum, err := series.Total(us, sepNov)
+	if err != nil {
+		return fmt.Errorf("U.S. soybeans: %w", err)
 	}
 	nb.print(entry{n: 9, title: "Soybean imports, November 2025",
 		report: "8.1 million tonnes, up 13% on a year earlier, down from October; 12 Mt of U.S. soybeans promised by year-end",

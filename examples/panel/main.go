@@ -394,7 +394,7 @@ func (sw *seriesWork) group(ids []int32) (series.Series[series.USD], error) {
 		yoy, _ := series.YoY(s)
 		sw.yoyCount += yoy.Len()
 		if !sw.yoyFrom.After(sw.last) {
-			sum, _ := series.Total(yoy.Round(1), series.Period{First: sw.yoyFrom, Last: sw.last})
+			sum, _ := series.Total(yoy.Round(1), series.Period{First: sw.yoyFrom, Last: sw.last}, series.AllowMissing())
 			sw.yoySum = sw.yoySum.Add(sum)
 		}
 
@@ -402,7 +402,7 @@ func (sw *seriesWork) group(ids []int32) (series.Series[series.USD], error) {
 		// a missing month still has totals (AllowMissing; reason Partial).
 		// There is one total per row; ytd_sum adds them all up.
 		ytd, _ := series.YearToDate(s, series.AllowMissing())
-		sum, _ := series.Total(ytd, series.Period{First: sw.first, Last: sw.last})
+		sum, _ := series.Total(ytd, series.Period{First: sw.first, Last: sw.last}, series.AllowMissing())
 		sw.ytdSum = sw.ytdSum.Add(sum)
 	}
 	// V_fp(t) = Σ_hs v(t), over the rows there are.
