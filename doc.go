@@ -14,7 +14,7 @@
 //     combined January–February release, and [series.Series], a monthly
 //     series of exact decimals whose unit is part of its Go type. On them:
 //     percent and absolute changes by calendar month ([series.YoY],
-//     [series.MoM], [series.Change], [series.Diff], [series.ChangePP]),
+//     [series.MoM], [series.Change], [series.Diff], [series.DiffPP]),
 //     streaks ([series.Streak], [series.LastBefore], [series.HighestSince]),
 //     cumulation ([series.YearToDate], [series.YTDChange], [series.Rolling],
 //     [series.Total], [series.Annual]), arithmetic between series
@@ -35,7 +35,7 @@
 //     ([Load]) and UN Comtrade's ([LoadComtrade]), typed access ([Get],
 //     [Cumulative]), views as of a release date ([Dataset.AsOf]),
 //     reconciliation of published rates with levels ([ImpliedBase],
-//     [CheckRate]), balances ([TradeBalance], [BalanceChange]) and the
+//     [CheckRate]), balances ([TradeBalance], [BalanceMove]) and the
 //     monthly report ([MonthlyReport]).
 //
 // # Loading data

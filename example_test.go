@@ -122,13 +122,13 @@ func ExampleCheckRate() {
 	// the published rate compares with a revised base: it needs 2144.9–2147.0, the base used is 2148.7
 }
 
-func ExampleBalanceChange() {
+func ExampleBalanceMove() {
 	// Jan–Nov surplus, USD 100 million: 2024 from its export and import levels, 2025 as printed.
-	c := tradeflow.BalanceChange{From: decimal.RequireFromString("8846.8"), To: decimal.RequireFromString("10758.5")}
-	pc, ok := c.PercentChange()
+	c := tradeflow.BalanceMove{From: decimal.RequireFromString("8846.8"), To: decimal.RequireFromString("10758.5")}
+	pc, ok := c.SizeChange()
 	fmt.Println(c, pc.Round(1), ok)
-	swing := tradeflow.BalanceChange{From: decimal.NewFromInt(-5), To: decimal.NewFromInt(12)}
-	_, ok = swing.PercentChange()
+	swing := tradeflow.BalanceMove{From: decimal.NewFromInt(-5), To: decimal.NewFromInt(12)}
+	_, ok = swing.SizeChange()
 	fmt.Println(swing, ok)
 	// Output:
 	// surplus widened from 8846.8 to 10758.5 21.6 true

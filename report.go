@@ -233,11 +233,11 @@ func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) 
 	xk, mk := key, key
 	xk.Flow, mk.Flow = Exports, Imports
 	if b0, b1 := sub(prev(xk, false), prev(mk, false)), level(row.Value); b0 != nil && b1 != nil {
-		row.YoY.Note = BalanceChange{*b0, *b1}.String()
+		row.YoY.Note = BalanceMove{*b0, *b1}.String()
 	}
 	if b0, b1 := sub(prev(xk, true), prev(mk, true)), level(row.YTD); b0 != nil && b1 != nil {
-		ch := BalanceChange{*b0, *b1}
-		if pc, ok := ch.PercentChange(); ok {
+		ch := BalanceMove{*b0, *b1}
+		if pc, ok := ch.SizeChange(); ok {
 			row.YTDYoY.Computed = &pc
 		}
 		row.YTDYoY.Note = ch.String()

@@ -48,7 +48,7 @@ func TestReconciliationAcceptance(t *testing.T) {
 	assert.Error(t, err)
 }
 
-func TestBalanceChangeKinds(t *testing.T) {
+func TestBalanceMoveKinds(t *testing.T) {
 	for _, tt := range []struct{ from, to, kind string }{
 		{"10", "12", "surplus widened"},
 		{"12", "10", "surplus narrowed"},
@@ -60,12 +60,12 @@ func TestBalanceChangeKinds(t *testing.T) {
 		{"3", "0", "moved into balance"},
 		{"3", "3.0", "unchanged"},
 	} {
-		c := tradeflow.BalanceChange{From: dec(tt.from), To: dec(tt.to)}
+		c := tradeflow.BalanceMove{From: dec(tt.from), To: dec(tt.to)}
 		assert.Equal(t, tt.kind, c.Kind(), "%s → %s", tt.from, tt.to)
 	}
-	_, ok := tradeflow.BalanceChange{From: dec("-5"), To: dec("-10")}.PercentChange()
+	_, ok := tradeflow.BalanceMove{From: dec("-5"), To: dec("-10")}.SizeChange()
 	assert.True(t, ok, "a deficit that doubled has a meaningful percent change")
-	pc, _ := tradeflow.BalanceChange{From: dec("-5"), To: dec("-10")}.PercentChange()
+	pc, _ := tradeflow.BalanceMove{From: dec("-5"), To: dec("-10")}.SizeChange()
 	assert.Equal(t, "100", pc.String(), "measured on the size of the deficit")
 }
 

@@ -136,7 +136,7 @@ func TestAcceptanceMissingIsNotZero(t *testing.T) {
 		require.ErrorIs(t, err, series.ErrIncomplete, tt.period)
 		var ie *series.IncompleteError
 		require.ErrorAs(t, err, &ie)
-		assert.Equal(t, period("2024-03"), ie.Gaps[0].Input)
+		assert.Equal(t, period("2024-03"), ie.Gaps[0].Cause)
 	}
 }
 

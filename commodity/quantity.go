@@ -83,12 +83,12 @@ func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[
 		qp, q1, ok := quantity.Covering(p.Last)
 		switch {
 		case !ok:
-			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Input: p})
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Cause: p})
 			continue
 		case qp != p:
 			// Reported once, here, for each period of value it overlaps.
 			seen[qp] = true
-			gaps = append(gaps, series.Gap{Period: p, Reason: series.Combined, Input: qp})
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.Combined, Cause: qp})
 			continue
 		}
 		ddv, ok := dv.AtPeriod(p)
@@ -104,10 +104,10 @@ func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[
 		v0, q0 := v1.Sub(ddv), q1.Sub(ddq)
 		switch {
 		case v0.IsZero() || q0.IsZero():
-			gaps = append(gaps, series.Gap{Period: p, Reason: series.BaseZero, Input: p.Shift(-lag)})
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.BaseZero, Cause: p.Shift(-lag)})
 			continue
 		case q1.IsZero():
-			gaps = append(gaps, series.Gap{Period: p, Reason: series.BaseZero, Input: p})
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.BaseZero, Cause: p})
 			continue
 		}
 		val := percentQuo(ddv, v0)
@@ -123,7 +123,7 @@ func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[
 	}
 	for p := range quantity.All() {
 		if !seen[p] {
-			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Input: p})
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Cause: p})
 		}
 	}
 	slices.SortStableFunc(gaps, func(x, y series.Gap) int { return x.Period.Last.Compare(y.Period.Last) })
@@ -146,7 +146,7 @@ func gapFor(gs series.Gaps, p series.Period, lag int) series.Gap {
 			return g
 		}
 	}
-	return series.Gap{Period: p, Reason: series.BaseMissing, Input: p.Shift(-lag)}
+	return series.Gap{Period: p, Reason: series.BaseMissing, Cause: p.Shift(-lag)}
 }
 
 // percentQuo returns 100 × n ÷ d rounded as the series package rounds a

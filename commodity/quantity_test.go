@@ -195,7 +195,7 @@ func TestDecomposeGaps(t *testing.T) {
 			g, ok := gaps.Find(m)
 			require.True(t, ok, "gaps: %v", gaps)
 			assert.Equal(t, tt.reason, g.Reason, "gap %v", g)
-			assert.Equal(t, period(tt.input), g.Input, "gap %v", g)
+			assert.Equal(t, period(tt.input), g.Cause, "gap %v", g)
 			for _, s := range []series.Series[series.Percent]{d.Value, d.Price, d.Volume, d.Interaction} {
 				_, ok := s.At(m)
 				assert.False(t, ok, "no value where there is a gap")

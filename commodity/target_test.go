@@ -97,7 +97,7 @@ func TestTargetProgressIncomplete(t *testing.T) {
 			require.ErrorAs(t, err, &ie)
 			require.NotEmpty(t, ie.Gaps)
 			assert.Equal(t, tt.reason, ie.Gaps[0].Reason)
-			assert.Equal(t, period(tt.input), ie.Gaps[0].Input)
+			assert.Equal(t, period(tt.input), ie.Gaps[0].Cause)
 			assert.Contains(t, err.Error(), "series: cannot sum "+ie.Period.String()+": ")
 		})
 	}

@@ -16,7 +16,7 @@ type Gap struct {
 	Period  series.Period // the period of the result
 	Partner Code          // the member at fault; zero if the membership itself is at fault
 	Reason  series.Reason // MonthMissing or Combined
-	Input   series.Period // the member's observation in the way, or the period it lacks
+	Cause   series.Period // the member's observation in the way, or the period it lacks
 }
 
 // String says what went wrong, such as "2025-11: DEU has no observation"
@@ -27,10 +27,10 @@ func (g Gap) String() string {
 		return fmt.Sprintf("%v: membership changes within the period", g.Period)
 	case g.Reason == series.MonthMissing:
 		return fmt.Sprintf("%v: %v has no observation", g.Period, g.Partner)
-	case g.Input.IsMonth():
-		return fmt.Sprintf("%v: %v reports %v separately", g.Period, g.Partner, g.Input)
+	case g.Cause.IsMonth():
+		return fmt.Sprintf("%v: %v reports %v separately", g.Period, g.Partner, g.Cause)
 	}
-	return fmt.Sprintf("%v: %v reports it within %v", g.Period, g.Partner, g.Input)
+	return fmt.Sprintf("%v: %v reports it within %v", g.Period, g.Partner, g.Cause)
 }
 
 // Gaps lists the periods [Aggregate] could not compute, in month order and
@@ -101,7 +101,7 @@ func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.S
 			}
 		}
 		if !stable {
-			gaps = append(gaps, Gap{Period: p, Reason: series.Combined, Input: p})
+			gaps = append(gaps, Gap{Period: p, Reason: series.Combined, Cause: p})
 			continue
 		}
 		sum, ok := decimal.Zero, true

@@ -79,7 +79,7 @@ func TestAggregateMissing(t *testing.T) {
 	assert.Equal(t, map[string]string{"2020-01": "11", "2020-03": "30"}, values(sum),
 		"a zero is a value; the missing month has none")
 	require.Len(t, gaps, 1)
-	assert.Equal(t, partner.Gap{Period: series.MonthPeriod(month("2020-02")), Partner: b, Reason: series.MonthMissing, Input: series.MonthPeriod(month("2020-02"))}, gaps[0])
+	assert.Equal(t, partner.Gap{Period: series.MonthPeriod(month("2020-02")), Partner: b, Reason: series.MonthMissing, Cause: series.MonthPeriod(month("2020-02"))}, gaps[0])
 	assert.Equal(t, "2020-02: BEL has no observation", gaps.String())
 
 	// A member with no series at all.
@@ -110,9 +110,9 @@ func TestAggregateCombined(t *testing.T) {
 	sum, gaps = partner.Aggregate(g, data)
 	assert.Equal(t, map[string]string{"2025-03": "33"}, values(sum))
 	assert.Equal(t, partner.Gaps{
-		{Period: series.MonthPeriod(month("2025-01")), Partner: a, Reason: series.Combined, Input: span("2025-01", "2025-02")},
-		{Period: span("2025-01", "2025-02"), Partner: b, Reason: series.Combined, Input: series.MonthPeriod(month("2025-02"))},
-		{Period: series.MonthPeriod(month("2025-02")), Partner: a, Reason: series.Combined, Input: span("2025-01", "2025-02")},
+		{Period: series.MonthPeriod(month("2025-01")), Partner: a, Reason: series.Combined, Cause: span("2025-01", "2025-02")},
+		{Period: span("2025-01", "2025-02"), Partner: b, Reason: series.Combined, Cause: series.MonthPeriod(month("2025-02"))},
+		{Period: series.MonthPeriod(month("2025-02")), Partner: a, Reason: series.Combined, Cause: span("2025-01", "2025-02")},
 	}, gaps)
 	assert.Equal(t, "2025-01: AUT reports it within 2025-01/2025-02\n"+
 		"2025-01/2025-02: BEL reports 2025-02 separately\n"+

@@ -68,7 +68,7 @@ type DataError struct {
 	Name   string        // the part's name, or "total"
 	Period series.Period // the period whose value is needed
 	Reason series.Reason // MonthMissing, Combined or BaseZero
-	Input  series.Period // the observation in the way (Combined), or the month missing
+	Cause  series.Period // the observation in the way (Combined), or the month missing
 }
 
 func (e *DataError) Error() string {
@@ -76,10 +76,10 @@ func (e *DataError) Error() string {
 	case series.BaseZero:
 		return fmt.Sprintf("partner: %q is zero in %v: shares and contributions are undefined", e.Name, e.Period)
 	case series.Combined:
-		return fmt.Sprintf("partner: %q has no value for %v: its observation %v cannot be split", e.Name, e.Period, e.Input)
+		return fmt.Sprintf("partner: %q has no value for %v: its observation %v cannot be split", e.Name, e.Period, e.Cause)
 	}
-	if e.Input.Valid() && e.Input != e.Period {
-		return fmt.Sprintf("partner: %q has no value for %v: %v is missing", e.Name, e.Period, e.Input)
+	if e.Cause.Valid() && e.Cause != e.Period {
+		return fmt.Sprintf("partner: %q has no value for %v: %v is missing", e.Name, e.Period, e.Cause)
 	}
 	return fmt.Sprintf("partner: %q has no value for %v", e.Name, e.Period)
 }
@@ -190,7 +190,7 @@ func cross[U series.Unit](p series.Period, total series.Series[U], parts []Part[
 		var ie *series.IncompleteError
 		if errors.As(err, &ie) {
 			g := ie.Gaps[0]
-			*errs = append(*errs, &DataError{Name: name, Period: p, Reason: g.Reason, Input: g.Input})
+			*errs = append(*errs, &DataError{Name: name, Period: p, Reason: g.Reason, Cause: g.Cause})
 		}
 		return v
 	}
@@ -214,41 +214,41 @@ func withResidual(total decimal.Decimal, vals []decimal.Decimal) []decimal.Decim
 	return res
 }
 
-// A Decomposition splits the change of a total over a lag into the
+// A Decomposition splits the growth of a total over a lag into the
 // contributions of its parts. It is what [Contributions] returns.
 type Decomposition[U series.Unit] struct {
 	Period series.Period // t
 	Base   series.Period // t − lag
 	// Total is the total itself, named "total": its Points are its growth
-	// in percent, 100 × Change ÷ BaseValue, as [series.Change] computes
+	// in percent, 100 × Diff ÷ BaseValue, as [series.Change] computes
 	// it; its shares are 100.
 	Total Contribution
 	// Parts holds the parts in the order given, then the residual. Their
-	// Points sum to exactly Total.Points, their Changes to Total.Change.
+	// Points sum to exactly Total.Points, their Diffs to Total.Diff.
 	Parts []Contribution
 	// NegativeResidual is set when the listed parts add up to more than
 	// the total in either period, so that the residual is negative.
 	NegativeResidual bool
 }
 
-// A Contribution is one part's share in the change of a total.
+// A Contribution is one part's contribution to the growth of a total.
 type Contribution struct {
 	Name      string
 	Residual  bool            // whether this is the residual: the total less the listed parts
 	Value     decimal.Decimal // X(t)
 	BaseValue decimal.Decimal // X(t − lag)
-	Change    decimal.Decimal // X(t) − X(t − lag), exact
+	Diff      decimal.Decimal // X(t) − X(t − lag), exact
 	// Points is the contribution to the total's growth, in percentage
-	// points: 100 × Change ÷ the total's BaseValue.
+	// points: 100 × Diff ÷ the total's BaseValue.
 	Points    decimal.Decimal
 	Share     decimal.Decimal // percent of the total in t
 	BaseShare decimal.Decimal // percent of the total in t − lag
 }
 
-// ShareChange returns the change of the part's share, Share − BaseShare, in
-// percentage points. The share changes of a decomposition's parts sum to
-// exactly zero.
-func (c Contribution) ShareChange() decimal.Decimal { return c.Share.Sub(c.BaseShare) }
+// ShareDiff returns the difference of the part's share, Share − BaseShare,
+// in percentage points. The share differences of a decomposition's parts
+// sum to exactly zero.
+func (c Contribution) ShareDiff() decimal.Decimal { return c.Share.Sub(c.BaseShare) }
 
 // Contributions decomposes the growth of total from period t − lag to
 // period t (lag 12 unless [Lag] says otherwise) into the contributions of
@@ -257,9 +257,9 @@ func (c Contribution) ShareChange() decimal.Decimal { return c.Share.Sub(c.BaseS
 //	C(x) = 100 × (X(t) − X(t−lag)) ÷ Total(t−lag)   (percentage points)
 //	Σ C(x) = 100 × (Total(t) − Total(t−lag)) ÷ Total(t−lag)   (the total's growth, percent)
 //
-// The sum holds exactly, not just to rounding. The changes are exact, and
-// they have one denominator, the total's base, so each contribution is an
-// exact numerator (its Change) over it. The total's growth is rounded as
+// The sum holds exactly, not just to rounding. The differences are exact,
+// and they have one denominator, the total's base, so each contribution is
+// an exact numerator (its Diff) over it. The total's growth is rounded as
 // [series.Change] rounds it (to odd, at [series.DivisionPlaces] places),
 // so it equals what [series.YoY] prints. Each contribution is its exact
 // quotient at the same places, rounded down or up — exact when the quotient
@@ -307,7 +307,7 @@ func Contributions[U series.Unit](t series.Period, total series.Series[U], parts
 		Period: t,
 		Base:   base,
 		Total: Contribution{
-			Name: "total", Value: tv, BaseValue: bv, Change: dt,
+			Name: "total", Value: tv, BaseValue: bv, Diff: dt,
 			Points: decimal.NewFromBigInt(growth, -series.DivisionPlaces),
 			Share:  decimal.NewFromInt(100), BaseShare: decimal.NewFromInt(100),
 		},
@@ -316,7 +316,7 @@ func Contributions[U series.Unit](t series.Period, total series.Series[U], parts
 	}
 	for i := range now {
 		c := Contribution{
-			Value: now[i], BaseValue: then[i], Change: changes[i],
+			Value: now[i], BaseValue: then[i], Diff: changes[i],
 			Points: points[i], Share: share[i], BaseShare: baseShare[i],
 		}
 		if i < len(parts) {

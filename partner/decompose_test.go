@@ -112,13 +112,13 @@ func TestSharesYearToDateWithCombinedMonths(t *testing.T) {
 	var de *partner.DataError
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, series.Combined, de.Reason)
-	assert.Equal(t, span("2025-01", "2025-02"), de.Input)
+	assert.Equal(t, span("2025-01", "2025-02"), de.Cause)
 
 	// A missing month inside the span.
 	_, err = partner.Shares(span("2025-01", "2025-05"), total, nil)
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, series.MonthMissing, de.Reason)
-	assert.Equal(t, series.MonthPeriod(month("2025-05")), de.Input)
+	assert.Equal(t, series.MonthPeriod(month("2025-05")), de.Cause)
 	assert.Equal(t, `partner: "total" has no value for 2025-01/2025-05: 2025-05 is missing`, err.Error())
 }
 
@@ -138,7 +138,7 @@ func TestSharesErrors(t *testing.T) {
 			parts: []partner.Part[usd]{{Name: "U.S.", Series: one("2025-01", "3")}},
 			is:    partner.ErrMissing,
 			reports: []partner.DataError{
-				{Name: "U.S.", Period: p, Reason: series.MonthMissing, Input: p},
+				{Name: "U.S.", Period: p, Reason: series.MonthMissing, Cause: p},
 			},
 			msg: `partner: "U.S." has no value for 2025-02`,
 		},
@@ -148,8 +148,8 @@ func TestSharesErrors(t *testing.T) {
 			parts: []partner.Part[usd]{{Name: "A", Series: series.Series[usd]{}}},
 			is:    partner.ErrMissing,
 			reports: []partner.DataError{
-				{Name: "total", Period: p, Reason: series.MonthMissing, Input: p},
-				{Name: "A", Period: p, Reason: series.MonthMissing, Input: p},
+				{Name: "total", Period: p, Reason: series.MonthMissing, Cause: p},
+				{Name: "A", Period: p, Reason: series.MonthMissing, Cause: p},
 			},
 			msg: "partner: \"total\" has no value for 2025-02\npartner: \"A\" has no value for 2025-02",
 		},
@@ -159,7 +159,7 @@ func TestSharesErrors(t *testing.T) {
 			parts: []partner.Part[usd]{{Name: "A", Series: build(t, map[string]string{"2025-01/2025-02": "3"})}},
 			is:    partner.ErrMissing,
 			reports: []partner.DataError{
-				{Name: "A", Period: p, Reason: series.Combined, Input: span("2025-01", "2025-02")},
+				{Name: "A", Period: p, Reason: series.Combined, Cause: span("2025-01", "2025-02")},
 			},
 			msg: `partner: "A" has no value for 2025-02: its observation 2025-01/2025-02 cannot be split`,
 		},
@@ -310,13 +310,13 @@ func TestContributionsShares(t *testing.T) {
 	a0, rest := d.Parts[0], d.Residual()
 	assert.True(t, a0.BaseShare.Equal(dec("25")))
 	assert.True(t, a0.Share.Equal(dec("40")))
-	assert.True(t, a0.ShareChange().Equal(dec("15")))
-	assert.True(t, rest.ShareChange().Equal(dec("-15")))
+	assert.True(t, a0.ShareDiff().Equal(dec("15")))
+	assert.True(t, rest.ShareDiff().Equal(dec("-15")))
 	assert.True(t, a0.Points.Equal(dec("25")))
 	assert.True(t, rest.Points.Equal(dec("0")))
-	assert.True(t, rest.Change.IsZero())
-	assert.True(t, d.Total.ShareChange().IsZero())
-	assert.True(t, d.Total.Change.Equal(dec("50")))
+	assert.True(t, rest.Diff.IsZero())
+	assert.True(t, d.Total.ShareDiff().IsZero())
+	assert.True(t, d.Total.Diff.Equal(dec("50")))
 	assert.Equal(t, "total", d.Total.Name)
 
 	// Nobody shrank, and the residual did not change: it is in no list.
@@ -338,7 +338,7 @@ func TestNegativeResidualInBase(t *testing.T) {
 
 func TestOffsetString(t *testing.T) {
 	c := func(name, change, points string) partner.Contribution {
-		return partner.Contribution{Name: name, Change: dec(change), Points: dec(points)}
+		return partner.Contribution{Name: name, Diff: dec(change), Points: dec(points)}
 	}
 	tests := []struct {
 		name  string
@@ -404,7 +404,7 @@ func TestOffsetString(t *testing.T) {
 
 func TestOffsetOrder(t *testing.T) {
 	c := func(name, points string) partner.Contribution {
-		return partner.Contribution{Name: name, Change: dec(points), Points: dec(points)}
+		return partner.Contribution{Name: name, Diff: dec(points), Points: dec(points)}
 	}
 	d := partner.Decomposition[usd]{Total: partner.Contribution{BaseValue: dec("100")}, Parts: []partner.Contribution{
 		c("a", "1"), c("b", "-3"), c("c", "5"), c("d", "-1"), c("e", "5"), c("f", "0"),

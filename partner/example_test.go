@@ -331,7 +331,7 @@ func ExampleContributions() {
 	fmt.Printf("exports grew %s%% (%s%%), %v on %v\n", d.Total.Points.StringFixed(1), d.Total.Points, d.Period, d.Base)
 	sum := decimal.Zero
 	for _, c := range d.Parts {
-		fmt.Printf("%-13s %9s → %5s pp (%s)\n", c.Name, c.Change.StringFixed(1), c.Points.StringFixed(1), c.Points)
+		fmt.Printf("%-13s %9s → %5s pp (%s)\n", c.Name, c.Diff.StringFixed(1), c.Points.StringFixed(1), c.Points)
 		sum = sum.Add(c.Points)
 	}
 	fmt.Println("contributions sum to the growth exactly:", sum.Equal(d.Total.Points))
@@ -359,7 +359,7 @@ func ExampleDecomposition_Offset() {
 	// losses of 4.3 pp (largest: U.S. -4.3) were more than offset by gains of 10.1 pp (largest: Rest of world +10.1); net +5.8 pp
 }
 
-func ExampleContribution_ShareChange() {
+func ExampleContribution_ShareDiff() {
 	total, us := november()
 	t := series.MonthPeriod(series.MustParseMonth("2025-11"))
 	d, err := partner.Contributions(t, total, []partner.Part[series.USDMillion]{
@@ -370,7 +370,7 @@ func ExampleContribution_ShareChange() {
 	}
 	c := d.Parts[0]
 	fmt.Printf("U.S. share %s%% → %s%%: %s pp\n",
-		c.BaseShare.StringFixed(1), c.Share.StringFixed(1), c.ShareChange().StringFixed(1))
+		c.BaseShare.StringFixed(1), c.Share.StringFixed(1), c.ShareDiff().StringFixed(1))
 	// Output: U.S. share 15.1% → 10.2%: -4.9 pp
 }
 

@@ -26,13 +26,13 @@ type Offset struct {
 // each side's contributions. Gains + Losses is exactly the total's growth,
 // d.Total.Points.
 //
-// The side is the sign of the exact contribution, Change ÷ the total's
+// The side is the sign of the exact contribution, Diff ÷ the total's
 // BaseValue: a part that grew adds to growth, unless the total was negative
 // in the base period (a trade deficit), where it takes from it.
 func (d Decomposition[U]) Offset() Offset {
 	o := Offset{Gains: decimal.Zero, Losses: decimal.Zero}
 	for _, c := range d.Parts {
-		switch c.Change.Sign() * d.Total.BaseValue.Sign() {
+		switch c.Diff.Sign() * d.Total.BaseValue.Sign() {
 		case 1:
 			o.Gains = o.Gains.Add(c.Points)
 			o.Gainers = append(o.Gainers, c)

@@ -102,22 +102,22 @@ func TestPropertyContributions(t *testing.T) {
 		want, ok := ch.At(now)
 		require.True(t, ok, name)
 		require.True(t, want.Equal(d.Total.Points), "%s: growth %v, series.Change %v", name, d.Total.Points, want)
-		require.True(t, withinUnit(d.Total.Points, percentOf(d.Total.Change, totBase)), name)
+		require.True(t, withinUnit(d.Total.Points, percentOf(d.Total.Diff, totBase)), name)
 
 		var sumPts, sumChg, sumShare, sumBase, sumShareChg decimal.Decimal
 		for _, c := range d.Parts {
 			sumPts = sumPts.Add(c.Points)
-			sumChg = sumChg.Add(c.Change)
+			sumChg = sumChg.Add(c.Diff)
 			sumShare = sumShare.Add(c.Share)
 			sumBase = sumBase.Add(c.BaseShare)
-			sumShareChg = sumShareChg.Add(c.ShareChange())
-			require.True(t, c.Change.Equal(c.Value.Sub(c.BaseValue)), name)
-			require.True(t, withinUnit(c.Points, percentOf(c.Change, totBase)), "%s: %s points %v", name, c.Name, c.Points)
+			sumShareChg = sumShareChg.Add(c.ShareDiff())
+			require.True(t, c.Diff.Equal(c.Value.Sub(c.BaseValue)), name)
+			require.True(t, withinUnit(c.Points, percentOf(c.Diff, totBase)), "%s: %s points %v", name, c.Name, c.Points)
 			require.True(t, withinUnit(c.Share, percentOf(c.Value, totNow)), "%s: %s share %v", name, c.Name, c.Share)
 			require.True(t, withinUnit(c.BaseShare, percentOf(c.BaseValue, totBase)), "%s: %s base share %v", name, c.Name, c.BaseShare)
 		}
 		require.True(t, sumPts.Equal(d.Total.Points), "%s: contributions sum to %v, growth %v", name, sumPts, d.Total.Points)
-		require.True(t, sumChg.Equal(d.Total.Change), name)
+		require.True(t, sumChg.Equal(d.Total.Diff), name)
 		require.True(t, sumShare.Equal(hundred), "%s: shares sum to %v", name, sumShare)
 		require.True(t, sumBase.Equal(hundred), "%s: base shares sum to %v", name, sumBase)
 		require.True(t, sumShareChg.IsZero(), name)

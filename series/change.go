@@ -66,7 +66,7 @@ const (
 // has no value and Gaps says so; there is never a panic or an infinity. A
 // negative base gives the formula's value, whose sign is then the opposite
 // of the change's: for a balance, which can change sign, describe the move
-// instead (the root package's BalanceChange does).
+// instead (the root package's BalanceMove does).
 // Months where s itself has no observation have no result and no gap.
 // Change panics if lag < 1.
 func Change[U Unit](s Series[U], lag int) (Series[Percent], Gaps) {
@@ -92,10 +92,10 @@ func Diff[U Unit](s Series[U], lag int) (Series[U], Gaps) {
 	return wrap[U](d), g
 }
 
-// ChangePP returns the change of a rate or share over lag months in
+// DiffPP returns the difference of a rate or share over lag months in
 // percentage points, r(t) − r(t−lag), exactly: a share that went from 14.1%
 // to 15.3% rose 1.2 points. It panics if lag < 1.
-func ChangePP(r Series[Percent], lag int) (Series[PercentagePoints], Gaps) {
+func DiffPP(r Series[Percent], lag int) (Series[PercentagePoints], Gaps) {
 	d, g := lagged(r.d, lag, lagDiff)
 	return wrap[PercentagePoints](d), g
 }

@@ -194,7 +194,7 @@ func Rolling[U Unit](s Series[U], n int) (Series[U], Gaps) {
 		w := Period{d.month(i - n + 1), d.month(i)}
 		v, vb, g := d.total(w)
 		if len(g) > 0 {
-			gaps = append(gaps, Gap{MonthPeriod(d.month(i)), g[0].Reason, g[0].Input})
+			gaps = append(gaps, Gap{MonthPeriod(d.month(i)), g[0].Reason, g[0].Cause})
 			continue
 		}
 		if vb != nil {
@@ -353,13 +353,13 @@ func Annual[U Unit](s Series[U], opts ...CumOption) (Series[U], Gaps) {
 			k := slices.IndexFunc(g, func(x Gap) bool { return x.Reason == Combined })
 			switch {
 			case !cfg.allowMissing:
-				gaps = append(gaps, Gap{p, g[0].Reason, g[0].Input})
+				gaps = append(gaps, Gap{p, g[0].Reason, g[0].Cause})
 				continue
 			case k >= 0:
-				gaps = append(gaps, Gap{p, Combined, g[k].Input})
+				gaps = append(gaps, Gap{p, Combined, g[k].Cause})
 				continue
 			}
-			gaps = append(gaps, Gap{p, Partial, g[0].Input})
+			gaps = append(gaps, Gap{p, Partial, g[0].Cause})
 		}
 		val := decimal.New(v, -s.d.scale)
 		if vb != nil {

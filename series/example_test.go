@@ -138,10 +138,10 @@ func ExampleDiff() {
 	// [2025-11: 21.61] USD bn
 }
 
-func ExampleChangePP() {
+func ExampleDiffPP() {
 	share := series.MustFromStrings[series.Percent](series.MustParseMonth("2024-11"),
 		"14.1", "", "", "", "", "", "", "", "", "", "", "", "15.3")
-	pp, _ := series.ChangePP(share, 12)
+	pp, _ := series.DiffPP(share, 12)
 	fmt.Println(pp)
 	// Output:
 	// [2025-11: 1.2] pp

@@ -47,24 +47,24 @@ func (r Reason) String() string {
 type Gap struct {
 	Period Period // the period of the result
 	Reason Reason
-	Input  Period // the input period at fault: the base, or the missing month
+	Cause  Period // the input period at fault: the base, or the missing month
 }
 
 // String says what went wrong, such as "2025-03: base 2024-03 is zero".
 func (g Gap) String() string {
 	switch g.Reason {
 	case BaseMissing:
-		return fmt.Sprintf("%v: base %v is missing", g.Period, g.Input)
+		return fmt.Sprintf("%v: base %v is missing", g.Period, g.Cause)
 	case BaseZero:
-		return fmt.Sprintf("%v: base %v is zero", g.Period, g.Input)
+		return fmt.Sprintf("%v: base %v is zero", g.Period, g.Cause)
 	case Combined:
-		return fmt.Sprintf("%v: %v is combined with other months", g.Period, g.Input)
+		return fmt.Sprintf("%v: %v is combined with other months", g.Period, g.Cause)
 	case MonthMissing:
-		return fmt.Sprintf("%v: %v is missing", g.Period, g.Input)
+		return fmt.Sprintf("%v: %v is missing", g.Period, g.Cause)
 	case Partial:
-		return fmt.Sprintf("%v: partial, %v is missing", g.Period, g.Input)
+		return fmt.Sprintf("%v: partial, %v is missing", g.Period, g.Cause)
 	}
-	return fmt.Sprintf("%v: %v (%v)", g.Period, g.Reason, g.Input)
+	return fmt.Sprintf("%v: %v (%v)", g.Period, g.Reason, g.Cause)
 }
 
 // Gaps lists the periods an operation could not compute, in month order.

@@ -208,7 +208,7 @@ func TestCombinedPeriods(t *testing.T) {
 		require.ErrorAs(t, err, &ie)
 		require.Len(t, ie.Gaps, 1)
 		assert.Equal(t, series.Combined, ie.Gaps[0].Reason)
-		assert.Equal(t, span("2025-01", "2025-02"), ie.Gaps[0].Input)
+		assert.Equal(t, span("2025-01", "2025-02"), ie.Gaps[0].Cause)
 		r, gaps := series.Rolling(s, 2)
 		// A window that holds a combined period whole is fine: Jan+Feb is the combined figure.
 		assert.Equal(t, []string{"2024-02=8774", "2024-04=8566", "2025-02=8511", "2025-04=10451.1"}, values(r))

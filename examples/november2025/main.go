@@ -381,8 +381,8 @@ func (nb *notebook) firstElevenMonths() error {
 	}
 	b25, _ := bal.At(nov25)
 	b24, _ := bal.At(nov25.AddMonths(-12))
-	change := tradeflow.BalanceChange{From: b24, To: b25}
-	up, _ := change.PercentChange()
+	change := tradeflow.BalanceMove{From: b24, To: b25}
+	up, _ := change.SizeChange()
 	mRate := nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.YoYPct), janNov)
 	cur, _ := m.At(nov25)
 	iv, err := tradeflow.ImpliedBase(cur, mRate.Value, 1, 1)

@@ -328,14 +328,14 @@ func top3(d partner.Decomposition[series.USD], t series.Month) []topPart {
 	parts := slices.DeleteFunc(slices.Clone(d.Parts), func(c partner.Contribution) bool { return c.Residual })
 	sign := d.Total.BaseValue.Sign()
 	slices.SortFunc(parts, func(a, b partner.Contribution) int {
-		if c := b.Change.Cmp(a.Change) * sign; c != 0 {
+		if c := b.Diff.Cmp(a.Diff) * sign; c != 0 {
 			return c
 		}
 		return strings.Compare(b.Name, a.Name)
 	})
 	var top []topPart
 	for _, c := range parts[:min(3, len(parts))] {
-		top = append(top, topPart{c.Name, displayPoints(c.Change, d.Total.BaseValue, t)})
+		top = append(top, topPart{c.Name, displayPoints(c.Diff, d.Total.BaseValue, t)})
 	}
 	return top
 }
