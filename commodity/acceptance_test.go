@@ -112,7 +112,7 @@ func TestAcceptanceChanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := series.RoundValue(tt.change, tt.places)
+			got := series.DisplayRounding.Round(tt.change, tt.places)
 			assert.True(t, got.Equal(dec(tt.want)), "got %v (%v), want %s", got, tt.change, tt.want)
 		})
 	}

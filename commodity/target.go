@@ -119,7 +119,7 @@ func (p Progress[U]) String() string {
 		counted = p.Counted.String()
 	}
 	s := fmt.Sprintf("%v of %v %s (%s%%) in %s; %v %s to go",
-		p.Done, p.Target.Amount, sym, series.RoundValue(p.Share(), 1).StringFixed(1), counted, p.Remaining(), sym)
+		p.Done, p.Target.Amount, sym, series.DisplayRounding.Round(p.Share(), 1).StringFixed(1), counted, p.Remaining(), sym)
 	pace, ok := p.Pace()
 	if !ok {
 		return s + ", no month left"

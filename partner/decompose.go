@@ -165,13 +165,13 @@ func Shares[U series.Unit](p series.Period, total series.Series[U], parts []Part
 }
 
 // Rounded returns b with every Percent rounded to places decimal places by
-// [RoundToSum], so that the printed shares still sum to exactly 100.
+// [series.RoundToSum], so that the printed shares still sum to exactly 100.
 func (b Breakdown[U]) Rounded(places int32) Breakdown[U] {
 	pct := make([]decimal.Decimal, len(b.Shares))
 	for i, s := range b.Shares {
 		pct[i] = s.Percent
 	}
-	pct = RoundToSum(pct, places)
+	pct = series.RoundToSum(pct, places)
 	r := b
 	r.Shares = slices.Clone(b.Shares)
 	for i := range r.Shares {
@@ -422,40 +422,6 @@ func quotientsBig(nums []decimal.Decimal, den decimal.Decimal, target *big.Int) 
 	out := make([]decimal.Decimal, len(nums))
 	for i, f := range floors {
 		out[i] = decimal.NewFromBigInt(f, -series.DivisionPlaces)
-	}
-	return out
-}
-
-// RoundToSum rounds each of vals to places decimal places so that the
-// rounded values add up to their exact sum rounded half away from zero —
-// so shares that sum to 100 still print as summing to 100. This is the
-// largest remainder (Hamilton) method: each value is rounded down, and then
-// the values with the largest remainders (the earlier on ties) are rounded
-// up, as many as the sum needs. A value with no more than places decimal
-// places is never changed, and no value moves by a unit of the last place
-// or more. vals is not modified.
-//
-// Each value may then differ from its own rounding half away from zero:
-// 33.35, 33.35 and 33.3 (sum 100) round to 33.4, 33.3 and 33.3.
-func RoundToSum(vals []decimal.Decimal, places int32) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(vals))
-	sum, exact := decimal.Zero, decimal.Zero
-	var inexact []int
-	for i, v := range vals {
-		out[i] = v.RoundFloor(places)
-		sum = sum.Add(out[i])
-		exact = exact.Add(v)
-		if !out[i].Equal(v) {
-			inexact = append(inexact, i)
-		}
-	}
-	up := exact.Round(places).Sub(sum).Shift(places).IntPart()
-	slices.SortStableFunc(inexact, func(a, b int) int {
-		return vals[b].Sub(out[b]).Cmp(vals[a].Sub(out[a]))
-	})
-	ulp := decimal.New(1, -places)
-	for _, i := range inexact[:up] {
-		out[i] = out[i].Add(ulp)
 	}
 	return out
 }

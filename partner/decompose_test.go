@@ -14,14 +14,6 @@ import (
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func decs(ss ...string) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(ss))
-	for i, s := range ss {
-		out[i] = dec(s)
-	}
-	return out
-}
-
 // assertDecimals compares decimals by value (1.50 equals 1.5).
 func assertDecimals(t *testing.T, want []string, got []decimal.Decimal, msgAndArgs ...any) {
 	t.Helper()
@@ -421,33 +413,6 @@ func TestOffsetOrder(t *testing.T) {
 	assert.True(t, o.Gains.Equal(dec("11")))
 	assert.True(t, o.Losses.Equal(dec("-4")))
 	assert.True(t, o.Net.Equal(dec("7")))
-}
-
-func TestRoundToSum(t *testing.T) {
-	tests := []struct {
-		name   string
-		vals   []string
-		places int32
-		want   []string
-	}{
-		{"thirds", []string{"33.3333", "33.3333", "33.3334"}, 1, []string{"33.3", "33.3", "33.4"}},
-		{"ties go to the earlier", []string{"33.35", "33.35", "33.3"}, 1, []string{"33.4", "33.3", "33.3"}},
-		{"already rounded", []string{"50", "25.5", "24.5"}, 1, []string{"50", "25.5", "24.5"}},
-		{"exact ones stay", []string{"10.0", "44.95", "45.05"}, 1, []string{"10", "45", "45"}},
-		{"half away from zero", []string{"0.05"}, 1, []string{"0.1"}},
-		{"negative", []string{"-4.3261182799142", "10.1024302776087"}, 1, []string{"-4.3", "10.1"}},
-		{"negative half", []string{"-0.05", "-0.05"}, 1, []string{"0", "-0.1"}},
-		{"whole numbers", []string{"12.5", "12.5", "75"}, 0, []string{"13", "12", "75"}},
-		{"empty", nil, 1, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			in := decs(tt.vals...)
-			got := partner.RoundToSum(in, tt.places)
-			assertDecimals(t, tt.want, got)
-			assertDecimals(t, tt.vals, in, "input unchanged")
-		})
-	}
 }
 
 func TestOffsetNegativeBase(t *testing.T) {

@@ -55,7 +55,7 @@
 // computes it. Division is the one inexact step: quotients keep
 // [series.DivisionPlaces] places, and the last unit is apportioned by
 // largest remainder so that the sums hold (see [Shares] and
-// [Contributions]). [RoundToSum] and [Breakdown.Rounded] round for
+// [Contributions]). [series.RoundToSum] and [Breakdown.Rounded] round for
 // display the same way, so that printed shares still sum to 100.
 //
 // Missing is not zero. A value that a share or contribution needs and the

@@ -419,17 +419,6 @@ func ExampleResidualName() {
 	// Output: outside ASEAN 82.5
 }
 
-func ExampleRoundToSum() {
-	shares := []decimal.Decimal{
-		decimal.RequireFromString("33.35"),
-		decimal.RequireFromString("33.35"),
-		decimal.RequireFromString("33.3"),
-	}
-	// Each rounded half away from zero: 33.4 + 33.4 + 33.3 = 100.1.
-	fmt.Println(partner.RoundToSum(shares, 1))
-	// Output: [33.4 33.3 33.3]
-}
-
 func ExampleOffset_MoreThanOffset() {
 	start := series.MustParseMonth("2024-11")
 	total := series.MustFromStrings[series.USDBillion](start, "100", "", "", "", "", "", "", "", "", "", "", "", "98")

@@ -5,7 +5,6 @@ import (
 	"math/big"
 	"slices"
 
-	"github.com/shopspring/decimal"
 	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
@@ -119,11 +118,6 @@ func Rescale[To, From Unit](s Series[From]) Series[To] {
 // before further arithmetic loses exactness.
 func (s Series[U]) Round(places int32) Series[U] {
 	return wrap[U](s.d.round(places))
-}
-
-// RoundValue rounds v half away from zero to places decimal places.
-func RoundValue(v decimal.Decimal, places int32) decimal.Decimal {
-	return v.Round(places)
 }
 
 // zip applies op to the observations of a and b that cover the same period.

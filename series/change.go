@@ -1,9 +1,11 @@
 package series
 
 import (
+	"fmt"
 	"math/big"
 	"math/bits"
 
+	"github.com/shopspring/decimal"
 	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
@@ -35,8 +37,37 @@ const (
 // exactly the answer the exact quotient would.
 const DivisionRounding = ToOdd
 
-// DisplayRounding is the rule of [Series.Round] and [RoundValue].
+// DisplayRounding is the rule of [Series.Round] and [RoundToSum].
 const DisplayRounding = HalfAwayFromZero
+
+// Round returns v rounded to places decimal places (a negative places
+// rounds to tens, hundreds, …) by rule r, with exactly places decimal
+// places when places ≥ 0. DisplayRounding.Round(v, 1) is how a figure is
+// rounded for printing; DivisionRounding.Round gives what a quotient of
+// the library would be at places places. Round panics if r is not one of
+// the rules above.
+func (r Rounding) Round(v decimal.Decimal, places int32) decimal.Decimal {
+	switch r {
+	case HalfAwayFromZero:
+		return v.Round(places)
+	case ToOdd:
+		// v × 10^places, rounded to odd, is the coefficient at places.
+		q := fixed.QuoToOddBig(v.Coefficient(), big.NewInt(1), int(v.Exponent()+places))
+		return decimal.NewFromBigInt(q, -places)
+	}
+	panic(fmt.Sprintf("series: Round with unknown %v", r))
+}
+
+// String names the rule: "half away from zero" or "to odd".
+func (r Rounding) String() string {
+	switch r {
+	case HalfAwayFromZero:
+		return "half away from zero"
+	case ToOdd:
+		return "to odd"
+	}
+	return fmt.Sprintf("Rounding(%d)", uint8(r))
+}
 
 // percentShift is the power of ten that turns a ratio of coefficients into
 // a percent coefficient at DivisionPlaces.

@@ -125,7 +125,7 @@ func ExampleMoM() {
 	rareEarths := series.MustFromStrings[series.Tonnes](series.MustParseMonth("2025-10"), "4343.5", "5493.9")
 	mom, _ := series.MoM(rareEarths)
 	v, _ := mom.At(series.MustParseMonth("2025-11"))
-	fmt.Println(series.RoundValue(v, 1))
+	fmt.Println(series.DisplayRounding.Round(v, 1))
 	// Output:
 	// 26.5
 }
@@ -236,6 +236,28 @@ func ExampleRolling() {
 	fmt.Println(r, len(gaps))
 	// Output:
 	// [2025-03: 6, 2025-04: 9] t 2
+}
+
+func ExampleRoundToSum() {
+	shares := []decimal.Decimal{
+		decimal.RequireFromString("33.35"),
+		decimal.RequireFromString("33.35"),
+		decimal.RequireFromString("33.3"),
+	}
+	// Each rounded half away from zero: 33.4 + 33.4 + 33.3 = 100.1.
+	fmt.Println(series.RoundToSum(shares, 1))
+	// Output: [33.4 33.3 33.3]
+}
+
+func ExampleRounding_Round() {
+	v := decimal.RequireFromString("2.45")
+	fmt.Println(series.DisplayRounding.Round(v, 1), series.DisplayRounding.Round(v.Neg(), 1))
+	// To odd keeps the trace of what was cut off: 2.45 and 2.4500001 both
+	// round to the odd 2.5 at one place, 2.4 stays 2.4.
+	fmt.Println(series.DivisionRounding.Round(v, 1), series.DivisionRounding.Round(decimal.RequireFromString("2.4"), 1))
+	// Output:
+	// 2.5 -2.5
+	// 2.5 2.4
 }
 
 func ExampleTotal() {

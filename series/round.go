@@ -2,13 +2,15 @@ package series
 
 import (
 	"math/bits"
+	"slices"
 
+	"github.com/shopspring/decimal"
 	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 // round returns d with every value rounded half away from zero to places
 // decimal places, at scale max(places, 0): the store that rounding each
-// value with RoundValue and collecting them in a Builder makes, computed on
+// value with DisplayRounding.Round and collecting them in a Builder makes, computed on
 // the coefficients without a decimal.Decimal per value. Values that do not
 // fit an int64 on the way take that path.
 func (d *store) round(places int32) *store {
@@ -29,8 +31,42 @@ func (d *store) round(places int32) *store {
 					continue
 				}
 			}
-			out.setDecimal(i, RoundValue(d.decimal(i), places))
+			out.setDecimal(i, DisplayRounding.Round(d.decimal(i), places))
 		}
 	}
 	return out.done()
+}
+
+// RoundToSum rounds each of vals to places decimal places so that the
+// rounded values add up to their exact sum rounded half away from zero —
+// so shares that sum to 100 still print as summing to 100. This is the
+// largest remainder (Hamilton) method: each value is rounded down, and then
+// the values with the largest remainders (the earlier on ties) are rounded
+// up, as many as the sum needs. A value with no more than places decimal
+// places is never changed, and no value moves by a unit of the last place
+// or more. vals is not modified.
+//
+// Each value may then differ from its own rounding half away from zero:
+// 33.35, 33.35 and 33.3 (sum 100) round to 33.4, 33.3 and 33.3.
+func RoundToSum(vals []decimal.Decimal, places int32) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(vals))
+	sum, exact := decimal.Zero, decimal.Zero
+	var inexact []int
+	for i, v := range vals {
+		out[i] = v.RoundFloor(places)
+		sum = sum.Add(out[i])
+		exact = exact.Add(v)
+		if !out[i].Equal(v) {
+			inexact = append(inexact, i)
+		}
+	}
+	up := DisplayRounding.Round(exact, places).Sub(sum).Shift(places).IntPart()
+	slices.SortStableFunc(inexact, func(a, b int) int {
+		return vals[b].Sub(out[b]).Cmp(vals[a].Sub(out[a]))
+	})
+	ulp := decimal.New(1, -places)
+	for _, i := range inexact[:up] {
+		out[i] = out[i].Add(ulp)
+	}
+	return out
 }

@@ -351,7 +351,7 @@ func top3(d partner.Decomposition[series.USD], t series.Month) []topPart {
 func displayPoints(change, base decimal.Decimal, t series.Month) decimal.Decimal {
 	q, _ := series.Share(series.FromDecimals[series.USD](t, change), series.FromDecimals[series.USD](t, base))
 	v, _ := q.At(t) // base is not zero: Contributions refused it otherwise
-	return series.RoundValue(v, 3)
+	return series.DisplayRounding.Round(v, 3)
 }
 
 func seriesOf(parts []partner.Part[series.USD]) []series.Series[series.USD] {

@@ -67,7 +67,7 @@ func run(w io.Writer, dir string) error {
 	fmt.Fprintf(w, "  %-14s %12s %18s %8s %8s\n", "market", "value", "share (exact)", "rounded", "to 100")
 	sum, sumRounded, sumHundred := decimal.Zero, decimal.Zero, decimal.Zero
 	for i, s := range shares.Shares {
-		r := series.RoundValue(s.Percent, 1)
+		r := series.DisplayRounding.Round(s.Percent, 1)
 		fmt.Fprintf(w, "  %-14s %12s %18s %8s %8s\n", s.Name, s.Value.StringFixed(1), s.Percent.StringFixed(13),
 			r.StringFixed(1), toHundred.Shares[i].Percent.StringFixed(1))
 		sum, sumRounded, sumHundred = sum.Add(s.Percent), sumRounded.Add(r), sumHundred.Add(toHundred.Shares[i].Percent)
