@@ -13,13 +13,14 @@
 //     parsed from "2025-11", "202511" or "2025M11"), periods such as a
 //     combined January–February release, and [series.Series], a monthly
 //     series of exact decimals whose unit is part of its Go type. On them:
-//     percent and absolute changes by calendar month ([series.YoY],
+//     percent changes and differences by calendar month ([series.YoY],
 //     [series.MoM], [series.Change], [series.Diff], [series.DiffPP]),
 //     streaks ([series.Streak], [series.LastBefore], [series.HighestSince]),
 //     cumulation ([series.YearToDate], [series.YTDChange], [series.Rolling],
-//     [series.Total], [series.Annual]), arithmetic between series
-//     ([series.Add], [series.Sub], [series.Share], [series.Divide]), unit
-//     conversions ([series.Rescale], [series.Convert]).
+//     [series.Total], [series.Annual], progress toward a [series.Target]),
+//     arithmetic between series ([series.Add], [series.Sub],
+//     [series.Share], [series.Divide]) and unit conversions
+//     ([series.Rescale], [series.Convert]).
 //   - [github.com/tradeflow-go/tradeflow/stats]: the float64 side, kept
 //     apart from the exact path: mean, deviation, correlation and trend
 //     of a series through gonum (stats.ToFloats).
@@ -28,14 +29,13 @@
 //     ASEAN), exact shares and contributions to growth that add up.
 //   - [github.com/tradeflow-go/tradeflow/commodity]: HS codes and the HS
 //     2022 chapters and sections, product groups (soybeans, rare earths),
-//     unit values, the price and volume split of value growth, progress
-//     toward a purchase target.
+//     unit values, the price and volume split of value growth.
 //   - tradeflow (this package): flows, the [Dataset] of figures with their
 //     units, sources and vintages, loaders for the library's CSV format
 //     ([Load]) and UN Comtrade's ([LoadComtrade]), typed access ([Get],
 //     [Cumulative]), views as of a release date ([Dataset.AsOf]),
-//     reconciliation of published rates with levels ([ImpliedBase],
-//     [CheckRate]), balances ([TradeBalance], [BalanceMove]) and the
+//     reconciliation of published rates and totals with levels
+//     ([ImpliedBase], [CheckRate], [CheckTotal]), balances ([TradeBalance], [BalanceMove]) and the
 //     monthly report ([MonthlyReport]).
 //
 // # Loading data

@@ -102,7 +102,7 @@ func ExampleDataset_AsOf() {
 
 func ExampleImpliedBase() {
 	// November 2025 exports: 3,303.5 (USD 100 million), published +5.9%.
-	iv, _ := tradeflow.ImpliedBase(decimal.RequireFromString("3303.5"), decimal.RequireFromString("5.9"), 1, 1)
+	iv, _ := tradeflow.ImpliedBase(decimal.RequireFromString("3303.5"), decimal.RequireFromString("5.9"), tradeflow.Precision{Rate: 1, Level: 1})
 	fmt.Println("November 2024 must have been", iv)
 	fmt.Println("the first print 3123.1 fits:", iv.Contains(decimal.RequireFromString("3123.1")))
 	// Output:
@@ -114,7 +114,7 @@ func ExampleCheckRate() {
 	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
 	m := tradeflow.Key{Reporter: "CN", Partner: "WLD", Commodity: "TOTAL", Flow: tradeflow.Imports, Measure: tradeflow.Value}
 	imports, _ := tradeflow.Get[series.USD100M](ds, m)
-	c, _ := tradeflow.CheckRate(imports, series.MonthPeriod(series.MustParseMonth("2025-11")), 12, decimal.RequireFromString("1.9"), 1, 1)
+	c, _ := tradeflow.CheckRate(imports, series.MonthPeriod(series.MustParseMonth("2025-11")), 12, decimal.RequireFromString("1.9"), tradeflow.Precision{Rate: 1, Level: 1})
 	fmt.Println(c.Computed.StringFixed(2), c.Published, c.Agrees())
 	fmt.Println(c.Reason())
 	// Output:

@@ -26,13 +26,13 @@ func TestReconciliationAcceptance(t *testing.T) {
 	} {
 		levels, err := tradeflow.Get[series.USD100M](ds, key("WLD", tt.flow, tradeflow.Value))
 		require.NoError(t, err)
-		c, err := tradeflow.CheckRate(levels, series.MonthPeriod(mp("2025-11")), 12, dec(tt.published), 1, 1)
+		c, err := tradeflow.CheckRate(levels, series.MonthPeriod(mp("2025-11")), 12, dec(tt.published), tradeflow.Precision{Rate: 1, Level: 1})
 		require.NoError(t, err)
 		assert.Equal(t, tt.computed, c.Computed.StringFixed(2), "%v computed from first prints", tt.flow)
 		assert.False(t, c.Agrees())
 		assert.Equal(t, tt.lo, c.Interval.LowPrinted.StringFixed(1))
 		assert.Equal(t, tt.hi, c.Interval.HighPrinted.StringFixed(1))
-		assert.False(t, c.Interval.Contains(c.Base), "the first print is outside: the base was revised")
+		assert.False(t, c.Interval.Contains(c.BaseValue), "the first print is outside: the base was revised")
 		// Every base in the exact interval gives back the published rate.
 		// (The bounds themselves are quotients rounded to 13 places; test just inside.)
 		for _, b := range []decimal.Decimal{c.Interval.Low.Add(decimal.New(1, -9)), c.Interval.High.Sub(decimal.New(1, -9))} {
@@ -44,8 +44,10 @@ func TestReconciliationAcceptance(t *testing.T) {
 			assert.NotEqual(t, tt.published, rate.Round(1).StringFixed(1), "just outside the interval: %v", just)
 		}
 	}
-	_, err := tradeflow.ImpliedBase(decimal.Zero, dec("5"), 1, 1)
-	assert.Error(t, err)
+	_, err := tradeflow.ImpliedBase(decimal.Zero, dec("5"), tradeflow.Precision{Rate: 1, Level: 1})
+	assert.ErrorIs(t, err, tradeflow.ErrNoBase)
+	_, err = tradeflow.ImpliedBase(dec("10"), dec("-100"), tradeflow.Precision{Rate: 1, Level: 1})
+	assert.ErrorIs(t, err, tradeflow.ErrNoBase, "a fall of 100% leaves no positive base")
 }
 
 func TestBalanceMoveKinds(t *testing.T) {

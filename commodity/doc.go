@@ -1,8 +1,7 @@
 // Package commodity names traded goods and measures them: Harmonized
 // System (HS) codes and their hierarchy, named product groups, unit values,
-// the split of a value's growth into price and volume, and progress toward
-// a cumulative purchase target. It builds on package series, whose typed
-// monthly series carry the units.
+// and the split of a value's growth into price and volume. It builds on
+// package series, whose typed monthly series carry the units.
 //
 // # HS codes
 //
@@ -41,20 +40,10 @@
 // value's percent change into a price effect, a volume effect and their
 // interaction, which add up to the value's change exactly.
 //
-// # Targets and published totals
-//
-// A [Target] is an amount to reach over a window of months, such as 12
-// million tonnes of U.S. soybeans by the end of 2025; [Target.Progress]
-// gives the amount so far, the share of the target, what remains and the
-// monthly pace needed. [Reconcile] sets a published cumulative figure
-// beside the sum of its months, which customs' revisions often make
-// differ.
-//
 // # Missing is not zero
 //
-// A month reported as zero is a figure; a missing month is not. Sums over
-// months that are not all there are errors ([series.IncompleteError]), and
-// month-by-month results list the months they could not compute in
+// A month reported as zero is a figure; a missing month is not.
+// Month-by-month results list the months they could not compute in
 // [series.Gaps], as the series package does. Division is the only inexact
 // step; it rounds as [series.DivisionRounding] says to
 // [series.DivisionPlaces] places, like every quotient of the library.

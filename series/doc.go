@@ -1,6 +1,7 @@
 // Package series holds exact monthly series whose unit is part of their type,
-// and the arithmetic a trade report prints: percent and absolute changes,
-// streaks, year-to-date totals, rolling sums, shares and unit conversions.
+// and the arithmetic a trade report prints: percent changes and
+// differences, streaks, year-to-date totals, rolling sums, shares, unit
+// conversions and progress toward a cumulative target ([Target]).
 //
 // # Months
 //

@@ -347,3 +347,46 @@ func ExampleSeries_Round() {
 	// Output:
 	// [2025-10: -1.1, 2025-11: 5.8] %
 }
+
+func ExampleTarget_Progress() {
+	// China's soybean imports from the United States, tonnes (commodities.csv:
+	// Reuters via channelnewsasia, srnnews, tradingkey), against a promise of
+	// 12 million tonnes by the end of 2025.
+	us := series.MustFromStrings[series.Tonnes](series.MustMonth(2025, time.September), "0", "0", "0")
+	target := series.Target[series.MillionTonnes]{
+		Amount: decimal.NewFromInt(12),
+		Window: series.Period{First: series.MustMonth(2025, time.September), Last: series.MustMonth(2025, time.December)},
+	}
+	p, err := target.Progress(series.Rescale[series.MillionTonnes](us), series.MustMonth(2025, time.November))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pace, _ := p.Pace()
+	fmt.Println("counted:  ", p.Counted)
+	fmt.Println("so far:   ", p.Done, "Mt")
+	fmt.Println("done:     ", p.PercentDone(), "%")
+	fmt.Println("remaining:", p.Remaining(), "Mt")
+	fmt.Println("pace:     ", pace, "Mt a month for", p.MonthsLeft, "month")
+	fmt.Println(p)
+	// Output:
+	// counted:   2025-09/2025-11
+	// so far:    0 Mt
+	// done:      0 %
+	// remaining: 12 Mt
+	// pace:      12 Mt a month for 1 month
+	// 0 of 12 Mt (0.0%) in 2025-09/2025-11; 12 Mt to go in 1 month, 12 Mt a month
+}
+
+func ExampleTarget_Progress_missingMonth() {
+	// A month with no figure is not a month with nothing bought.
+	sep := series.MustMonth(2025, time.September)
+	us := series.MustFromStrings[series.Tonnes](sep, "0", "", "0") // October not published
+	target := series.Target[series.Tonnes]{
+		Amount: decimal.NewFromInt(12_000_000),
+		Window: series.Period{First: sep, Last: series.MustMonth(2025, time.December)},
+	}
+	_, err := target.Progress(us, series.MustMonth(2025, time.November))
+	fmt.Println(err)
+	// Output: series: cannot sum 2025-09/2025-11: 2025-10 is missing
+}

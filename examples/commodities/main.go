@@ -85,7 +85,7 @@ func rareEarths(w io.Writer, ds *tradeflow.Dataset) error {
 			continue // the January–February release is itself the months
 		}
 		span := series.Period{First: series.MustMonth(p.Last.Year(), time.January), Last: p.Last}
-		rec, err := commodity.Reconcile(t, span, v)
+		rec, err := tradeflow.CheckTotal(t, span, v)
 		var inc *series.IncompleteError
 		switch {
 		case errors.As(err, &inc):
@@ -138,7 +138,7 @@ func soybeans(w io.Writer, ds *tradeflow.Dataset) error {
 	for p, v := range us.Slice(series.MustParseMonth("2025-09"), series.MustParseMonth("2025-11")).All() {
 		fmt.Fprintf(w, "  %v %v Mt\n", p, v)
 	}
-	target := commodity.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12),
+	target := series.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12),
 		Window: series.Period{First: series.MustParseMonth("2025-11"), Last: series.MustParseMonth("2025-12")}}
 	prog, err := target.Progress(us, series.MustParseMonth("2025-11"))
 	if err != nil {
