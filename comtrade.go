@@ -95,17 +95,17 @@ func comtradeRow(get func(string) string, vintage Vintage, source string, cfg lo
 	default:
 		return bad("period", errors.New("want a month YYYYMM, or a year YYYY with freqCode A"))
 	}
-	rc, err := partner.Parse(get("reporterCode"))
-	if err != nil || rc == partner.World {
+	rc, err := partner.ParseCode(get("reporterCode"))
+	if err != nil || rc == partner.World() {
 		return bad("reporterCode", errors.New("unknown reporter"))
 	}
 	key.Reporter = rc.Alpha2()
-	pc, err := partner.Parse(get("partnerCode"))
+	pc, err := partner.ParseCode(get("partnerCode"))
 	if err != nil {
 		return bad("partnerCode", err)
 	}
 	key.Partner = "WLD"
-	if pc != partner.World {
+	if pc != partner.World() {
 		key.Partner = pc.Alpha2()
 	}
 	switch f := get("flowCode"); f {

@@ -113,11 +113,11 @@ func (c loadConfig) canonicalPartner(s string) (string, error) {
 	if s == partner.EU().Name() || s == partner.ASEAN().Name() || c.regions[s] {
 		return s, nil
 	}
-	code, err := partner.Parse(s)
+	code, err := partner.ParseCode(s)
 	if err != nil {
 		return "", err
 	}
-	if code == partner.World {
+	if code == partner.World() {
 		return "WLD", nil
 	}
 	return code.Alpha2(), nil
@@ -280,7 +280,7 @@ func parseRow(get func(string) string, cfg loadConfig) (Figure, *RowError) {
 	if f.Key.Reporter == "" {
 		f.Key.Reporter = cfg.reporter
 	}
-	if rc, err := partner.Parse(f.Key.Reporter); err != nil || rc == partner.World {
+	if rc, err := partner.ParseCode(f.Key.Reporter); err != nil || rc == partner.World() {
 		return bad("reporter", fmt.Errorf("unknown reporter: want an ISO 3166-1 code"))
 	} else {
 		f.Key.Reporter = rc.Alpha2()

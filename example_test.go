@@ -148,8 +148,8 @@ func ExampleAggregatePartners() {
 `
 	ds, _ := tradeflow.Load(strings.NewReader(file), "example.csv", tradeflow.Reporter("CN"))
 	g := partner.MustGroup("VN+TL",
-		partner.Dated(partner.MustParse("VN"), time.Date(1995, 7, 28, 0, 0, 0, 0, time.UTC), time.Time{}),
-		partner.Dated(partner.MustParse("TL"), time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC), time.Time{}))
+		partner.Dated(partner.MustParseCode("VN"), time.Date(1995, 7, 28, 0, 0, 0, 0, time.UTC), time.Time{}),
+		partner.Dated(partner.MustParseCode("TL"), time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC), time.Time{}))
 	k := tradeflow.Key{Reporter: "CN", Commodity: "TOTAL", Flow: tradeflow.Exports, Measure: tradeflow.Value}
 	s, gaps, err := tradeflow.AggregatePartners[series.USDMillion](ds, k, g)
 	fmt.Println(s, len(gaps), err)

@@ -102,13 +102,13 @@ func build[U series.Unit](ds *Dataset, key Key, keep func(series.Period) bool, a
 // a fixed composition, see [partner.Group.Fixed]); key.Partner is ignored.
 // Members the dataset has no series for count as missing, and are reported
 // in the gaps, never taken as zero.
-func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (series.Series[U], partner.Gaps, error) {
+func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (series.Series[U], partner.MemberGaps, error) {
 	data := map[partner.Code]series.Series[U]{}
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Commodity != key.Commodity || k.Flow != key.Flow || k.Measure != key.Measure {
 			continue
 		}
-		c, err := partner.Parse(k.Partner)
+		c, err := partner.ParseCode(k.Partner)
 		if err != nil {
 			continue // a group or region, not a member
 		}

@@ -47,9 +47,12 @@ func (e *CodeError) Error() string {
 // Unwrap returns [ErrCode].
 func (e *CodeError) Unwrap() error { return ErrCode }
 
-// World is the total of all partners: alpha-3 "WLD", UN Comtrade partner 0,
-// UN M49 001. It has no alpha-2 code.
-var World = MustParse("WLD")
+// World returns the total of all partners: alpha-3 "WLD", UN Comtrade
+// partner 0, UN M49 001. It has no alpha-2 code. It is a function, not a
+// variable, so that no program can change what World means.
+func World() Code { return world }
+
+var world = MustParseCode("WLD")
 
 // Parse returns the partner a code names. It accepts
 //
@@ -65,7 +68,7 @@ var World = MustParse("WLD")
 // and Comtrade reports Taiwan as 490, "Other Asia, nes". Anything else is
 // an error (a [*CodeError], wrapping [ErrCode]) that quotes the input and,
 // for an M49 number that Comtrade writes differently, says which to use.
-func Parse(s string) (Code, error) {
+func ParseCode(s string) (Code, error) {
 	if n := len(s); n >= 1 && n <= 3 && isDigits(s) {
 		v, _ := strconv.Atoi(s)
 		if i, ok := tab.byComtrade[v]; ok {
@@ -88,10 +91,10 @@ func Parse(s string) (Code, error) {
 	return Code{}, &CodeError{Input: s}
 }
 
-// MustParse is like [Parse] but panics on error. It is meant for literals
+// MustParse is like [ParseCode] but panics on error. It is meant for literals
 // in programs and tests.
-func MustParse(s string) Code {
-	c, err := Parse(s)
+func MustParseCode(s string) Code {
+	c, err := ParseCode(s)
 	if err != nil {
 		panic(err)
 	}
@@ -160,13 +163,13 @@ func (c Code) Name() string { return c.row().name }
 // String returns the alpha-3 code: "USA", "WLD"; "" for the zero Code.
 func (c Code) String() string { return c.row().alpha3 }
 
-// GoString returns c as Go source, such as partner.MustParse("USA"), so
+// GoString returns c as Go source, such as partner.MustParseCode("USA"), so
 // that %#v (and test failure messages) show which partner c is.
 func (c Code) GoString() string {
 	if c.IsZero() {
 		return "partner.Code{}"
 	}
-	return fmt.Sprintf("partner.MustParse(%q)", c.String())
+	return fmt.Sprintf("partner.MustParseCode(%q)", c.String())
 }
 
 // Compare returns -1, 0 or +1 as c sorts before, with or after o in alpha-3
@@ -189,14 +192,14 @@ func (c Code) AppendText(b []byte) ([]byte, error) { return append(b, c.String()
 // uses it, so a Code is a JSON string.
 func (c Code) MarshalText() ([]byte, error) { return c.AppendText(nil) }
 
-// UnmarshalText parses any form [Parse] accepts; empty text is the zero
+// UnmarshalText parses any form [ParseCode] accepts; empty text is the zero
 // Code.
 func (c *Code) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*c = Code{}
 		return nil
 	}
-	v, err := Parse(string(b))
+	v, err := ParseCode(string(b))
 	if err != nil {
 		return err
 	}

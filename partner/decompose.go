@@ -54,10 +54,6 @@ func ResidualName(name string) Option {
 	return func(o *options) { o.residual = name }
 }
 
-// ErrMissing is wrapped by errors about a value a computation needs but the
-// data do not have.
-var ErrMissing = errors.New("missing value")
-
 // ErrZeroTotal is wrapped by errors about a total of zero, which leaves
 // shares and contributions undefined.
 var ErrZeroTotal = errors.New("zero total")
@@ -84,34 +80,35 @@ func (e *DataError) Error() string {
 	return fmt.Sprintf("partner: %q has no value for %v", e.Name, e.Period)
 }
 
-// Unwrap returns [ErrZeroTotal] for a zero total and [ErrMissing]
-// otherwise.
+// Unwrap returns [ErrZeroTotal] for a zero total and
+// [series.ErrIncomplete] for a value the data do not have: the value of a
+// period is the sum of its months, as [series.Total] gives it.
 func (e *DataError) Unwrap() error {
 	if e.Reason == series.BaseZero {
 		return ErrZeroTotal
 	}
-	return ErrMissing
+	return series.ErrIncomplete
 }
 
 // A Breakdown is a total in one period split into parts, with each part's
 // share of it. It is what [Shares] returns.
-type Breakdown[U series.Unit] struct {
+type Breakdown struct {
 	Period series.Period
-	Total  decimal.Decimal // in unit U
-	// Shares holds the parts in the order given, then the residual.
-	Shares []Share
+	Total  decimal.Decimal // in the unit of the series given to Shares
+	// Parts holds the parts in the order given, then the residual.
+	Parts []PartShare
 	// NegativeResidual is set when the listed parts add up to more than
 	// the total, so that the residual is negative: the parts overlap, or
 	// come from a different release than the total.
 	NegativeResidual bool
 }
 
-// A Share is one part of a [Breakdown].
-type Share struct {
+// A PartShare is one part of a [Breakdown] and its share of the total.
+type PartShare struct {
 	Name     string
 	Residual bool            // whether this is the residual: the total less the listed parts
 	Value    decimal.Decimal // the part's value, in the breakdown's unit
-	Percent  decimal.Decimal // its share of the total, in percent
+	Share    decimal.Decimal // its share of the total, in percent
 }
 
 // Shares splits total in period p into parts and a residual (named
@@ -133,11 +130,11 @@ type Share struct {
 // exactly that period, or else the sum of the observations that make it up
 // (months, or a combined January–February and the months after it). An
 // observation that straddles a bound of the period cannot be split. A missing
-// value is an error (a [*DataError] wrapping [ErrMissing]; every one found
-// is reported); so is a zero total ([ErrZeroTotal]). A negative residual is
+// value is an error (a [*DataError] wrapping [series.ErrIncomplete]; every
+// one found is reported); so is a zero total ([ErrZeroTotal]). A negative residual is
 // not an error: [Breakdown.NegativeResidual] flags it. Shares panics if p
 // is not valid.
-func Shares[U series.Unit](p series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Breakdown[U], error) {
+func Shares[U series.Unit](p series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Breakdown, error) {
 	if !p.Valid() {
 		panic(fmt.Sprintf("partner: Shares for invalid period %v", p))
 	}
@@ -148,34 +145,34 @@ func Shares[U series.Unit](p series.Period, total series.Series[U], parts []Part
 		errs = append(errs, &DataError{Name: "total", Period: p, Reason: series.BaseZero})
 	}
 	if len(errs) > 0 {
-		return Breakdown[U]{}, errors.Join(errs...)
+		return Breakdown{}, errors.Join(errs...)
 	}
 	res := withResidual(tv, vals)
 	pct := quotients(res, tv, hundred())
-	b := Breakdown[U]{Period: p, Total: tv, Shares: make([]Share, len(res)), NegativeResidual: res[len(res)-1].IsNegative()}
+	b := Breakdown{Period: p, Total: tv, Parts: make([]PartShare, len(res)), NegativeResidual: res[len(res)-1].IsNegative()}
 	for i := range res {
-		b.Shares[i] = Share{Value: res[i], Percent: pct[i]}
+		b.Parts[i] = PartShare{Value: res[i], Share: pct[i]}
 		if i < len(parts) {
-			b.Shares[i].Name = parts[i].Name
+			b.Parts[i].Name = parts[i].Name
 		} else {
-			b.Shares[i].Name, b.Shares[i].Residual = o.residual, true
+			b.Parts[i].Name, b.Parts[i].Residual = o.residual, true
 		}
 	}
 	return b, nil
 }
 
-// Rounded returns b with every Percent rounded to places decimal places by
+// Rounded returns b with every Share rounded to places decimal places by
 // [series.RoundToSum], so that the printed shares still sum to exactly 100.
-func (b Breakdown[U]) Rounded(places int32) Breakdown[U] {
-	pct := make([]decimal.Decimal, len(b.Shares))
-	for i, s := range b.Shares {
-		pct[i] = s.Percent
+func (b Breakdown) Rounded(places int32) Breakdown {
+	pct := make([]decimal.Decimal, len(b.Parts))
+	for i, s := range b.Parts {
+		pct[i] = s.Share
 	}
 	pct = series.RoundToSum(pct, places)
 	r := b
-	r.Shares = slices.Clone(b.Shares)
-	for i := range r.Shares {
-		r.Shares[i].Percent = pct[i]
+	r.Parts = slices.Clone(b.Parts)
+	for i := range r.Parts {
+		r.Parts[i].Share = pct[i]
 	}
 	return r
 }
@@ -216,9 +213,9 @@ func withResidual(total decimal.Decimal, vals []decimal.Decimal) []decimal.Decim
 
 // A Decomposition splits the growth of a total over a lag into the
 // contributions of its parts. It is what [Contributions] returns.
-type Decomposition[U series.Unit] struct {
-	Period series.Period // t
-	Base   series.Period // t − lag
+type Decomposition struct {
+	Period     series.Period // t
+	BasePeriod series.Period // t − lag
 	// Total is the total itself, named "total": its Points are its growth
 	// in percent, 100 × Diff ÷ BaseValue, as [series.Change] computes
 	// it; its shares are 100.
@@ -270,10 +267,10 @@ func (c Contribution) ShareDiff() decimal.Decimal { return c.Share.Sub(c.BaseSha
 //
 // t may be a month or a span such as 2025-01/2025-02; t − lag is the same
 // months lag earlier, and values are found as [Shares] finds them. A
-// missing value is an error (a [*DataError] wrapping [ErrMissing]; every
-// one found is reported), and so is a zero total in either period
+// missing value is an error (a [*DataError] wrapping [series.ErrIncomplete];
+// every one found is reported), and so is a zero total in either period
 // ([ErrZeroTotal]). Contributions panics if t is not valid.
-func Contributions[U series.Unit](t series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Decomposition[U], error) {
+func Contributions[U series.Unit](t series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Decomposition, error) {
 	if !t.Valid() {
 		panic(fmt.Sprintf("partner: Contributions for invalid period %v", t))
 	}
@@ -291,7 +288,7 @@ func Contributions[U series.Unit](t series.Period, total series.Series[U], parts
 		}
 	}
 	if len(errs) > 0 {
-		return Decomposition[U]{}, errors.Join(errs...)
+		return Decomposition{}, errors.Join(errs...)
 	}
 	now, then := withResidual(tv, vals), withResidual(bv, bvals)
 	changes := make([]decimal.Decimal, len(now))
@@ -303,9 +300,9 @@ func Contributions[U series.Unit](t series.Period, total series.Series[U], parts
 	points := quotients(changes, bv, growth)
 	share, baseShare := quotients(now, tv, hundred()), quotients(then, bv, hundred())
 
-	d := Decomposition[U]{
-		Period: t,
-		Base:   base,
+	d := Decomposition{
+		Period:     t,
+		BasePeriod: base,
 		Total: Contribution{
 			Name: "total", Value: tv, BaseValue: bv, Diff: dt,
 			Points: decimal.NewFromBigInt(growth, -series.DivisionPlaces),
@@ -331,7 +328,7 @@ func Contributions[U series.Unit](t series.Period, total series.Series[U], parts
 
 // Residual returns the residual part: the total less the listed parts. It
 // is the zero Contribution for the zero Decomposition.
-func (d Decomposition[U]) Residual() Contribution {
+func (d Decomposition) Residual() Contribution {
 	if len(d.Parts) == 0 {
 		return Contribution{}
 	}

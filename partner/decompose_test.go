@@ -37,20 +37,20 @@ func TestSharesThirds(t *testing.T) {
 	require.NoError(t, err)
 	// Three equal remainders: the first is rounded up.
 	var pct []decimal.Decimal
-	for _, s := range b.Shares {
-		pct = append(pct, s.Percent)
+	for _, s := range b.Parts {
+		pct = append(pct, s.Share)
 	}
 	assertDecimals(t, []string{"33.3333333333334", "33.3333333333333", "33.3333333333333"}, pct)
-	assert.Equal(t, []string{"A", "B", partner.RestOfWorld}, []string{b.Shares[0].Name, b.Shares[1].Name, b.Shares[2].Name})
-	assert.True(t, b.Shares[2].Residual)
-	assert.False(t, b.Shares[0].Residual)
-	assert.True(t, b.Shares[2].Value.Equal(dec("1")))
+	assert.Equal(t, []string{"A", "B", partner.RestOfWorld}, []string{b.Parts[0].Name, b.Parts[1].Name, b.Parts[2].Name})
+	assert.True(t, b.Parts[2].Residual)
+	assert.False(t, b.Parts[0].Residual)
+	assert.True(t, b.Parts[2].Value.Equal(dec("1")))
 	assert.False(t, b.NegativeResidual)
 
 	r := b.Rounded(1)
-	assertDecimals(t, []string{"33.4", "33.3", "33.3"}, []decimal.Decimal{r.Shares[0].Percent, r.Shares[1].Percent, r.Shares[2].Percent})
+	assertDecimals(t, []string{"33.4", "33.3", "33.3"}, []decimal.Decimal{r.Parts[0].Share, r.Parts[1].Share, r.Parts[2].Share})
 	// Rounded does not touch b.
-	assert.True(t, b.Shares[0].Percent.Equal(dec("33.3333333333334")))
+	assert.True(t, b.Parts[0].Share.Equal(dec("33.3333333333334")))
 }
 
 func TestSharesExactQuotientsStay(t *testing.T) {
@@ -60,7 +60,7 @@ func TestSharesExactQuotientsStay(t *testing.T) {
 		{Name: "B", Series: one("2025-01", "2")},
 	})
 	require.NoError(t, err)
-	assertDecimals(t, []string{"12.5", "25", "62.5"}, []decimal.Decimal{b.Shares[0].Percent, b.Shares[1].Percent, b.Shares[2].Percent})
+	assertDecimals(t, []string{"12.5", "25", "62.5"}, []decimal.Decimal{b.Parts[0].Share, b.Parts[1].Share, b.Parts[2].Share})
 }
 
 func TestSharesNegativeResidual(t *testing.T) {
@@ -71,8 +71,8 @@ func TestSharesNegativeResidual(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.True(t, b.NegativeResidual)
-	assert.True(t, b.Shares[2].Value.Equal(dec("-10")))
-	assert.True(t, b.Shares[2].Percent.Equal(dec("-10")))
+	assert.True(t, b.Parts[2].Value.Equal(dec("-10")))
+	assert.True(t, b.Parts[2].Share.Equal(dec("-10")))
 }
 
 func TestSharesSpanFromMonths(t *testing.T) {
@@ -83,8 +83,8 @@ func TestSharesSpanFromMonths(t *testing.T) {
 	a := build(t, map[string]string{"2025-01": "1", "2025-02": "2", "2025-03": "7"})
 	b, err := partner.Shares(p, total, []partner.Part[usd]{{Name: "A", Series: a}})
 	require.NoError(t, err)
-	assert.True(t, b.Shares[0].Value.Equal(dec("10")))
-	assert.True(t, b.Shares[0].Percent.Equal(dec("25")))
+	assert.True(t, b.Parts[0].Value.Equal(dec("10")))
+	assert.True(t, b.Parts[0].Share.Equal(dec("25")))
 }
 
 func TestSharesYearToDateWithCombinedMonths(t *testing.T) {
@@ -96,8 +96,8 @@ func TestSharesYearToDateWithCombinedMonths(t *testing.T) {
 	b, err := partner.Shares(p, total, []partner.Part[usd]{{Name: "A", Series: a}})
 	require.NoError(t, err)
 	assert.True(t, b.Total.Equal(dec("50")))
-	assert.True(t, b.Shares[0].Value.Equal(dec("10")))
-	assert.True(t, b.Shares[0].Percent.Equal(dec("20")))
+	assert.True(t, b.Parts[0].Value.Equal(dec("10")))
+	assert.True(t, b.Parts[0].Share.Equal(dec("20")))
 
 	// A combined observation straddling the start cannot be split.
 	_, err = partner.Shares(span("2025-02", "2025-04"), total, nil)
@@ -128,7 +128,7 @@ func TestSharesErrors(t *testing.T) {
 			name:  "part missing",
 			total: one("2025-02", "10"),
 			parts: []partner.Part[usd]{{Name: "U.S.", Series: one("2025-01", "3")}},
-			is:    partner.ErrMissing,
+			is:    series.ErrIncomplete,
 			reports: []partner.DataError{
 				{Name: "U.S.", Period: p, Reason: series.MonthMissing, Cause: p},
 			},
@@ -138,7 +138,7 @@ func TestSharesErrors(t *testing.T) {
 			name:  "total and part missing",
 			total: series.Series[usd]{},
 			parts: []partner.Part[usd]{{Name: "A", Series: series.Series[usd]{}}},
-			is:    partner.ErrMissing,
+			is:    series.ErrIncomplete,
 			reports: []partner.DataError{
 				{Name: "total", Period: p, Reason: series.MonthMissing, Cause: p},
 				{Name: "A", Period: p, Reason: series.MonthMissing, Cause: p},
@@ -149,7 +149,7 @@ func TestSharesErrors(t *testing.T) {
 			name:  "combined",
 			total: one("2025-02", "10"),
 			parts: []partner.Part[usd]{{Name: "A", Series: build(t, map[string]string{"2025-01/2025-02": "3"})}},
-			is:    partner.ErrMissing,
+			is:    series.ErrIncomplete,
 			reports: []partner.DataError{
 				{Name: "A", Period: p, Reason: series.Combined, Cause: span("2025-01", "2025-02")},
 			},
@@ -262,8 +262,8 @@ func TestContributionsErrors(t *testing.T) {
 		is    error
 		msg   string
 	}{
-		{"base missing", one("2025-11", "10"), yr("1", "2"), partner.ErrMissing, `partner: "total" has no value for 2024-11`},
-		{"part base missing", yr("10", "12"), one("2025-11", "2"), partner.ErrMissing, `partner: "A" has no value for 2024-11`},
+		{"base missing", one("2025-11", "10"), yr("1", "2"), series.ErrIncomplete, `partner: "total" has no value for 2024-11`},
+		{"part base missing", yr("10", "12"), one("2025-11", "2"), series.ErrIncomplete, `partner: "A" has no value for 2024-11`},
 		{"base zero", yr("0", "12"), yr("0", "2"), partner.ErrZeroTotal, `partner: "total" is zero in 2024-11: shares and contributions are undefined`},
 		{"now zero", yr("10", "0"), yr("1", "0"), partner.ErrZeroTotal, `partner: "total" is zero in 2025-11: shares and contributions are undefined`},
 	}
@@ -284,7 +284,7 @@ func TestContributionsCombinedPeriod(t *testing.T) {
 	a := build(t, map[string]string{"2024-01": "10", "2024-02": "10", "2025-01/2025-02": "15"})
 	d, err := partner.Contributions(span("2025-01", "2025-02"), total, []partner.Part[usd]{{Name: "A", Series: a}})
 	require.NoError(t, err)
-	assert.Equal(t, span("2024-01", "2024-02"), d.Base)
+	assert.Equal(t, span("2024-01", "2024-02"), d.BasePeriod)
 	assertDecimals(t, []string{"-5", "15"}, []decimal.Decimal{d.Parts[0].Points, d.Parts[1].Points})
 	assert.True(t, d.Total.Points.Equal(dec("10")))
 	yoy, _ := series.YoY(total)
@@ -383,7 +383,7 @@ func TestOffsetString(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := partner.Decomposition[usd]{Total: partner.Contribution{BaseValue: dec("100")}, Parts: tt.parts}
+			d := partner.Decomposition{Total: partner.Contribution{BaseValue: dec("100")}, Parts: tt.parts}
 			o := d.Offset()
 			assert.Equal(t, tt.more, o.MoreThanOffset())
 			assert.Equal(t, tt.want, o.String())
@@ -398,7 +398,7 @@ func TestOffsetOrder(t *testing.T) {
 	c := func(name, points string) partner.Contribution {
 		return partner.Contribution{Name: name, Diff: dec(points), Points: dec(points)}
 	}
-	d := partner.Decomposition[usd]{Total: partner.Contribution{BaseValue: dec("100")}, Parts: []partner.Contribution{
+	d := partner.Decomposition{Total: partner.Contribution{BaseValue: dec("100")}, Parts: []partner.Contribution{
 		c("a", "1"), c("b", "-3"), c("c", "5"), c("d", "-1"), c("e", "5"), c("f", "0"),
 	}}
 	o := d.Offset()
@@ -440,13 +440,13 @@ func TestOffsetNegativeBase(t *testing.T) {
 }
 
 func TestZeroDecomposition(t *testing.T) {
-	var d partner.Decomposition[usd]
+	var d partner.Decomposition
 	assert.Equal(t, partner.Contribution{}, d.Residual())
 	assert.Equal(t, "no part changed; net 0.0 pp", d.Offset().String())
 }
 
 func TestDataErrorIsNotBothSentinels(t *testing.T) {
 	e := &partner.DataError{Name: "A", Reason: series.MonthMissing}
-	assert.True(t, errors.Is(e, partner.ErrMissing))
+	assert.True(t, errors.Is(e, series.ErrIncomplete))
 	assert.False(t, errors.Is(e, partner.ErrZeroTotal))
 }

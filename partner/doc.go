@@ -8,11 +8,11 @@
 //
 // # Codes
 //
-// A [Code] is a country or area, or [World]. [Parse] reads ISO 3166-1
+// A [Code] is a country or area, or [World]. [ParseCode] reads ISO 3166-1
 // alpha-2 ("US") and alpha-3 ("USA") codes and the numbers UN Comtrade uses
 // ("842" — not M49's 840); a Code prints each form and an English name:
 //
-//	us := partner.MustParse("US")
+//	us := partner.MustParseCode("US")
 //	us.Alpha3()   // "USA"
 //	us.Comtrade() // 842, true
 //	us.Name()     // "United States"

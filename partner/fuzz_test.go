@@ -17,10 +17,10 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		c, err := partner.Parse(s)
+		c, err := partner.ParseCode(s)
 		if err != nil {
 			if !errors.Is(err, partner.ErrCode) || !strings.Contains(err.Error(), strconv.Quote(s)) {
-				t.Fatalf("Parse(%q): error %q must wrap ErrCode and quote the input", s, err)
+				t.Fatalf("ParseCode(%q): error %q must wrap ErrCode and quote the input", s, err)
 			}
 			return
 		}
@@ -32,13 +32,13 @@ func FuzzParse(f *testing.F) {
 			forms = append(forms, strconv.Itoa(n))
 		}
 		for _, form := range forms {
-			back, err := partner.Parse(form)
+			back, err := partner.ParseCode(form)
 			if err != nil || back != c {
-				t.Fatalf("Parse(%q) = %v; its form %q parses as %v, %v", s, c, form, back, err)
+				t.Fatalf("ParseCode(%q) = %v; its form %q parses as %v, %v", s, c, form, back, err)
 			}
 		}
 		if c.Name() == "" {
-			t.Fatalf("Parse(%q) = %v with no name", s, c)
+			t.Fatalf("ParseCode(%q) = %v with no name", s, c)
 		}
 	})
 }

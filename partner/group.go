@@ -92,7 +92,7 @@ func NewGroup(name string, ms ...Membership) (Group, error) {
 		switch {
 		case m.Code.IsZero():
 			return Group{}, &GroupError{name, m, "no partner code"}
-		case m.Code == World:
+		case m.Code == World():
 			return Group{}, &GroupError{name, m, "World cannot be a member"}
 		case !m.From.IsZero() && !m.Last.IsZero() && m.From.After(m.Last):
 			return Group{}, &GroupError{name, m, "membership ends before it starts"}
@@ -241,7 +241,7 @@ func loadGroups(data []byte) (map[string]Group, error) {
 	byGroup := make(map[string][]Membership)
 	var order []string
 	for _, rec := range recs {
-		c, err := Parse(rec[1])
+		c, err := ParseCode(rec[1])
 		if err != nil {
 			return nil, err
 		}

@@ -30,7 +30,7 @@ type Offset struct {
 // The side is the sign of the exact contribution, Diff ÷ the total's
 // BaseValue: a part that grew adds to growth, unless the total was negative
 // in the base period (a trade deficit), where it takes from it.
-func (d Decomposition[U]) Offset() Offset {
+func (d Decomposition) Offset() Offset {
 	o := Offset{Gains: decimal.Zero, Losses: decimal.Zero}
 	for _, c := range d.Parts {
 		switch c.Diff.Sign() * d.Total.BaseValue.Sign() {

@@ -126,8 +126,8 @@ func TestPropertyContributions(t *testing.T) {
 		// Shares gives the same shares for t on its own.
 		b, err := partner.Shares(tp, total, parts)
 		require.NoError(t, err, name)
-		for i, s := range b.Shares {
-			require.True(t, s.Percent.Equal(d.Parts[i].Share), name)
+		for i, s := range b.Parts {
+			require.True(t, s.Share.Equal(d.Parts[i].Share), name)
 		}
 
 		// The offset's sides add up to the growth.
@@ -142,9 +142,9 @@ func TestPropertyContributions(t *testing.T) {
 			pts[i] = c.Points
 		}
 		checkRoundToSum(t, pts, 1, name)
-		pct := make([]decimal.Decimal, len(b.Shares))
-		for i, s := range b.Rounded(1).Shares {
-			pct[i] = s.Percent
+		pct := make([]decimal.Decimal, len(b.Parts))
+		for i, s := range b.Rounded(1).Parts {
+			pct[i] = s.Share
 		}
 		require.True(t, sum(pct).Equal(hundred), "%s: rounded shares sum to %v", name, sum(pct))
 	}

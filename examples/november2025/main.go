@@ -56,7 +56,7 @@ type notebook struct {
 	// Kept for the charts.
 	usRates       series.Series[series.Percent]
 	usRun         series.Run
-	contributions partner.Decomposition[series.USDMillion]
+	contributions partner.Decomposition
 }
 
 // key names a total-trade series of China's.

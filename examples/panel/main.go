@@ -324,7 +324,7 @@ func contributions(rep *report, flow byte, parts []partner.Part[series.USD], fir
 // larger code first on a tie (as the SPEC's reference sorts). Contributions
 // share one denominator, the total's base, so they are ordered as their
 // exact changes are (reversed if the base is negative).
-func top3(d partner.Decomposition[series.USD], t series.Month) []topPart {
+func top3(d partner.Decomposition, t series.Month) []topPart {
 	parts := slices.DeleteFunc(slices.Clone(d.Parts), func(c partner.Contribution) bool { return c.Residual })
 	sign := d.Total.BaseValue.Sign()
 	slices.SortFunc(parts, func(a, b partner.Contribution) int {
