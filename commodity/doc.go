@@ -36,7 +36,7 @@
 // Series[series.Litres] or a Series[series.USD]: that does not compile.
 //
 // [UnitValue] divides a value by a quantity (USD per tonne, say), which is
-// undefined, and reported, for a zero quantity. [Decompose] splits a
+// undefined, and reported, for a zero quantity. [SplitPriceVolume] splits a
 // value's percent change into a price effect, a volume effect and their
 // interaction, which add up to the value's change exactly.
 //

@@ -154,17 +154,26 @@ func ExampleChapterTitle() {
 
 func ExampleNewGroup() {
 	// Soybean products: the beans, their oil and the oil-cake left from it.
-	g := commodity.NewGroup("soybean complex",
+	g, err := commodity.NewGroup("soybean complex",
 		commodity.MustParseCode("1507"),    // soya-bean oil
 		commodity.MustParseCode("2304"),    // oil-cake from soya-bean oil
 		commodity.MustParseCode("1201"),    // soya beans
 		commodity.MustParseCode("1201.90"), // adds nothing: under 1201
 	)
-	fmt.Println(g)
+	fmt.Println(g, err)
 	fmt.Println(g.Contains(commodity.MustParseCode("1507.10")))
+	_, err = commodity.NewGroup("", commodity.MustParseCode("1201"))
+	fmt.Println(err)
 	// Output:
-	// soybean complex (HS 1201, 1507, 2304)
+	// soybean complex (HS 1201, 1507, 2304) <nil>
 	// true
+	// commodity: group "": a group needs a name
+}
+
+func ExampleMustGroup() {
+	oilseeds := commodity.MustGroup("oil seeds", commodity.MustParseCode("12"))
+	fmt.Println(oilseeds.Contains(commodity.MustParseCode("1201.90")))
+	// Output: true
 }
 
 func ExampleParseGroup() {
@@ -263,7 +272,7 @@ func ExampleUnitValue_zeroQuantity() {
 	// 2025-10: base 2025-10 is zero
 }
 
-func ExampleDecompose() {
+func ExampleSplitPriceVolume() {
 	// Illustrative figures: a value up 32% year on year, as the quantity
 	// rose 10% and the unit value 20%.
 	nov24, nov25 := series.MustMonth(2024, time.November), series.MustMonth(2025, time.November)
@@ -276,13 +285,13 @@ func ExampleDecompose() {
 	value, _ := v.Series()
 	qty, _ := q.Series()
 
-	d, _ := commodity.Decompose(value, qty, 12) // the gap: November 2024 has no base
+	d, _ := commodity.SplitPriceVolume(value, qty, 12) // the gap: November 2024 has no base
 	get := func(s series.Series[series.Percent]) decimal.Decimal { x, _ := s.At(nov25); return x }
-	fmt.Println("value:      ", get(d.Value))
-	fmt.Println("price:      ", get(d.Price))
-	fmt.Println("volume:     ", get(d.Volume))
+	fmt.Println("value:      ", get(d.ValueChange))
+	fmt.Println("price:      ", get(d.PriceChange))
+	fmt.Println("volume:     ", get(d.VolumeChange))
 	fmt.Println("interaction:", get(d.Interaction))
-	fmt.Println("sum:        ", get(d.Price).Add(get(d.Volume)).Add(get(d.Interaction)))
+	fmt.Println("sum:        ", get(d.PriceChange).Add(get(d.VolumeChange)).Add(get(d.Interaction)))
 	// Output:
 	// value:       32
 	// price:       20
@@ -291,17 +300,17 @@ func ExampleDecompose() {
 	// sum:         32
 }
 
-func ExampleDecompose_inexact() {
+func ExampleSplitPriceVolume_inexact() {
 	// Illustrative figures that do not divide evenly: the parts still add up
 	// exactly, because the interaction is what the rounded effects leave.
 	jan := series.MustMonth(2025, time.January)
 	value := series.MustFromStrings[series.USD](jan, "1000", "1100")
 	qty := series.MustFromStrings[series.Tonnes](jan, "3", "7")
-	d, _ := commodity.Decompose(value, qty, 1)
+	d, _ := commodity.SplitPriceVolume(value, qty, 1)
 	feb := jan.AddMonths(1)
-	val, _ := d.Value.At(feb)
-	p, _ := d.Price.At(feb)
-	vol, _ := d.Volume.At(feb)
+	val, _ := d.ValueChange.At(feb)
+	p, _ := d.PriceChange.At(feb)
+	vol, _ := d.VolumeChange.At(feb)
 	x, _ := d.Interaction.At(feb)
 	fmt.Println(val, "=", p, "+", vol, "+", x)
 	fmt.Println(val.Equal(p.Add(vol).Add(x)))

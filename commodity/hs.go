@@ -1,6 +1,7 @@
 package commodity
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"unicode/utf8"
@@ -203,11 +204,14 @@ func (c Code) appendDigits(b []byte) []byte {
 // is "".
 func (c Code) String() string {
 	var buf [13]byte
-	return string(c.AppendText(buf[:0]))
+	return string(c.appendText(buf[:0]))
 }
 
-// AppendText appends the form of [Code.String] to b.
-func (c Code) AppendText(b []byte) []byte {
+// AppendText appends the form of [Code.String] to b, as
+// [encoding.TextAppender] asks; the error is always nil.
+func (c Code) AppendText(b []byte) ([]byte, error) { return c.appendText(b), nil }
+
+func (c Code) appendText(b []byte) []byte {
 	var d [10]byte
 	digits := c.appendDigits(d[:0])
 	for i, x := range digits {
@@ -221,7 +225,7 @@ func (c Code) AppendText(b []byte) []byte {
 
 // MarshalText returns the form of [Code.String]. JSON uses it, so a Code
 // is a JSON string.
-func (c Code) MarshalText() ([]byte, error) { return c.AppendText(nil), nil }
+func (c Code) MarshalText() ([]byte, error) { return c.appendText(nil), nil }
 
 // UnmarshalText parses any form [ParseCode] accepts. Empty text gives the
 // zero Code, so that the zero Code round-trips as "".
@@ -236,4 +240,31 @@ func (c *Code) UnmarshalText(b []byte) error {
 	}
 	*c = p
 	return nil
+}
+
+// Value returns the code in its canonical form ("2846.90") for a database
+// column, or NULL for the zero Code, which means "no code". It implements
+// [driver.Valuer].
+func (c Code) Value() (driver.Value, error) {
+	if c.IsZero() {
+		return nil, nil
+	}
+	return c.String(), nil
+}
+
+// Scan reads a code from a database column, implementing
+// [database/sql.Scanner]: text in any form [ParseCode] accepts. NULL and
+// empty text are the zero Code. An integer column is refused, since it
+// cannot hold the leading zero of chapters 01–09 ("0101" is not 101).
+func (c *Code) Scan(src any) error {
+	switch x := src.(type) {
+	case nil:
+		*c = Code{}
+		return nil
+	case string:
+		return c.UnmarshalText([]byte(x))
+	case []byte:
+		return c.UnmarshalText(x)
+	}
+	return &CodeError{fmt.Sprintf("%v", src), fmt.Sprintf("cannot scan a %T into an HS code; store codes as text", src)}
 }

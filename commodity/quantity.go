@@ -27,38 +27,38 @@ func UnitValue[V, Q series.Unit](value series.Series[V], quantity series.Series[
 	return series.Divide(value, quantity)
 }
 
-// A Decomposition splits the percent change of a trade value over a lag
+// A PriceVolume splits the percent change of a trade value over a lag
 // into a price (unit-value) effect, a volume effect and their interaction.
 // With value V = P × Q (unit value times quantity), the base period 0 and
 // the current period 1,
 //
-//	Value       = 100 × (V₁ − V₀) ÷ V₀
-//	Volume      = 100 × (Q₁ − Q₀) ÷ Q₀
-//	Price       = 100 × (P₁ − P₀) ÷ P₀ = 100 × (V₁Q₀ − V₀Q₁) ÷ (V₀Q₁)
-//	Interaction = Value − Price − Volume
+//	ValueChange  = 100 × (V₁ − V₀) ÷ V₀
+//	VolumeChange = 100 × (Q₁ − Q₀) ÷ Q₀
+//	PriceChange  = 100 × (P₁ − P₀) ÷ P₀ = 100 × (V₁Q₀ − V₀Q₁) ÷ (V₀Q₁)
+//	Interaction  = ValueChange − PriceChange − VolumeChange
 //
 // so that, for every period,
 //
-//	Value = Price + Volume + Interaction
+//	ValueChange = PriceChange + VolumeChange + Interaction
 //
-// exactly. Value, Volume and Price are each rounded once, as
-// [series.DivisionRounding] says, to [series.DivisionPlaces] places (Price
-// from V and Q directly, never from rounded unit values); Interaction is
-// then an exact difference. In exact arithmetic it equals
-// Price × Volume ÷ 100, since (1+p)(1+q) − 1 = p + q + pq; the rounding
-// moves it by less than 3 units of the last place.
+// exactly. The three changes are each rounded once, as
+// [series.DivisionRounding] says, to [series.DivisionPlaces] places
+// (PriceChange from V and Q directly, never from rounded unit values);
+// Interaction is then an exact difference. In exact arithmetic it equals
+// PriceChange × VolumeChange ÷ 100, since (1+p)(1+q) − 1 = p + q + pq; the
+// rounding moves it by less than 3 units of the last place.
 //
-// The four series hold the same periods. Value equals what [series.Change]
-// gives for the value series.
-type Decomposition struct {
-	Value       series.Series[series.Percent] // change of the value
-	Price       series.Series[series.Percent] // change of the unit value
-	Volume      series.Series[series.Percent] // change of the quantity
-	Interaction series.Series[series.Percent] // Value − Price − Volume
+// The four series hold the same periods. ValueChange equals what
+// [series.Change] gives for the value series.
+type PriceVolume struct {
+	ValueChange  series.Series[series.Percent] // change of the value
+	PriceChange  series.Series[series.Percent] // change of the unit value
+	VolumeChange series.Series[series.Percent] // change of the quantity
+	Interaction  series.Series[series.Percent] // ValueChange − PriceChange − VolumeChange
 }
 
-// Decompose splits the change of value over lag months (12 for
-// year-on-year) into price, volume and interaction, as [Decomposition]
+// SplitPriceVolume splits the change of value over lag months (12 for
+// year-on-year) into price, volume and interaction, as [PriceVolume]
 // describes. Bases are found as [series.Change] finds them, so combined
 // periods such as January–February compare with the same months a lag
 // earlier.
@@ -71,8 +71,8 @@ type Decomposition struct {
 // quantity), [series.MonthMissing] or [series.Combined]. A zero current
 // value is fine: the value fell by 100%.
 //
-// Decompose panics if lag < 1.
-func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[Q], lag int) (Decomposition, series.Gaps) {
+// SplitPriceVolume panics if lag < 1.
+func SplitPriceVolume[V, Q series.Unit](value series.Series[V], quantity series.Series[Q], lag int) (PriceVolume, series.Gaps) {
 	dv, gv := series.Diff(value, lag)
 	dq, gq := series.Diff(quantity, lag)
 	var b [4]series.Builder[series.Percent]
@@ -127,8 +127,8 @@ func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[
 		}
 	}
 	slices.SortStableFunc(gaps, func(x, y series.Gap) int { return x.Period.Last.Compare(y.Period.Last) })
-	var d Decomposition
-	for i, dst := range []*series.Series[series.Percent]{&d.Value, &d.Price, &d.Volume, &d.Interaction} {
+	var d PriceVolume
+	for i, dst := range []*series.Series[series.Percent]{&d.ValueChange, &d.PriceChange, &d.VolumeChange, &d.Interaction} {
 		s, err := b[i].Series()
 		if err != nil {
 			panic(err) // the periods come from a valid series: no duplicates
