@@ -12,10 +12,14 @@
 // "2846.90". [Code.Contains] follows the hierarchy: the heading 2846
 // contains 2846.90 and every line under it.
 //
-// The 21 sections and 97 chapters of HS 2022, with their titles, are
-// embedded from the World Customs Organization's nomenclature (2022
-// edition): [Sections], [SectionOf] and [ChapterTitle]. Chapter 77 is
-// reserved and is not a valid code.
+// The nomenclature of the 2022 edition (HS 2022) is embedded, each table
+// with its source (data/README.md): the 21 sections and 97 chapters with
+// the World Customs Organization's titles ([Sections], [SectionOf]), and
+// the descriptions of the 1,228 headings and 5,612 subheadings from UN
+// Comtrade ([Description]). Chapter 77 is reserved and is not a valid
+// code. A Code is checked for form, not looked up: a code [Description]
+// does not know is not in HS 2022, which does not make it invalid (an HS
+// 2017 file holds codes that HS 2022 split or deleted).
 //
 // # Product groups
 //

@@ -142,14 +142,21 @@ func ExampleSection_String() {
 	// Output: Section VI: Products of the chemical or allied industries
 }
 
-func ExampleChapterTitle() {
-	for _, s := range []string{"1201", "2846.90"} {
-		title, _ := commodity.ChapterTitle(commodity.MustParseCode(s))
-		fmt.Printf("%s: %s\n", s, title)
+func ExampleDescription() {
+	for _, s := range []string{"28", "2846", "2846.90", "2846.90.19", "8517.70"} {
+		d, ok := commodity.Description(commodity.MustParseCode(s))
+		if !ok {
+			fmt.Printf("%s: not in HS 2022\n", s)
+			continue
+		}
+		fmt.Printf("%s: %s\n", s, d)
 	}
 	// Output:
-	// 1201: Oil seeds and oleaginous fruits; miscellaneous grains, seeds and fruit; industrial or medicinal plants; straw and fodder
-	// 2846.90: Inorganic chemicals; organic or inorganic compounds of precious metals, of rare-earth metals, of radioactive elements or of isotopes
+	// 28: Inorganic chemicals; organic or inorganic compounds of precious metals, of rare-earth metals, of radioactive elements or of isotopes
+	// 2846: Compounds, inorganic or organic, of rare-earth metals; of yttrium or of scandium or of mixtures of these metals
+	// 2846.90: Compounds, inorganic or organic (excluding cerium), of rare-earth metals, of yttrium, scandium or of mixtures of these metals
+	// 2846.90.19: not in HS 2022
+	// 8517.70: not in HS 2022
 }
 
 func ExampleNewGroup() {
@@ -188,7 +195,7 @@ func ExampleParseGroup() {
 
 func ExampleGroup_Codes() {
 	for c := range commodity.RareEarths().Codes() {
-		title, _ := commodity.ChapterTitle(c)
+		title, _ := commodity.Description(c.Chapter())
 		fmt.Printf("%v (chapter %v: %.19s…)\n", c, c.Chapter(), title)
 	}
 	// Output:

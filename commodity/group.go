@@ -1,6 +1,7 @@
 package commodity
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -131,6 +132,42 @@ func (g Group) Overlaps(c Code) bool {
 	i, _ := slices.BinarySearchFunc(g.codes, c, Code.Compare)
 	// The codes under c sort right after c.
 	return i < len(g.codes) && c.Contains(g.codes[i])
+}
+
+// groupJSON is a Group as JSON: {"name": "soybeans", "codes": ["1201"]}.
+type groupJSON struct {
+	Name  string `json:"name"`
+	Codes []Code `json:"codes"`
+}
+
+// MarshalJSON writes g as {"name": …, "codes": […]}, its codes in their
+// canonical form and the nomenclature's order.
+func (g Group) MarshalJSON() ([]byte, error) {
+	codes := g.codes
+	if codes == nil {
+		codes = []Code{} // [], not null
+	}
+	return json.Marshal(groupJSON{g.name, codes})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, checking the group as
+// [NewGroup] does; codes may be in any form [ParseCode] accepts. A group
+// with no name and no codes is the zero Group.
+func (g *Group) UnmarshalJSON(b []byte) error {
+	var j groupJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	if j.Name == "" && len(j.Codes) == 0 {
+		*g = Group{}
+		return nil
+	}
+	v, err := NewGroup(j.Name, j.Codes...)
+	if err != nil {
+		return err
+	}
+	*g = v
+	return nil
 }
 
 // String returns the name and the codes, such as "soybeans (HS 1201)".
