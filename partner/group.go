@@ -15,10 +15,13 @@ import (
 // A Membership says that a partner belongs to a group from one month to
 // another, both included. A zero From means from the start of the records;
 // a zero Last means still a member.
+//
+// In JSON a Membership is {"code": "GBR", "from": "1973-01", "last":
+// "2020-01"}, an open bound left out.
 type Membership struct {
-	Code Code
-	From series.Month // first month counted; zero: no start
-	Last series.Month // last month counted; zero: no end
+	Code Code         `json:"code"`
+	From series.Month `json:"from,omitzero"` // first month counted; zero: no start
+	Last series.Month `json:"last,omitzero"` // last month counted; zero: no end
 }
 
 // Contains reports whether ms counts for month m: From ≤ m ≤ Last, where a

@@ -1,0 +1,109 @@
+package partner_test
+
+import (
+	"database/sql"
+	"database/sql/driver"
+	"encoding"
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow/partner"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+var (
+	_ encoding.TextAppender = partner.Code{}
+	_ driver.Valuer         = partner.Code{}
+	_ sql.Scanner           = (*partner.Code)(nil)
+	_ json.Marshaler        = partner.Group{}
+	_ json.Unmarshaler      = (*partner.Group)(nil)
+)
+
+// TestCodeRoundTrips sends every code of the table through its text, JSON
+// and SQL forms and back.
+func TestCodeRoundTrips(t *testing.T) {
+	n := 0
+	for c := range partner.Codes() {
+		n++
+		b, err := c.MarshalText()
+		require.NoError(t, err)
+		var back partner.Code
+		require.NoError(t, back.UnmarshalText(b), "%v", c)
+		require.Equal(t, c, back)
+
+		j, err := json.Marshal(c)
+		require.NoError(t, err)
+		back = partner.Code{}
+		require.NoError(t, json.Unmarshal(j, &back))
+		require.Equal(t, c, back)
+
+		v, err := c.Value()
+		require.NoError(t, err)
+		back = partner.Code{}
+		require.NoError(t, back.Scan(v))
+		require.Equal(t, c, back)
+		if num, ok := c.Comtrade(); ok {
+			back = partner.Code{}
+			require.NoError(t, back.Scan(int64(num)), "%v as Comtrade number %d", c, num)
+			require.Equal(t, c, back)
+		}
+	}
+	assert.Greater(t, n, 240)
+
+	var zero partner.Code
+	v, err := zero.Value()
+	require.NoError(t, err)
+	assert.Nil(t, v, "the zero Code is NULL")
+	back := partner.MustParseCode("US")
+	require.NoError(t, back.Scan(nil))
+	assert.True(t, back.IsZero())
+	require.NoError(t, back.Scan([]byte("usa")))
+	assert.Equal(t, "USA", back.String())
+	for _, bad := range []any{"840", int64(840), int64(-1), int64(1000), 842.0, true} {
+		assert.ErrorIs(t, back.Scan(bad), partner.ErrCode, "Scan(%#v)", bad)
+	}
+}
+
+func groupsEqual(t *testing.T, want, got partner.Group) {
+	t.Helper()
+	assert.Equal(t, want.Name(), got.Name())
+	assert.Equal(t, slices.Collect(want.Memberships()), slices.Collect(got.Memberships()))
+}
+
+func TestGroupJSONRoundTrip(t *testing.T) {
+	eu := partner.EU()
+	for _, g := range []partner.Group{
+		eu, partner.ASEAN(), eu.Fixed("EU-27", series.MustParseMonth("2020-02")),
+		partner.MustGroup("pair", partner.Membership{Code: partner.MustParseCode("US")},
+			partner.Membership{Code: partner.MustParseCode("CA"), Last: series.MustParseMonth("2019-12")}),
+		{},
+	} {
+		b, err := json.Marshal(g)
+		require.NoError(t, err)
+		var back partner.Group
+		require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+		groupsEqual(t, g, back)
+	}
+
+	b, err := json.Marshal(partner.MustGroup("G", partner.Membership{Code: partner.MustParseCode("GB"),
+		From: series.MustParseMonth("1973-01"), Last: series.MustParseMonth("2020-01")}, partner.Membership{Code: partner.MustParseCode("FR")}))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"name":"G","members":[{"code":"FRA"},{"code":"GBR","from":"1973-01","last":"2020-01"}]}`, string(b),
+		"open bounds are left out")
+
+	var g partner.Group
+	for _, bad := range []string{
+		`{"name":"","members":[{"code":"FRA"}]}`,
+		`{"name":"G","members":[{"code":"WLD"}]}`,
+		`{"name":"G","members":[{"code":"FRA","from":"2020-02","last":"2020-01"}]}`,
+	} {
+		assert.ErrorIs(t, json.Unmarshal([]byte(bad), &g), partner.ErrGroup, bad)
+	}
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"name":"G","members":[{"code":"XX"}]}`), &g), partner.ErrCode)
+	_, err = json.Marshal(eu.Fixed("", series.MustParseMonth("2020-02")))
+	assert.ErrorIs(t, err, partner.ErrGroup, "a group without a name would not read back")
+}
