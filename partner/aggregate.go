@@ -12,11 +12,14 @@ import (
 
 // A MemberGap records a period for which [Aggregate] produced no value, and
 // the member at fault: a [series.Gap] that names a partner.
+//
+// In JSON it is {"period": …, "partner": …, "reason": …, "cause": …}, as a
+// series.Gap with the partner's alpha-3 code ("" for none).
 type MemberGap struct {
-	Period  series.Period // the period of the result
-	Partner Code          // the member at fault; zero if the membership itself is at fault
-	Reason  series.Reason // MonthMissing or Combined
-	Cause   series.Period // the member's observation in the way, or the period it lacks
+	Period  series.Period `json:"period"`  // the period of the result
+	Partner Code          `json:"partner"` // the member at fault; zero if the membership itself is at fault
+	Reason  series.Reason `json:"reason"`  // MonthMissing or Combined
+	Cause   series.Period `json:"cause"`   // the member's observation in the way, or the period it lacks
 }
 
 // String says what went wrong, such as "2025-11: DEU has no observation"

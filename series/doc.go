@@ -75,6 +75,16 @@
 // one. Operations over millions of values run in tight loops with no
 // allocation per value. Series are immutable and safe for concurrent use.
 //
+// # Encodings
+//
+// A [Series] encodes exactly, with its unit: as JSON ([Series.MarshalJSON])
+// and in a compact, versioned binary form ([Series.MarshalBinary]) for
+// pipelines that move series between processes. Decoding checks the unit,
+// so data in tonnes do not decode into a Series[USD], and checks
+// everything else it reads. Months and periods are text ("2025-11",
+// "2025-01/2025-02") in JSON and in SQL columns, and gap reasons are tokens
+// ("base_zero").
+//
 // Statistics that are naturally approximate (means, deviations,
 // correlations, trends) are in package
 // [github.com/tradeflow-go/tradeflow/stats], which converts a series to
