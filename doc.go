@@ -97,6 +97,52 @@
 //   - Fast: series store int64 coefficients with a presence bit set, so
 //     work over millions of values does not allocate per value.
 //
+// # Vocabulary
+//
+// Each word means one thing in every package of the module:
+//
+//   - month: a calendar month ([series.Month]); period: a run of months,
+//     such as a year to date or a combined release ([series.Period]).
+//   - observation: a series' value for one period; a combined observation
+//     covers several months at once (China's January–February).
+//   - missing: a period with no observation, never taken as zero; a gap:
+//     a result period left without a value, with its reason and its cause,
+//     the input period at fault ([series.Gap]; with the member at fault,
+//     [partner.MemberGap]).
+//   - unit: the unit of a series' values, part of its Go type
+//     ([series.Unit]), with a dimension (what it measures) and an exponent
+//     (the power of ten of the dimension's base unit, the kg for mass).
+//   - change: a percent change, 100 × (x(t) − x(t−lag)) ÷ x(t−lag)
+//     ([series.Change], YoY, MoM); diff: a difference, x(t) − x(t−lag),
+//     in the series' unit ([series.Diff]) or in percentage points
+//     ([series.DiffPP]).
+//   - base: the earlier period a change compares with, and its value
+//     (BasePeriod, BaseValue, [series.BaseZero]). A dimension's base unit,
+//     its unit of exponent 0 (USD, kg), is another term, always written
+//     in full.
+//   - share: a part as a percentage of its whole ([series.Share],
+//     [partner.Shares]); contribution: what a part added to a total's
+//     growth, in percentage points ([partner.Contributions]); residual:
+//     the total less the listed parts.
+//   - total: the sum of the observations within a period, exact and
+//     complete or an error ([series.Total]); year to date: the running
+//     total from the start of the year ([series.YearToDate]).
+//   - published: a figure as a source printed it; computed: the library's
+//     figure from levels; a check sets one beside the other ([CheckRate],
+//     [CheckTotal]); precision: the decimal places a figure is printed
+//     with ([Precision]).
+//   - code: a partner or an HS code ([partner.Code],
+//     [github.com/tradeflow-go/tradeflow/commodity.Code]); group: a named
+//     set of them ([partner.Group],
+//     [github.com/tradeflow-go/tradeflow/commodity.Group]).
+//   - rounding: display rounding is half away from zero; division rounds
+//     to odd at [series.DivisionPlaces] places ([series.Rounding]).
+//
+// Names follow one pattern: ParseX reads text and returns an error, NewX
+// builds a value and returns an error, and MustX is the form that panics,
+// for literals. The Value and Scan methods of months, periods and codes
+// are those of database/sql.
+//
 // The programs under examples/ reproduce published figures from the
 // shipped, sourced data in examples/data, each held to a golden file by go
 // test.

@@ -1,7 +1,10 @@
 package tradeflow_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -103,4 +106,48 @@ func ExampleCheckTotal() {
 	// Output:
 	// 2025-01/2025-11: published 58193.1, months sum to 58192.7, difference 0.4
 	// agrees: false
+}
+
+// checkJSONFields marshals v, unmarshals it into a new value of its type
+// and marshals that: the two forms must be the same, and must hold a key
+// for every exported field, so that nothing is dropped without a word.
+func checkJSONFields[T any](t *testing.T, v T) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+	var keys map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &keys))
+	rt := reflect.TypeOf(v)
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name := f.Name
+		if tag, _, _ := strings.Cut(f.Tag.Get("json"), ","); tag != "" {
+			name = tag
+		}
+		_, ok := keys[name]
+		assert.True(t, ok, "%T: field %s missing from %s", v, f.Name, b)
+	}
+}
+
+func TestReconcileValuesJSON(t *testing.T) {
+	pr := tradeflow.Precision{Rate: 1, Level: 1}
+	start := series.MustParseMonth("2024-11")
+	levels := series.MustFromStrings[series.USD100M](start, "3123.1", "", "", "", "", "", "", "", "", "", "", "", "3303.5")
+	c, err := tradeflow.CheckRate(levels, series.MonthPeriod(start.AddMonths(12)), 12, decimal.RequireFromString("5.9"), pr)
+	require.NoError(t, err)
+	checkJSONFields(t, c)
+	checkJSONFields(t, c.Interval)
+	checkJSONFields(t, pr)
+	tc, err := tradeflow.CheckTotal(rareEarths2025(t), mustPeriod("2025-01/2025-04"), decimal.RequireFromString("18962"))
+	require.NoError(t, err)
+	checkJSONFields(t, tc)
+	checkJSONFields(t, tradeflow.BalanceMove{From: decimal.NewFromInt(-5), To: decimal.NewFromInt(12)})
 }

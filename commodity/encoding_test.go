@@ -5,6 +5,8 @@ import (
 	"database/sql/driver"
 	"encoding"
 	"encoding/json"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow/commodity"
+	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // The encodings of the package's values, each checked to round-trip.
@@ -120,4 +123,42 @@ func TestGroupJSONRoundTrip(t *testing.T) {
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"name":"","codes":["1201"]}`), &g), commodity.ErrGroup)
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"name":"x","codes":["1201.9"]}`), &g), commodity.ErrCode)
 	assert.Error(t, json.Unmarshal([]byte(`{"name":"x","codes":"1201"}`), &g))
+}
+
+// checkJSONFields marshals v, unmarshals it into a new value of its type
+// and marshals that: the two forms must be the same, and must hold a key
+// for every exported field, so that nothing is dropped without a word.
+func checkJSONFields[T any](t *testing.T, v T) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+	var keys map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &keys))
+	rt := reflect.TypeOf(v)
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name := f.Name
+		if tag, _, _ := strings.Cut(f.Tag.Get("json"), ","); tag != "" {
+			name = tag
+		}
+		_, ok := keys[name]
+		assert.True(t, ok, "%T: field %s missing from %s", v, f.Name, b)
+	}
+}
+
+func TestValueStructsJSON(t *testing.T) {
+	start := series.MustParseMonth("2024-11")
+	value := series.MustFromStrings[series.USD](start, "100", "", "", "", "", "", "", "", "", "", "", "", "132")
+	qty := series.MustFromStrings[series.Tonnes](start, "10", "", "", "", "", "", "", "", "", "", "", "", "11")
+	d, _ := commodity.SplitPriceVolume(value, qty, 12)
+	require.Equal(t, 1, d.ValueChange.Len())
+	checkJSONFields(t, d)
 }

@@ -5,7 +5,9 @@ import (
 	"database/sql/driver"
 	"encoding"
 	"encoding/json"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,4 +108,60 @@ func TestGroupJSONRoundTrip(t *testing.T) {
 	assert.ErrorIs(t, json.Unmarshal([]byte(`{"name":"G","members":[{"code":"XX"}]}`), &g), partner.ErrCode)
 	_, err = json.Marshal(eu.Fixed("", series.MustParseMonth("2020-02")))
 	assert.ErrorIs(t, err, partner.ErrGroup, "a group without a name would not read back")
+}
+
+// checkJSONFields marshals v, unmarshals it into a new value of its type
+// and marshals that: the two forms must be the same, and must hold a key
+// for every exported field, so that nothing is dropped without a word.
+func checkJSONFields[T any](t *testing.T, v T) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+	var keys map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &keys))
+	rt := reflect.TypeOf(v)
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name := f.Name
+		if tag, _, _ := strings.Cut(f.Tag.Get("json"), ","); tag != "" {
+			name = tag
+		}
+		_, ok := keys[name]
+		assert.True(t, ok, "%T: field %s missing from %s", v, f.Name, b)
+	}
+}
+
+func TestValueStructsJSON(t *testing.T) {
+	start := series.MustParseMonth("2024-11")
+	vals := func(b, v string) []string {
+		out := make([]string, 13)
+		out[0], out[12] = b, v
+		return out
+	}
+	total := series.MustFromStrings[series.USDBillion](start, vals("100", "106")...)
+	us := series.MustFromStrings[series.USDBillion](start, vals("40", "35")...)
+	parts := []partner.Part[series.USDBillion]{{Name: "U.S.", Series: us}}
+	nov := series.MonthPeriod(start.AddMonths(12))
+	b, err := partner.Shares(nov, total, parts)
+	require.NoError(t, err)
+	checkJSONFields(t, b)
+	checkJSONFields(t, b.Parts[0])
+	d, err := partner.Contributions(nov, total, parts)
+	require.NoError(t, err)
+	checkJSONFields(t, d)
+	checkJSONFields(t, d.Parts[0])
+	checkJSONFields(t, d.Offset())
+	checkJSONFields(t, parts[0])
+	checkJSONFields(t, partner.Membership{Code: partner.MustParseCode("GB"), From: start, Last: start.AddMonths(2)})
+	_, gaps := partner.Aggregate(partner.EU(), map[partner.Code]series.Series[series.USDBillion]{partner.MustParseCode("FR"): total})
+	require.NotEmpty(t, gaps)
+	checkJSONFields(t, gaps[0])
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -446,3 +447,48 @@ func TestEncodingBounds(t *testing.T) {
 	require.NoError(t, json.Unmarshal(j, &back))
 	sameStore(t, s, back)
 }
+
+// checkJSONFields marshals v, unmarshals it into a new value of its type
+// and marshals that: the two forms must be the same, and must hold a key
+// for every exported field, so that nothing is dropped without a word.
+func checkJSONFields[T any](t *testing.T, v T) {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+	var keys map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &keys))
+	rt := reflect.TypeOf(v)
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name := f.Name
+		if tag, _, _ := strings.Cut(f.Tag.Get("json"), ","); tag != "" {
+			name = tag
+		}
+		_, ok := keys[name]
+		assert.True(t, ok, "%T: field %s missing from %s", v, f.Name, b)
+	}
+}
+
+func TestValueStructsJSON(t *testing.T) {
+	s := series.MustFromStrings[series.Tonnes](mp("2025-09"), "0", "1.5", "0")
+	target := series.Target[series.Tonnes]{Amount: dec("12000000"), Window: span("2025-09", "2025-12")}
+	p, err := target.Progress(s, mp("2025-11"))
+	require.NoError(t, err)
+	checkJSONFields(t, target)
+	checkJSONFields(t, p)
+	checkJSONFields(t, series.Streak(s, mp("2025-10"), decimal.Decimal.IsPositive))
+	m, ok := series.LastBefore(s, mp("2025-11"), decimal.Decimal.IsPositive)
+	require.True(t, ok)
+	checkJSONFields(t, m)
+	checkJSONFields(t, series.Gap{Period: span("2025-01", "2025-02"), Reason: series.Combined, Cause: mp2("2025-02")})
+}
+
+func mp2(m string) series.Period { return series.MonthPeriod(mp(m)) }

@@ -22,6 +22,40 @@ func ExampleParseMonth() {
 	// 0000-00 series: invalid month "2025-13": month 13 is out of range
 }
 
+func ExampleNewMonth() {
+	m, err := series.NewMonth(2025, time.November)
+	fmt.Println(m, err)
+	_, err = series.NewMonth(2025, 13)
+	fmt.Println(err)
+	// Output:
+	// 2025-11 <nil>
+	// series: invalid month "2025-13": want a year from 1 to 9999 and a month from 1 to 12
+}
+
+func ExampleMonthOf() {
+	released := time.Date(2025, time.December, 8, 11, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	fmt.Println(series.MonthOf(released), series.MonthOf(released).AddMonths(-1))
+	// Output: 2025-12 2025-11
+}
+
+func ExampleMonth_Scan() {
+	// A database column may hold a month as text, as UN Comtrade's integer
+	// YYYYMM, or as a date; NULL is the zero Month.
+	var m series.Month
+	for _, col := range []any{"2025-11", int64(202511), time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC), nil} {
+		err := m.Scan(col)
+		fmt.Println(m, err)
+	}
+	v, _ := series.MustParseMonth("2025-11").Value()
+	fmt.Printf("%q\n", v)
+	// Output:
+	// 2025-11 <nil>
+	// 2025-11 <nil>
+	// 2025-11 <nil>
+	// 0000-00 <nil>
+	// "2025-11"
+}
+
 func ExampleMonth_AddMonths() {
 	nov := series.MustMonth(2025, time.November)
 	fmt.Println(nov.AddMonths(-12), nov.AddMonths(2))
@@ -389,4 +423,48 @@ func ExampleTarget_Progress_missingMonth() {
 	_, err := target.Progress(us, series.MustMonth(2025, time.November))
 	fmt.Println(err)
 	// Output: series: cannot sum 2025-09/2025-11: 2025-10 is missing
+}
+
+func ExampleSeries_AtPeriod() {
+	var b series.Builder[series.USD100M]
+	b.SetCombined(series.Period{First: series.MustParseMonth("2025-01"), Last: series.MustParseMonth("2025-02")}, decimal.RequireFromString("5399.4"))
+	b.Set(series.MustParseMonth("2025-03"), decimal.RequireFromString("3139"))
+	s, _ := b.Series()
+	janFeb := series.Period{First: series.MustParseMonth("2025-01"), Last: series.MustParseMonth("2025-02")}
+	fmt.Println(s.AtPeriod(janFeb))
+	fmt.Println(s.AtPeriod(series.MonthPeriod(series.MustParseMonth("2025-02"))))
+	// Output:
+	// 5399.4 true
+	// 0 false
+}
+
+func ExampleSeries_MarshalJSON() {
+	var b series.Builder[series.USD100M]
+	b.SetCombined(series.Period{First: series.MustParseMonth("2025-01"), Last: series.MustParseMonth("2025-02")}, decimal.RequireFromString("5399.4"))
+	b.Set(series.MustParseMonth("2025-03"), decimal.RequireFromString("3139"))
+	s, _ := b.Series()
+	js, _ := json.Marshal(s)
+	fmt.Println(string(js))
+
+	var back series.Series[series.USD100M]
+	fmt.Println(json.Unmarshal(js, &back), back.Equal(s))
+	var tonnes series.Series[series.Tonnes]
+	fmt.Println(json.Unmarshal(js, &tonnes))
+	// Output:
+	// {"unit":{"symbol":"USD 100 mn","dimension":"USD","exponent":8},"observations":[{"period":"2025-01/2025-02","value":"5399.4"},{"period":"2025-03","value":"3139.0"}]}
+	// <nil> true
+	// series: unit mismatch: the data are in USD 100 mn ("USD", 10^8), the series in t ("mass", 10^3)
+}
+
+func ExampleSeries_MarshalBinary() {
+	exports := series.MustFromStrings[series.USD100M](series.MustParseMonth("2024-11"), "3123.1", "3357.6", "3354.2", "5399.4")
+	bin, _ := exports.MarshalBinary()
+	var back series.Series[series.USD100M]
+	err := back.UnmarshalBinary(bin)
+	fmt.Println(len(bin), "bytes:", back, err)
+	var usd series.Series[series.USD]
+	fmt.Println(usd.UnmarshalBinary(bin))
+	// Output:
+	// 26 bytes: [2024-11: 3123.1, 2024-12: 3357.6, 2025-01: 3354.2, 2025-02: 5399.4] USD 100 mn <nil>
+	// series: unit mismatch: the data are in "USD" (10^8), the series in USD ("USD", 10^0)
 }
