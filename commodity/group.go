@@ -19,7 +19,7 @@ import (
 // System a line under a code is part of it.
 //
 // A Group is immutable; the zero Group has no name and holds nothing.
-// Membership tests take time logarithmic in the number of codes and do
+// Contains and Overlaps take time logarithmic in the number of codes and do
 // not allocate.
 type Group struct {
 	name  string

@@ -56,7 +56,7 @@ func (e *CodeError) Unwrap() error { return ErrCode }
 // System reserves; a heading cannot be 00 within its chapter. Whether the
 // nomenclature defines the code is not checked.
 //
-// Errors are a *[CodeError] wrapping [ErrCode] and quote the input.
+// Errors are a [*CodeError] wrapping [ErrCode] and quote the input.
 func ParseCode(s string) (Code, error) {
 	var c Code
 	sep := false // the previous byte was a separator

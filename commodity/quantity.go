@@ -17,7 +17,7 @@ import (
 // places. It is [series.Divide] under the name trade statistics use.
 //
 // A zero quantity gives no unit value (reason [series.BaseZero], with the
-// period itself as input); so does a period that only one of the series
+// period itself as cause); so does a period that only one of the series
 // has, or that they combine differently. Gaps lists each one.
 //
 // The places are places of V per Q, so pick units in which the unit value
@@ -63,11 +63,11 @@ type PriceVolume struct {
 // periods such as January–February compare with the same months a lag
 // earlier.
 //
-// A period has a decomposition only if both series have an observation for
-// it and for its base, and V₀, Q₀ and Q₁ are not zero (a zero current
-// quantity leaves the unit value undefined). Gaps names every other period
-// of either series and why: [series.BaseMissing], [series.BaseZero]
-// (whose input is the base period, or the period itself for a zero current
+// A period has a split only if both series have an observation for it and
+// for its base, and V₀, Q₀ and Q₁ are not zero (a zero current quantity
+// leaves the unit value undefined). Gaps names every other period of
+// either series and why: [series.BaseMissing], [series.BaseZero] (whose
+// cause is the base period, or the period itself for a zero current
 // quantity), [series.MonthMissing] or [series.Combined]. A zero current
 // value is fine: the value fell by 100%.
 //

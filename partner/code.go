@@ -54,7 +54,7 @@ func World() Code { return world }
 
 var world = MustParseCode("WLD")
 
-// Parse returns the partner a code names. It accepts
+// ParseCode returns the partner a code names. It accepts
 //
 //   - an ISO 3166-1 alpha-2 code: "US", "HK", "TW";
 //   - an ISO 3166-1 alpha-3 code: "USA", "HKG", "TWN", or "WLD" for [World];
@@ -91,7 +91,7 @@ func ParseCode(s string) (Code, error) {
 	return Code{}, &CodeError{Input: s}
 }
 
-// MustParse is like [ParseCode] but panics on error. It is meant for literals
+// MustParseCode is like [ParseCode] but panics on error. It is meant for literals
 // in programs and tests.
 func MustParseCode(s string) Code {
 	c, err := ParseCode(s)

@@ -112,7 +112,7 @@ func YoY[U Unit](s Series[U]) (Series[Percent], Gaps) { return Change(s, 12) }
 // Next to a combined observation it has no value (reason [Combined]).
 func MoM[U Unit](s Series[U]) (Series[Percent], Gaps) { return Change(s, 1) }
 
-// Diff returns the absolute change of s over lag months,
+// Diff returns the difference of s over lag months,
 //
 //	s(t) − s(t−lag),
 //

@@ -221,8 +221,8 @@ func (s Series[U]) MarshalBinary() ([]byte, error) { return s.AppendBinary(nil) 
 // byte, the unit (dimension and exponent), the months covered, the scale,
 // one presence bit a month, the combined observations, and each value's
 // integer coefficient as a varint (values beyond an int64, as big-endian
-// bytes). A three-year monthly series of four-digit values takes about 130
-// bytes.
+// bytes). A three-year monthly series of values such as 3303.5 takes about
+// 130 bytes.
 //
 // The form carries at most 1,000 decimal places and coefficients of about
 // 2,000 digits; a series beyond that, which no operation of the library

@@ -111,7 +111,7 @@ func (p Progress[U]) Pace() (decimal.Decimal, bool) {
 	return q, true
 }
 
-// String reports the progress for reading, with the share rounded to one
+// String reports the progress for reading, with the percentage done rounded to one
 // place, such as "0 of 12 Mt (0.0%) in 2025-09/2025-11; 12 Mt to go in 1
 // month, 12 Mt a month".
 func (p Progress[U]) String() string {
