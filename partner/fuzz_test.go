@@ -9,9 +9,9 @@ import (
 	"github.com/tradeflow-go/tradeflow/partner"
 )
 
-// FuzzParse: no panic; an error wraps ErrCode and quotes the input; a code
+// FuzzParseCode: no panic; an error wraps ErrCode and quotes the input; a code
 // that parses reads back from each of its printed forms.
-func FuzzParse(f *testing.F) {
+func FuzzParseCode(f *testing.F) {
 	for _, s := range []string{"US", "USA", "842", "840", "WLD", "0", "000", "us", "EU", "ASEAN", "TW", "490",
 		"XK", "", " US", "U", "USAA", "-1", "0842", "99999999999999999999", "\xff\xfe"} {
 		f.Add(s)
