@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"slices"
 	"strconv"
@@ -230,15 +231,20 @@ func parseDescriptions(gz []byte) (map[Code]string, error) {
 	}
 	r := csv.NewReader(zr)
 	r.FieldsPerRecord = 5
-	rows, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("commodity: hs2022_harmonized-system.csv.gz: %w", err)
-	}
-	if len(rows) < 2 || !slices.Equal(rows[0], []string{"section", "hscode", "description", "parent", "level"}) {
+	r.ReuseRecord = true
+	head, err := r.Read()
+	if err != nil || !slices.Equal(head, []string{"section", "hscode", "description", "parent", "level"}) {
 		return nil, errors.New("commodity: hs2022_harmonized-system.csv.gz: missing or unexpected header")
 	}
-	m := make(map[Code]string, len(rows))
-	for _, row := range rows[1:] {
+	m := make(map[Code]string, 6840) // 1,228 headings and 5,612 subheadings
+	for {
+		row, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("commodity: hs2022_harmonized-system.csv.gz: %w", err)
+		}
 		if row[4] != "4" && row[4] != "6" {
 			continue // chapters have the WCO's titles; TOTAL is no code
 		}
