@@ -138,10 +138,10 @@
 //   - rounding: display rounding is half away from zero; division rounds
 //     to odd at [series.DivisionPlaces] places ([series.Rounding]).
 //
-// Names follow one pattern: ParseX reads text and returns an error, NewX
-// builds a value and returns an error, and MustX is the form that panics,
-// for literals. The Value and Scan methods of months, periods and codes
-// are those of database/sql.
+// A constructor that can fail returns an error (ParseMonth, NewMonth,
+// partner.ParseCode, NewGroup), and its Must form panics instead, for
+// literals (MustParseMonth, MustGroup). The Value and Scan methods of
+// months, periods and codes are those of database/sql, not figures.
 //
 // The programs under examples/ reproduce published figures from the
 // shipped, sourced data in examples/data, each held to a golden file by go
