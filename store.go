@@ -24,7 +24,7 @@ const (
 )
 
 // epoch is month 0 of the month column.
-var epoch = series.MonthOf(1, time.January)
+var epoch = series.MustMonth(1, time.January)
 
 func monthAt(off int32) series.Month { return epoch.AddMonths(int(off)) }
 func monthOff(m series.Month) int32  { return int32(m.MonthsSince(epoch)) }

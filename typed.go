@@ -212,11 +212,11 @@ func decimalOf(coef int64, exp int32, b *big.Int) decimal.Decimal {
 // a fixed composition, see [partner.Group.Fixed]); key.Partner is ignored.
 // Members the dataset has no series for count as missing, and are reported
 // in the gaps, never taken as zero.
-func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (series.Series[U], partner.Gaps, error) {
+func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (series.Series[U], partner.MemberGaps, error) {
 	data := map[partner.Code]series.Series[U]{}
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Commodity != key.Commodity || k.Flow != key.Flow || k.Measure != key.Measure ||
-			k.Partner == partner.World || k.Partner.IsAggregate() {
+			k.Partner == partner.World() || k.Partner.IsAggregate() {
 			continue
 		}
 		s, err := Get[U](ds, k)

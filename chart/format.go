@@ -17,7 +17,7 @@ const minus = "\u2212"
 // change does. A value that rounds to zero has no sign.
 func number(v decimal.Decimal, places int32, signed bool) string {
 	places = max(places, 0)
-	r := series.RoundValue(v, places)
+	r := series.DisplayRounding.Round(v, places)
 	s := r.Abs().StringFixed(places)
 	intPart, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder

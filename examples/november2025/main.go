@@ -24,7 +24,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tradeflow-go/tradeflow"
-	"github.com/tradeflow-go/tradeflow/commodity"
 	"github.com/tradeflow-go/tradeflow/internal/exampledata"
 	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
@@ -57,16 +56,16 @@ type notebook struct {
 	// Kept for the charts.
 	usRates       series.Series[series.Percent]
 	usRun         series.Run
-	contributions partner.Decomposition[series.USDMillion]
+	contributions partner.Decomposition
 }
 
 // key names a total-trade series of China's.
 func key(p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
-	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Flow: f, Measure: m}
+	return tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode(p), Flow: f, Measure: m}
 }
 
 func goodsKey(c, p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
-	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Commodity: tradeflow.MustParseCommodity(c), Flow: f, Measure: m}
+	return tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode(p), Commodity: tradeflow.MustParseCommodity(c), Flow: f, Measure: m}
 }
 
 func run(w io.Writer, dataDir, chartDir string) error {
@@ -174,7 +173,7 @@ func (nb *notebook) exports() error {
 	published := nb.figure(nb.customs, key("WLD", tradeflow.Exports, tradeflow.YoYPct), nov)
 	consensus := nb.figure(nb.customs, key("WLD", tradeflow.Exports, tradeflow.ConsensusYoYPct), nov)
 	// The rate from the two first prints, set beside the published one.
-	check, err := tradeflow.CheckRate(x, nov, 12, published.Value, 1, 1)
+	check, err := tradeflow.CheckRate(x, nov, 12, published.Value, tradeflow.Precision{Rate: 1, Level: 1})
 	if err != nil {
 		return err
 	}
@@ -183,7 +182,7 @@ func (nb *notebook) exports() error {
 		report: "+5.9% in U.S. dollar terms; economists expected 3.8% (beaten by 2.1 points)",
 		library: []string{
 			fmt.Sprintf("%s (%s) from the levels %v (2025-11) and %v (2024-11, first print), USD 100 mn",
-				pct(check.Computed, 1), check.Computed.StringFixed(2), check.Interval.Current, check.Base),
+				pct(check.Computed, 1), check.Computed.StringFixed(2), check.Interval.Current, check.BaseValue),
 			fmt.Sprintf("for the published 5.9%% to be the rounding of the true rate, 2024-11 must have been revised to %v", check.Interval),
 			fmt.Sprintf("beat: %s − %s = %s points, from the published rate and the forecast", published.Printed(), consensus.Printed(), beat.StringFixed(1)),
 		},
@@ -233,7 +232,7 @@ func (nb *notebook) imports() error {
 	published := nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.YoYPct), nov)
 	consensus := nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.ConsensusYoYPct), nov)
 	octRate := nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.YoYPct), series.MonthPeriod(oct25))
-	check, err := tradeflow.CheckRate(im, nov, 12, published.Value, 1, 1)
+	check, err := tradeflow.CheckRate(im, nov, 12, published.Value, tradeflow.Precision{Rate: 1, Level: 1})
 	if err != nil {
 		return err
 	}
@@ -241,7 +240,7 @@ func (nb *notebook) imports() error {
 		report: "+1.9% (forecast 3%), after +1% in October",
 		library: []string{
 			fmt.Sprintf("%s (%s) from the levels %v and %v (first print), USD 100 mn",
-				pct(check.Computed, 1), check.Computed.StringFixed(2), check.Interval.Current, check.Base),
+				pct(check.Computed, 1), check.Computed.StringFixed(2), check.Interval.Current, check.BaseValue),
 			fmt.Sprintf("the published 1.9%% needs 2024-11 revised to %v", check.Interval),
 			fmt.Sprintf("below the forecast by %s points; October %s%% as published", consensus.Value.Sub(published.Value).StringFixed(1), octRate.Printed()),
 		},
@@ -298,7 +297,7 @@ func (nb *notebook) unitedStatesYTD() error {
 		rate := nb.figure(nb.customs, key("US", f, tradeflow.YoYPct), janNov)
 		// No January–November 2024 U.S. level was published; the rate
 		// says what it must have been.
-		iv, err := tradeflow.ImpliedBase(level.Value, rate.Value, 1, 1)
+		iv, err := tradeflow.ImpliedBase(level.Value, rate.Value, tradeflow.Precision{Rate: 1, Level: 1})
 		if err != nil {
 			return err
 		}
@@ -381,11 +380,11 @@ func (nb *notebook) firstElevenMonths() error {
 	}
 	b25, _ := bal.At(nov25)
 	b24, _ := bal.At(nov25.AddMonths(-12))
-	change := tradeflow.BalanceChange{From: b24, To: b25}
-	up, _ := change.PercentChange()
+	change := tradeflow.BalanceMove{From: b24, To: b25}
+	up, _ := change.SizeChange()
 	mRate := nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.YoYPct), janNov)
 	cur, _ := m.At(nov25)
-	iv, err := tradeflow.ImpliedBase(cur, mRate.Value, 1, 1)
+	iv, err := tradeflow.ImpliedBase(cur, mRate.Value, tradeflow.Precision{Rate: 1, Level: 1})
 	if err != nil {
 		return err
 	}
@@ -425,7 +424,7 @@ func (nb *notebook) rareEarths() error {
 		return fmt.Errorf("rare earths: no change for %v", nov25)
 	}
 	// The months summed against the printed year to date: revisions show.
-	rec, err := commodity.Reconcile(t, janNov, nb.figure(nb.goods, k, janNov).Value)
+	rec, err := tradeflow.CheckTotal(t, janNov, nb.figure(nb.goods, k, janNov).Value)
 	if err != nil {
 		return err
 	}
@@ -433,7 +432,7 @@ func (nb *notebook) rareEarths() error {
 		report: "5,494 t, up 24% on a year earlier, against 4,343.5 t in October",
 		library: []string{
 			fmt.Sprintf("%v t (prints as %s t): %s (%s) on November 2024, %s on October", v, v.Round(0), pct(y, 0), y.StringFixed(2), pct(m, 1)),
-			fmt.Sprintf("the 2025 months to November sum to %v t against the printed %v t: %v", rec.Sum, rec.Published, rec),
+			fmt.Sprintf("the 2025 months to November sum to %v t against the printed %v t: %v", rec.Computed, rec.Published, rec),
 		},
 		how:     "from levels (tonnes)",
 		sources: []tradeflow.Figure{nb.figure(nb.goods, k, nov), nb.figure(nb.goods, k, nov.Shift(-12)), nb.figure(nb.goods, k, series.MonthPeriod(oct25)), nb.figure(nb.goods, k, janNov)},
@@ -464,16 +463,16 @@ func (nb *notebook) soybeans() error {
 		return err
 	}
 	// The promise counts from November to the end of 2025.
-	target := commodity.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12),
+	target := series.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12),
 		Window: series.Period{First: nov25, Last: series.MustParseMonth("2025-12")}}
 	prog, err := target.Progress(us, nov25)
 	if err != nil {
 		return err
 	}
 	sepNov := series.Period{First: series.MustParseMonth("2025-09"), Last: nov25}
-	usSum, gaps := series.Total(us, sepNov)
-	if len(gaps) > 0 {
-		return fmt.Errorf("U.S. soybeans: %v", gaps)
+	usSum, err := series.Total(us, sepNov)
+	if err != nil {
+		return fmt.Errorf("U.S. soybeans: %w", err)
 	}
 	nb.print(entry{n: 9, title: "Soybean imports, November 2025",
 		report: "8.1 million tonnes, up 13% on a year earlier, down from October; 12 Mt of U.S. soybeans promised by year-end",

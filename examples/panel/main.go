@@ -324,18 +324,18 @@ func contributions(rep *report, flow byte, parts []partner.Part[series.USD], fir
 // larger code first on a tie (as the SPEC's reference sorts). Contributions
 // share one denominator, the total's base, so they are ordered as their
 // exact changes are (reversed if the base is negative).
-func top3(d partner.Decomposition[series.USD], t series.Month) []topPart {
+func top3(d partner.Decomposition, t series.Month) []topPart {
 	parts := slices.DeleteFunc(slices.Clone(d.Parts), func(c partner.Contribution) bool { return c.Residual })
 	sign := d.Total.BaseValue.Sign()
 	slices.SortFunc(parts, func(a, b partner.Contribution) int {
-		if c := b.Change.Cmp(a.Change) * sign; c != 0 {
+		if c := b.Diff.Cmp(a.Diff) * sign; c != 0 {
 			return c
 		}
 		return strings.Compare(b.Name, a.Name)
 	})
 	var top []topPart
 	for _, c := range parts[:min(3, len(parts))] {
-		top = append(top, topPart{c.Name, displayPoints(c.Change, d.Total.BaseValue, t)})
+		top = append(top, topPart{c.Name, displayPoints(c.Diff, d.Total.BaseValue, t)})
 	}
 	return top
 }
@@ -351,7 +351,7 @@ func top3(d partner.Decomposition[series.USD], t series.Month) []topPart {
 func displayPoints(change, base decimal.Decimal, t series.Month) decimal.Decimal {
 	q, _ := series.Share(series.FromDecimals[series.USD](t, change), series.FromDecimals[series.USD](t, base))
 	v, _ := q.At(t) // base is not zero: Contributions refused it otherwise
-	return series.RoundValue(v, 3)
+	return series.DisplayRounding.Round(v, 3)
 }
 
 func seriesOf(parts []partner.Part[series.USD]) []series.Series[series.USD] {
@@ -394,7 +394,7 @@ func (sw *seriesWork) group(ids []int32) (series.Series[series.USD], error) {
 		yoy, _ := series.YoY(s)
 		sw.yoyCount += yoy.Len()
 		if !sw.yoyFrom.After(sw.last) {
-			sum, _ := series.Total(yoy.Round(1), series.Period{First: sw.yoyFrom, Last: sw.last})
+			sum, _ := series.Total(yoy.Round(1), series.Period{First: sw.yoyFrom, Last: sw.last}, series.AllowMissing())
 			sw.yoySum = sw.yoySum.Add(sum)
 		}
 
@@ -402,7 +402,7 @@ func (sw *seriesWork) group(ids []int32) (series.Series[series.USD], error) {
 		// a missing month still has totals (AllowMissing; reason Partial).
 		// There is one total per row; ytd_sum adds them all up.
 		ytd, _ := series.YearToDate(s, series.AllowMissing())
-		sum, _ := series.Total(ytd, series.Period{First: sw.first, Last: sw.last})
+		sum, _ := series.Total(ytd, series.Period{First: sw.first, Last: sw.last}, series.AllowMissing())
 		sw.ytdSum = sw.ytdSum.Add(sum)
 	}
 	// V_fp(t) = Σ_hs v(t), over the rows there are.

@@ -83,7 +83,7 @@ type record struct {
 }
 
 // epoch is month index 0; a record's month is epoch.AddMonths(month).
-var epoch = series.MonthOf(1, 1)
+var epoch = series.MustMonth(1, 1)
 
 // A panel holds the values of every series: one column a month, each
 // holding a value (in cents) and a presence bit for every series. Series
