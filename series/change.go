@@ -93,8 +93,10 @@ const (
 // them is present. A single month whose base is part of a combined
 // observation has no change (reason [Combined]).
 //
-// Where the base is missing ([BaseMissing]) or zero ([BaseZero]) the result
-// has no value and Gaps says so; there is never a panic or an infinity. A
+// Where the base is missing ([BaseMissing]) or zero ([BaseZero]), or would
+// lie before 0001-01 ([OutOfRange]: any lag is allowed, however long), the
+// result has no value and Gaps says so; there is never a panic or an
+// infinity. A
 // negative base gives the formula's value, whose sign is then the opposite
 // of the change's: for a balance, which can change sign, describe the move
 // instead (the root package's BalanceMove does).
@@ -210,6 +212,10 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 			n := 1
 			if len(d.spans) != 0 {
 				n = d.obsLen(i)
+			}
+			if lag > int(d.start.n)+i-n+1-minMonthN { // the base would begin before 0001-01
+				gaps = append(gaps, Gap{d.period(i), OutOfRange, Period{}})
+				continue
 			}
 			bc, bb, reason, at := d.base(i, n, lag)
 			if reason == 0 && bb == nil && bc == 0 && kind == lagPercent {

@@ -45,9 +45,6 @@ func YearStartingIn(m time.Month) CumOption {
 // [Total], which returns one value, returns it without comment.
 func AllowMissing() CumOption { return func(c *cumConfig) { c.allowMissing = true } }
 
-// isYearStart reports whether m is the first month of a year.
-func (c cumConfig) isYearStart(m Month) bool { return m.Month() == c.first }
-
 // YearToDate returns the running total of s from the first month of each
 // year (January, unless [YearStartingIn] says otherwise):
 //
@@ -62,7 +59,10 @@ func (c cumConfig) isYearStart(m Month) bool { return m.Month() == c.first }
 // If a month of the year up to t is missing, t has no total and Gaps names
 // the first missing month ([MonthMissing]); with [AllowMissing] t gets the
 // sum of what is there and a gap with reason [Partial]. A series that starts
-// after a year's first month is missing the months before its start.
+// after a year's first month is missing the months before its start. A
+// year that begins before 0001-01 (a fiscal year, in 0001) has no totals
+// even with AllowMissing (reason [OutOfRange]): its first months cannot
+// exist.
 func YearToDate[U Unit](s Series[U], opts ...CumOption) (Series[U], Gaps) {
 	d, g := ytd(s.d, newCumConfig(opts))
 	return wrap[U](d), g
@@ -75,30 +75,33 @@ func ytd(d *store, cfg cumConfig) (*store, Gaps) {
 	out := newBuilder(d.start, len(d.coef), d.scale)
 	var gaps Gaps
 	var (
-		run       int64
-		runBig    *big.Int
-		missing   Month // first missing month of the year, or zero
-		broken    Period
-		yearFirst Month
+		run     int64
+		runBig  *big.Int
+		missing Month // first missing month of the year, or zero
+		broken  Period
 	)
-	// The months of the first year before the series starts are missing.
-	yearFirst = d.start
-	for !cfg.isYearStart(yearFirst) {
-		yearFirst = yearFirst.AddMonths(-1)
-	}
-	if yearFirst != d.start {
-		missing = yearFirst
-	}
 	// pos is the month's place in its year, 0 for the first month; kept as a
 	// counter so the loop does no calendar arithmetic.
 	pos := (int(d.start.Month()) - int(cfg.first) + 12) % 12
+	// The months of the first year before the series starts are missing,
+	// or, before 0001-01, cannot exist.
+	yearFirst, inCalendar := d.start.add(-pos)
+	if inCalendar && pos != 0 {
+		missing = yearFirst
+	}
 	spans, wide := len(d.spans) != 0, d.wide != nil
 	for i := range d.coef {
 		if pos == 0 && i > 0 {
-			run, runBig, missing, broken = 0, nil, Month{}, Period{}
+			run, runBig, missing, broken, inCalendar = 0, nil, Month{}, Period{}, true
 		}
 		if pos++; pos == 12 {
 			pos = 0
+		}
+		if !inCalendar {
+			if d.has(i) {
+				gaps = append(gaps, Gap{MonthPeriod(d.month(i)), OutOfRange, Period{}})
+			}
+			continue
 		}
 		if !d.has(i) {
 			if spans && d.inSpan(i) {
@@ -152,12 +155,9 @@ func ytd(d *store, cfg cumConfig) (*store, Gaps) {
 // crossesStart reports whether a combined period spans the first month of a
 // year somewhere after its own first month.
 func crossesStart(p Period, cfg cumConfig) bool {
-	for m := p.First.AddMonths(1); !m.After(p.Last); m = m.AddMonths(1) {
-		if cfg.isYearStart(m) {
-			return true
-		}
-	}
-	return false
+	// The next year begins k months after p.First (1 ≤ k ≤ 12).
+	k := (int(cfg.first)-int(p.First.Month())+11)%12 + 1
+	return k < p.Len()
 }
 
 // YTDChange returns the year-on-year percent change of the year-to-date
@@ -270,9 +270,9 @@ func Total[U Unit](s Series[U], p Period, opts ...CumOption) (decimal.Decimal, e
 		if cfg.allowMissing {
 			return decimal.Zero, nil
 		}
-		var gaps Gaps
-		for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
-			gaps = append(gaps, Gap{p, MonthMissing, MonthPeriod(m)})
+		gaps := make(Gaps, p.Len())
+		for k := range gaps {
+			gaps[k] = Gap{p, MonthMissing, MonthPeriod(p.First.AddMonths(k))}
 		}
 		return decimal.Decimal{}, &IncompleteError{p, gaps}
 	}
@@ -326,7 +326,10 @@ func (e *IncompleteError) Unwrap() error { return ErrIncomplete }
 // missing, or a combined observation crosses its start or end, it has none
 // and Gaps says why ([MonthMissing], naming the first missing month, or
 // [Combined]). With [AllowMissing] a year with missing months gets the sum
-// of the observations it has, and a gap with reason [Partial].
+// of the observations it has, and a gap with reason [Partial]. A fiscal
+// year that begins before 0001-01 or ends after 9999-12 has no total, even
+// with AllowMissing: its gap (reason [OutOfRange]) has as its period the
+// year's months within the calendar.
 //
 // Since each total is a combined observation, [YoY] of the result compares
 // each year with the year before.
@@ -335,14 +338,21 @@ func Annual[U Unit](s Series[U], opts ...CumOption) (Series[U], Gaps) {
 		return s, nil
 	}
 	cfg := newCumConfig(opts)
-	first := s.First()
-	for !cfg.isYearStart(first) {
-		first = first.AddMonths(-1)
-	}
+	first, last := s.First(), s.Last()
+	// y counts months as Month.n does; a fiscal year may begin before
+	// 0001-01 or end after 9999-12, where no Month exists.
+	y := int(first.n) - (int(first.Month())-int(cfg.first)+12)%12
 	var b Builder[U]
 	var gaps Gaps
-	for y := first; !y.After(s.Last()); y = y.AddMonths(12) {
-		p := Period{y, y.AddMonths(11)}
+	for ; y <= int(last.n); y += 12 {
+		if y < minMonthN || y+11 > maxMonthN {
+			p := Period{Month{int32(max(y, minMonthN))}, Month{int32(min(y+11, maxMonthN))}}
+			if s.d.covers(p) {
+				gaps = append(gaps, Gap{p, OutOfRange, Period{}})
+			}
+			continue
+		}
+		p := Period{Month{int32(y)}, Month{int32(y + 11)}}
 		if !s.d.covers(p) {
 			continue // no observation in the year: no total, as for a missing month
 		}

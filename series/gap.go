@@ -24,11 +24,15 @@ const (
 	// Partial: the value was computed, but from fewer months than the
 	// period has, because the caller allowed missing months.
 	Partial
+	// OutOfRange: the months needed (a base, a window, a year) lie at
+	// least in part outside 0001-01 … 9999-12, where no data can be. The
+	// gap's Cause is then the zero Period: there is no month to name.
+	OutOfRange
 )
 
 // reasonTokens are the text forms of the reasons, indexed by Reason.
 var reasonTokens = [...]string{BaseMissing: "base_missing", BaseZero: "base_zero", Combined: "combined",
-	MonthMissing: "month_missing", Partial: "partial"}
+	MonthMissing: "month_missing", Partial: "partial", OutOfRange: "out_of_range"}
 
 // String describes r for reading, such as "base is missing". The text
 // form, for data, is [Reason.MarshalText]'s.
@@ -44,12 +48,14 @@ func (r Reason) String() string {
 		return "is missing"
 	case Partial:
 		return "partial: a month is missing"
+	case OutOfRange:
+		return "needs months outside 0001-01 to 9999-12"
 	}
 	return fmt.Sprintf("Reason(%d)", uint8(r))
 }
 
 // AppendText appends r's token to b: "base_missing", "base_zero",
-// "combined", "month_missing" or "partial". A Reason that is none of the
+// "combined", "month_missing", "partial" or "out_of_range". A Reason that is none of the
 // constants above is an error.
 func (r Reason) AppendText(b []byte) ([]byte, error) {
 	if int(r) >= len(reasonTokens) || reasonTokens[r] == "" {
@@ -70,7 +76,7 @@ func (r *Reason) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("series: unknown gap reason %q: want base_missing, base_zero, combined, month_missing or partial", b)
+	return fmt.Errorf("series: unknown gap reason %q: want base_missing, base_zero, combined, month_missing, partial or out_of_range", b)
 }
 
 // A Gap records a period for which an operation produced no value (or, with
@@ -79,7 +85,7 @@ func (r *Reason) UnmarshalText(b []byte) error {
 type Gap struct {
 	Period Period `json:"period"` // the period of the result
 	Reason Reason `json:"reason"`
-	Cause  Period `json:"cause"` // the input period at fault: the base, or the missing month
+	Cause  Period `json:"cause"` // the input period at fault: the base, or the missing month; zero for OutOfRange
 }
 
 // String says what went wrong, such as "2025-03: base 2024-03 is zero".
@@ -95,6 +101,8 @@ func (g Gap) String() string {
 		return fmt.Sprintf("%v: %v is missing", g.Period, g.Cause)
 	case Partial:
 		return fmt.Sprintf("%v: partial, %v is missing", g.Period, g.Cause)
+	case OutOfRange:
+		return fmt.Sprintf("%v: needs months outside 0001-01 to 9999-12", g.Period)
 	}
 	return fmt.Sprintf("%v: %v (%v)", g.Period, g.Reason, g.Cause)
 }

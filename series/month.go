@@ -148,11 +148,22 @@ func (m Month) AddMonths(n int) Month {
 	if m.n == 0 {
 		return m
 	}
-	r := int64(m.n) + int64(n)
-	if r < minMonthN || r > maxMonthN {
+	r, ok := m.add(n)
+	if !ok {
 		panic(fmt.Sprintf("series: %v.AddMonths(%d) leaves years 0001-9999", m, n))
 	}
-	return Month{int32(r)}
+	return r
+}
+
+// add returns the month n months after m, and false when m is the zero
+// Month or the result leaves 0001-01–9999-12. The arithmetic is in int64,
+// so no n wraps.
+func (m Month) add(n int) (Month, bool) {
+	r := int64(m.n) + int64(n)
+	if m.n == 0 || r < minMonthN || r > maxMonthN {
+		return Month{}, false
+	}
+	return Month{int32(r)}, true
 }
 
 // MonthsSince returns the number of months from o to m: positive when m is

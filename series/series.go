@@ -42,10 +42,29 @@ func FromDecimals[U Unit](start Month, vals ...decimal.Decimal) Series[U] {
 	return wrap[U](fromDecimals(months, vals))
 }
 
-// FromInts returns the series whose value for month start+i is vals[i].
+// monthFrom returns the month of value i of n from start, or the error of
+// FromStrings for one outside 0001-01–9999-12.
+func monthFrom(start Month, i, n int) (Month, error) {
+	m, ok := start.add(i)
+	if ok {
+		return m, nil
+	}
+	if start.IsZero() {
+		return Month{}, &MonthError{start.String(), "a series cannot start at the zero Month"}
+	}
+	return Month{}, &MonthError{start.String(), fmt.Sprintf("%d values from it run past 9999-12", n)}
+}
+
+// FromInts returns the series whose value for month start+i is vals[i]. It
+// is meant for literals in programs and tests, and panics if start is the
+// zero Month or the values run past 9999-12; values from data go through a
+// [Builder] or [FromStrings], which return errors.
 func FromInts[U Unit](start Month, vals ...int64) Series[U] {
 	if len(vals) == 0 {
 		return Series[U]{}
+	}
+	if _, err := monthFrom(start, len(vals)-1, len(vals)); err != nil {
+		panic(err)
 	}
 	b := newBuilder(start, len(vals), 0)
 	for i, v := range vals {
@@ -56,14 +75,19 @@ func FromInts[U Unit](start Month, vals ...int64) Series[U] {
 
 // FromStrings returns the series whose value for month start+i is parsed
 // from vals[i]; an empty string is a missing month. A value that does not
-// parse is an error that quotes it and names its month.
+// parse is an error that quotes it and names its month (a [*ValueError]);
+// a value past 9999-12 is a [*MonthError].
 func FromStrings[U Unit](start Month, vals ...string) (Series[U], error) {
 	var b Builder[U]
 	for i, v := range vals {
 		if v == "" {
 			continue
 		}
-		if err := b.SetString(start.AddMonths(i), v); err != nil {
+		m, err := monthFrom(start, i, len(vals))
+		if err != nil {
+			return Series[U]{}, err
+		}
+		if err := b.SetString(m, v); err != nil {
 			return Series[U]{}, err
 		}
 	}
