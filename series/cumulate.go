@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -174,36 +175,102 @@ func YTDChange[U Unit](s Series[U], opts ...CumOption) (Series[Percent], Gaps) {
 //
 //	r(t) = s(t−n+1) + … + s(t),
 //
-// exactly. A window with a missing month has no value ([MonthMissing]), and
-// so has one that would cut a combined observation in two ([Combined]).
-// Rolling panics if n < 1.
+// exactly. A window with a missing month has no value ([MonthMissing],
+// naming the first), and so has one that would cut a combined observation
+// in two ([Combined]) or that begins before 0001-01 ([OutOfRange]).
+//
+// Rolling makes one pass over s whatever n is: any window of any length,
+// a window longer than the series among them, costs the same. It panics if
+// n < 1.
 func Rolling[U Unit](s Series[U], n int) (Series[U], Gaps) {
 	if n < 1 {
 		panic("series: Rolling needs a window of at least one month")
 	}
-	d := s.d
-	if d == nil {
+	if s.d == nil {
 		return s, nil
 	}
-	out := newBuilder(d.start, len(d.coef), d.scale)
-	var gaps Gaps
-	for i := range d.coef {
-		if !d.has(i) {
-			continue
-		}
-		w := Period{d.month(i - n + 1), d.month(i)}
-		v, vb, g := d.total(w)
-		if len(g) > 0 {
-			gaps = append(gaps, Gap{MonthPeriod(d.month(i)), g[0].Reason, g[0].Cause})
-			continue
-		}
-		if vb != nil {
-			out.setBig(i, vb)
-		} else {
-			out.set(i, v)
+	d, gaps := s.d.rolling(n)
+	return wrap[U](d), gaps
+}
+
+// rolling is Rolling on the store. The window of the observation ending at
+// index i is lo..i, lo = i−n+1. Its sum is a difference of prefix sums; its
+// first problem, the gap Total would report first, is a combined
+// observation straddling lo or else the first month at or after lo that
+// nothing covers, found in a table of the next such month.
+func (d *store) rolling(n int) (*store, Gaps) {
+	size := len(d.coef)
+	// next[k] is the first index ≥ k that no observation covers (size if
+	// none); before the store every month is uncovered.
+	next := make([]int32, size+1)
+	next[size] = int32(size)
+	for k := size - 1; k >= 0; k-- {
+		next[k] = next[k+1]
+		if !d.has(k) && (len(d.spans) == 0 || !d.inSpan(k)) {
+			next[k] = int32(k)
 		}
 	}
-	return wrap[U](out.done()), gaps
+	pre, preBig := d.prefixSums()
+	out := newBuilder(d.start, size, d.scale)
+	var gaps Gaps
+	for w, word := range d.present {
+		for word != 0 {
+			i := w<<6 + bits.TrailingZeros64(word)
+			word &= word - 1
+			at := MonthPeriod(d.month(i))
+			if n > int(d.start.n)+i+1-minMonthN { // the window would begin before 0001-01
+				gaps = append(gaps, Gap{at, OutOfRange, Period{}})
+				continue
+			}
+			lo := i - n + 1
+			if lo < 0 {
+				gaps = append(gaps, Gap{at, MonthMissing, MonthPeriod(d.month(lo))})
+				continue
+			}
+			if sp, ok := d.spanAt(lo); ok && int(sp.first) < lo {
+				gaps = append(gaps, Gap{at, Combined, Period{d.month(int(sp.first)), d.month(int(sp.last))}})
+				continue
+			}
+			if k := int(next[lo]); k <= i {
+				gaps = append(gaps, Gap{at, MonthMissing, MonthPeriod(d.month(k))})
+				continue
+			}
+			if preBig == nil {
+				out.set(i, pre[i+1]-pre[lo])
+			} else {
+				out.setBig(i, new(big.Int).Sub(preBig[i+1], preBig[lo]))
+			}
+		}
+	}
+	return out.done(), gaps
+}
+
+// prefixSums returns the sums of d's values before each index, sum[k] =
+// Σ values at indices < k, as int64s, or as big integers (pre nil) when a
+// value or a sum does not fit.
+func (d *store) prefixSums() (pre []int64, preBig []*big.Int) {
+	pre = make([]int64, len(d.coef)+1)
+	fits := d.wide == nil
+	for k := 0; fits && k < len(d.coef); k++ {
+		pre[k+1], fits = fixed.Add(pre[k], d.coef[k]) // coef is 0 where there is no value
+	}
+	if fits {
+		return pre, nil
+	}
+	preBig = make([]*big.Int, len(d.coef)+1)
+	sum := new(big.Int)
+	preBig[0] = new(big.Int)
+	for k := range d.coef {
+		if d.has(k) {
+			if d.isWide(k) {
+				sum.Add(sum, d.wide[int32(k)])
+			} else {
+				sum.Add(sum, big.NewInt(d.coef[k]))
+			}
+		}
+		preBig[k+1] = new(big.Int).Set(sum)
+	}
+	return nil, preBig
 }
 
 // covers reports whether an observation covers a month of p.

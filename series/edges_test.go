@@ -75,6 +75,23 @@ func TestCalendarEdges(t *testing.T) {
 		{"fiscal Annual to 9999-12", func() (series.Series[series.USD], series.Gaps) {
 			return series.Annual(series.FromInts[series.USD](mp("9998-04"), ints(21)...), april, series.AllowMissing())
 		}, []string{"9998-04/9999-03=78"}, []string{"9999-04/9999-12: needs months outside 0001-01 to 9999-12"}},
+		{"Rolling at 0001", func() (series.Series[series.USD], series.Gaps) {
+			return series.Rolling(series.FromInts[series.USD](mp("0001-01"), ints(8)...), 6)
+		}, []string{"0001-06=21", "0001-07=27", "0001-08=33"}, []string{
+			"0001-01: needs months outside 0001-01 to 9999-12",
+			"0001-02: needs months outside 0001-01 to 9999-12",
+			"0001-03: needs months outside 0001-01 to 9999-12",
+			"0001-04: needs months outside 0001-01 to 9999-12",
+			"0001-05: needs months outside 0001-01 to 9999-12"}},
+		{"Rolling over 2^32+1 months", func() (series.Series[series.USD], series.Gaps) {
+			return series.Rolling(series.FromInts[series.USD](mp("2024-01"), 1, 2, 3), 1<<32+1)
+		}, nil, []string{
+			"2024-01: needs months outside 0001-01 to 9999-12",
+			"2024-02: needs months outside 0001-01 to 9999-12",
+			"2024-03: needs months outside 0001-01 to 9999-12"}},
+		{"Rolling of a window before the series, within the calendar", func() (series.Series[series.USD], series.Gaps) {
+			return series.Rolling(series.FromInts[series.USD](mp("2024-01"), 1, 2), 3)
+		}, nil, []string{"2024-01: 2023-11 is missing", "2024-02: 2023-12 is missing"}},
 		{"Diff over a lag of 10^9 months", func() (series.Series[series.USD], series.Gaps) {
 			return series.Diff(series.FromInts[series.USD](mp("2024-01"), 1, 2), 1e9)
 		}, nil, []string{
@@ -166,4 +183,63 @@ func TestConstructorsAtCalendarEdges(t *testing.T) {
 	})
 	assert.Panics(t, func() { series.FromInts[series.USD](series.Month{}, 1) })
 	assert.Equal(t, []string{"9999-12=1"}, values(series.FromInts[series.USD](mp("9999-12"), 1)))
+}
+
+// TestRollingCostsOnePass: a window of any length costs one pass over the
+// series. A window of 10^8 months once summed 10^8 months for every
+// observation, and one as long as a 10,000-year series was quadratic.
+func TestRollingCostsOnePass(t *testing.T) {
+	done := make(chan struct{})
+	var long, huge series.Series[series.USD]
+	var longGaps, hugeGaps series.Gaps
+	s := series.FromInts[series.USD](mp("0001-01"), make([]int64, 9999*12)...) // zeros, every month
+	go func() {
+		defer close(done)
+		long, longGaps = series.Rolling(s, 60_000)
+		huge, hugeGaps = series.Rolling(series.FromInts[series.USD](mp("2024-01"), ints(1000)...), 1e8)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("Rolling does not finish in 20 s")
+	}
+	assert.Equal(t, 9999*12-60_000+1, long.Len())
+	assert.Len(t, longGaps, 60_000-1)
+	assert.Zero(t, huge.Len())
+	assert.Len(t, hugeGaps, 1000)
+}
+
+// TestRollingMatchesTotal checks the one-pass Rolling against Total over
+// each window, on a series with missing months, combined observations and
+// values beyond int64.
+func TestRollingMatchesTotal(t *testing.T) {
+	var b series.Builder[series.USD]
+	b.SetCombined(span("2024-01", "2024-02"), dec("10"))
+	for m, v := range map[string]string{"2024-03": "1", "2024-04": "92233720368547758070", "2024-05": "-3", "2024-07": "2.5",
+		"2024-08": "0", "2024-09": "4", "2024-12": "1"} {
+		b.Set(mp(m), dec(v))
+	}
+	b.SetCombined(span("2024-10", "2024-11"), dec("7"))
+	s, err := b.Series()
+	require.NoError(t, err)
+	for n := 1; n <= 14; n++ {
+		r, gaps := series.Rolling(s, n)
+		for p := range s.All() {
+			w := series.Period{First: p.Last.AddMonths(1 - n), Last: p.Last}
+			want, err := series.Total(s, w)
+			got, ok := r.At(p.Last)
+			if err != nil {
+				assert.False(t, ok, "n=%d %v: %v, yet %v", n, p, err, got)
+				g, found := gaps.Find(p.Last)
+				require.True(t, found, "n=%d %v", n, p)
+				var ie *series.IncompleteError
+				require.ErrorAs(t, err, &ie)
+				assert.Equal(t, ie.Gaps[0].Reason, g.Reason, "n=%d %v", n, p)
+				assert.Equal(t, ie.Gaps[0].Cause, g.Cause, "n=%d %v", n, p)
+				continue
+			}
+			require.True(t, ok, "n=%d %v", n, p)
+			assert.True(t, got.Equal(want), "n=%d %v: %v, want %v", n, p, got, want)
+		}
+	}
 }
