@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/unbound"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -76,6 +77,9 @@ func SplitPriceVolume[V, Q series.Unit](value series.Series[V], quantity series.
 	dv, gv := series.Diff(value, lag)
 	dq, gq := series.Diff(quantity, lag)
 	var b [4]series.Builder[series.Percent]
+	for i := range b {
+		unbound.Allow(&b[i]) // a quotient may have more digits than its terms
+	}
 	var gaps series.Gaps
 	seen := map[series.Period]bool{}
 	for p, v1 := range value.All() {

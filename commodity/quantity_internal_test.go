@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow/series"
 )
@@ -51,7 +52,8 @@ func TestPercentQuoMatchesSeries(t *testing.T) {
 		if a.IsZero() {
 			continue
 		}
-		s := series.FromDecimals[series.Tonnes](jan, a, b)
+		s, err := series.FromDecimals[series.Tonnes](jan, a, b)
+		require.NoError(t, err)
 		ch, gaps := series.Change(s, 1)
 		assert.Len(t, gaps, 1, "only the first month lacks a base")
 		want, ok := ch.At(jan.AddMonths(1))

@@ -112,8 +112,10 @@ func TestDecomposeAddsUp(t *testing.T) {
 		vals = append(vals, decimal.New(rng.Int64N(1e9)+1, -rng.Int32N(4)))
 		qtys = append(qtys, decimal.New(rng.Int64N(1e7)+1, -rng.Int32N(3)))
 	}
-	value := series.FromDecimals[series.USDThousand](start, vals...)
-	qty := series.FromDecimals[series.Kilograms](start, qtys...)
+	value, err := series.FromDecimals[series.USDThousand](start, vals...)
+	require.NoError(t, err)
+	qty, err := series.FromDecimals[series.Kilograms](start, qtys...)
+	require.NoError(t, err)
 	for _, lag := range []int{1, 12} {
 		d, gaps := commodity.SplitPriceVolume(value, qty, lag)
 		require.Len(t, gaps, lag, "the first lag months have no base")
@@ -228,4 +230,25 @@ func TestDecomposeEmptyAndPanics(t *testing.T) {
 	assert.Panics(t, func() {
 		commodity.SplitPriceVolume(obs[series.USD](t, "2025-01", "1"), obs[series.Tonnes](t, "2025-01", "1"), 0)
 	})
+}
+
+// TestDecomposeBeyondMaxDigits: the changes are results, which
+// series.MaxDigits does not bound: a value that grew from the smallest
+// entering value to the largest has a change of about 10^81 percent, and
+// SplitPriceVolume gives it (it would panic if its Builders held results
+// to the bound on values entering the library).
+func TestDecomposeBeyondMaxDigits(t *testing.T) {
+	start := month("2024-01")
+	value := series.MustFromStrings[series.USD](start, "1e-40", "1e39")
+	qty := series.MustFromStrings[series.Tonnes](start, "1", "1")
+	var d commodity.PriceVolume
+	var gaps series.Gaps
+	require.NotPanics(t, func() { d, gaps = commodity.SplitPriceVolume(value, qty, 1) })
+	require.Len(t, gaps, 1, "the first month has no base")
+	v, ok := d.ValueChange.At(month("2024-02"))
+	require.True(t, ok)
+	assert.True(t, v.Equal(decimal.New(1, 81).Sub(decimal.NewFromInt(100))), "value change %v", v)
+	p, ok := d.PriceChange.At(month("2024-02"))
+	require.True(t, ok)
+	assert.True(t, p.Equal(v), "with the quantity unchanged, price change %v is the value change", p)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/unbound"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -94,6 +95,7 @@ func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.S
 	})
 
 	var b series.Builder[U]
+	unbound.Allow(&b) // a sum of members may have more digits than any of them
 	var gaps MemberGaps
 	for _, p := range periods {
 		members := g.Members(p.First)

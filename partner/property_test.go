@@ -81,7 +81,9 @@ func TestPropertyContributions(t *testing.T) {
 				v = b // unchanged part
 			}
 			totBase, totNow = totBase.Add(b), totNow.Add(v)
-			parts[i] = partner.Part[usd]{Name: fmt.Sprint("p", i), Series: series.FromDecimals[usd](base, seriesVals(lag, b, v)...)}
+			ps, err := series.FromDecimals[usd](base, seriesVals(lag, b, v)...)
+			require.NoError(t, err)
+			parts[i] = partner.Part[usd]{Name: fmt.Sprint("p", i), Series: ps}
 		}
 		if n == 0 || r.IntN(3) > 0 { // else the parts are exhaustive
 			totBase, totNow = totBase.Add(randValue(r, neg)), totNow.Add(randValue(r, neg))
@@ -89,7 +91,8 @@ func TestPropertyContributions(t *testing.T) {
 		if totBase.IsZero() || totNow.IsZero() {
 			continue
 		}
-		total := series.FromDecimals[usd](base, seriesVals(lag, totBase, totNow)...)
+		total, err := series.FromDecimals[usd](base, seriesVals(lag, totBase, totNow)...)
+		require.NoError(t, err)
 		tp := series.MonthPeriod(now)
 		name := fmt.Sprintf("trial %d (lag %d, %d parts, total %v → %v)", trial, lag, n, totBase, totNow)
 

@@ -410,6 +410,7 @@ func Annual[U Unit](s Series[U], opts ...CumOption) (Series[U], Gaps) {
 	// 0001-01 or end after 9999-12, where no Month exists.
 	y := int(first.n) - (int(first.Month())-int(cfg.first)+12)%12
 	var b Builder[U]
+	b.allowUnbounded() // a year's total is a result
 	var gaps Gaps
 	for ; y <= int(last.n); y += 12 {
 		if y < minMonthN || y+11 > maxMonthN {

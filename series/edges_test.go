@@ -1,6 +1,7 @@
 package series_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -167,7 +168,7 @@ func TestTotalAtCalendarEdges(t *testing.T) {
 }
 
 // TestConstructorsAtCalendarEdges: a list of values that runs past 9999-12
-// is an error from FromStrings, which once panicked, and a documented panic
+// is an error from the constructors that return one, and a documented panic
 // from FromInts, which once made months past 9999 that printed as "s333-04".
 func TestConstructorsAtCalendarEdges(t *testing.T) {
 	var err error
@@ -178,11 +179,100 @@ func TestConstructorsAtCalendarEdges(t *testing.T) {
 	require.NoError(t, err, "a missing month past the end holds nothing")
 	assert.Equal(t, []string{"9999-12=1"}, values(s))
 
+	_, err = series.FromDecimals[series.USD](mp("9999-11"), decimal.NewFromInt(1), decimal.NewFromInt(2), decimal.NewFromInt(3))
+	require.ErrorIs(t, err, series.ErrMonth)
+	_, err = series.FromDecimals[series.USD](series.Month{}, decimal.NewFromInt(1))
+	require.ErrorIs(t, err, series.ErrMonth)
+	s, err = series.FromDecimals[series.USD](mp("9999-11"), decimal.NewFromInt(1), decimal.NewFromInt(2))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"9999-11=1", "9999-12=2"}, values(s))
+
 	assert.PanicsWithError(t, `series: invalid month "9999-12": 2 values from it run past 9999-12`, func() {
 		series.FromInts[series.USD](mp("9999-12"), 1, 2)
 	})
 	assert.Panics(t, func() { series.FromInts[series.USD](series.Month{}, 1) })
 	assert.Equal(t, []string{"9999-12=1"}, values(series.FromInts[series.USD](mp("9999-12"), 1)))
+}
+
+// TestValuesWithinMaxDigits: every way into a series holds values to
+// MaxDigits digits before and after the point. One value of 1e-10000 once
+// entered and made every operation on its series work with numbers of
+// 10,000 digits.
+func TestValuesWithinMaxDigits(t *testing.T) {
+	nines := strings.Repeat("9", series.MaxDigits)
+	within := []string{"1e39", "1e-40", "-1e39", nines + "." + nines, "0." + strings.Repeat("0", 39) + "1",
+		"0e50", "0e-40", "00000000000000000000000000000000000000000000000000001", "123456789012345678901234567890.1234567890"}
+	beyond := []string{"1e40", "1e-41", "-1e40", "1" + nines, "0." + nines + "1", "0e-41", "1e-10000", "1e10000",
+		"1e9999999999", strings.Repeat("7", 100000), "1." + strings.Repeat("0", 41)}
+	m := mp("2025-11")
+	for _, v := range within {
+		var b series.Builder[series.USD]
+		require.NoError(t, b.SetString(m, v), v)
+		b.Set(mp("2025-12"), dec(v))
+		s, err := b.Series()
+		require.NoError(t, err, v)
+		got, _ := s.At(m)
+		assert.True(t, got.Equal(dec(v)), "%s entered as %v", v, got)
+		_, err = series.FromStrings[series.USD](m, v)
+		assert.NoError(t, err, v)
+		_, err = series.FromDecimals[series.USD](m, dec(v))
+		assert.NoError(t, err, v)
+	}
+	for _, v := range beyond {
+		var b series.Builder[series.USD]
+		err := b.SetString(m, v)
+		var le *series.LimitError
+		require.ErrorAs(t, err, &le, "%.50s", v)
+		assert.Equal(t, series.MonthPeriod(m), le.Period)
+		assert.LessOrEqual(t, len(err.Error()), 300, "the value is cut in the message")
+		assert.Zero(t, b.Len(), "SetString records nothing it refuses")
+		_, err = series.FromStrings[series.USD](m, v)
+		assert.ErrorIs(t, err, series.ErrLimit, "%.50s", v)
+		if d, derr := decimal.NewFromString(v); derr == nil {
+			b.Set(m, d)
+			_, err = b.Series()
+			assert.ErrorIs(t, err, series.ErrLimit, "Set %.50s: Series returns the error", v)
+			_, err = series.FromDecimals[series.USD](m, d)
+			assert.ErrorIs(t, err, series.ErrLimit, "%.50s", v)
+		}
+	}
+
+	// SetInt, the loaders' path, the same: at the bounds and beyond.
+	for _, tt := range []struct {
+		coef int64
+		exp  int32
+		ok   bool
+	}{
+		{1, -40, true}, {1, -41, false}, {1, 39, true}, {1, 40, false}, {-9223372036854775808, 21, true},
+		{-9223372036854775808, 22, false}, {1234, 36, true}, {1234, 37, false}, {1, -10000, false},
+		{0, -40, true}, {0, -41, false}, {0, 1 << 30, true}, {5, -1 << 31, false}, {5, 1<<31 - 1, false},
+	} {
+		var b series.Builder[series.USD]
+		b.SetInt(m, tt.coef, tt.exp)
+		b.SetInt(mp("2025-12"), 7, 0)
+		s, err := b.Series()
+		if tt.ok {
+			require.NoError(t, err, "%de%d", tt.coef, tt.exp)
+			got, _ := s.At(m)
+			assert.True(t, got.Equal(decimal.New(tt.coef, tt.exp)), "%de%d entered as %v", tt.coef, tt.exp, got)
+			continue
+		}
+		require.ErrorIs(t, err, series.ErrLimit, "%de%d", tt.coef, tt.exp)
+		b.Reset()
+		b.SetInt(m, 1, 0)
+		_, err = b.Series()
+		assert.NoError(t, err, "Reset forgets the error")
+	}
+
+	var b series.Builder[series.USD]
+	b.SetInt(m, 1, -10000)
+	_, err := b.Series()
+	assert.EqualError(t, err, `series: 2025-11: value "1e-10000": more than 40 digits after the point`)
+	b.Reset()
+	b.Set(series.Month{}, decimal.NewFromInt(1))
+	b.SetCombined(series.Period{First: mp("2025-03"), Last: mp("2025-01")}, decimal.NewFromInt(1))
+	_, err = b.Series()
+	assert.ErrorIs(t, err, series.ErrPeriod, "the zero Month is no month: Series says so")
 }
 
 // TestRollingCostsOnePass: a window of any length costs one pass over the
@@ -242,4 +332,34 @@ func TestRollingMatchesTotal(t *testing.T) {
 			assert.True(t, got.Equal(want), "n=%d %v: %v, want %v", n, p, got, want)
 		}
 	}
+}
+
+// TestResultsAreNotBounded: MaxDigits bounds the values that enter a
+// series, not what operations make of them. Twelve values just within it
+// sum to one beyond it, in every operation that sums; such a result does
+// not encode, since it would not decode.
+func TestResultsAreNotBounded(t *testing.T) {
+	v := strings.Repeat("9", series.MaxDigits) + "." + strings.Repeat("9", series.MaxDigits)
+	vals := make([]string, 12)
+	for i := range vals {
+		vals[i] = v
+	}
+	s := series.MustFromStrings[series.USD](mp("2025-01"), vals...)
+	want := dec(v).Mul(decimal.NewFromInt(12))
+	annual, gaps := series.Annual(s)
+	require.Empty(t, gaps)
+	got, ok := annual.AtPeriod(span("2025-01", "2025-12"))
+	require.True(t, ok)
+	assert.True(t, got.Equal(want), "Annual: %v", got)
+	ytd, _ := series.YearToDate(s)
+	got, _ = ytd.At(mp("2025-12"))
+	assert.True(t, got.Equal(want), "YearToDate: %v", got)
+	rolling, _ := series.Rolling(s, 12)
+	got, _ = rolling.At(mp("2025-12"))
+	assert.True(t, got.Equal(want), "Rolling: %v", got)
+	total, err := series.Total(s, span("2025-01", "2025-12"))
+	require.NoError(t, err)
+	assert.True(t, total.Equal(want), "Total: %v", total)
+	_, err = annual.MarshalBinary()
+	assert.ErrorIs(t, err, series.ErrEncoding)
 }

@@ -15,17 +15,18 @@ import (
 // the unit is written as its dimension and exponent, and decoding checks it,
 // so that data in tonnes cannot be read into a Series[USD].
 //
-// Both encodings bound what they carry, so that a hostile input cannot make
-// a decoder, or the arithmetic after it, build numbers of millions of
-// digits: at most maxScale decimal places, and coefficients below
-// 2^maxCoefBits (about 2,000 digits). No operation of the library comes
-// near either bound from values within MaxDigits unless chained dozens of
-// times; a series beyond them does not encode (an *EncodingError).
-const (
-	maxScale    = 1000
-	maxCoefBits = 6643 // 2^6643 < 10^2000
-	maxDimLen   = 256  // bytes of a unit's dimension in the binary form
-)
+// Both decoders are ways into a series, so both hold every value to
+// MaxDigits, as a Builder does: a hostile input cannot make a decoder, or
+// the arithmetic after it, build numbers of thousands of digits. A series
+// decodes with a scale of at most MaxDigits places and coefficients below
+// 10^(2 × MaxDigits). So that what encodes decodes, the encoders refuse a
+// series with a value beyond MaxDigits (a result of operations, such as a
+// product of two values with many places) with an *EncodingError.
+const maxDimLen = 256 // bytes of a unit's dimension in the binary form
+
+// maxWideBytes is the length of the magnitude of the largest coefficient
+// within MaxDigits, below 10^(2 × MaxDigits) < 2^266.
+const maxWideBytes = 34
 
 // binaryVersion is the first byte of the binary form. A change of layout
 // gets a new version; a decoder refuses versions it does not know.
@@ -83,17 +84,19 @@ func checkUnit[U Unit](symbol, dim string, exp int) error {
 	return &UnitError{Have: describeUnit(symbol, dim, exp), Want: describeUnit(u.Symbol(), u.Dimension(), u.Exponent())}
 }
 
-// encodable returns an *EncodingError if d is beyond the encodings' bounds.
+// encodable returns an *EncodingError if a value of d is beyond
+// MaxDigits. The series' scale counts: every value is encoded with that
+// many places.
 func (d *store) encodable(format string) error {
 	if d == nil {
 		return nil
 	}
-	if d.scale > maxScale {
-		return &EncodingError{format, fmt.Sprintf("%d decimal places; at most %d are encoded", d.scale, maxScale)}
+	if d.scale > MaxDigits {
+		return &EncodingError{format, fmt.Sprintf("values with %d decimal places; at most %d (MaxDigits) are encoded", d.scale, MaxDigits)}
 	}
-	for i, w := range d.wide {
-		if w.BitLen() > maxCoefBits {
-			return &EncodingError{format, fmt.Sprintf("%v: a value of about %d digits; at most about 2000 are encoded", d.period(int(i)), w.BitLen()*3/10)}
+	for _, i := range d.wideIndices() {
+		if why := checkCoef(d.wide[int32(i)], -d.scale); why != "" {
+			return &EncodingError{format, fmt.Sprintf("%v: a value with %s (MaxDigits)", d.period(i), why)}
 		}
 	}
 	return nil
@@ -113,9 +116,9 @@ type unitJSON struct {
 //	                  {"period": "2025-03", "value": "3139.0"}]}
 //
 // Values are JSON strings, exact, with as many decimal places as the
-// series' scale, so that decoding restores the scale too. A series beyond
-// the bounds the encodings carry (see [Series.MarshalBinary]) is an
-// [*EncodingError].
+// series' scale, so that decoding restores the scale too. A series with a
+// value beyond [MaxDigits], counting the series' scale as its places, is
+// an [*EncodingError]: it would not decode.
 func (s Series[U]) MarshalJSON() ([]byte, error) {
 	if err := s.d.encodable("JSON"); err != nil {
 		return nil, err
@@ -149,9 +152,10 @@ func (s Series[U]) MarshalJSON() ([]byte, error) {
 // exponent; the symbol is for readers), or the error is a [*UnitError].
 // Observations may come in any order; values may be JSON strings or
 // numbers, in any form [Builder.SetString] accepts. A malformed period is
-// a [*PeriodError], a malformed value a [*ValueError], two observations
-// of one month a [*DuplicateError], and a missing unit or a value beyond
-// the encodings' bounds an [*EncodingError].
+// a [*PeriodError], a malformed value a [*ValueError], a value beyond
+// [MaxDigits] a [*LimitError], two observations of one month a
+// [*DuplicateError], and a missing unit an [*EncodingError]. A value of
+// any length costs one reading of its text to refuse.
 func (s *Series[U]) UnmarshalJSON(b []byte) error {
 	if string(bytes.TrimSpace(b)) == "null" {
 		return nil
@@ -183,28 +187,12 @@ func (s *Series[U]) UnmarshalJSON(b []byte) error {
 				return err
 			}
 		}
-		// A value within the bounds has at most 2000 digits and 1000
-		// places; longer text is refused before it is parsed, which for
-		// millions of digits would take long.
-		if len(text) > 3*maxScale+16 {
-			return &EncodingError{"JSON", fmt.Sprintf("%v: a value of %d characters is beyond the %d places and 2000 digits the encodings carry", o.Period, len(text), maxScale)}
+		if err := bd.SetCombinedString(o.Period, text); err != nil {
+			return err
 		}
-		v, err := parseDecimal(text)
-		if err != nil {
-			return &ValueError{Period: o.Period, Input: text}
-		}
-		// Bound each value before the Builder scales it: "1e999999999"
-		// is a few bytes of JSON.
-		if places, digits := -int64(v.Exponent()), int64(v.NumDigits())+int64(v.Exponent()); places > maxScale || digits > 2*maxScale {
-			return &EncodingError{"JSON", fmt.Sprintf("%v: value %q is beyond the %d places and 2000 digits the encodings carry", o.Period, text, maxScale)}
-		}
-		bd.add(o.Period, v)
 	}
 	r, err := bd.Series()
 	if err != nil {
-		return err
-	}
-	if err := r.d.encodable("JSON"); err != nil {
 		return err
 	}
 	*s = r
@@ -224,10 +212,10 @@ func (s Series[U]) MarshalBinary() ([]byte, error) { return s.AppendBinary(nil) 
 // bytes). A three-year monthly series of values such as 3303.5 takes about
 // 130 bytes.
 //
-// The form carries at most 1,000 decimal places and coefficients of about
-// 2,000 digits; a series beyond that, which no operation of the library
-// makes from values within [MaxDigits] unless chained dozens of times, is
-// an [*EncodingError].
+// The form carries values within [MaxDigits], the series' scale counting
+// as their places; a series with a value beyond it (a result of
+// operations, such as a product of two values with many places) is an
+// [*EncodingError], since it would not decode.
 func (s Series[U]) AppendBinary(b []byte) ([]byte, error) {
 	d := s.d
 	if err := d.encodable("binary"); err != nil {
@@ -375,8 +363,8 @@ func (r *binReader) bytes(n uint64, what string) []byte {
 // replacing it. It checks everything it reads and allocates in proportion
 // to the input: a form of another version, a truncated or overlong one,
 // presence bits, combined observations or values that do not agree, or
-// bounds exceeded, are an [*EncodingError]; a unit other than U's a
-// [*UnitError]. It never panics.
+// a value beyond [MaxDigits], are an [*EncodingError]; a unit other than
+// U's a [*UnitError]. It never panics.
 func (s *Series[U]) UnmarshalBinary(data []byte) error {
 	d, err := decodeBinary[U](data)
 	if err != nil {
@@ -427,8 +415,8 @@ func decodeBinary[U Unit](data []byte) (*store, error) {
 	switch {
 	case n > maxMonthN-minMonthN+1 || start < minMonthN || start > maxMonthN || start+n-1 > maxMonthN:
 		r.fail("months %d from %d leave 0001-01 to 9999-12", n, start)
-	case scale > maxScale:
-		r.fail("%d decimal places; at most %d are encoded", scale, maxScale)
+	case scale > MaxDigits:
+		r.fail("values with %d decimal places; at most %d (MaxDigits) are encoded", scale, MaxDigits)
 	}
 	bitmap := r.bytes((n+7)/8, "presence bits")
 	if r.err != nil {
@@ -502,13 +490,13 @@ func decodeBinary[U Unit](data []byte) (*store, error) {
 		case !has(int(i)):
 			r.fail("wide value for a month with no value")
 			continue
-		case len(mag) == 0 || len(mag)*8 > maxCoefBits+8:
+		case len(mag) == 0 || len(mag) > maxWideBytes:
 			r.fail("wide value of %d bytes", len(mag))
 			continue
 		}
 		c := new(big.Int).SetBytes(mag)
-		if c.BitLen() > maxCoefBits {
-			r.fail("a value of about %d digits; at most about 2000 are encoded", c.BitLen()*3/10)
+		if why := checkCoef(c, -int32(scale)); why != "" {
+			r.fail("a value with %s (MaxDigits)", why)
 			continue
 		}
 		if head&1 == 1 {

@@ -1,14 +1,15 @@
 package series_test
 
 import (
+	"bytes"
 	"database/sql"
 	"database/sql/driver"
 	"encoding"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"math/big"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -264,10 +265,10 @@ func TestSeriesJSONDecodeErrors(t *testing.T) {
 		{"NaN", `{` + usd + `,"observations":[{"period":"2025-01","value":"NaN"}]}`, series.ErrValue},
 		{"duplicate", `{` + usd + `,"observations":[{"period":"2025-01","value":"1"},{"period":"2025-01","value":"2"}]}`, series.ErrDuplicate},
 		{"overlap", `{` + usd + `,"observations":[{"period":"2025-01/2025-02","value":"1"},{"period":"2025-02","value":"2"}]}`, series.ErrDuplicate},
-		{"huge exponent", `{` + usd + `,"observations":[{"period":"2025-01","value":"1e2001"}]}`, series.ErrEncoding},
-		{"exponent beyond decimal's", `{` + usd + `,"observations":[{"period":"2025-01","value":"1e999999999999"}]}`, series.ErrValue},
-		{"tiny exponent", `{` + usd + `,"observations":[{"period":"2025-01","value":"1e-1001"}]}`, series.ErrEncoding},
-		{"long text", `{` + usd + `,"observations":[{"period":"2025-01","value":"` + strings.Repeat("9", 5000) + `"}]}`, series.ErrEncoding},
+		{"huge exponent", `{` + usd + `,"observations":[{"period":"2025-01","value":"1e2001"}]}`, series.ErrLimit},
+		{"exponent beyond decimal's", `{` + usd + `,"observations":[{"period":"2025-01","value":"1e999999999999"}]}`, series.ErrLimit},
+		{"tiny exponent", `{` + usd + `,"observations":[{"period":"2025-01","value":"1e-1001"}]}`, series.ErrLimit},
+		{"long text", `{` + usd + `,"observations":[{"period":"2025-01","value":"` + strings.Repeat("9", 5000) + `"}]}`, series.ErrLimit},
 		{"not an object", `[1,2]`, nil},
 		{"truncated", `{` + usd + `,"observations":[{"period":"2025-01","value":"1"}`, nil},
 	}
@@ -415,28 +416,30 @@ func TestSeriesBinaryDecodeErrors(t *testing.T) {
 	assert.Equal(t, "[2025-10: -18446744073709551616] USD", s.String())
 }
 
-// TestEncodingBounds checks that a series beyond the bounds the encodings
-// carry refuses to encode, rather than writing what would not decode.
+// TestEncodingBounds checks that the encodings hold values to MaxDigits,
+// as every way into a series does: a series with a value beyond it (a
+// result of operations) refuses to encode, rather than writing what would
+// not decode, and the decoders refuse such values.
 func TestEncodingBounds(t *testing.T) {
-	var b series.Builder[series.USD]
-	b.SetInt(mp("2025-01"), 1, -1001)
-	s, err := b.Series()
-	require.NoError(t, err)
-	_, err = s.MarshalBinary()
+	places := series.MustFromStrings[series.USD](mp("2025-01"), "0."+strings.Repeat("1", 30))
+	rate := series.MustFromStrings[series.Per[series.USD, series.USD]](mp("2025-01"), "0."+strings.Repeat("3", 30))
+	product, gaps := series.Convert(places, rate) // 60 places: a result
+	require.Empty(t, gaps)
+	_, err := product.MarshalBinary()
 	assert.ErrorIs(t, err, series.ErrEncoding)
-	_, err = json.Marshal(s)
+	_, err = json.Marshal(product)
 	assert.ErrorIs(t, err, series.ErrEncoding)
 
-	huge := decimal.NewFromBigInt(new(big.Int).Lsh(big.NewInt(1), 7000), 0)
-	s = series.FromDecimals[series.USD](mp("2025-01"), huge)
-	_, err = s.MarshalBinary()
+	big39 := series.MustFromStrings[series.USD](mp("2025-01"), strings.Repeat("9", 39))
+	square, _ := series.Convert(big39, series.MustFromStrings[series.Per[series.USD, series.USD]](mp("2025-01"), strings.Repeat("9", 39)))
+	_, err = square.MarshalBinary()
+	assert.ErrorIs(t, err, series.ErrEncoding, "78 digits before the point")
+	_, err = json.Marshal(square)
 	assert.ErrorIs(t, err, series.ErrEncoding)
-	_, err = json.Marshal(s)
-	assert.True(t, errors.Is(err, series.ErrEncoding))
 
-	// Just within: 1000 places, and a coefficient of 2,000 digits.
-	edge := decimal.NewFromBigInt(new(big.Int).Sub(new(big.Int).Exp(big.NewInt(10), big.NewInt(1999), nil), big.NewInt(1)), -1000)
-	s = series.FromDecimals[series.USD](mp("2025-01"), edge)
+	// Just within: 40 digits before the point and 40 after.
+	edge := strings.Repeat("9", 40) + "." + strings.Repeat("9", 40)
+	s := series.MustFromStrings[series.USD](mp("2025-01"), edge, "-"+edge, "1")
 	bin, err := s.MarshalBinary()
 	require.NoError(t, err)
 	var back series.Series[series.USD]
@@ -446,6 +449,38 @@ func TestEncodingBounds(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(j, &back))
 	sameStore(t, s, back)
+
+	// Just beyond, in each form a decoder reads.
+	for _, v := range []string{"1" + strings.Repeat("0", 40), "0." + strings.Repeat("0", 40) + "1", "1e40", "1e-41", "1e-10000", "1e999999999", "1e9999999999",
+		strings.Repeat("7", 100000), "0." + strings.Repeat("0", 41)} {
+		in := `{"unit":{"dimension":"USD"},"observations":[{"period":"2025-01","value":"` + v + `"}]}`
+		err := json.Unmarshal([]byte(in), &back)
+		var le *series.LimitError
+		require.ErrorAs(t, err, &le, "%.60s", v)
+		assert.ErrorIs(t, err, series.ErrLimit)
+		assert.LessOrEqual(t, len(err.Error()), 300, "the value is cut in the message")
+	}
+	// In the binary form: a scale of 41, and a coefficient of 81 digits at
+	// scale 40.
+	var b41 series.Builder[series.USD]
+	b41.SetInt(mp("2025-01"), 1, -40)
+	s41, err := b41.Series()
+	require.NoError(t, err)
+	bin, err = s41.MarshalBinary()
+	require.NoError(t, err)
+	scaleAt := bytes.LastIndexByte(bin[:len(bin)-1], 40)
+	require.Positive(t, scaleAt)
+	bin41 := slices.Clone(bin)
+	bin41[scaleAt] = 41
+	assert.ErrorIs(t, back.UnmarshalBinary(bin41), series.ErrEncoding, "%x", bin41)
+	wide := series.MustFromStrings[series.USD](mp("2025-01"), strings.Repeat("9", 40)+"."+strings.Repeat("9", 40))
+	bin, err = wide.MarshalBinary()
+	require.NoError(t, err)
+	// The magnitude is the last 34 bytes: make it 10^81 − 1, still 34 bytes.
+	mag := new(big.Int).Sub(new(big.Int).Exp(big.NewInt(10), big.NewInt(81), nil), big.NewInt(1)).Bytes()
+	require.Len(t, mag, 34)
+	copy(bin[len(bin)-34:], mag)
+	assert.ErrorIs(t, back.UnmarshalBinary(bin), series.ErrEncoding)
 }
 
 // checkJSONFields marshals v, unmarshals it into a new value of its type

@@ -166,7 +166,7 @@ func checkDecoded(t *testing.T, s series.Series[series.USD]) {
 func decodeErrorOK(err error) bool {
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
-	for _, sentinel := range []error{series.ErrEncoding, series.ErrUnit, series.ErrPeriod, series.ErrMonth, series.ErrValue, series.ErrDuplicate} {
+	for _, sentinel := range []error{series.ErrEncoding, series.ErrUnit, series.ErrPeriod, series.ErrMonth, series.ErrValue, series.ErrDuplicate, series.ErrLimit} {
 		if errors.Is(err, sentinel) {
 			return true
 		}

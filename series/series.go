@@ -33,17 +33,23 @@ type Series[U Unit] struct {
 
 func wrap[U Unit](d *store) Series[U] { return Series[U]{d: d} }
 
-// FromDecimals returns the series whose value for month start+i is vals[i].
-func FromDecimals[U Unit](start Month, vals ...decimal.Decimal) Series[U] {
-	months := make([]Month, len(vals))
-	for i := range vals {
-		months[i] = start.AddMonths(i)
+// FromDecimals returns the series whose value for month start+i is
+// vals[i]. A value beyond [MaxDigits] is an error (a [*LimitError]), and
+// so are values that run past 9999-12 or a zero start (a [*MonthError]).
+func FromDecimals[U Unit](start Month, vals ...decimal.Decimal) (Series[U], error) {
+	var b Builder[U]
+	for i, v := range vals {
+		m, err := monthFrom(start, i, len(vals))
+		if err != nil {
+			return Series[U]{}, err
+		}
+		b.Set(m, v)
 	}
-	return wrap[U](fromDecimals(months, vals))
+	return b.Series()
 }
 
 // monthFrom returns the month of value i of n from start, or the error of
-// FromStrings for one outside 0001-01–9999-12.
+// FromDecimals and FromStrings for one outside 0001-01–9999-12.
 func monthFrom(start Month, i, n int) (Month, error) {
 	m, ok := start.add(i)
 	if ok {
@@ -75,8 +81,9 @@ func FromInts[U Unit](start Month, vals ...int64) Series[U] {
 
 // FromStrings returns the series whose value for month start+i is parsed
 // from vals[i]; an empty string is a missing month. A value that does not
-// parse is an error that quotes it and names its month (a [*ValueError]);
-// a value past 9999-12 is a [*MonthError].
+// parse is an error that quotes it and names its month (a [*ValueError]),
+// as is one beyond [MaxDigits] (a [*LimitError]); a value past 9999-12 is
+// a [*MonthError].
 func FromStrings[U Unit](start Month, vals ...string) (Series[U], error) {
 	var b Builder[U]
 	for i, v := range vals {
@@ -143,22 +150,56 @@ func (e *DuplicateError) Unwrap() error { return ErrDuplicate }
 // variants append without per-value allocation, so a loader can stream
 // millions of values through one Builder. The zero Builder is ready to use.
 // A Builder is not safe for concurrent use.
+//
+// Values are bounded by [MaxDigits]. Set, SetInt and SetCombined return
+// nothing: a value beyond the bound, or a period that is not valid, is
+// left out and remembered, and [Builder.Series] returns the first such
+// error. SetString and SetCombinedString return theirs at once and record
+// nothing, so a loader can report a bad value and go on.
 type Builder[U Unit] struct {
 	ends  []Month // the last month of each observation
 	lens  []int32 // its length in months (1 for an ordinary month)
 	coefs []int64 // value = coef × 10^exp, unless big is set
 	exps  []int32
 	bigs  map[int]decimal.Decimal // values whose coefficient does not fit int64
+	err   error                   // the first value or period refused by Set, SetInt or SetCombined
+	// unbounded lets the library's operations collect results, which
+	// MaxDigits does not bound (see package internal/unbound).
+	unbounded bool
 }
 
-// Set records v for month m.
-func (b *Builder[U]) Set(m Month, v decimal.Decimal) {
-	b.add(MonthPeriod(m), v)
+func (b *Builder[U]) allowUnbounded() { b.unbounded = true }
+
+// fail remembers the first error of Set, SetInt and SetCombined.
+func (b *Builder[U]) fail(err error) {
+	if b.err == nil {
+		b.err = err
+	}
 }
+
+// Set records v for month m. A v beyond [MaxDigits] (a [*LimitError]) or
+// the zero Month (a [*PeriodError]) is left out, and its error is
+// returned by [Builder.Series].
+func (b *Builder[U]) Set(m Month, v decimal.Decimal) { b.SetCombined(MonthPeriod(m), v) }
 
 // SetInt records coef × 10^exp for month m: SetInt(m, 33035, -1) records
 // 3303.5. It is the fast path for loaders that parse numbers themselves.
+// Values beyond [MaxDigits] and the zero Month are treated as by
+// [Builder.Set].
 func (b *Builder[U]) SetInt(m Month, coef int64, exp int32) {
+	if m.IsZero() {
+		b.fail(&PeriodError{MonthPeriod(m).String(), "not a valid period"})
+		return
+	}
+	if coef == 0 && exp > 0 {
+		exp = 0 // zero has no digits to scale, however it is written
+	}
+	if !b.unbounded {
+		if why := checkInt(coef, exp); why != "" {
+			b.fail(&LimitError{MonthPeriod(m), describe(big.NewInt(coef), exp), why})
+			return
+		}
+	}
 	b.ends = append(b.ends, m)
 	b.lens = append(b.lens, 1)
 	b.coefs = append(b.coefs, coef)
@@ -166,72 +207,84 @@ func (b *Builder[U]) SetInt(m Month, coef int64, exp int32) {
 }
 
 // SetString records the decimal number s for month m, or returns an error
-// quoting s. Exponent forms ("1e3") are accepted; NaN, infinities, digit
-// group separators and empty text are not.
+// quoting s: a [*ValueError] for text that is not a number, a
+// [*LimitError] for one beyond [MaxDigits]. Exponent forms ("1e3") are
+// accepted; NaN, infinities, digit group separators and empty text are
+// not. A number of any length costs one reading of its text to refuse.
 func (b *Builder[U]) SetString(m Month, s string) error {
 	return b.SetCombinedString(MonthPeriod(m), s)
 }
 
-// SetCombined records v as one observation for the whole period p, such as a
-// combined January–February figure. It panics if p is not [Period.Valid].
+// SetCombined records v as one observation for the whole period p, such as
+// a combined January–February figure. A p that is not [Period.Valid] (a
+// [*PeriodError]) and a v beyond [MaxDigits] (a [*LimitError]) are left
+// out, and the error is returned by [Builder.Series].
 func (b *Builder[U]) SetCombined(p Period, v decimal.Decimal) {
 	if !p.Valid() {
-		panic(fmt.Sprintf("series: SetCombined with invalid period %v", p))
+		b.fail(&PeriodError{p.String(), "not a valid period"})
+		return
 	}
-	b.add(p, v)
+	c := v.Coefficient()
+	if !b.unbounded {
+		if why := checkCoef(c, v.Exponent()); why != "" {
+			b.fail(&LimitError{p, describe(c, v.Exponent()), why})
+			return
+		}
+	}
+	b.add(p, c, v.Exponent())
 }
 
-// SetCombinedString is [Builder.SetCombined] for a value given as text.
+// SetCombinedString is [Builder.SetCombined] for a value given as text,
+// with the errors of [Builder.SetString].
 func (b *Builder[U]) SetCombinedString(p Period, s string) error {
 	if !p.Valid() {
 		return &PeriodError{p.String(), "not a valid period"}
 	}
-	v, err := parseDecimal(s)
+	v, err := newValue(p, s)
 	if err != nil {
-		return &ValueError{Period: p, Input: s}
+		return err
 	}
-	b.add(p, v)
+	b.add(p, v.Coefficient(), v.Exponent())
 	return nil
 }
 
-// parseDecimal accepts what decimal.NewFromString does, less the forms a
-// customs file must never contain silently.
-func parseDecimal(s string) (decimal.Decimal, error) {
-	if s == "" || strings.ContainsAny(s, " ,_\t") {
-		return decimal.Decimal{}, ErrValue
+// add appends the observation c × 10^exp for p.
+func (b *Builder[U]) add(p Period, c *big.Int, exp int32) {
+	if c.Sign() == 0 && exp > 0 {
+		exp = 0
 	}
-	return decimal.NewFromString(s)
-}
-
-func (b *Builder[U]) add(p Period, v decimal.Decimal) {
 	b.ends = append(b.ends, p.Last)
 	b.lens = append(b.lens, int32(p.Len()))
-	c := v.Coefficient()
 	if c.IsInt64() {
 		b.coefs = append(b.coefs, c.Int64())
 	} else {
 		if b.bigs == nil {
 			b.bigs = make(map[int]decimal.Decimal)
 		}
-		b.bigs[len(b.coefs)] = v
+		b.bigs[len(b.coefs)] = decimal.NewFromBigInt(c, exp)
 		b.coefs = append(b.coefs, 0)
 	}
-	b.exps = append(b.exps, v.Exponent())
+	b.exps = append(b.exps, exp)
 }
 
 // Len returns the number of observations recorded so far.
 func (b *Builder[U]) Len() int { return len(b.ends) }
 
-// Reset empties b, keeping its storage for reuse.
+// Reset empties b, keeping its storage for reuse, and forgets the error
+// [Builder.Series] would return.
 func (b *Builder[U]) Reset() {
 	b.ends, b.lens, b.coefs, b.exps = b.ends[:0], b.lens[:0], b.coefs[:0], b.exps[:0]
-	b.bigs = nil
+	b.bigs, b.err = nil, nil
 }
 
-// Series returns the series of the recorded observations. Two observations
-// that cover the same month are an error (a [*DuplicateError]); nothing is
-// summed or overwritten.
+// Series returns the series of the recorded observations. A value or
+// period that Set, SetInt or SetCombined refused is an error (the first
+// of them); so are two observations that cover the same month (a
+// [*DuplicateError]): nothing is summed or overwritten.
 func (b *Builder[U]) Series() (Series[U], error) {
+	if b.err != nil {
+		return Series[U]{}, b.err
+	}
 	if len(b.ends) == 0 {
 		return Series[U]{}, nil
 	}

@@ -110,8 +110,9 @@ func TestMissingIsNotZero(t *testing.T) {
 // the arbitrary-precision path, and checks the results against decimal.
 func TestBigFallback(t *testing.T) {
 	huge := dec("12345678901234567890123.45") // beyond int64 at any scale
-	s := series.FromDecimals[series.USD](mp("2024-11"), huge, dec("1"), dec("2"), dec("3"), dec("4"), dec("5"),
+	s, err := series.FromDecimals[series.USD](mp("2024-11"), huge, dec("1"), dec("2"), dec("3"), dec("4"), dec("5"),
 		dec("6"), dec("7"), dec("8"), dec("9"), dec("10"), dec("11"), huge.Mul(dec("2")))
+	require.NoError(t, err)
 	v, ok := s.At(mp("2024-11"))
 	require.True(t, ok)
 	assert.True(t, v.Equal(huge), "got %v want %v", v, huge)

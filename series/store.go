@@ -3,7 +3,6 @@ package series
 import (
 	"math/big"
 	"math/bits"
-	"slices"
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -322,24 +321,6 @@ func (al *aligned) bigB(j int) *big.Int {
 		c.Mul(c, fixed.BigPow10(int(al.kb)))
 	}
 	return c
-}
-
-// fromDecimals builds a store from values at months; the scale is the
-// largest number of decimal places among them.
-func fromDecimals(months []Month, vals []decimal.Decimal) *store {
-	if len(months) == 0 {
-		return nil
-	}
-	lo, hi := slices.MinFunc(months, Month.Compare), slices.MaxFunc(months, Month.Compare)
-	scale := int32(0)
-	for _, v := range vals {
-		scale = max(scale, -v.Exponent())
-	}
-	b := newBuilder(lo, hi.MonthsSince(lo)+1, scale)
-	for k, m := range months {
-		b.setDecimal(b.d.index(m), vals[k])
-	}
-	return b.done()
 }
 
 // setDecimal stores v, which must have at most b's scale of decimal places.

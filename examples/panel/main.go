@@ -335,7 +335,7 @@ func top3(d partner.Decomposition, t series.Month) []topPart {
 	})
 	var top []topPart
 	for _, c := range parts[:min(3, len(parts))] {
-		top = append(top, topPart{c.Name, displayPoints(c.Diff, d.Total.BaseValue, t)})
+		top = append(top, topPart{c.Name, displayPoints(c.Diff, d.Total.BaseValue)})
 	}
 	return top
 }
@@ -346,11 +346,11 @@ func top3(d partner.Decomposition, t series.Month) []topPart {
 // A Contribution's Points are apportioned by largest remainder so that they
 // add up (each is its quotient rounded down or up), which is right for sums
 // but not for display rounding: a quotient just below …0.0005 could be
-// rounded up to it. series.Share divides as the library's rounding to odd
-// says, which makes display rounding to 3 places exact.
-func displayPoints(change, base decimal.Decimal, t series.Month) decimal.Decimal {
-	q, _ := series.Share(series.FromDecimals[series.USD](t, change), series.FromDecimals[series.USD](t, base))
-	v, _ := q.At(t) // base is not zero: Contributions refused it otherwise
+// rounded up to it. series.Quo divides as the library's rounding to odd
+// says (as series.Share does), which makes display rounding to 3 places
+// exact.
+func displayPoints(change, base decimal.Decimal) decimal.Decimal {
+	v, _ := series.Quo(change.Shift(2), base) // base is not zero: Contributions refused it otherwise
 	return series.DisplayRounding.Round(v, 3)
 }
 
