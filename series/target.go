@@ -1,6 +1,7 @@
 package series
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -20,9 +21,28 @@ import (
 // tonnes exactly. A target is any cumulative amount, not only of goods: a
 // promise of purchases worth USD 200 billion is a Target[USDBillion].
 type Target[U Unit] struct {
-	Amount decimal.Decimal // the amount to reach over Window, in U; positive
+	Amount decimal.Decimal // the amount to reach over Window, in U; positive, within MaxDigits
 	Window Period          // the months that count
 }
+
+// ErrTarget is wrapped by errors about a [Target] that progress cannot be
+// measured against.
+var ErrTarget = errors.New("invalid target")
+
+// A TargetError reports a [Target], or an as-of month, that
+// [Target.Progress] cannot use.
+type TargetError struct {
+	Amount decimal.Decimal
+	Window Period
+	Reason string // what is wrong: "the amount is not positive", …
+}
+
+func (e *TargetError) Error() string {
+	return fmt.Sprintf("series: target of %v in %v: %s", e.Amount, e.Window, e.Reason)
+}
+
+// Unwrap returns [ErrTarget].
+func (e *TargetError) Unwrap() error { return ErrTarget }
 
 // Progress returns how far s has come toward t by month asOf (the latest
 // month with data, say): the observations of s in t.Window from its first
@@ -35,17 +55,24 @@ type Target[U Unit] struct {
 // months' bounds, gives an [*IncompleteError] wrapping [ErrIncomplete], as
 // [Total] does.
 //
-// Progress panics if t.Amount is not positive, t.Window is not
-// [Period.Valid] or asOf is the zero Month: those are bugs in the
-// calling program.
+// A target whose Amount is not positive or whose Window is not
+// [Period.Valid], and the zero Month as asOf (the last month of an empty
+// series), are a [*TargetError] wrapping [ErrTarget]; an Amount beyond
+// [MaxDigits] is a [*LimitError].
 func (t Target[U]) Progress(s Series[U], asOf Month) (Progress[U], error) {
+	fail := func(why string) (Progress[U], error) {
+		return Progress[U]{}, &TargetError{t.Amount, t.Window, why}
+	}
 	switch {
 	case t.Amount.Sign() <= 0:
-		panic(fmt.Sprintf("series: Target.Progress: amount %v is not positive", t.Amount))
+		return fail("the amount is not positive")
 	case !t.Window.Valid():
-		panic(fmt.Sprintf("series: Target.Progress: invalid window %v", t.Window))
+		return fail("the window is not a valid period")
 	case asOf.IsZero():
-		panic("series: Target.Progress: zero as-of month")
+		return fail("no as-of month (the zero Month)")
+	}
+	if why := checkCoef(t.Amount.Coefficient(), t.Amount.Exponent()); why != "" {
+		return Progress[U]{}, &LimitError{t.Window, describe(t.Amount.Coefficient(), t.Amount.Exponent()), why}
 	}
 	p := Progress[U]{Target: t, MonthsLeft: t.Window.Len()}
 	if asOf.Before(t.Window.First) {

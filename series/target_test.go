@@ -129,21 +129,44 @@ func TestTargetProgressIncomplete(t *testing.T) {
 	}
 }
 
-func TestTargetProgressPanics(t *testing.T) {
+// TestTargetProgressErrors: a Target is a struct the caller fills in, often
+// from a configuration, and the as-of month often comes from data (the last
+// month of a series, zero when it is empty), so what Progress cannot use is
+// an error. (Progress used to panic on each of these.)
+func TestTargetProgressErrors(t *testing.T) {
 	s := obs[series.Tonnes](t, "2025-09", "1")
 	w := period("2025-09/2025-12")
-	assert.Panics(t, func() {
-		series.Target[series.Tonnes]{Amount: decimal.Zero, Window: w}.Progress(s, month("2025-09"))
-	}, "zero amount")
-	assert.Panics(t, func() {
-		series.Target[series.Tonnes]{Amount: decimal.NewFromInt(-1), Window: w}.Progress(s, month("2025-09"))
-	}, "negative amount")
-	assert.Panics(t, func() {
-		series.Target[series.Tonnes]{Amount: decimal.NewFromInt(1)}.Progress(s, month("2025-09"))
-	}, "zero window")
-	assert.Panics(t, func() {
-		series.Target[series.Tonnes]{Amount: decimal.NewFromInt(1), Window: w}.Progress(s, series.Month{})
-	}, "zero as-of month")
+	for _, tt := range []struct {
+		name   string
+		target series.Target[series.Tonnes]
+		asOf   series.Month
+		want   string
+	}{
+		{"zero amount", series.Target[series.Tonnes]{Amount: decimal.Zero, Window: w}, month("2025-09"),
+			"series: target of 0 in 2025-09/2025-12: the amount is not positive"},
+		{"negative amount", series.Target[series.Tonnes]{Amount: decimal.NewFromInt(-1), Window: w}, month("2025-09"),
+			"series: target of -1 in 2025-09/2025-12: the amount is not positive"},
+		{"zero window", series.Target[series.Tonnes]{Amount: decimal.NewFromInt(1)}, month("2025-09"),
+			"series: target of 1 in 0000-00: the window is not a valid period"},
+		{"backward window", series.Target[series.Tonnes]{Amount: decimal.NewFromInt(1), Window: series.Period{First: month("2025-12"), Last: month("2025-09")}}, month("2025-09"),
+			"series: target of 1 in 2025-12/2025-09: the window is not a valid period"},
+		{"zero as-of month", series.Target[series.Tonnes]{Amount: decimal.NewFromInt(1), Window: w}, series.Month{},
+			"series: target of 1 in 2025-09/2025-12: no as-of month (the zero Month)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			require.NotPanics(t, func() { _, err = tt.target.Progress(s, tt.asOf) })
+			require.ErrorIs(t, err, series.ErrTarget)
+			var te *series.TargetError
+			require.ErrorAs(t, err, &te)
+			assert.EqualError(t, err, tt.want)
+		})
+	}
+	// An amount beyond MaxDigits would make every quotient of the progress
+	// a number of that many digits.
+	_, err := series.Target[series.Tonnes]{Amount: decimal.New(1, -1000000), Window: w}.Progress(s, month("2025-09"))
+	require.ErrorIs(t, err, series.ErrLimit)
+	assert.EqualError(t, err, `series: 2025-09/2025-12: value "1e-1000000": more than 40 digits after the point`)
 }
 
 func TestProgressString(t *testing.T) {
