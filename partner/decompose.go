@@ -163,6 +163,8 @@ func Shares[U series.Unit](p series.Period, total series.Series[U], parts []Part
 
 // Rounded returns b with every Share rounded to places decimal places by
 // [series.RoundToSum], so that the printed shares still sum to exactly 100.
+// It panics, as RoundToSum does, if places is outside −[series.MaxDigits]
+// … MaxDigits.
 func (b Breakdown) Rounded(places int32) Breakdown {
 	pct := make([]decimal.Decimal, len(b.Parts))
 	for i, s := range b.Parts {

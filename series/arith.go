@@ -116,8 +116,21 @@ func Rescale[To, From Unit](s Series[From]) Series[To] {
 // Round returns s with every value rounded half away from zero to places
 // decimal places, as customs tables print. It is for display: rounding
 // before further arithmetic loses exactness.
+//
+// Round panics if places is outside −[MaxDigits] … MaxDigits: no figure
+// is printed to more places than a value may enter with, and a bound of
+// places keeps rounding from making numbers of millions of digits. Places
+// are a choice of the program, not a property of data.
 func (s Series[U]) Round(places int32) Series[U] {
+	checkPlaces("Series.Round", places)
 	return wrap[U](s.d.round(places))
+}
+
+// checkPlaces panics unless places is within −MaxDigits … MaxDigits.
+func checkPlaces(fn string, places int32) {
+	if places < -MaxDigits || places > MaxDigits {
+		panic(fmt.Sprintf("series: %s to %d places: want −%d to %d", fn, places, MaxDigits, MaxDigits))
+	}
 }
 
 // zip applies op to the observations of a and b that cover the same period.

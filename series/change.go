@@ -45,8 +45,10 @@ const DisplayRounding = HalfAwayFromZero
 // places when places ≥ 0. DisplayRounding.Round(v, 1) is how a figure is
 // rounded for printing; DivisionRounding.Round gives what a quotient of
 // the library would be at places places. Round panics if r is not one of
-// the rules above.
+// the rules above, or if places is outside −[MaxDigits] … MaxDigits (see
+// [Series.Round]).
 func (r Rounding) Round(v decimal.Decimal, places int32) decimal.Decimal {
+	checkPlaces("Rounding.Round", places)
 	switch r {
 	case HalfAwayFromZero:
 		return v.Round(places)

@@ -48,7 +48,11 @@ func (d *store) round(places int32) *store {
 //
 // Each value may then differ from its own rounding half away from zero:
 // 33.35, 33.35 and 33.3 (sum 100) round to 33.4, 33.3 and 33.3.
+//
+// RoundToSum panics if places is outside −[MaxDigits] … MaxDigits, as
+// [Series.Round] does.
 func RoundToSum(vals []decimal.Decimal, places int32) []decimal.Decimal {
+	checkPlaces("RoundToSum", places)
 	out := make([]decimal.Decimal, len(vals))
 	sum, exact := decimal.Zero, decimal.Zero
 	var inexact []int

@@ -154,3 +154,26 @@ func shortTrials(n int) int {
 	}
 	return n
 }
+
+// TestRoundingPlacesAreBounded: rounding to places beyond ±MaxDigits is a
+// bug of the calling program and panics, as documented; rounding to 10^9
+// places once built values of a billion digits.
+func TestRoundingPlacesAreBounded(t *testing.T) {
+	s := series.MustFromStrings[series.USD](series.MustParseMonth("2025-01"), "1.25")
+	v := decimal.RequireFromString("1.25")
+	for _, places := range []int32{series.MaxDigits, -series.MaxDigits} {
+		assert.NotPanics(t, func() { s.Round(places) })
+		assert.NotPanics(t, func() { series.DisplayRounding.Round(v, places) })
+		assert.NotPanics(t, func() { series.DivisionRounding.Round(v, places) })
+		assert.NotPanics(t, func() { series.RoundToSum([]decimal.Decimal{v}, places) })
+	}
+	r, _ := s.Round(series.MaxDigits).At(series.MustParseMonth("2025-01"))
+	assert.True(t, r.Equal(v), "%v", r)
+	assert.Equal(t, int32(-series.MaxDigits), r.Exponent(), "exactly MaxDigits places")
+	for _, places := range []int32{series.MaxDigits + 1, -series.MaxDigits - 1, 1 << 30, -1 << 31} {
+		assert.PanicsWithValue(t, fmt.Sprintf("series: Series.Round to %d places: want −40 to 40", places), func() { s.Round(places) })
+		assert.Panics(t, func() { series.DisplayRounding.Round(v, places) })
+		assert.Panics(t, func() { series.DivisionRounding.Round(v, places) })
+		assert.Panics(t, func() { series.RoundToSum([]decimal.Decimal{v}, places) })
+	}
+}
