@@ -100,8 +100,8 @@ func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.S
 	for _, p := range periods {
 		members := g.Members(p.First)
 		stable := true
-		for m := p.First.AddMonths(1); !m.After(p.Last); m = m.AddMonths(1) {
-			if !slices.Equal(members, g.Members(m)) {
+		for k := 1; k < p.Len(); k++ {
+			if !slices.Equal(members, g.Members(p.First.AddMonths(k))) {
 				stable = false
 				break
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/tradeflow-go/tradeflow/series"
@@ -63,12 +64,14 @@ var ErrZeroTotal = errors.New("zero total")
 type DataError struct {
 	Name   string        // the part's name, or "total"
 	Period series.Period // the period whose value is needed
-	Reason series.Reason // MonthMissing, Combined or BaseZero
-	Cause  series.Period // the observation in the way (Combined), or the month missing
+	Reason series.Reason // MonthMissing, Combined, BaseZero or OutOfRange
+	Cause  series.Period // the observation in the way (Combined), or the month missing; zero for OutOfRange
 }
 
 func (e *DataError) Error() string {
 	switch e.Reason {
+	case series.OutOfRange:
+		return fmt.Sprintf("partner: %v has no base period: the months a lag earlier would lie before 0001-01", e.Period)
 	case series.BaseZero:
 		return fmt.Sprintf("partner: %q is zero in %v: shares and contributions are undefined", e.Name, e.Period)
 	case series.Combined:
@@ -81,8 +84,9 @@ func (e *DataError) Error() string {
 }
 
 // Unwrap returns [ErrZeroTotal] for a zero total and
-// [series.ErrIncomplete] for a value the data do not have: the value of a
-// period is the sum of its months, as [series.Total] gives it.
+// [series.ErrIncomplete] for a value the data do not have (or cannot have,
+// a base before 0001-01): the value of a period is the sum of its months,
+// as [series.Total] gives it.
 func (e *DataError) Unwrap() error {
 	if e.Reason == series.BaseZero {
 		return ErrZeroTotal
@@ -271,12 +275,17 @@ func (c Contribution) ShareDiff() decimal.Decimal { return c.Share.Sub(c.BaseSha
 // months lag earlier, and values are found as [Shares] finds them. A
 // missing value is an error (a [*DataError] wrapping [series.ErrIncomplete];
 // every one found is reported), and so is a zero total in either period
-// ([ErrZeroTotal]). Contributions panics if t is not valid.
+// ([ErrZeroTotal]). A base period that would begin before 0001-01 (t in
+// 0001, or a lag longer than the calendar) is a DataError with reason
+// [series.OutOfRange]. Contributions panics if t is not valid.
 func Contributions[U series.Unit](t series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Decomposition, error) {
 	if !t.Valid() {
 		panic(fmt.Sprintf("partner: Contributions for invalid period %v", t))
 	}
 	o := newOptions(opts)
+	if o.lag > t.First.MonthsSince(series.MustMonth(1, time.January)) {
+		return Decomposition{}, &DataError{Name: "total", Period: t, Reason: series.OutOfRange}
+	}
 	base := t.Shift(-o.lag)
 	var errs []error
 	tv, vals := cross(t, total, parts, &errs)
