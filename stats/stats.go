@@ -95,9 +95,9 @@ func (f Floats) Trend() (intercept, slope float64) {
 // both have a value, or NaN if there are fewer than two such months.
 func Correlation(a, b Floats) float64 {
 	var xs, ys []float64
+	off := a.Start.MonthsSince(b.Start) // b's index of a's month 0
 	for i, v := range a.Values {
-		m := a.Start.AddMonths(i)
-		j := m.MonthsSince(b.Start)
+		j := i + off
 		if j < 0 || j >= len(b.Values) || math.IsNaN(v) || math.IsNaN(b.Values[j]) {
 			continue
 		}

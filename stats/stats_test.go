@@ -97,3 +97,20 @@ func TestConcurrentViews(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestCalendarEdges: statistics of series at 0001-01 and 9999-12. A Floats
+// is a struct a caller may fill in, so Correlation must not step through
+// months: it once panicked for values running past 9999-12.
+func TestCalendarEdges(t *testing.T) {
+	f := stats.ToFloats(series.FromInts[series.USD](mp("9999-10"), 1, 2, 4))
+	g := stats.ToFloats(series.FromInts[series.USD](mp("0001-01"), 1, 2, 4))
+	assert.InDelta(t, 1, stats.Correlation(f, f), 1e-12)
+	assert.InDelta(t, 1, stats.Correlation(g, g), 1e-12)
+	assert.True(t, math.IsNaN(stats.Correlation(f, g)), "no month in common")
+	past := stats.Floats{Start: mp("9999-12"), Values: []float64{1, 2, 3}}
+	var c float64
+	require.NotPanics(t, func() { c = stats.Correlation(past, past) })
+	assert.InDelta(t, 1, c, 1e-12)
+	_, slope := f.Trend()
+	assert.InDelta(t, 1.5, slope, 1e-12)
+}
