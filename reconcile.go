@@ -3,6 +3,7 @@ package tradeflow
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -23,60 +24,127 @@ type Precision struct {
 var ErrNoBase = errors.New("no positive base")
 
 // A BaseInterval is the range of prior-period levels consistent with a
-// published rate: for the rate to be the rounding of the true change, the
-// base must lie in (Low, High]. LowPrinted and HighPrinted are the bounds
-// rounded (half away from zero) to the precision the levels are printed in,
+// published rate: the bases from which the change to the current level,
+// rounded half away from zero to the rate's places, is the published rate.
+// Half away from zero rounds a tie to the larger magnitude, so the range
+// is (Low, High] for a positive rate, [Low, High) for a negative one and
+// (Low, High) for zero. A rate printed as −100 (−100.0 to one place) has
+// no upper bound, since every base large enough gives a fall within a
+// rounding of 100%: then Unbounded is set, and High and HighPrinted are
+// zero.
+//
+// Low and High are quotients to series.DivisionPlaces places, rounded as
+// series.DivisionRounding says; [BaseInterval.Contains] decides exactly,
+// bounds and ties included. LowPrinted and HighPrinted are the bounds
+// rounded half away from zero to the places the levels are printed with,
 // as a report would quote them.
 type BaseInterval struct {
 	Current     decimal.Decimal // the current level
 	Published   decimal.Decimal // the published rate, in percent
 	Precision   Precision       // the places the rate and the levels are printed with
 	Low, High   decimal.Decimal // the bounds, quotients to series.DivisionPlaces places
+	Unbounded   bool            // no base is too large: the rate is a fall of 100% at its places
 	LowPrinted  decimal.Decimal
 	HighPrinted decimal.Decimal
 }
 
-// Contains reports whether base is consistent with the published rate.
+// Contains reports whether base is consistent with the published rate:
+// whether 100 × (Current − base) ÷ base, rounded half away from zero to
+// Precision.Rate places, is Published. It is decided exactly, with no
+// quotient: with h = ½·10^−Rate and r the published rate, the change c
+// rounds to r when r − h ≤ c < r + h (r > 0), r − h < c ≤ r + h (r < 0)
+// or −h < c < h (r = 0), and for a positive base c ≥ x exactly when
+// 100 × Current ≥ (100 + x) × base. A base that is not positive is not
+// consistent with any rate.
 func (b BaseInterval) Contains(base decimal.Decimal) bool {
-	return base.GreaterThan(b.Low) && base.LessThanOrEqual(b.High)
+	if !base.IsPositive() {
+		return false
+	}
+	h := decimal.New(5, -b.Precision.Rate-1)
+	hundred := decimal.NewFromInt(100)
+	num := hundred.Mul(b.Current)
+	lo := num.Cmp(hundred.Add(b.Published).Sub(h).Mul(base)) // c vs r − h
+	hi := num.Cmp(hundred.Add(b.Published).Add(h).Mul(base)) // c vs r + h
+	switch b.Published.Sign() {
+	case 1:
+		return lo >= 0 && hi < 0
+	case -1:
+		return lo > 0 && hi <= 0
+	}
+	return lo > 0 && hi < 0
 }
 
-// String says "3118.0–3120.9".
+// String says "3118.0–3120.9", or "2000.0 or more" for an interval with
+// no upper bound, with the bounds as printed.
 func (b BaseInterval) String() string {
+	switch {
+	case b.Unbounded && b.Current.IsZero():
+		return "any positive level"
+	case b.Unbounded:
+		return b.LowPrinted.StringFixed(b.Precision.Level) + " or more"
+	}
 	return b.LowPrinted.StringFixed(b.Precision.Level) + "–" + b.HighPrinted.StringFixed(b.Precision.Level)
 }
 
 // ImpliedBase returns the prior-period bases consistent with a published
-// rate: the rate r, printed with pr.Rate decimals, is the rounding of the
-// true change 100 × (current − base) ÷ base when that change lies within
-// r ± ½·10^−pr.Rate, so
+// rate: the rate r, printed with pr.Rate decimals, is the rounding half
+// away from zero of the true change 100 × (current − base) ÷ base when
+// that change lies within r ± h, h = ½·10^−pr.Rate, so
 //
-//	100 × current ÷ (100 + r + h)  <  base  ≤  100 × current ÷ (100 + r − h),  h = ½·10^−pr.Rate
+//	100 × current ÷ (100 + r + h)  ≤  base  ≤  100 × current ÷ (100 + r − h),
 //
-// (for a positive current level; ties at the bounds follow half away from
-// zero only approximately, which no printed figure can tell apart).
-// pr.Level is the precision of the printed levels, for LowPrinted and
-// HighPrinted. "For 5.9% to round from the true rate, November 2024 must
-// have been revised to 3,118.0–3,120.9."
+// with the bounds in or out as [BaseInterval] says for r's sign, and no
+// upper bound when 100 + r − h ≤ 0. pr.Level is the precision of the
+// printed levels, for LowPrinted and HighPrinted. "For 5.9% to round from
+// the true rate, November 2024 must have been revised to 3,118.0–3,120.9."
 //
-// A current level that is not positive, or a rate so far below −100% that
-// no base is positive, is an error wrapping [ErrNoBase].
+// A current level of zero is a fall of exactly 100% from any positive
+// base. A negative current level, or a rate that no positive base gives (a
+// fall of more than 100%, at the rate's places), is an error wrapping
+// [ErrNoBase]; places beyond ±[series.MaxDigits] are an error wrapping
+// [series.ErrLimit].
 func ImpliedBase(current, published decimal.Decimal, pr Precision) (BaseInterval, error) {
-	if !current.IsPositive() {
-		return BaseInterval{}, fmt.Errorf("tradeflow: current level %v is not positive: %w", current, ErrNoBase)
+	if err := pr.check(); err != nil {
+		return BaseInterval{}, err
+	}
+	if current.IsNegative() {
+		return BaseInterval{}, fmt.Errorf("tradeflow: current level %v is negative: %w", current, ErrNoBase)
+	}
+	iv := BaseInterval{Current: current, Published: published, Precision: pr}
+	if current.IsZero() {
+		// Every positive base gives a change of exactly −100%.
+		if !iv.Contains(decimal.NewFromInt(1)) {
+			return BaseInterval{}, fmt.Errorf("tradeflow: a current level of 0 is a fall of 100%%, not %v%%: %w", published, ErrNoBase)
+		}
+		iv.Unbounded = true
+		return iv, nil
 	}
 	h := decimal.New(5, -pr.Rate-1)
 	hundred := decimal.NewFromInt(100)
 	top := hundred.Add(published).Add(h)
 	bottom := hundred.Add(published).Sub(h)
-	if !bottom.IsPositive() {
+	if !top.IsPositive() {
 		return BaseInterval{}, fmt.Errorf("tradeflow: a rate of %v%%: %w", published, ErrNoBase)
 	}
 	num := hundred.Mul(current)
-	lo := num.DivRound(top, series.DivisionPlaces)
-	hi := num.DivRound(bottom, series.DivisionPlaces)
-	return BaseInterval{Current: current, Published: published, Precision: pr, Low: lo, High: hi,
-		LowPrinted: series.DisplayRounding.Round(lo, pr.Level), HighPrinted: series.DisplayRounding.Round(hi, pr.Level)}, nil
+	iv.Low, _ = series.Quo(num, top)
+	iv.LowPrinted = series.DisplayRounding.Round(iv.Low, pr.Level)
+	if !bottom.IsPositive() {
+		iv.Unbounded = true
+		return iv, nil
+	}
+	iv.High, _ = series.Quo(num, bottom)
+	iv.HighPrinted = series.DisplayRounding.Round(iv.High, pr.Level)
+	return iv, nil
+}
+
+// check returns an error unless both precisions are within ±MaxDigits.
+func (pr Precision) check() error {
+	if pr.Rate < -series.MaxDigits || pr.Rate > series.MaxDigits || pr.Level < -series.MaxDigits || pr.Level > series.MaxDigits {
+		return fmt.Errorf("tradeflow: precision of %d places for rates, %d for levels: want −%d to %d: %w",
+			pr.Rate, pr.Level, series.MaxDigits, series.MaxDigits, series.ErrLimit)
+	}
+	return nil
 }
 
 // A RateCheck sets a rate computed from levels beside the published one.
@@ -89,19 +157,17 @@ type RateCheck struct {
 	Interval  BaseInterval    // the bases consistent with the published rate
 }
 
-// Agrees reports whether the computed rate, rounded half away from zero
-// to the places the rate is printed with, is the published one.
-func (c RateCheck) Agrees() bool {
-	return series.DisplayRounding.Round(c.Computed, c.Precision.Rate).Equal(c.Published)
-}
+// Agrees reports whether the rate from BaseValue to the current level,
+// rounded half away from zero to the places the rate is printed with, is
+// the published one: whether Interval contains BaseValue, decided exactly.
+// For rates printed with at most 11 places it is also whether Computed so
+// rounded is the published rate (see series.DivisionRounding).
+func (c RateCheck) Agrees() bool { return c.Interval.Contains(c.BaseValue) }
 
 // Reason says why the two differ, or that they agree.
 func (c RateCheck) Reason() string {
 	if c.Agrees() {
 		return "the computed rate rounds to the published one"
-	}
-	if c.Interval.Contains(c.BaseValue) {
-		return "the base is within the interval the published rate allows, yet the rates differ in rounding"
 	}
 	return fmt.Sprintf("the published rate compares with a revised base: it needs %v, the base used is %s",
 		c.Interval, c.BaseValue.StringFixed(c.Precision.Level))
@@ -110,12 +176,21 @@ func (c RateCheck) Reason() string {
 // CheckRate computes the change of level over lag months at period p and
 // sets it beside the published rate, printed with the precision pr. A
 // level missing for p or its base is an error wrapping
-// [series.ErrIncomplete]; so is a change that [series.Change] cannot give
-// (a zero base, a combined period in the way), with its gap's reason.
+// [series.ErrIncomplete], as is a base period that would begin before
+// 0001-01; so is a change that [series.Change] cannot give (a zero base,
+// a combined period in the way), with its gap's reason. The errors of
+// [ImpliedBase] are returned as they are. CheckRate panics if lag < 1,
+// as series.Change does.
 func CheckRate[U series.Unit](level series.Series[U], p series.Period, lag int, published decimal.Decimal, pr Precision) (RateCheck, error) {
+	if lag < 1 {
+		panic(fmt.Sprintf("tradeflow: CheckRate with a lag of %d months: want at least 1", lag))
+	}
 	cur, ok := level.AtPeriod(p)
 	if !ok {
 		return RateCheck{}, fmt.Errorf("tradeflow: no level for %v: %w", p, series.ErrIncomplete)
+	}
+	if lag > p.First.MonthsSince(series.MustMonth(1, time.January)) {
+		return RateCheck{}, fmt.Errorf("tradeflow: no base level for %v: %d months earlier is before 0001-01: %w", p, lag, series.ErrIncomplete)
 	}
 	base, ok := level.AtPeriod(p.Shift(-lag))
 	if !ok {

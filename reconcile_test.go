@@ -3,6 +3,8 @@ package tradeflow_test
 import (
 	"encoding/json"
 	"fmt"
+	"math/big"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -150,4 +152,167 @@ func TestReconcileValuesJSON(t *testing.T) {
 	require.NoError(t, err)
 	checkJSONFields(t, tc)
 	checkJSONFields(t, tradeflow.BalanceMove{From: decimal.NewFromInt(-5), To: decimal.NewFromInt(12)})
+}
+
+// TestImpliedBaseTies: a published rate is the rounding half away from
+// zero of the true change, so at an exact tie a positive change rounds up
+// and a negative one down. ImpliedBase used (Low, High] for every sign,
+// which was wrong at ties for negative rates: from 100 to 94.05 is
+// −5.95%, printed −6.0, yet counted as consistent with −5.9, and 94.15
+// (−5.85%, printed −5.9) was excluded. CheckRate's Reason then said the
+// base was within the interval, "yet the rates differ in rounding".
+func TestImpliedBaseTies(t *testing.T) {
+	pr := tradeflow.Precision{Rate: 1, Level: 1}
+	hundred := dec("100")
+	for _, tt := range []struct {
+		current, published string
+		contains           bool
+	}{
+		{"94.05", "-5.9", false}, // −5.95 → −6.0
+		{"94.05", "-6.0", true},
+		{"94.15", "-5.9", true}, // −5.85 → −5.9
+		{"94.15", "-5.8", false},
+		{"106.05", "6.0", false}, // 6.05 → 6.1
+		{"106.05", "6.1", true},
+		{"105.95", "5.9", false}, // 5.95 → 6.0
+		{"105.95", "6.0", true},
+		{"100.05", "0.0", false}, // 0.05 → 0.1
+		{"100.05", "0.1", true},
+		{"99.95", "0.0", false}, // −0.05 → −0.1
+		{"99.95", "-0.1", true},
+		{"100.04", "0.0", true},
+		{"99.96", "0.0", true},
+		{"0.05", "-99.9", false}, // −99.95 → −100.0
+		{"0.05", "-100.0", true},
+	} {
+		iv, err := tradeflow.ImpliedBase(dec(tt.current), dec(tt.published), pr)
+		require.NoError(t, err, "%s at %s%%", tt.current, tt.published)
+		assert.Equal(t, tt.contains, iv.Contains(hundred), "base 100, current %s, published %s%%: %v", tt.current, tt.published, iv)
+		// The definition, exactly: the change from 100, rounded half away
+		// from zero to one place.
+		change := dec(tt.current).Sub(hundred)
+		assert.Equal(t, tt.contains, change.Round(1).Equal(dec(tt.published)), "the case itself: %v", change)
+	}
+
+	// CheckRate at a negative tie: the computed rate rounds to −6.0, so the
+	// published −5.9 needs another base, and Reason says which.
+	var b series.Builder[series.USD]
+	b.Set(series.MustParseMonth("2024-01"), hundred)
+	b.Set(series.MustParseMonth("2025-01"), dec("94.05"))
+	level, err := b.Series()
+	require.NoError(t, err)
+	jan := series.MonthPeriod(series.MustParseMonth("2025-01"))
+	c, err := tradeflow.CheckRate(level, jan, 12, dec("-5.9"), pr)
+	require.NoError(t, err)
+	assert.False(t, c.Agrees())
+	assert.Equal(t, "the published rate compares with a revised base: it needs 99.9–100.0, the base used is 100.0", c.Reason())
+	c, err = tradeflow.CheckRate(level, jan, 12, dec("-6.0"), pr)
+	require.NoError(t, err)
+	assert.True(t, c.Agrees(), "%v", c.Reason())
+}
+
+// TestImpliedBaseContainsIsExact checks Contains against the definition
+// (the change, rounded half away from zero, is the published rate) for
+// random levels and rates of either sign, at and around the bounds.
+func TestImpliedBaseContainsIsExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 13))
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	for range n {
+		places := rng.Int32N(3)
+		pr := tradeflow.Precision{Rate: places, Level: 2}
+		base := decimal.New(1+rng.Int64N(100000), -2)
+		current := decimal.New(rng.Int64N(300000), -2)
+		change, _ := series.Quo(current.Sub(base).Shift(2), base)
+		published := series.DisplayRounding.Round(change, places)
+		if rng.IntN(3) == 0 { // a neighbouring rate, which may or may not fit
+			published = published.Add(decimal.New(rng.Int64N(3)-1, -places))
+		}
+		iv, err := tradeflow.ImpliedBase(current, published, pr)
+		if err != nil {
+			require.ErrorIs(t, err, tradeflow.ErrNoBase)
+			continue
+		}
+		want := roundRatHalfAway(ratOf(current.Sub(base).Shift(2)), ratOf(base), places).Equal(published)
+		assert.Equal(t, want, iv.Contains(base), "current %v, base %v, published %v%% (places %d)", current, base, published, places)
+		for _, b := range []decimal.Decimal{iv.Low, iv.High} {
+			if b.IsPositive() {
+				want := roundRatHalfAway(ratOf(current.Sub(b).Shift(2)), ratOf(b), places).Equal(published)
+				assert.Equal(t, want, iv.Contains(b), "at the bound %v: current %v, published %v%%", b, current, published)
+			}
+		}
+	}
+}
+
+// ratOf returns v as a big.Rat.
+func ratOf(v decimal.Decimal) *big.Rat { return v.Rat() }
+
+// roundRatHalfAway returns n ÷ d rounded half away from zero to places
+// decimal places, computed in exact rational arithmetic.
+func roundRatHalfAway(n, d *big.Rat, places int32) decimal.Decimal {
+	q := new(big.Rat).Quo(n, d)
+	scale := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil))
+	q.Mul(q, scale)
+	neg := q.Sign() < 0
+	q.Abs(q)
+	q.Add(q, big.NewRat(1, 2))
+	i := new(big.Int).Quo(q.Num(), q.Denom()) // floor of |q| + ½
+	if neg {
+		i.Neg(i)
+	}
+	return decimal.NewFromBigInt(i, -places)
+}
+
+// TestImpliedBaseUnbounded: a rate printed as −100.0 comes from any base
+// large enough (the fall is then within 0.05 points of 100%), so the
+// interval has no upper bound; ImpliedBase used to say "implies no
+// positive base".
+func TestImpliedBaseUnbounded(t *testing.T) {
+	pr := tradeflow.Precision{Rate: 1, Level: 1}
+	iv, err := tradeflow.ImpliedBase(dec("1"), dec("-100.0"), pr)
+	require.NoError(t, err)
+	assert.True(t, iv.Unbounded)
+	assert.Equal(t, "2000", iv.Low.String())
+	assert.True(t, iv.High.IsZero())
+	assert.Equal(t, "2000.0 or more", iv.String())
+	assert.True(t, iv.Contains(dec("2000")), "−99.95 rounds to −100.0")
+	assert.False(t, iv.Contains(dec("1999.9")), "−99.94997… rounds to −99.9")
+	assert.True(t, iv.Contains(dec("1e30")))
+
+	iv, err = tradeflow.ImpliedBase(decimal.Zero, dec("-100.0"), pr)
+	require.NoError(t, err, "from any base, 0 is a fall of 100%")
+	assert.True(t, iv.Unbounded)
+	assert.True(t, iv.Contains(dec("0.1")))
+	assert.False(t, iv.Contains(decimal.Zero), "a base is positive")
+	assert.Equal(t, "any positive level", iv.String())
+
+	for _, tt := range []struct{ current, published string }{{"1", "-100.1"}, {"0", "-99.9"}, {"0", "5"}, {"-1", "5"}} {
+		_, err = tradeflow.ImpliedBase(dec(tt.current), dec(tt.published), pr)
+		assert.ErrorIs(t, err, tradeflow.ErrNoBase, "%s at %s%%", tt.current, tt.published)
+	}
+	_, err = tradeflow.ImpliedBase(dec("1"), dec("5"), tradeflow.Precision{Rate: 1, Level: 41})
+	assert.ErrorIs(t, err, series.ErrLimit)
+}
+
+// TestCheckRateAtCalendarEdges: a base period before 0001-01 is an error,
+// never a panic. CheckRate for a month in 0001 with a lag of 12 panicked.
+func TestCheckRateAtCalendarEdges(t *testing.T) {
+	pr := tradeflow.Precision{Rate: 1, Level: 1}
+	level := series.FromInts[series.USD](series.MustParseMonth("0001-01"), 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 106)
+	var err error
+	require.NotPanics(t, func() {
+		_, err = tradeflow.CheckRate(level, series.MonthPeriod(series.MustParseMonth("0001-06")), 12, dec("5.9"), pr)
+	})
+	require.ErrorIs(t, err, series.ErrIncomplete)
+	assert.EqualError(t, err, "tradeflow: no base level for 0001-06: 12 months earlier is before 0001-01: incomplete period")
+	_, err = tradeflow.CheckRate(level, series.MonthPeriod(series.MustParseMonth("0002-01")), 1e9, dec("5.9"), pr)
+	assert.ErrorIs(t, err, series.ErrIncomplete)
+	c, err := tradeflow.CheckRate(level, series.MonthPeriod(series.MustParseMonth("0002-01")), 12, dec("6.0"), pr)
+	require.NoError(t, err, "the base 0001-01 is the first month there is")
+	assert.True(t, c.Agrees())
+	assert.Panics(t, func() {
+		tradeflow.CheckRate(level, series.MonthPeriod(series.MustParseMonth("0002-01")), 0, dec("6.0"), pr)
+	})
 }

@@ -47,8 +47,12 @@ func TestReconciliationAcceptance(t *testing.T) {
 	}
 	_, err := tradeflow.ImpliedBase(decimal.Zero, dec("5"), tradeflow.Precision{Rate: 1, Level: 1})
 	assert.ErrorIs(t, err, tradeflow.ErrNoBase)
-	_, err = tradeflow.ImpliedBase(dec("10"), dec("-100"), tradeflow.Precision{Rate: 1, Level: 1})
-	assert.ErrorIs(t, err, tradeflow.ErrNoBase, "a fall of 100% leaves no positive base")
+	iv, err := tradeflow.ImpliedBase(dec("10"), dec("-100"), tradeflow.Precision{Rate: 1, Level: 1})
+	require.NoError(t, err, "a fall printed as 100% comes from any base large enough")
+	assert.True(t, iv.Unbounded)
+	assert.Equal(t, "20000.0 or more", iv.String())
+	_, err = tradeflow.ImpliedBase(dec("10"), dec("-100.1"), tradeflow.Precision{Rate: 1, Level: 1})
+	assert.ErrorIs(t, err, tradeflow.ErrNoBase, "a fall of more than 100% leaves no positive base")
 }
 
 func TestBalanceMoveKinds(t *testing.T) {

@@ -32,7 +32,9 @@ import (
 // encode, since no decoder would read it back.
 const MaxDigits = 40
 
-// ErrLimit is wrapped by errors about a value beyond [MaxDigits].
+// ErrLimit is wrapped by errors about a value beyond [MaxDigits], and by
+// errors about a number of places beyond ±MaxDigits where places are data
+// (the precision a release prints its rates with, say).
 var ErrLimit = errors.New("over a limit")
 
 // A LimitError reports a value with more than [MaxDigits] digits before or
