@@ -264,7 +264,7 @@ func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) 
 		} else {
 			s, err = Get[U](ds, k)
 		}
-		if err != nil {
+		if err != nil || m.Year() < 2 { // no year before 0001
 			return nil
 		}
 		v, _ := at(s, m.AddMonths(-12))

@@ -1,0 +1,60 @@
+package tradeflow_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/partner"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// TestMonthlyReportAtCalendarEdges: a report for a month in 0001 has no
+// year-earlier balance to describe, and one for 9999-12 is like any
+// other. MonthlyReport for a month in 0001 panicked looking for the year
+// before.
+func TestMonthlyReportAtCalendarEdges(t *testing.T) {
+	for _, m := range []string{"0001-01", "0001-12", "9999-12"} {
+		t.Run(m, func(t *testing.T) {
+			in := header + m + ",X,WLD,TOTAL,value,10,USD,2025-11-07,test,\n" + m + ",M,WLD,TOTAL,value,4,USD,2025-11-07,test,\n"
+			ds, err := tradeflow.Load(strings.NewReader(in), "edge.csv", tradeflow.Reporter("CN"))
+			require.NoError(t, err)
+			var r *tradeflow.Report
+			require.NotPanics(t, func() {
+				r, err = tradeflow.MonthlyReport[series.USD](ds, partner.MustParseCode("CN"), mp(m))
+			})
+			require.NoError(t, err)
+			require.Len(t, r.Headline, 3)
+			bal := r.Headline[2]
+			require.NotNil(t, bal.Value.Computed)
+			assert.Equal(t, "6", bal.Value.Computed.String())
+			assert.Empty(t, bal.YoY.Note, "no year-earlier balance")
+			assert.Nil(t, r.Headline[0].YoY.Computed)
+			var text strings.Builder
+			require.NoError(t, r.WriteText(&text))
+		})
+	}
+}
+
+// TestAggregatePartnersAtCalendarEdges: the EU's total at 9999-12. It
+// panicked in partner.Aggregate, checking that the membership holds
+// through a period by stepping past its last month.
+func TestAggregatePartnersAtCalendarEdges(t *testing.T) {
+	in := header + "9999-12,X,FR,TOTAL,value,10,USD,2025-11-07,test,\n9999-12,X,DE,TOTAL,value,4,USD,2025-11-07,test,\n"
+	ds, err := tradeflow.Load(strings.NewReader(in), "edge.csv", tradeflow.Reporter("CN"))
+	require.NoError(t, err)
+	g := partner.MustGroup("FR and DE", partner.Membership{Code: partner.MustParseCode("FR")}, partner.Membership{Code: partner.MustParseCode("DE")})
+	var s series.Series[series.USD]
+	var gaps partner.MemberGaps
+	require.NotPanics(t, func() {
+		s, gaps, err = tradeflow.AggregatePartners[series.USD](ds, key("WLD", tradeflow.Exports, tradeflow.Value), g)
+	})
+	require.NoError(t, err)
+	assert.Empty(t, gaps)
+	v, ok := s.At(mp("9999-12"))
+	require.True(t, ok)
+	assert.Equal(t, "14", v.String())
+}
