@@ -6,9 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tradeflow-go/tradeflow/internal/exact"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -62,50 +64,88 @@ func FuzzParsePeriod(f *testing.F) {
 	})
 }
 
-// FuzzSeriesOps builds a series from fuzzed values (empty strings are
-// missing months) and runs the operations over it: no panic, every
-// observation either gets a change or a gap, and year to date at the last
-// month of a complete year equals the year's total.
+// calendarMonths is the number of months from 0001-01 to 9999-12.
+const calendarMonths = 9999 * 12
+
+// FuzzSeriesOps builds a series from fuzzed text and runs every operation
+// over it, each result checked against exact rational arithmetic
+// (package internal/exact): percent changes are the exact quotient rounded
+// to odd, sums and differences exact, and every observation without a
+// result has the gap the documentation gives it.
+//
+// The text is a list of observations separated by commas, from the month
+// start (anywhere in the calendar): an empty item is a missing month, "v"
+// a value for one month, "v*k" one combined value for k months. The lag,
+// window, fiscal year and a period for Total come from the other inputs;
+// lags and windows run from 1 to beyond the calendar.
 func FuzzSeriesOps(f *testing.F) {
-	f.Add("1,2,3,,5,6,7,8,9,10,11,12,13,0,15", uint8(12))
-	f.Add("0,0,0", uint8(1))
-	f.Add("-1e30,1e-30,,9223372036854775807,-9223372036854775808,1", uint8(2))
-	f.Add("1.5,NaN,2", uint8(1))
-	f.Add(",,,", uint8(3))
-	f.Fuzz(func(t *testing.T, csv string, lag uint8) {
-		vals := strings.Split(csv, ",")
-		if len(vals) > 400 {
-			vals = vals[:400]
+	f.Add("1,2,3,,5,6,7,8,9,10,11,12,13,0,15", uint32(24288), uint32(12), uint32(3), uint8(4), uint32(0), uint16(5), int8(1))
+	f.Add("0,0,0", uint32(0), uint32(1), uint32(1), uint8(1), uint32(0), uint16(1), int8(0))
+	f.Add("-1e39,1e-40,,9223372036854775807,-9223372036854775808,1", uint32(calendarMonths-6), uint32(2), uint32(2), uint8(7), uint32(2), uint16(3), int8(-2))
+	f.Add("5399.4*2,3139,3303.5,,7*3,8", uint32(24288), uint32(12), uint32(4), uint8(1), uint32(1), uint16(6), int8(1))
+	f.Add("1,2,3*2,4", uint32(calendarMonths-5), uint32(1), uint32(2), uint8(12), uint32(0), uint16(6), int8(0))
+	f.Add("1,2,3,4,5,6,7,8,9,10,11,12,13,14,15", uint32(0), uint32(12), uint32(6), uint8(4), uint32(0), uint16(15), int8(3))
+	f.Add("1.5,NaN,2", uint32(100), uint32(1), uint32(1), uint8(1), uint32(0), uint16(1), int8(0))
+	f.Add(",,,", uint32(3), uint32(3), uint32(3), uint8(3), uint32(0), uint16(3), int8(0))
+	f.Add("1,2,3", uint32(24288), uint32(1<<31), uint32(1<<31+1), uint8(1), uint32(0), uint16(3), int8(0))
+	f.Add("9999999999999999999999999999999999999999.9999999999999999999999999999999999999999*12,1", uint32(120), uint32(12), uint32(13), uint8(2), uint32(0), uint16(13), int8(40))
+	f.Fuzz(func(t *testing.T, text string, start, lag, window uint32, fiscal uint8, from uint32, months uint16, places int8) {
+		items := strings.Split(text, ",")
+		if len(items) > 400 {
+			items = items[:400]
 		}
-		s, err := series.FromStrings[series.USD](series.MustParseMonth("2024-01"), vals...)
+		first := series.MustMonth(1, time.January).AddMonths(int(start % calendarMonths))
+		var b series.Builder[series.USD]
+		at := first
+		for i, item := range items {
+			v, k := item, 1
+			if j := strings.LastIndexByte(item, '*'); j >= 0 {
+				n, err := strconv.Atoi(item[j+1:])
+				if err != nil || n < 1 || n > 36 {
+					return
+				}
+				v, k = item[:j], n
+			}
+			if calendarMonths-1-at.MonthsSince(series.MustMonth(1, time.January)) < k-1 {
+				break // the rest would run past 9999-12
+			}
+			p := series.Period{First: at, Last: at.AddMonths(k - 1)}
+			if v != "" {
+				if err := b.SetCombinedString(p, v); err != nil {
+					if !errors.Is(err, series.ErrValue) && !errors.Is(err, series.ErrLimit) {
+						t.Fatalf("SetCombinedString(%v, %q): %v wraps neither ErrValue nor ErrLimit", p, v, err)
+					}
+					return
+				}
+			}
+			if p.Last == series.MustMonth(9999, time.December) || i == len(items)-1 {
+				break
+			}
+			at = p.Last.AddMonths(1)
+		}
+		s, err := b.Series()
 		if err != nil {
-			if !errors.Is(err, series.ErrValue) {
-				t.Fatalf("FromStrings: %v does not wrap ErrValue", err)
-			}
-			return
+			t.Fatalf("Series: %v", err)
 		}
-		k := int(lag%24) + 1
-		ch, gaps := series.Change(s, k)
-		if ch.Len()+len(gaps) != s.Len() {
-			t.Fatalf("lag %d: %d values + %d gaps for %d observations", k, ch.Len(), len(gaps), s.Len())
+		params := exact.Params{
+			Lag:    1 + int(lag%(1<<31)),
+			Window: 1 + int(window%(1<<31)),
+			Fiscal: time.Month(1 + fiscal%12),
+			Places: int32(places) % (series.MaxDigits + 1),
 		}
-		d, _ := series.Diff(s, k)
-		for p, v := range d.All() {
-			_, a, _ := s.Covering(p.Last)
-			_, b, _ := s.Covering(p.First.AddMonths(-k))
-			if !a.Sub(b).Equal(v) {
-				t.Fatalf("diff at %v: %v - %v != %v", p, a, b, v)
-			}
+		if !s.IsEmpty() {
+			// A period for Total near the series: from its first month on.
+			p0 := s.First().MonthsSince(series.MustMonth(1, time.January)) + int(from%64) - 32
+			p0 = max(0, min(p0, calendarMonths-1))
+			n := min(int(months%512), calendarMonths-1-p0)
+			params.Period = series.Period{First: series.MustMonth(1, time.January).AddMonths(p0), Last: series.MustMonth(1, time.January).AddMonths(p0 + n)}
 		}
-		ytd, _ := series.YearToDate(s)
-		years, _ := series.Annual(s)
-		for p, total := range years.All() {
-			if v, ok := ytd.At(p.Last); !ok || !v.Equal(total) {
-				t.Fatalf("%v: ytd %v (%v), annual %v", p, v, ok, total)
-			}
+		for _, msg := range exact.Operate(s, params) {
+			t.Error(msg)
 		}
-		series.Rolling(s, k)
 		series.Streak(s, s.Last(), func(v decimal.Decimal) bool { return v.IsPositive() })
+		series.HighestSince(s, s.Last())
+		series.LowestSince(s, s.Last())
 	})
 }
 
