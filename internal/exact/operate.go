@@ -25,8 +25,7 @@ type Params struct {
 var last = series.MustMonth(9999, time.December)
 
 // Operate runs the operations of package series on s with p, and returns
-// every disagreement with the reference (none: nil). s is meant to have
-// come into the library from outside, within series.MaxDigits.
+// every disagreement with the reference (none: nil).
 func Operate[U series.Unit](s series.Series[U], p Params) []string {
 	m := ModelOf(s)
 	var bad []string
@@ -126,9 +125,8 @@ func Operate[U series.Unit](s series.Series[U], p Params) []string {
 	}
 	check(Check(fmt.Sprintf("Round(%d)", p.Places), s.Round(p.Places), nil, rounded, nil))
 
-	// The encodings: s came in within MaxDigits, so it encodes, and decodes
-	// to itself.
-	check(roundTrip(s))
+	// The encodings: what encodes decodes to itself.
+	check(roundTrip(s, m))
 	return bad
 }
 
@@ -182,9 +180,18 @@ func checkTotal[U series.Unit](s series.Series[U], m *Model, p series.Period, al
 	return ""
 }
 
-// roundTrip checks that s encodes in both forms and decodes to itself.
-func roundTrip[U series.Unit](s series.Series[U]) string {
+// roundTrip checks that s encodes in both forms and decodes to itself,
+// when its values are within series.MaxDigits (its scale counting as
+// their places), and that both encoders refuse it otherwise.
+func roundTrip[U series.Unit](s series.Series[U], m *Model) string {
 	bin, err := s.MarshalBinary()
+	_, jerr := json.Marshal(s)
+	if !m.encodable() {
+		if !errors.Is(err, series.ErrEncoding) || !errors.Is(jerr, series.ErrEncoding) {
+			return fmt.Sprintf("%v is beyond MaxDigits, yet encodes: %v, %v", s, err, jerr)
+		}
+		return ""
+	}
 	if err != nil {
 		return fmt.Sprintf("MarshalBinary(%v): %v", s, err)
 	}
@@ -201,4 +208,19 @@ func roundTrip[U series.Unit](s series.Series[U]) string {
 		return fmt.Sprintf("JSON form %s decodes to %v, %v", js, back, err)
 	}
 	return ""
+}
+
+// encodable reports whether every value of m, written with m.Scale
+// places, is within series.MaxDigits.
+func (m *Model) encodable() bool {
+	if m.Scale > series.MaxDigits {
+		return false
+	}
+	limit := new(big.Rat).SetInt(pow10(series.MaxDigits))
+	for _, o := range m.Obs {
+		if new(big.Rat).Abs(o.V).Cmp(limit) >= 0 {
+			return false
+		}
+	}
+	return true
 }
