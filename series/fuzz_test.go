@@ -199,6 +199,11 @@ func checkDecoded(t *testing.T, s series.Series[series.USD]) {
 	if string(jsAgain) != string(js) {
 		t.Fatalf("%v: the scale changes through the binary form: %s, then %s", s, js, jsAgain)
 	}
+	// What decodes is a series like any other: every operation over it
+	// agrees with exact arithmetic.
+	for _, msg := range exact.Operate(s, exact.Params{Lag: 12, Window: 3, Fiscal: time.April, Places: 1}) {
+		t.Error(msg)
+	}
 }
 
 // decodeErrorOK reports whether err is one of the errors a decoder
@@ -216,7 +221,7 @@ func decodeErrorOK(err error) bool {
 
 // FuzzSeriesBinary decodes any bytes as a series' binary form: no panic; an
 // error is an EncodingError or a UnitError; a series that decodes
-// round-trips through both forms.
+// round-trips through both forms, and operates as exact arithmetic says.
 func FuzzSeriesBinary(f *testing.F) {
 	for _, s := range fuzzSeeds() {
 		b, err := s.MarshalBinary()
@@ -245,7 +250,7 @@ func FuzzSeriesBinary(f *testing.F) {
 
 // FuzzSeriesJSON decodes any text as a series' JSON form: no panic; an
 // error is a documented one; a series that decodes round-trips through both
-// forms.
+// forms, and operates as exact arithmetic says.
 func FuzzSeriesJSON(f *testing.F) {
 	for _, s := range fuzzSeeds() {
 		b, err := json.Marshal(s)
