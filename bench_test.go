@@ -26,11 +26,9 @@ func detailFile(n int) []byte {
 // TestLoadKeepsNoObjectPerRow loads a detail file of 10,000 and of 100,000
 // rows and counts the heap objects the datasets keep: ten times the rows
 // must not mean ten times the objects, since figures live in one slice of
-// fixed-size rows and sources are interned.
+// fixed-size rows and sources are interned. It runs under -short too, as CI
+// runs the tests.
 func TestLoadKeepsNoObjectPerRow(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads 110,000 rows")
-	}
 	kept := func(n int) (uint64, *tradeflow.Dataset) {
 		data := detailFile(n)
 		runtime.GC()

@@ -360,11 +360,9 @@ func TestSeriesEqual(t *testing.T) {
 }
 
 // TestUnitGuard runs the compiler on a program that mixes units and checks
-// that each mix is rejected.
+// that each mix is rejected. It is the proof that units cannot be mixed,
+// so it runs under -short too, as CI runs the tests.
 func TestUnitGuard(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the compiler")
-	}
 	// go test puts its own GOROOT/bin first on the PATH of the tests it runs.
 	out, err := exec.Command("go", "build", "-o", "/dev/null", "./testdata/unitmix").CombinedOutput()
 	require.Error(t, err, "a program mixing units must not compile")
