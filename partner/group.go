@@ -285,22 +285,48 @@ func loadGroups(data []byte) (map[string]Group, error) {
 //	left   2020-02-01 → Last 2020-01
 //	left   2020-02-15 → Last 2020-02
 //
+// Dates beyond the months a Month holds count as far as the calendar goes:
+// a partner that joined before year 1 has a zero From (from the start of
+// the records), and one that left after 9999 counts through 9999-12. A
+// membership that counts no month of 0001-01 … 9999-12 — the partner left
+// before its first counted month (it joined and left within a month), or
+// joined after 9999-12-01, or left before 0001-02-01 — runs backwards (its
+// From is after its Last), and [NewGroup] refuses it.
+//
 // Dated panics if joined is the zero Time: a membership needs a start date.
-// If the partner left before its first counted month (it joined and left
-// within a month) the membership runs backwards and [NewGroup] refuses it.
 func Dated(c Code, joined, left time.Time) Membership {
 	if joined.IsZero() {
 		panic("partner: Dated with a zero joining date")
 	}
-	ms := Membership{Code: c, From: series.MonthOf(joined)}
-	if joined.Day() != 1 {
-		ms.From = ms.From.AddMonths(1)
+	first, last := series.MustMonth(1, time.January), series.MustMonth(9999, time.December)
+	// counted returns the number of months from 0001-01 to the first month
+	// whose first day is on or after t's day (t's month if t is on its
+	// first day, else the next), in t's location; it may lie outside the
+	// calendar.
+	counted := func(t time.Time) int {
+		n := (t.Year()-1)*12 + int(t.Month()) - 1
+		if t.Day() != 1 {
+			n++
+		}
+		return n
+	}
+	from := counted(joined) // the first month counted
+	end := -1 << 62         // the first month not counted; none
+	if !left.IsZero() {
+		end = counted(left)
+	}
+	maxN := last.MonthsSince(first)
+	if from > maxN || !left.IsZero() && (end <= 0 || end <= from) {
+		// No month of the calendar counts: a membership that runs backwards.
+		f := max(min(from, maxN), 1)
+		return Membership{Code: c, From: first.AddMonths(f), Last: first.AddMonths(f - 1)}
+	}
+	ms := Membership{Code: c}
+	if from >= 0 {
+		ms.From = first.AddMonths(from)
 	}
 	if !left.IsZero() {
-		ms.Last = series.MonthOf(left)
-		if left.Day() == 1 {
-			ms.Last = ms.Last.AddMonths(-1)
-		}
+		ms.Last = first.AddMonths(min(end-1, maxN))
 	}
 	return ms
 }

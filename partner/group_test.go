@@ -162,6 +162,44 @@ func TestDated(t *testing.T) {
 	require.ErrorIs(t, err, partner.ErrGroup)
 }
 
+// TestDatedAtCalendarEdges: dates at and beyond the calendar's edges count
+// as far as the calendar goes. Dated panicked for a partner that joined
+// after 9999-12-01 (its first month would be 10000-01) or left on
+// 0001-01-01, and for any date outside years 1–9999.
+func TestDatedAtCalendarEdges(t *testing.T) {
+	c := partner.MustParseCode("FR")
+	date := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	for _, tt := range []struct {
+		name         string
+		joined, left time.Time
+		want         string // as Membership.String prints it
+		counts       bool   // whether NewGroup takes it
+	}{
+		{"joined on the last first day", date(9999, 12, 1), time.Time{}, "FRA 9999-12…", true},
+		{"joined after the last first day", date(9999, 12, 2), time.Time{}, "FRA 9999-12…9999-11", false},
+		{"joined after the calendar", date(10000, 3, 1), time.Time{}, "FRA 9999-12…9999-11", false},
+		{"left on the day after the calendar", date(9990, 1, 1), date(10000, 1, 1), "FRA 9990-01…9999-12", true},
+		{"left after the calendar", date(9990, 1, 1), date(12000, 6, 1), "FRA 9990-01…9999-12", true},
+		{"joined before the calendar", date(-5, 1, 1), date(1000, 1, 1), "FRA …0999-12", true},
+		{"joined before the calendar, left in 0001-01", date(0, 6, 1), date(1, 1, 15), "FRA …0001-01", true},
+		{"joined and left on 0001-01-01", date(1, 1, 1).Add(time.Hour), date(1, 1, 1).Add(2 * time.Hour), "FRA 0001-01…0000-12", false},
+		{"joined before the calendar, left on 0001-01-01", date(0, 1, 1), date(1, 1, 1).Add(time.Hour), "FRA 0001-02…0001-01", false},
+		{"joined on 0001-01-01", date(1, 1, 1).Add(time.Hour), time.Time{}, "FRA 0001-01…", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var ms partner.Membership
+			require.NotPanics(t, func() { ms = partner.Dated(c, tt.joined, tt.left) })
+			_, err := partner.NewGroup("G", ms)
+			assert.Equal(t, tt.counts, err == nil, "NewGroup: %v", err)
+			if tt.counts {
+				assert.Equal(t, tt.want, ms.String())
+			} else {
+				assert.True(t, ms.From.After(ms.Last), "%v runs backwards", ms)
+			}
+		})
+	}
+}
+
 func TestMembership(t *testing.T) {
 	ms := partner.Membership{Code: partner.MustParseCode("GB"), From: month("1973-01"), Last: month("2020-01")}
 	assert.False(t, ms.Contains(month("1972-12")))

@@ -95,7 +95,8 @@ func (p Period) IsMonth() bool { return p.First == p.Last && !p.First.IsZero() }
 // Contains reports whether month m lies in p.
 func (p Period) Contains(m Month) bool { return !m.Before(p.First) && !m.After(p.Last) }
 
-// Shift returns p moved n months later (earlier for negative n).
+// Shift returns p moved n months later (earlier for negative n). It panics
+// if a bound would leave 0001-01–9999-12, as [Month.AddMonths] does.
 func (p Period) Shift(n int) Period { return Period{p.First.AddMonths(n), p.Last.AddMonths(n)} }
 
 // String returns "2025-11" for a single month and "2025-01/2025-02" for a span.
