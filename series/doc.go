@@ -67,6 +67,17 @@
 //     periods exactly: a combined observation pairs only with the same
 //     combined period in the other series.
 //
+// # Limits
+//
+// Months run from 0001-01 to 9999-12. An operation whose result needs
+// months outside them (a base or a window before 0001-01, a fiscal year
+// running past 9999-12) has no value there, and Gaps says so (reason
+// [OutOfRange]); lags and windows may be of any length, and cost one pass
+// over the series whatever it is. Values enter a series within
+// [MaxDigits] digits before and after the point, by every way in; results
+// are not bounded, so what an operation costs depends on the number of
+// values, never on one of them.
+//
 // # Storage
 //
 // A series keeps its values as int64 coefficients at one scale shared by
