@@ -187,16 +187,11 @@ func (b *Builder[U]) Set(m Month, v decimal.Decimal) { b.SetCombined(MonthPeriod
 // Values beyond [MaxDigits] and the zero Month are treated as by
 // [Builder.Set].
 func (b *Builder[U]) SetInt(m Month, coef int64, exp int32) {
-	if m.IsZero() {
-		b.fail(&PeriodError{MonthPeriod(m).String(), "not a valid period"})
-		return
-	}
-	if coef == 0 && exp > 0 {
-		exp = 0 // zero has no digits to scale, however it is written
-	}
-	if !b.unbounded {
-		if why := checkInt(coef, exp); why != "" {
-			b.fail(&LimitError{MonthPeriod(m), describe(big.NewInt(coef), exp), why})
+	// Any int64 at an exponent from −40 to 21 is within MaxDigits: the
+	// common case costs two comparisons.
+	if m.n == 0 || exp < -MaxDigits || exp > MaxDigits-19 {
+		var ok bool
+		if exp, ok = b.checkSetInt(m, coef, exp); !ok {
 			return
 		}
 	}
@@ -204,6 +199,26 @@ func (b *Builder[U]) SetInt(m Month, coef int64, exp int32) {
 	b.lens = append(b.lens, 1)
 	b.coefs = append(b.coefs, coef)
 	b.exps = append(b.exps, exp)
+}
+
+// checkSetInt is SetInt's check of what is not the common case: the
+// exponent to record, or false (and the error remembered) if m or the
+// value is refused.
+func (b *Builder[U]) checkSetInt(m Month, coef int64, exp int32) (int32, bool) {
+	if m.IsZero() {
+		b.fail(&PeriodError{MonthPeriod(m).String(), "not a valid period"})
+		return 0, false
+	}
+	if coef == 0 && exp > 0 {
+		return 0, true // zero has no digits to scale, however it is written
+	}
+	if !b.unbounded {
+		if why := checkInt(coef, exp); why != "" {
+			b.fail(&LimitError{MonthPeriod(m), describe(big.NewInt(coef), exp), why})
+			return 0, false
+		}
+	}
+	return exp, true
 }
 
 // SetString records the decimal number s for month m, or returns an error
