@@ -181,7 +181,9 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	blocks := make(chan *block, cfg.workers)
 	results := newResults(cfg.workers)
 	var splitErr error
+	splitDone := make(chan struct{})
 	go func() {
+		defer close(splitDone)
 		splitErr = sp.run(ctx, blocks)
 		close(blocks)
 	}()
@@ -260,6 +262,9 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		}
 	}
 
+	// Workers leave early on cancellation, so the splitter may still be
+	// on its way out: wait for it.
+	<-splitDone
 	if failed != nil {
 		return nil, failed
 	}
