@@ -124,7 +124,7 @@ func testCharts() []struct {
 var sizes = []struct {
 	name string
 	s    chart.Size
-}{{"web", chart.Web}, {"print", chart.Print}}
+}{{"web", chart.Web()}, {"print", chart.Print()}}
 
 // TestPNG decodes every chart's PNG and checks its size in pixels.
 func TestPNG(t *testing.T) {
@@ -151,9 +151,9 @@ func TestPNG(t *testing.T) {
 }
 
 func TestPNGSizes(t *testing.T) {
-	w, h := chart.Web.Pixels()
+	w, h := chart.Web().Pixels()
 	assert.Equal(t, [2]int{800, 500}, [2]int{w, h})
-	w, h = chart.Print.Pixels()
+	w, h = chart.Print().Pixels()
 	assert.Equal(t, [2]int{1950, 1200}, [2]int{w, h})
 }
 
@@ -163,7 +163,7 @@ func TestDivergingColours(t *testing.T) {
 	gain, loss := color.RGBA{0x1f, 0x5f, 0xa8, 0xff}, color.RGBA{0xd0, 0x3b, 0x2e, 0xff}
 	has := func(c writer) (gains, losses bool) {
 		var buf bytes.Buffer
-		require.NoError(t, c.WritePNG(&buf, chart.Web))
+		require.NoError(t, c.WritePNG(&buf, chart.Web()))
 		img, err := png.Decode(&buf)
 		require.NoError(t, err)
 		b := img.Bounds()
@@ -303,7 +303,7 @@ var pathData = regexp.MustCompile(`<path d="([^"]*)" style="fill:none;stroke:#1F
 func TestLinesBreakAtGaps(t *testing.T) {
 	var buf bytes.Buffer
 	c := chart.LineChart[series.Percent]{Lines: []chart.Line[series.Percent]{{Series: usRates()}}}
-	require.NoError(t, c.WriteSVG(&buf, chart.Web))
+	require.NoError(t, c.WriteSVG(&buf, chart.Web()))
 	var points []int
 	for _, m := range pathData.FindAllStringSubmatch(buf.String(), -1) {
 		points = append(points, strings.Count(m[1], "L")+1)
@@ -330,8 +330,8 @@ func TestEmpty(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.ErrorIs(t, tt.c.WritePNG(io.Discard, chart.Web), chart.ErrEmpty)
-			assert.ErrorIs(t, tt.c.WriteSVG(io.Discard, chart.Web), chart.ErrEmpty)
+			assert.ErrorIs(t, tt.c.WritePNG(io.Discard, chart.Web()), chart.ErrEmpty)
+			assert.ErrorIs(t, tt.c.WriteSVG(io.Discard, chart.Web()), chart.ErrEmpty)
 		})
 	}
 }
@@ -350,8 +350,8 @@ func TestTooSmall(t *testing.T) {
 	assert.Contains(t, err.Error(), "10 bars do not fit")
 
 	// The same charts fit at the usual sizes.
-	assert.NoError(t, line.WritePNG(io.Discard, chart.Web))
-	assert.NoError(t, bars.WriteSVG(io.Discard, chart.Print))
+	assert.NoError(t, line.WritePNG(io.Discard, chart.Web()))
+	assert.NoError(t, bars.WriteSVG(io.Discard, chart.Print()))
 }
 
 func TestPanics(t *testing.T) {
@@ -361,7 +361,7 @@ func TestPanics(t *testing.T) {
 	assert.Panics(t, func() { _ = c.WriteSVG(io.Discard, chart.Size{Width: 600, Height: 375}) }, "no font size")
 	assert.Panics(t, func() { _ = c.WriteSVG(io.Discard, chart.Size{Width: math.Inf(1), Height: 375, FontSize: 10}) })
 	c.Period = series.Period{First: month("2025-02"), Last: month("2025-01")}
-	assert.Panics(t, func() { _ = c.WriteSVG(io.Discard, chart.Web) }, "an invalid period")
+	assert.Panics(t, func() { _ = c.WriteSVG(io.Discard, chart.Web()) }, "an invalid period")
 }
 
 func combinedOnly() series.Series[series.USDMillion] {
@@ -375,14 +375,14 @@ func combinedOnly() series.Series[series.USDMillion] {
 func TestConcurrent(t *testing.T) {
 	c := testCharts()[0].c
 	var want bytes.Buffer
-	require.NoError(t, c.WriteSVG(&want, chart.Web))
+	require.NoError(t, c.WriteSVG(&want, chart.Web()))
 	got := make([]bytes.Buffer, 4)
 	var wg sync.WaitGroup
 	for i := range got {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			assert.NoError(t, c.WriteSVG(&got[i], chart.Web))
+			assert.NoError(t, c.WriteSVG(&got[i], chart.Web()))
 		}()
 	}
 	wg.Wait()
@@ -400,8 +400,8 @@ func (failWriter) Write([]byte) (int, error) { return 0, errWrite }
 
 func TestWriteError(t *testing.T) {
 	for _, tc := range testCharts()[:1] {
-		assert.ErrorIs(t, tc.c.WritePNG(failWriter{}, chart.Web), errWrite)
-		assert.ErrorIs(t, tc.c.WriteSVG(failWriter{}, chart.Web), errWrite)
+		assert.ErrorIs(t, tc.c.WritePNG(failWriter{}, chart.Web()), errWrite)
+		assert.ErrorIs(t, tc.c.WriteSVG(failWriter{}, chart.Web()), errWrite)
 	}
 }
 

@@ -16,7 +16,7 @@
 //		References: []chart.Reference{{Value: decimal.NewFromInt(-10)}},
 //		Highlights: []chart.Highlight{{Period: run.Period, Label: "8 months below −10%"}},
 //	}
-//	err := c.WritePNG(w, chart.Web)
+//	err := c.WritePNG(w, chart.Web())
 //
 // A month without an observation breaks the line: the chart never draws a
 // line across months that have no figure.

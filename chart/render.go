@@ -33,15 +33,13 @@ type Size struct {
 	FontSize float64
 }
 
-// Sizes for the two places a chart goes.
-var (
-	// Web is a chart for a web page: 800 × 500 pixels, labels at 10 pt
-	// (13 CSS pixels).
-	Web = Size{Width: 600, Height: 375, DPI: 96, FontSize: 10}
-	// Print is a chart across a printed text column of 6.5 inches,
-	// 4 inches high, at 300 dots per inch, labels at 8 pt.
-	Print = Size{Width: 468, Height: 288, DPI: 300, FontSize: 8}
-)
+// Web is the size of a chart for a web page: 800 × 500 pixels, labels at
+// 10 pt (13 CSS pixels).
+func Web() Size { return Size{Width: 600, Height: 375, DPI: 96, FontSize: 10} }
+
+// Print is the size of a chart across a printed text column of 6.5
+// inches, 4 inches high, at 300 dots per inch, labels at 8 pt.
+func Print() Size { return Size{Width: 468, Height: 288, DPI: 300, FontSize: 8} }
 
 // Pixels returns the width and height of a PNG of size s.
 func (s Size) Pixels() (width, height int) {
