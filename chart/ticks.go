@@ -5,9 +5,9 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
-	"github.com/tradeflow-go/tradeflow/series"
 
 	"github.com/tradeflow-go/tradeflow/internal/number"
+	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // A scale maps values onto the ticks of a value axis.
