@@ -33,6 +33,14 @@ func Signed(v decimal.Decimal, places int32) string { return format(v, places, t
 // as a file printed it: "385,907.0" for 385907.0, "4,416" for 4416.
 func Printed(v decimal.Decimal) string { return Fixed(v, Places(v)) }
 
+// Exact returns v with every decimal place it needs and no trailing
+// zeros: "974.4" for 974.40000 (a figure converted between units),
+// "884,680" for 884680.
+func Exact(v decimal.Decimal) string {
+	// String drops trailing zeros; what it writes parses back exactly.
+	return Printed(decimal.RequireFromString(v.String()))
+}
+
 // Places returns the number of decimal places v is written with: 2 for
 // −10.25 and for 2.50, 0 for 10 and for 1E3.
 func Places(v decimal.Decimal) int32 { return max(-v.Exponent(), 0) }

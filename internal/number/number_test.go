@@ -48,6 +48,14 @@ func TestPrinted(t *testing.T) {
 	}
 }
 
+func TestExact(t *testing.T) {
+	for v, want := range map[string]string{
+		"974.40000": "974.4", "884680": "884,680", "-1.10": "−1.1", "1E3": "1,000", "0.000": "0", "12.345": "12.345",
+	} {
+		assert.Equal(t, want, Exact(decimal.RequireFromString(v)), v)
+	}
+}
+
 func TestPlaces(t *testing.T) {
 	for v, want := range map[string]int32{"-10.25": 2, "10": 0, "1E3": 0, "0.5": 1, "2.50": 2} {
 		assert.Equal(t, want, Places(decimal.RequireFromString(v)), v)
