@@ -192,6 +192,8 @@ type svgText struct {
 	size float64
 	bold bool
 	s    string
+	// length is the width the SVG asks the viewer to fit the text to.
+	length float64
 }
 
 var fontSize = regexp.MustCompile(`font-size:([0-9.]+)px`)
@@ -232,13 +234,15 @@ func parseSVG(t *testing.T, b []byte, w, h float64) []svgText {
 		require.NoError(t, err)
 		y, err := strconv.ParseFloat(attr["y"], 64)
 		require.NoError(t, err)
+		length, err := strconv.ParseFloat(attr["textLength"], 64)
+		require.NoError(t, err, "a text element without a textLength: %q", s)
 		m := fontSize.FindStringSubmatch(attr["style"])
 		require.NotNil(t, m, attr["style"])
 		size, err := strconv.ParseFloat(m[1], 64)
 		require.NoError(t, err)
 		// The canvas flips y; a text's y is minus its height above the
 		// foot of the chart.
-		texts = append(texts, svgText{x: x, y: h + y, size: size, bold: strings.Contains(attr["style"], "font-weight:bold"), s: s})
+		texts = append(texts, svgText{x: x, y: h + y, size: size, bold: strings.Contains(attr["style"], "font-weight:bold"), s: s, length: length})
 	}
 	require.False(t, root, "no svg element")
 	return texts
@@ -273,6 +277,9 @@ func TestSVG(t *testing.T) {
 				var g strings.Builder
 				for i, tx := range texts {
 					x0, y0, x1, y1 := tx.box()
+					// Whatever font the viewer has, the text keeps the
+					// width it was laid out with.
+					assert.InDelta(t, x1-x0, tx.length, 0.006, "%q: textLength", tx.s)
 					assert.True(t, x0 >= 0 && y0 >= 0 && x1 <= sz.s.Width && y1 <= sz.s.Height,
 						"%q runs off the chart: %.1f,%.1f–%.1f,%.1f", tx.s, x0, y0, x1, y1)
 					for _, o := range texts[:i] {
