@@ -385,3 +385,49 @@ func TestBinary(t *testing.T) {
 		})
 	}
 }
+
+// TestReadme runs the command-line example of the module's README, from
+// the module's root, and checks that it prints what the README shows.
+func TestReadme(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	_, block, ok := strings.Cut(string(readme), "```\n$ tradeflow ")
+	require.True(t, ok, "the README has no example of the command")
+	block, _, ok = strings.Cut(block, "```")
+	require.True(t, ok)
+	line, want, _ := strings.Cut(block, "\n")
+	args := splitArgs(line)
+	for i, a := range args {
+		if strings.HasPrefix(a, "examples/") {
+			args[i] = "../../" + a // the README's paths are from the module's root
+		}
+	}
+	r := run1(t, nil, args...)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Equal(t, want, r.stdout)
+}
+
+// splitArgs splits a shell command line at spaces outside double quotes.
+func splitArgs(s string) []string {
+	var args []string
+	var cur strings.Builder
+	quoted, started := false, false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted, started = !quoted, true
+		case r == ' ' && !quoted:
+			if started {
+				args, started = append(args, cur.String()), false
+				cur.Reset()
+			}
+		default:
+			cur.WriteRune(r)
+			started = true
+		}
+	}
+	if started {
+		args = append(args, cur.String())
+	}
+	return args
+}
