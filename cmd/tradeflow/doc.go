@@ -36,9 +36,10 @@
 // -below or -above, beyond a value ("below −10% for 8 observations in a
 // row") and when that last happened before.
 //
-// report prints the monthly report of package tradeflow (MonthlyReport):
-// as an aligned table, or as CSV or JSON with exact figures; -round rounds
-// the computed figures for display.
+// report prints the monthly report of package tradeflow (MonthlyReport)
+// of the file's one reporter, or of the one -reporter names, for the latest
+// month or -month: as an aligned table, or as CSV or JSON with exact
+// figures; -round rounds the computed figures for display.
 //
 // chart draws a series, its change on a year earlier (-yoy), or with
 // -contributions the partners' contributions to a total's growth, as PNG or
