@@ -26,22 +26,22 @@ func CoverageRatio[U series.Unit](x, m series.Series[U]) (series.Series[series.P
 	return series.Share(x, m)
 }
 
-// A BalanceChange describes how a trade balance moved. A balance can
-// change sign, so its percent change can be meaningless (a surplus that
-// "rose 300%" from a deficit); a BalanceChange says what happened instead.
-type BalanceChange struct {
+// A BalanceMove describes how a trade balance moved. A balance can change
+// sign, so its percent change can be meaningless (a surplus that "rose
+// 300%" from a deficit); a BalanceMove says what happened instead.
+type BalanceMove struct {
 	From, To decimal.Decimal
 }
 
-// Change returns To − From.
-func (c BalanceChange) Change() decimal.Decimal { return c.To.Sub(c.From) }
+// Diff returns To − From, exactly.
+func (c BalanceMove) Diff() decimal.Decimal { return c.To.Sub(c.From) }
 
-// PercentChange returns the percent change in the size of the surplus (or
+// SizeChange returns the percent change in the size of the surplus (or
 // deficit), 100 × (|To| − |From|) ÷ |From|, and true when it means
 // something: both balances on the same side of zero and From not zero. A
 // surplus that grew from 884.7 to 1,075.8 is up 21.6%; a deficit that
 // doubled is up 100%.
-func (c BalanceChange) PercentChange() (decimal.Decimal, bool) {
+func (c BalanceMove) SizeChange() (decimal.Decimal, bool) {
 	if c.From.IsZero() || c.From.Sign() != c.To.Sign() {
 		return decimal.Decimal{}, false
 	}
@@ -52,7 +52,7 @@ func (c BalanceChange) PercentChange() (decimal.Decimal, bool) {
 // Kind names the move: "surplus widened", "surplus narrowed", "deficit
 // widened", "deficit narrowed", "swung into deficit", "swung into surplus",
 // "moved into balance", "unchanged".
-func (c BalanceChange) Kind() string {
+func (c BalanceMove) Kind() string {
 	f, t := c.From.Sign(), c.To.Sign()
 	switch {
 	case c.From.Equal(c.To):
@@ -74,6 +74,6 @@ func (c BalanceChange) Kind() string {
 }
 
 // String says "surplus widened from 884.7 to 1075.8".
-func (c BalanceChange) String() string {
+func (c BalanceMove) String() string {
 	return fmt.Sprintf("%s from %v to %v", c.Kind(), c.From, c.To)
 }

@@ -24,7 +24,7 @@ var (
 )
 
 func key(p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
-	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Flow: f, Measure: m}
+	return tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode(p), Flow: f, Measure: m}
 }
 
 func loadShipped(t *testing.T, name string) *tradeflow.Dataset {
@@ -269,7 +269,7 @@ func TestComtradeRows(t *testing.T) {
 		"202511,156,842,M,1201,0,0,,,0,M\n"+
 		"2024,156,251,X,TOTAL,1.5e9,,,,0,A\n"), "c.csv", mustVintage(t, "2026-01-20"))
 	require.NoError(t, err)
-	soy, err := tradeflow.Get[series.Tonnes](ds, tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse("US"), Commodity: tradeflow.MustParseCommodity("1201"), Flow: tradeflow.Imports, Measure: tradeflow.Quantity})
+	soy, err := tradeflow.Get[series.Tonnes](ds, tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode("US"), Commodity: tradeflow.MustParseCommodity("1201"), Flow: tradeflow.Imports, Measure: tradeflow.Quantity})
 	require.NoError(t, err)
 	v, ok := soy.At(mp("2025-11"))
 	require.True(t, ok, "a reported zero is a value")

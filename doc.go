@@ -13,48 +13,75 @@
 //     parsed from "2025-11", "202511" or "2025M11"), periods such as a
 //     combined January–February release, and [series.Series], a monthly
 //     series of exact decimals whose unit is part of its Go type. On them:
-//     percent and absolute changes by calendar month ([series.YoY],
-//     [series.MoM], [series.Change], [series.Diff], [series.ChangePP]),
+//     percent changes and differences by calendar month ([series.YoY],
+//     [series.MoM], [series.Change], [series.Diff], [series.DiffPP]),
 //     streaks ([series.Streak], [series.LastBefore], [series.HighestSince]),
 //     cumulation ([series.YearToDate], [series.YTDChange], [series.Rolling],
-//     [series.Total], [series.Annual]), arithmetic between series
-//     ([series.Add], [series.Sub], [series.Share], [series.Divide]), unit
-//     conversions ([series.Rescale], [series.Convert]) and a float view
-//     for gonum statistics ([series.ToFloats]).
+//     [series.Total], [series.Annual], progress toward a [series.Target]),
+//     arithmetic between series ([series.Add], [series.Sub],
+//     [series.Share], [series.Divide]) and unit conversions
+//     ([series.Rescale], [series.Convert]).
+//   - [github.com/tradeflow-go/tradeflow/stats]: the float64 side, kept
+//     apart from the exact path: mean, deviation, correlation and trend
+//     of a series through gonum (stats.ToFloats).
 //   - [github.com/tradeflow-go/tradeflow/partner]: partner codes (ISO 3166-1
 //     and UN Comtrade's numbers), blocs with dated membership (the EU,
 //     ASEAN), exact shares and contributions to growth that add up.
 //   - [github.com/tradeflow-go/tradeflow/commodity]: HS codes and the HS
 //     2022 chapters and sections, product groups (soybeans, rare earths),
-//     unit values, the price and volume split of value growth, progress
-//     toward a purchase target.
-//   - tradeflow (this package): flows, the [Dataset] of figures with their
-//     units, sources and vintages, loaders for the library's CSV format
-//     ([Load]) and UN Comtrade's ([LoadComtrade]), typed access ([Get],
-//     [Cumulative]), views as of a release date ([Dataset.AsOf]),
-//     reconciliation of published rates with levels ([ImpliedBase],
-//     [CheckRate]), balances ([TradeBalance], [BalanceChange]) and the
+//     unit values, the price and volume split of value growth.
+//   - tradeflow (this package): typed keys ([Key]: reporter and partner
+//     codes, a [Commodity], a [Flow] and a [Measure]), the [Dataset] of
+//     figures with their units, sources and vintages, one reader for every
+//     file format ([Read] with a [Schema]; [CSV] and [Comtrade] among
+//     [Formats], recognised by [ReadAny]), typed access ([Get],
+//     [Cumulative], [All]), views as of a release date ([Dataset.AsOf]),
+//     reconciliation of published rates and totals with levels
+//     ([ImpliedBase], [CheckRate], [CheckTotal]), balances ([TradeBalance], [BalanceMove]) and the
 //     monthly report ([MonthlyReport]).
 //
-// # Loading data
+// # Reading data
 //
-// The library's CSV format has one figure a row, as published, with its
-// source and release date:
+// One reader reads every file: [Read] parses delimited text (comma, tab,
+// semicolon; gzip recognised by itself) in blocks on every core, through a
+// [Schema] that says which column holds what, the values of what the file
+// lacks, and how it writes numbers and months:
+//
+//	schema := tradeflow.Schema{
+//		Period:    tradeflow.Column("period"),
+//		Reporter:  tradeflow.Const("CN"),
+//		Partner:   tradeflow.Column("partner", "partner_code"),
+//		Flow:      tradeflow.Column("flow"),
+//		Commodity: tradeflow.Column("hs"),
+//		Value:     tradeflow.Column("value_usd"),
+//		Unit:      tradeflow.Const("USD"),
+//		Source:    tradeflow.Const("customs detail file"),
+//	}
+//	ds, err := tradeflow.ReadFile(ctx, "detail.csv.gz", schema)
+//
+// Codes may be written in any form their packages read ("US", "USA",
+// "842"; "1201", "120190", "1201.90") and are kept in one canonical form.
+// Every bad row is an error naming the file, line, column and value
+// ([RowError]); rows a schema skips on purpose are counted in the
+// dataset's [Summary]. A figure costs a few bytes in the dataset's integer
+// columns, never an object of its own.
+//
+// The library's own CSV format has one figure a row, as published, with
+// its source and release date ([CSV], [Load]):
 //
 //	period,flow,partner,commodity,measure,value,unit,vintage,source,note
 //	2025-11,X,WLD,TOTAL,value,3303.5,USD_100M,2025-12-08,Yonhap via etoday,
 //	2025-01/2025-02,X,WLD,TOTAL,value,5399.4,USD_100M,2025-03-07,GACC,combined
 //
-// [Load] documents every column. Values are kept as printed and converted
-// exactly to whatever unit a program asks for: [Get] of a Series[USD] and
-// of a Series[USD100M] read the same figures. Every malformed row is an
-// error that names the file, line, column and value.
+// Values are kept as printed and converted exactly to whatever unit a
+// program asks for: [Get] of a Series[USD] and of a Series[USD100M] read the
+// same figures. [All] builds every series of a dataset in one pass.
 //
 // Loading the shipped data and printing November 2025's headline table:
 //
 //	ds, err := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
 //	if err != nil { … }
-//	r, err := tradeflow.MonthlyReport[series.USD100M](ds, "CN", series.MustParseMonth("2025-11"))
+//	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), series.MustParseMonth("2025-11"))
 //	if err != nil { … }
 //	r.WriteText(os.Stdout)
 //
@@ -94,6 +121,60 @@
 //     it out and says why ([series.Gaps]).
 //   - Fast: series store int64 coefficients with a presence bit set, so
 //     work over millions of values does not allocate per value.
+//
+// # Vocabulary
+//
+// Each word means one thing in every package of the module:
+//
+//   - month: a calendar month ([series.Month]); period: a run of months,
+//     such as a year to date or a combined release ([series.Period]).
+//   - observation: a series' value for one period; a combined observation
+//     covers several months at once (China's January–February).
+//   - missing: a period with no observation, never taken as zero; a gap:
+//     a result period left without a value, with its reason and its cause,
+//     the input period at fault ([series.Gap]; with the member at fault,
+//     [partner.MemberGap]).
+//   - unit: the unit of a series' values, part of its Go type
+//     ([series.Unit]), with a dimension (what it measures) and an exponent
+//     (the power of ten of the dimension's base unit, the kg for mass).
+//   - change: a percent change, 100 × (x(t) − x(t−lag)) ÷ x(t−lag)
+//     ([series.Change], YoY, MoM); diff: a difference, x(t) − x(t−lag),
+//     in the series' unit ([series.Diff]) or in percentage points
+//     ([series.DiffPP]).
+//   - base: the earlier period a change compares with, and its value
+//     (BasePeriod, BaseValue, [series.BaseZero]). A dimension's base unit,
+//     its unit of exponent 0 (USD, kg), is another term, always written
+//     in full.
+//   - share: a part as a percentage of its whole ([series.Share],
+//     [partner.Shares]); contribution: what a part added to a total's
+//     growth, in percentage points ([partner.Contributions]); residual:
+//     the total less the listed parts.
+//   - total: the sum of the observations within a period, exact and
+//     complete or an error ([series.Total]); year to date: the running
+//     total from the start of the year ([series.YearToDate]).
+//   - published: a figure as a source printed it; computed: the library's
+//     figure from levels; a check sets one beside the other ([CheckRate],
+//     [CheckTotal]); precision: the decimal places a figure is printed
+//     with ([Precision]).
+//   - code: a partner or an HS code ([partner.Code],
+//     [github.com/tradeflow-go/tradeflow/commodity.Code]); group: a named
+//     set of them ([partner.Group],
+//     [github.com/tradeflow-go/tradeflow/commodity.Group]). A key's
+//     commodity ([Commodity]) is all goods, an HS code, a product group or
+//     another classification's code; a unit code ([UnitCode]) is a unit
+//     as a file prints it (USD_100M).
+//   - figure: one published number, a key's value for a period, with its
+//     unit, vintage (release date) and source ([Figure]); a dataset holds
+//     figures, and builds series from them.
+//   - schema: how to read a file; format: a named schema the library
+//     recognises ([Format]); summary: what a read saw ([Summary]).
+//   - rounding: display rounding is half away from zero; division rounds
+//     to odd at [series.DivisionPlaces] places ([series.Rounding]).
+//
+// A constructor that can fail returns an error (ParseMonth, NewMonth,
+// partner.ParseCode, NewGroup), and its Must form panics instead, for
+// literals (MustParseMonth, MustGroup). The Value and Scan methods of
+// months, periods and codes are those of database/sql, not figures.
 //
 // The programs under examples/ reproduce published figures from the
 // shipped, sourced data in examples/data, each held to a golden file by go

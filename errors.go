@@ -17,7 +17,6 @@ var (
 	ErrMeasure   = errors.New("unknown measure")
 	ErrUnitCode  = errors.New("unknown unit")
 	ErrVintage   = errors.New("invalid vintage")
-	ErrUnit      = errors.New("unit mismatch")
 	ErrNoSeries  = errors.New("no such series")
 	ErrColumn    = errors.New("bad header")
 	ErrMissing   = errors.New("missing value")
@@ -29,6 +28,8 @@ var (
 	ErrDuplicate = series.ErrDuplicate
 	// ErrValue is package series' own, for text that is not a number.
 	ErrValue = series.ErrValue
+	// ErrUnit is package series' own, for units that do not match.
+	ErrUnit = series.ErrUnit
 )
 
 // A ParseError reports text that is not what it should be: a flow, a

@@ -23,7 +23,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParse("CN"), series.MustParseMonth("2025-11"))
+	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), series.MustParseMonth("2025-11"))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -50,7 +50,7 @@ func Example() {
 
 func ExampleGet() {
 	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
-	us := tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse("US"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
+	us := tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode("US"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 	// Printed as USD 33,789.1 million and USD 47.3 billion; asked for in USD billion.
 	s, err := tradeflow.Get[series.USDBillion](ds, us)
 	fmt.Println(err)
@@ -65,7 +65,7 @@ func ExampleGet() {
 
 func ExampleCumulative() {
 	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
-	b := tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.World, Flow: tradeflow.Balance, Measure: tradeflow.Value}
+	b := tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.World(), Flow: tradeflow.Balance, Measure: tradeflow.Value}
 	s, _ := tradeflow.Cumulative[series.USDBillion](ds, b)
 	v, _ := s.At(series.MustParseMonth("2025-11"))
 	fmt.Printf("January–November 2025 surplus: USD %s bn\n", v.StringFixed(2))
@@ -90,7 +90,7 @@ func ExampleLoad() {
 
 func ExampleDataset_AsOf() {
 	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
-	us := tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse("US"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
+	us := tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode("US"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 	nov24 := series.MonthPeriod(series.MustParseMonth("2024-11"))
 	// The USD 47.3 bn comparator was cited on the November 2025 release.
 	_, ok := ds.AsOf(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)).Lookup(us, nov24)
@@ -102,7 +102,7 @@ func ExampleDataset_AsOf() {
 
 func ExampleImpliedBase() {
 	// November 2025 exports: 3,303.5 (USD 100 million), published +5.9%.
-	iv, _ := tradeflow.ImpliedBase(decimal.RequireFromString("3303.5"), decimal.RequireFromString("5.9"), 1, 1)
+	iv, _ := tradeflow.ImpliedBase(decimal.RequireFromString("3303.5"), decimal.RequireFromString("5.9"), tradeflow.Precision{Rate: 1, Level: 1})
 	fmt.Println("November 2024 must have been", iv)
 	fmt.Println("the first print 3123.1 fits:", iv.Contains(decimal.RequireFromString("3123.1")))
 	// Output:
@@ -112,9 +112,9 @@ func ExampleImpliedBase() {
 
 func ExampleCheckRate() {
 	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
-	m := tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.World, Flow: tradeflow.Imports, Measure: tradeflow.Value}
+	m := tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.World(), Flow: tradeflow.Imports, Measure: tradeflow.Value}
 	imports, _ := tradeflow.Get[series.USD100M](ds, m)
-	c, _ := tradeflow.CheckRate(imports, series.MonthPeriod(series.MustParseMonth("2025-11")), 12, decimal.RequireFromString("1.9"), 1, 1)
+	c, _ := tradeflow.CheckRate(imports, series.MonthPeriod(series.MustParseMonth("2025-11")), 12, decimal.RequireFromString("1.9"), tradeflow.Precision{Rate: 1, Level: 1})
 	fmt.Println(c.Computed.StringFixed(2), c.Published, c.Agrees())
 	fmt.Println(c.Reason())
 	// Output:
@@ -122,13 +122,13 @@ func ExampleCheckRate() {
 	// the published rate compares with a revised base: it needs 2144.9–2147.0, the base used is 2148.7
 }
 
-func ExampleBalanceChange() {
+func ExampleBalanceMove() {
 	// Jan–Nov surplus, USD 100 million: 2024 from its export and import levels, 2025 as printed.
-	c := tradeflow.BalanceChange{From: decimal.RequireFromString("8846.8"), To: decimal.RequireFromString("10758.5")}
-	pc, ok := c.PercentChange()
+	c := tradeflow.BalanceMove{From: decimal.RequireFromString("8846.8"), To: decimal.RequireFromString("10758.5")}
+	pc, ok := c.SizeChange()
 	fmt.Println(c, pc.Round(1), ok)
-	swing := tradeflow.BalanceChange{From: decimal.NewFromInt(-5), To: decimal.NewFromInt(12)}
-	_, ok = swing.PercentChange()
+	swing := tradeflow.BalanceMove{From: decimal.NewFromInt(-5), To: decimal.NewFromInt(12)}
+	_, ok = swing.SizeChange()
 	fmt.Println(swing, ok)
 	// Output:
 	// surplus widened from 8846.8 to 10758.5 21.6 true
@@ -148,9 +148,9 @@ func ExampleAggregatePartners() {
 `
 	ds, _ := tradeflow.Load(strings.NewReader(file), "example.csv", tradeflow.Reporter("CN"))
 	g := partner.MustGroup("VN+TL",
-		partner.Dated(partner.MustParse("VN"), time.Date(1995, 7, 28, 0, 0, 0, 0, time.UTC), time.Time{}),
-		partner.Dated(partner.MustParse("TL"), time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC), time.Time{}))
-	k := tradeflow.Key{Reporter: partner.MustParse("CN"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
+		partner.Dated(partner.MustParseCode("VN"), time.Date(1995, 7, 28, 0, 0, 0, 0, time.UTC), time.Time{}),
+		partner.Dated(partner.MustParseCode("TL"), time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC), time.Time{}))
+	k := tradeflow.Key{Reporter: partner.MustParseCode("CN"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 	s, gaps, err := tradeflow.AggregatePartners[series.USDMillion](ds, k, g)
 	fmt.Println(s, len(gaps), err)
 	// Output:
@@ -171,7 +171,7 @@ func ExampleAggregateCommodities() {
 		hs, ok := c.Code()
 		return ok && commodity.RareEarths().Contains(hs)
 	}
-	k := tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.World, Flow: tradeflow.Exports, Measure: tradeflow.Quantity}
+	k := tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.World(), Flow: tradeflow.Exports, Measure: tradeflow.Quantity}
 	s, gaps, err := tradeflow.AggregateCommodities[series.Tonnes](ds, k, rareEarths)
 	fmt.Println(s, len(gaps), err)
 	// Output:

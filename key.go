@@ -15,7 +15,7 @@ import (
 // Keys are comparable values; [Key.Compare] orders them.
 type Key struct {
 	Reporter  partner.Code // the reporting country (or an aggregate such as the EU)
-	Partner   partner.Code // a country, [partner.World] for all partners, or an aggregate
+	Partner   partner.Code // a country, [partner.World()] for all partners, or an aggregate
 	Commodity Commodity    // the zero Commodity is all goods
 	Flow      Flow
 	Measure   Measure
@@ -37,13 +37,13 @@ func ParseKey(s string) (Key, error) {
 	}
 	var k Key
 	var err error
-	if k.Reporter, err = partner.Parse(f[0]); err != nil {
+	if k.Reporter, err = partner.ParseCode(f[0]); err != nil {
 		return Key{}, fmt.Errorf("tradeflow: key %q: reporter: %w", s, err)
 	}
 	if k.Flow, err = ParseFlow(f[1]); err != nil {
 		return Key{}, fmt.Errorf("tradeflow: key %q: %w", s, err)
 	}
-	if k.Partner, err = partner.Parse(f[2]); err != nil {
+	if k.Partner, err = partner.ParseCode(f[2]); err != nil {
 		return Key{}, fmt.Errorf("tradeflow: key %q: partner: %w", s, err)
 	}
 	if k.Commodity, err = ParseCommodity(f[3]); err != nil {

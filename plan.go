@@ -347,12 +347,12 @@ func (p *plan) parsePartner(s string) (partner.Code, error) {
 	if p.unlisted {
 		return partner.ParseUnlisted(s)
 	}
-	return partner.Parse(s)
+	return partner.ParseCode(s)
 }
 
 func (p *plan) parseReporter(s string) (partner.Code, error) {
 	c, err := p.parsePartner(s)
-	if err == nil && c == partner.World {
+	if err == nil && c == partner.World() {
 		return partner.Code{}, fmt.Errorf("the World is not a reporter: %w", partner.ErrCode)
 	}
 	return c, err

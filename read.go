@@ -209,6 +209,9 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 
 	errs := &ErrorList{}
 	pending := map[int]*result{}
+	// Workers count lines from their block's start; the blocks are merged
+	// in order, so each block's first line is known here.
+	line := sp.line
 	next := 0
 	var rows int64
 	skips := make([]SkipCount, len(p.skips))
@@ -228,6 +231,8 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 			}
 			delete(pending, next)
 			next++
+			res.rebase(line)
+			line += res.lines
 			ds.rows.appendCols(&res.cols, res.bigs)
 			rows += int64(res.rows)
 			ds.summary.Rows += res.rows
@@ -258,10 +263,12 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	if failed != nil {
 		return nil, failed
 	}
+	var long *longRecord
+	if errors.As(splitErr, &long) {
+		long.err.Line = line // every block before it has been merged
+		return nil, long.err
+	}
 	if splitErr != nil {
-		if errors.Is(splitErr, context.Canceled) && ctx.Err() != nil && context.Cause(ctx) != nil {
-			return nil, splitErr
-		}
 		return nil, splitErr
 	}
 	if err := ctx.Err(); err != nil {

@@ -300,7 +300,7 @@ func TestReadUnterminatedQuote(t *testing.T) {
 		"2025-12,US,X,1201,4\n"
 	_, err := read(t, file, detail())
 	require.Error(t, err)
-	assert.Equal(t, "f.csv:3: unterminated quote: lines 3–5 (3 lines) are lost: malformed row", err.Error())
+	assert.Equal(t, "f.csv:3: unterminated quote: 3 lines are lost: malformed row (the record runs over lines 3–5)", err.Error())
 	ds, err := read(t, file, detail(), tradeflow.CollectErrors())
 	require.Error(t, err)
 	assert.Equal(t, 1, ds.Len(), "the row before is kept")
@@ -482,7 +482,7 @@ func TestReportSaysWhyACellIsMissing(t *testing.T) {
 		"2025-11,M,WLD,TOTAL,value,2186.7,USD_100M,2025-12-08,GACC,\n"
 	ds, err := tradeflow.Load(strings.NewReader(own), "r.csv", tradeflow.Reporter("CN"), tradeflow.CollectErrors())
 	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
-	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParse("CN"), mp("2025-11"))
+	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), mp("2025-11"))
 	require.NoError(t, err)
 	x := r.Headline[0]
 	assert.False(t, x.Value.Has(), "neither 3303.5 nor 9999.9 is shown")

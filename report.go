@@ -90,7 +90,7 @@ func (r *Report) Round(places int32) *Report {
 		for i, row := range rows {
 			for _, cell := range []*Cell{&row.Value, &row.YoY, &row.MoM, &row.YTD, &row.YTDYoY} {
 				if cell.Computed != nil {
-					cell.Computed = ptr(series.RoundValue(*cell.Computed, places))
+					cell.Computed = ptr(series.DisplayRounding.Round(*cell.Computed, places))
 				}
 			}
 			out[i] = row
@@ -120,14 +120,14 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.M
 	k := func(p partner.Code, f Flow, ms Measure) Key {
 		return Key{Reporter: reporter, Partner: p, Flow: f, Measure: ms}
 	}
-	x := flowRow[U](ds, k(partner.World, Exports, Value), m, "exports")
-	im := flowRow[U](ds, k(partner.World, Imports, Value), m, "imports")
+	x := flowRow[U](ds, k(partner.World(), Exports, Value), m, "exports")
+	im := flowRow[U](ds, k(partner.World(), Imports, Value), m, "imports")
 	if !x.Value.Has() && !im.Value.Has() && x.Value.Error == "" && im.Value.Error == "" {
 		return nil, fmt.Errorf("tradeflow: %s has no trade of %v for %v: %w", ds.name, reporter, m, ErrNoSeries)
 	}
-	r.Headline = []Row{x, im, balanceRow[U](ds, k(partner.World, Balance, Value), x, im, m)}
+	r.Headline = []Row{x, im, balanceRow[U](ds, k(partner.World(), Balance, Value), x, im, m)}
 	for _, key := range ds.Keys() {
-		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World || key.Measure != Value ||
+		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World() || key.Measure != Value ||
 			(key.Flow != Exports && key.Flow != Imports) || !hasDim(ds, key, u.Dimension()) {
 			continue
 		}
@@ -147,7 +147,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.M
 	}
 	// Partners' published rates without levels (ASEAN, the EU) still belong in the table.
 	for _, key := range ds.Keys() {
-		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World || key.Measure != YoYPct ||
+		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World() || key.Measure != YoYPct ||
 			(key.Flow != Exports && key.Flow != Imports) || hasDim(ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, u.Dimension()) {
 			continue
 		}
@@ -307,11 +307,11 @@ func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) 
 	xk, mk := key, key
 	xk.Flow, mk.Flow = Exports, Imports
 	if b0, b1 := sub(prev(xk, false), prev(mk, false)), level(row.Value); b0 != nil && b1 != nil {
-		row.YoY.Note = moveNote(BalanceChange{*b0, *b1})
+		row.YoY.Note = moveNote(BalanceMove{*b0, *b1})
 	}
 	if b0, b1 := sub(prev(xk, true), prev(mk, true)), level(row.YTD); b0 != nil && b1 != nil {
-		ch := BalanceChange{*b0, *b1}
-		if pc, ok := ch.PercentChange(); ok {
+		ch := BalanceMove{*b0, *b1}
+		if pc, ok := ch.SizeChange(); ok {
 			row.YTDYoY.Computed = &pc
 		}
 		row.YTDYoY.Note = moveNote(ch)
@@ -321,7 +321,7 @@ func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) 
 
 // moveNote says how a balance moved, with its figures written for people,
 // exactly: "surplus widened from 974.4 to 1,116.8".
-func moveNote(c BalanceChange) string {
+func moveNote(c BalanceMove) string {
 	return fmt.Sprintf("%s from %s to %s", c.Kind(), number.Exact(c.From), number.Exact(c.To))
 }
 

@@ -27,13 +27,13 @@ func TestReconciliationAcceptance(t *testing.T) {
 	} {
 		levels, err := tradeflow.Get[series.USD100M](ds, key("WLD", tt.flow, tradeflow.Value))
 		require.NoError(t, err)
-		c, err := tradeflow.CheckRate(levels, series.MonthPeriod(mp("2025-11")), 12, dec(tt.published), 1, 1)
+		c, err := tradeflow.CheckRate(levels, series.MonthPeriod(mp("2025-11")), 12, dec(tt.published), tradeflow.Precision{Rate: 1, Level: 1})
 		require.NoError(t, err)
 		assert.Equal(t, tt.computed, c.Computed.StringFixed(2), "%v computed from first prints", tt.flow)
 		assert.False(t, c.Agrees())
 		assert.Equal(t, tt.lo, c.Interval.LowPrinted.StringFixed(1))
 		assert.Equal(t, tt.hi, c.Interval.HighPrinted.StringFixed(1))
-		assert.False(t, c.Interval.Contains(c.Base), "the first print is outside: the base was revised")
+		assert.False(t, c.Interval.Contains(c.BaseValue), "the first print is outside: the base was revised")
 		// Every base in the exact interval gives back the published rate.
 		// (The bounds themselves are quotients rounded to 13 places; test just inside.)
 		for _, b := range []decimal.Decimal{c.Interval.Low.Add(decimal.New(1, -9)), c.Interval.High.Sub(decimal.New(1, -9))} {
@@ -45,11 +45,13 @@ func TestReconciliationAcceptance(t *testing.T) {
 			assert.NotEqual(t, tt.published, rate.Round(1).StringFixed(1), "just outside the interval: %v", just)
 		}
 	}
-	_, err := tradeflow.ImpliedBase(decimal.Zero, dec("5"), 1, 1)
-	assert.Error(t, err)
+	_, err := tradeflow.ImpliedBase(decimal.Zero, dec("5"), tradeflow.Precision{Rate: 1, Level: 1})
+	assert.ErrorIs(t, err, tradeflow.ErrNoBase)
+	_, err = tradeflow.ImpliedBase(dec("10"), dec("-100"), tradeflow.Precision{Rate: 1, Level: 1})
+	assert.ErrorIs(t, err, tradeflow.ErrNoBase, "a fall of 100% leaves no positive base")
 }
 
-func TestBalanceChangeKinds(t *testing.T) {
+func TestBalanceMoveKinds(t *testing.T) {
 	for _, tt := range []struct{ from, to, kind string }{
 		{"10", "12", "surplus widened"},
 		{"12", "10", "surplus narrowed"},
@@ -61,18 +63,18 @@ func TestBalanceChangeKinds(t *testing.T) {
 		{"3", "0", "moved into balance"},
 		{"3", "3.0", "unchanged"},
 	} {
-		c := tradeflow.BalanceChange{From: dec(tt.from), To: dec(tt.to)}
+		c := tradeflow.BalanceMove{From: dec(tt.from), To: dec(tt.to)}
 		assert.Equal(t, tt.kind, c.Kind(), "%s → %s", tt.from, tt.to)
 	}
-	_, ok := tradeflow.BalanceChange{From: dec("-5"), To: dec("-10")}.PercentChange()
+	_, ok := tradeflow.BalanceMove{From: dec("-5"), To: dec("-10")}.SizeChange()
 	assert.True(t, ok, "a deficit that doubled has a meaningful percent change")
-	pc, _ := tradeflow.BalanceChange{From: dec("-5"), To: dec("-10")}.PercentChange()
+	pc, _ := tradeflow.BalanceMove{From: dec("-5"), To: dec("-10")}.SizeChange()
 	assert.Equal(t, "100", pc.String(), "measured on the size of the deficit")
 }
 
 func TestReportFormats(t *testing.T) {
 	ds := loadShipped(t, "china-customs.csv")
-	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParse("CN"), mp("2025-11"))
+	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), mp("2025-11"))
 	require.NoError(t, err)
 	require.Len(t, r.Headline, 3)
 	x := r.Headline[0]
@@ -99,7 +101,7 @@ func TestReportFormats(t *testing.T) {
 	assert.Equal(t, []string{"section", "label", "unit", "column", "computed", "published", "note", "error"}, rows[0])
 	assert.Contains(t, rows, []string{"headline", "exports", "USD 100 mn", "yoy_pct", "5.7763119976945", "5.9", "", ""})
 
-	_, err = tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParse("CN"), mp("2019-01"))
+	_, err = tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), mp("2019-01"))
 	assert.Error(t, err)
 }
 
@@ -108,7 +110,7 @@ func TestReportFormats(t *testing.T) {
 // and the JSON saying which it is.
 func TestReportRound(t *testing.T) {
 	ds := loadShipped(t, "china-customs.csv")
-	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParse("CN"), mp("2025-11"))
+	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), mp("2025-11"))
 	require.NoError(t, err)
 	d := r.Round(1)
 	x, im := d.Headline[0], d.Headline[1]

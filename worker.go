@@ -2,9 +2,11 @@ package tradeflow
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/big"
+	"math/bits"
 
 	"github.com/tradeflow-go/tradeflow/internal/fixed"
 	"github.com/tradeflow-go/tradeflow/partner"
@@ -20,9 +22,32 @@ type result struct {
 	rows      int
 	blank     int
 	bytes     int
+	lines     int // the lines the block holds
 	skipped   []int
 	skipFirst []int
 	errs      []*RowError
+}
+
+// rebase turns the lines of a result, counted from its block's start (0),
+// into lines of the file, the block starting at line first.
+func (r *result) rebase(first int) {
+	c := &r.cols
+	if c.line.v == nil {
+		c.line.first += int32(first)
+	} else {
+		for i := range c.line.v {
+			c.line.v[i] += int32(first)
+		}
+	}
+	for _, e := range r.errs {
+		e.Line += first
+		if e.EndLine > 0 {
+			e.EndLine += first
+		}
+	}
+	for i := range r.skipFirst {
+		r.skipFirst[i] += first
+	}
 }
 
 // A worker parses blocks.
@@ -70,6 +95,9 @@ type worker struct {
 	figs    []pendingFig
 
 	simple bool // rows have one value, in a column, and no check
+	fast   bool // fastRow may be tried: see there
+	ends   []int
+	base   row // the row's attributes other than its key, period and value (fastRow)
 }
 
 type period struct {
@@ -160,7 +188,153 @@ func newWorker(p *plan, ds *Dataset) *worker {
 		}
 	}
 	w.simple = len(p.wide) == 0 && len(p.quantities) == 0 && p.check == nil && p.value.col >= 0
+	w.fast = w.simple && p.spanFirst >= 0 && p.period.col >= 0 && len(p.skips) == 0 &&
+		p.vintage.col < 0 && p.source.col < 0 && p.note.col < 0 && p.ncols <= 64
+	if w.fast {
+		w.ends = make([]int, p.ncols)
+		if p.vintage.has {
+			w.base.vint, _ = ParseVintage(p.vintage.konst) // checked by newPlan
+		}
+		w.base.src, w.base.note = p.srcID, p.noteID
+	}
 	return w
+}
+
+// fastRow reads the record at b[i:] if it is of the commonest kind: no
+// quote, the right number of fields, a key text and a period met before,
+// and a plain value. It returns the index after the record, or false for
+// anything else, which the general path then reads (and so reports, if it
+// is bad). It is tried only for a schema whose key columns lie side by
+// side and whose vintage, source and note are constants.
+func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
+	p := w.p
+	end := bytes.IndexByte(b[i:], '\n')
+	next := i + end + 1
+	if end < 0 {
+		end, next = len(b)-i, len(b)
+	}
+	if next-i > p.maxLine {
+		return 0, false
+	}
+	lineEnd := i + end
+	if lineEnd > i && b[lineEnd-1] == '\r' {
+		lineEnd--
+	}
+	rec := b[i:lineEnd]
+	if len(rec) == 0 {
+		return 0, false
+	}
+	// The end of each field, eight bytes at a time. A byte whose high bit
+	// is set in m may be the delimiter (the test is exact only for the
+	// lowest), so each is checked; quotes are looked for the same way.
+	ends := w.ends
+	n := 0
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	d, q := ones*uint64(p.delim), ones*uint64('"')
+	var quotes uint64
+	k := 0
+	for ; k+8 <= len(rec); k += 8 {
+		w := binary.LittleEndian.Uint64(rec[k:])
+		x, y := w^d, w^q
+		quotes |= (y - ones) &^ y & high
+		for m := (x - ones) &^ x & high; m != 0; m &= m - 1 {
+			if j := k + bits.TrailingZeros64(m)>>3; rec[j] == p.delim {
+				if n == len(ends) {
+					return 0, false
+				}
+				ends[n] = j
+				n++
+			}
+		}
+	}
+	for ; k < len(rec); k++ {
+		switch rec[k] {
+		case p.delim:
+			if n == len(ends) {
+				return 0, false
+			}
+			ends[n] = k
+			n++
+		case '"':
+			return 0, false
+		}
+	}
+	if quotes != 0 && bytes.IndexByte(rec, '"') >= 0 {
+		return 0, false
+	}
+	if n != len(ends)-1 {
+		return 0, false
+	}
+	ends[n] = len(rec)
+	field := func(c int) []byte {
+		if c == 0 {
+			return rec[:ends[0]]
+		}
+		return rec[ends[c-1]+1 : ends[c]]
+	}
+	// The period: the row before's, nearly always.
+	pt := field(p.period.col)
+	if !w.per.has || string(pt) != string(w.per.last) {
+		return 0, false
+	}
+	// The key text, from the first key column to the last.
+	from := 0
+	if p.spanFirst > 0 {
+		from = ends[p.spanFirst-1] + 1
+	}
+	text := rec[from:ends[p.spanLast]]
+	t := p.keys
+	ke, skip := int32(-1), false
+	if w.prev >= 0 {
+		if g := w.next[w.prev]; g >= 0 {
+			if ent := t.ent(g); ent.form == 1 && ent.text == string(text) {
+				ke = g
+			} else if g2 := w.next[g]; g2 >= 0 {
+				if ent := t.ent(g2); ent.form == 1 && ent.text == string(text) {
+					ke, skip = g2, true
+				}
+			}
+		}
+	}
+	if ke < 0 {
+		if ke = t.find(text, 1); ke < 0 {
+			return 0, false
+		}
+	}
+	ent := t.ent(ke)
+	// The value: at most 18 digits and a point; anything else goes the
+	// long way.
+	v := field(p.value.col)
+	if len(v) == 0 || len(v) > 19 {
+		return 0, false
+	}
+	var coef int64
+	dot, digits := -1, 0
+	for j, c := range v {
+		if c-'0' <= 9 {
+			coef = coef*10 + int64(c-'0')
+			digits++
+		} else if c == p.point && dot < 0 {
+			dot = j
+		} else {
+			return 0, false
+		}
+	}
+	exp := int8(0)
+	if dot >= 0 {
+		exp = int8(dot - len(v) + 1)
+	}
+	if digits == 0 || digits > 18 {
+		return 0, false
+	}
+	r := &w.base
+	r.key, r.month, r.span, r.coef, r.exp, r.unit, r.line = ent.id, w.per.lastV.last, w.per.lastV.span, coef, exp, ent.unit, line
+	res.cols.append(r)
+	w.follow(ke, skip)
+	return next, true
 }
 
 func (w *worker) parseUnit(s string) (unitInfo, error) {
@@ -248,8 +422,17 @@ func (w *worker) parse(bl *block, res *result) *result {
 		res.cols.key, res.cols.month, res.cols.coef = make([]int32, 0, est), make([]int32, 0, est), make([]int64, 0, est)
 	}
 	b := bl.buf
-	line := bl.line
+	line := 0 // from the block's start: the reader adds where it starts
+	defer func() { res.lines = line }()
 	for i := 0; i < len(b); {
+		if w.fast {
+			if next, ok := w.fastRow(res, b, i, int32(line)); ok {
+				res.rows++
+				line++
+				i = next
+				continue
+			}
+		}
 		next, nl, err := splitRecord(b, i, p.delim, &w.rec)
 		size := next - i
 		i = next
@@ -267,8 +450,9 @@ func (w *worker) parse(bl *block, res *result) *result {
 			if b[len(b)-1] == '\n' {
 				last-- // the newline that ends the file's last line
 			}
-			res.errs = append(res.errs, &RowError{File: p.name, Line: at,
-				Err: fmt.Errorf("%w: lines %d–%d (%d lines) are lost: %w", errQuote, at, last, last-at+1, ErrMalformed)})
+
+			res.errs = append(res.errs, &RowError{File: p.name, Line: at, EndLine: last,
+				Err: fmt.Errorf("%w: %d lines are lost: %w", errQuote, last-at+1, ErrMalformed)})
 			continue
 		case size > p.maxLine:
 			res.errs = append(res.errs, &RowError{File: p.name, Line: at,
@@ -673,7 +857,7 @@ func (w *worker) lookup(key Key, u unitInfo) int32 {
 func (w *worker) pendingFigure(fg *pendingFig) Figure {
 	w.ds.mu.Lock()
 	defer w.ds.mu.Unlock()
-	f := Figure{Key: w.ds.series[fg.key].Key, Period: series.Period{First: monthAt(fg.month - int32(fg.span)), Last: monthAt(fg.month)},
+	f := Figure{Key: w.ds.series.at(fg.key).Key, Period: series.Period{First: monthAt(fg.month - int32(fg.span)), Last: monthAt(fg.month)},
 		Unit: w.ds.units[fg.unit], Vintage: fg.vint, Source: w.ds.strs[fg.src], Note: w.ds.strs[fg.note], File: w.p.name, Line: int(fg.line)}
 	f.Value = decimalOf(fg.coef, int32(fg.exp), fg.big)
 	return f

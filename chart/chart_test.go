@@ -82,7 +82,7 @@ func testCharts() []struct {
 	contrib.Title = "Sales to the rest of the world more than offset the fall in exports to the U.S."
 	contrib.Subtitle = "Contributions to the growth of China's exports, November 2025 on a year earlier"
 	contrib.Source = customs
-	shares := chart.Shares(janNovShares(), 1)
+	shares := chart.Shares[series.USDMillion](janNovShares(), 1)
 	shares.Title = "ASEAN is China's largest export market"
 	shares.Subtitle = "Shares of China's exports, January–November 2025"
 	shares.Source = customs
@@ -181,7 +181,7 @@ func TestDivergingColours(t *testing.T) {
 	}
 	g, l := has(chart.Contributions(novContributions(), 1))
 	assert.True(t, g && l, "contributions: gains %v, losses %v", g, l)
-	g, l = has(chart.Shares(janNovShares(), 1))
+	g, l = has(chart.Shares[series.USDMillion](janNovShares(), 1))
 	assert.True(t, g && !l, "shares: gains %v, losses %v", g, l)
 }
 
@@ -351,7 +351,7 @@ func TestTooSmall(t *testing.T) {
 	require.ErrorIs(t, err, chart.ErrTooSmall)
 	assert.Contains(t, err.Error(), "of 80 pt in height")
 
-	bars := chart.Shares(janNovShares(), 1)
+	bars := chart.Shares[series.USDMillion](janNovShares(), 1)
 	err = bars.WriteSVG(io.Discard, chart.Size{Width: 400, Height: 120, FontSize: 10})
 	require.ErrorIs(t, err, chart.ErrTooSmall)
 	assert.Contains(t, err.Error(), "10 bars do not fit")
@@ -432,7 +432,7 @@ func TestContributions(t *testing.T) {
 }
 
 func TestShares(t *testing.T) {
-	c := chart.Shares(janNovShares(), 1)
+	c := chart.Shares[series.USDMillion](janNovShares(), 1)
 	require.Len(t, c.Bars, 10)
 	assert.Equal(t, "ASEAN", c.Bars[0].Name)
 	assert.Equal(t, "Rest of world", c.Bars[9].Name)

@@ -213,7 +213,7 @@ func ExampleShares() {
 		fmt.Println(err)
 		return
 	}
-	c := chart.Shares(br, 1)
+	c := chart.Shares[series.USDMillion](br, 1)
 	for _, b := range c.Bars {
 		fmt.Println(b.Name, b.Value, c.Symbol)
 	}

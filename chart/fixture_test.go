@@ -38,7 +38,7 @@ func usRates() series.Series[series.Percent] {
 // novContributions decomposes the growth of China's exports in November
 // 2025 over November 2024 into the United States and the rest of the
 // world, from the levels published (USD mn).
-func novContributions() partner.Decomposition[series.USDMillion] {
+func novContributions() partner.Decomposition {
 	total := series.MustFromStrings[series.USDMillion](month("2024-11"), "312310")
 	total = mustAdd(total, series.MustFromStrings[series.USDMillion](month("2025-11"), "330350"))
 	us := series.MustFromStrings[series.USDMillion](month("2024-11"), "47300")
@@ -53,7 +53,7 @@ func novContributions() partner.Decomposition[series.USDMillion] {
 
 // janNovShares splits China's exports in January–November 2025 by
 // market, from the levels published (USD mn).
-func janNovShares() partner.Breakdown[series.USDMillion] {
+func janNovShares() partner.Breakdown {
 	p := series.Period{First: month("2025-01"), Last: month("2025-11")}
 	level := func(v string) series.Series[series.USDMillion] {
 		var b series.Builder[series.USDMillion]
@@ -144,10 +144,10 @@ func pmi() series.Series[series.Index] {
 func syntheticLevels() series.Series[series.USDBillion] {
 	var b series.Builder[series.USDBillion]
 	for y := 2016; y <= 2025; y++ {
-		b.SetCombined(series.Period{First: series.MonthOf(y, 1), Last: series.MonthOf(y, 2)},
+		b.SetCombined(series.Period{First: series.MustMonth(y, 1), Last: series.MustMonth(y, 2)},
 			decimal.NewFromInt(int64(400+20*(y-2016))))
 		for m := 3; m <= 12; m++ {
-			b.Set(series.MonthOf(y, time.Month(m)), decimal.NewFromInt(int64(200+10*(y-2016)+3*(m%5))))
+			b.Set(series.MustMonth(y, time.Month(m)), decimal.NewFromInt(int64(200+10*(y-2016)+3*(m%5))))
 		}
 	}
 	return mustSeries(&b)

@@ -29,7 +29,7 @@ func BenchmarkGroupContains(b *testing.B) {
 	for _, s := range []string{"0101", "1201", "1507", "2304", "2709", "2805.30", "2846", "7202.99", "8505.11", "8703.80"} {
 		cs = append(cs, commodity.MustParseCode(s))
 	}
-	g := commodity.NewGroup("ten codes", cs...)
+	g := commodity.MustGroup("ten codes", cs...)
 	c := commodity.MustParseCode("2846.90.99.10")
 	b.ReportAllocs()
 	for b.Loop() {
@@ -54,6 +54,6 @@ func BenchmarkDecompose(b *testing.B) {
 	qty := series.MustFromStrings[series.Tonnes](start, qtys...)
 	b.ReportAllocs()
 	for b.Loop() {
-		commodity.Decompose(value, qty, 12)
+		commodity.SplitPriceVolume(value, qty, 12)
 	}
 }

@@ -1,8 +1,7 @@
 // Package commodity names traded goods and measures them: Harmonized
 // System (HS) codes and their hierarchy, named product groups, unit values,
-// the split of a value's growth into price and volume, and progress toward
-// a cumulative purchase target. It builds on package series, whose typed
-// monthly series carry the units.
+// and the split of a value's growth into price and volume. It builds on
+// package series, whose typed monthly series carry the units.
 //
 // # HS codes
 //
@@ -13,10 +12,14 @@
 // "2846.90". [Code.Contains] follows the hierarchy: the heading 2846
 // contains 2846.90 and every line under it.
 //
-// The 21 sections and 97 chapters of HS 2022, with their titles, are
-// embedded from the World Customs Organization's nomenclature (2022
-// edition): [Sections], [SectionOf] and [ChapterTitle]. Chapter 77 is
-// reserved and is not a valid code.
+// The nomenclature of the 2022 edition (HS 2022) is embedded, each table
+// with its source (data/README.md): the 21 sections and 97 chapters with
+// the World Customs Organization's titles ([Sections], [SectionOf]), and
+// the descriptions of the 1,228 headings and 5,612 subheadings from UN
+// Comtrade ([Description]). Chapter 77 is reserved and is not a valid
+// code. A Code is checked for form, not looked up: a code [Description]
+// does not know is not in HS 2022, which does not make it invalid (an HS
+// 2017 file holds codes that HS 2022 split or deleted).
 //
 // # Product groups
 //
@@ -37,24 +40,14 @@
 // Series[series.Litres] or a Series[series.USD]: that does not compile.
 //
 // [UnitValue] divides a value by a quantity (USD per tonne, say), which is
-// undefined, and reported, for a zero quantity. [Decompose] splits a
+// undefined, and reported, for a zero quantity. [SplitPriceVolume] splits a
 // value's percent change into a price effect, a volume effect and their
 // interaction, which add up to the value's change exactly.
 //
-// # Targets and published totals
-//
-// A [Target] is an amount to reach over a window of months, such as 12
-// million tonnes of U.S. soybeans by the end of 2025; [Target.Progress]
-// gives the amount so far, the share of the target, what remains and the
-// monthly pace needed. [Reconcile] sets a published cumulative figure
-// beside the sum of its months, which customs' revisions often make
-// differ.
-//
 // # Missing is not zero
 //
-// A month reported as zero is a figure; a missing month is not. Sums over
-// months that are not all there are errors ([IncompleteError]), and
-// month-by-month results list the months they could not compute in
+// A month reported as zero is a figure; a missing month is not.
+// Month-by-month results list the months they could not compute in
 // [series.Gaps], as the series package does. Division is the only inexact
 // step; it rounds as [series.DivisionRounding] says to
 // [series.DivisionPlaces] places, like every quotient of the library.

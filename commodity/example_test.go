@@ -142,29 +142,45 @@ func ExampleSection_String() {
 	// Output: Section VI: Products of the chemical or allied industries
 }
 
-func ExampleChapterTitle() {
-	for _, s := range []string{"1201", "2846.90"} {
-		title, _ := commodity.ChapterTitle(commodity.MustParseCode(s))
-		fmt.Printf("%s: %s\n", s, title)
+func ExampleDescription() {
+	for _, s := range []string{"28", "2846", "2846.90", "2846.90.19", "8517.70"} {
+		d, ok := commodity.Description(commodity.MustParseCode(s))
+		if !ok {
+			fmt.Printf("%s: not in HS 2022\n", s)
+			continue
+		}
+		fmt.Printf("%s: %s\n", s, d)
 	}
 	// Output:
-	// 1201: Oil seeds and oleaginous fruits; miscellaneous grains, seeds and fruit; industrial or medicinal plants; straw and fodder
-	// 2846.90: Inorganic chemicals; organic or inorganic compounds of precious metals, of rare-earth metals, of radioactive elements or of isotopes
+	// 28: Inorganic chemicals; organic or inorganic compounds of precious metals, of rare-earth metals, of radioactive elements or of isotopes
+	// 2846: Compounds, inorganic or organic, of rare-earth metals; of yttrium or of scandium or of mixtures of these metals
+	// 2846.90: Compounds, inorganic or organic (excluding cerium), of rare-earth metals, of yttrium, scandium or of mixtures of these metals
+	// 2846.90.19: not in HS 2022
+	// 8517.70: not in HS 2022
 }
 
 func ExampleNewGroup() {
 	// Soybean products: the beans, their oil and the oil-cake left from it.
-	g := commodity.NewGroup("soybean complex",
+	g, err := commodity.NewGroup("soybean complex",
 		commodity.MustParseCode("1507"),    // soya-bean oil
 		commodity.MustParseCode("2304"),    // oil-cake from soya-bean oil
 		commodity.MustParseCode("1201"),    // soya beans
 		commodity.MustParseCode("1201.90"), // adds nothing: under 1201
 	)
-	fmt.Println(g)
+	fmt.Println(g, err)
 	fmt.Println(g.Contains(commodity.MustParseCode("1507.10")))
+	_, err = commodity.NewGroup("", commodity.MustParseCode("1201"))
+	fmt.Println(err)
 	// Output:
-	// soybean complex (HS 1201, 1507, 2304)
+	// soybean complex (HS 1201, 1507, 2304) <nil>
 	// true
+	// commodity: group "": a group needs a name
+}
+
+func ExampleMustGroup() {
+	oilseeds := commodity.MustGroup("oil seeds", commodity.MustParseCode("12"))
+	fmt.Println(oilseeds.Contains(commodity.MustParseCode("1201.90")))
+	// Output: true
 }
 
 func ExampleParseGroup() {
@@ -179,7 +195,7 @@ func ExampleParseGroup() {
 
 func ExampleGroup_Codes() {
 	for c := range commodity.RareEarths().Codes() {
-		title, _ := commodity.ChapterTitle(c)
+		title, _ := commodity.Description(c.Chapter())
 		fmt.Printf("%v (chapter %v: %.19s…)\n", c, c.Chapter(), title)
 	}
 	// Output:
@@ -231,7 +247,7 @@ func ExampleUnitValue() {
 	// China's rare-earth exports in January–February 2026, as TASS printed
 	// them from customs data (tass.com/economy/2099305, 2026-03-10):
 	// 10,460 t worth USD 68.6 million, released as one combined period.
-	janFeb := series.Period{First: series.MonthOf(2026, time.January), Last: series.MonthOf(2026, time.February)}
+	janFeb := series.Period{First: series.MustMonth(2026, time.January), Last: series.MustMonth(2026, time.February)}
 	var value series.Builder[series.USDMillion]
 	value.SetCombined(janFeb, decimal.RequireFromString("68.6"))
 	var qty series.Builder[series.Tonnes]
@@ -252,7 +268,7 @@ func ExampleUnitValue() {
 
 func ExampleUnitValue_zeroQuantity() {
 	// A month with no shipments has no unit value. Illustrative figures.
-	sep := series.MonthOf(2025, time.September)
+	sep := series.MustMonth(2025, time.September)
 	value := series.MustFromStrings[series.USD](sep, "1300000", "0")
 	qty := series.MustFromStrings[series.Tonnes](sep, "2600", "0")
 	uv, gaps := commodity.UnitValue(value, qty)
@@ -263,10 +279,10 @@ func ExampleUnitValue_zeroQuantity() {
 	// 2025-10: base 2025-10 is zero
 }
 
-func ExampleDecompose() {
+func ExampleSplitPriceVolume() {
 	// Illustrative figures: a value up 32% year on year, as the quantity
 	// rose 10% and the unit value 20%.
-	nov24, nov25 := series.MonthOf(2024, time.November), series.MonthOf(2025, time.November)
+	nov24, nov25 := series.MustMonth(2024, time.November), series.MustMonth(2025, time.November)
 	var v series.Builder[series.USD]
 	v.Set(nov24, decimal.NewFromInt(1_000_000))
 	v.Set(nov25, decimal.NewFromInt(1_320_000))
@@ -276,13 +292,13 @@ func ExampleDecompose() {
 	value, _ := v.Series()
 	qty, _ := q.Series()
 
-	d, _ := commodity.Decompose(value, qty, 12) // the gap: November 2024 has no base
+	d, _ := commodity.SplitPriceVolume(value, qty, 12) // the gap: November 2024 has no base
 	get := func(s series.Series[series.Percent]) decimal.Decimal { x, _ := s.At(nov25); return x }
-	fmt.Println("value:      ", get(d.Value))
-	fmt.Println("price:      ", get(d.Price))
-	fmt.Println("volume:     ", get(d.Volume))
+	fmt.Println("value:      ", get(d.ValueChange))
+	fmt.Println("price:      ", get(d.PriceChange))
+	fmt.Println("volume:     ", get(d.VolumeChange))
 	fmt.Println("interaction:", get(d.Interaction))
-	fmt.Println("sum:        ", get(d.Price).Add(get(d.Volume)).Add(get(d.Interaction)))
+	fmt.Println("sum:        ", get(d.PriceChange).Add(get(d.VolumeChange)).Add(get(d.Interaction)))
 	// Output:
 	// value:       32
 	// price:       20
@@ -291,17 +307,17 @@ func ExampleDecompose() {
 	// sum:         32
 }
 
-func ExampleDecompose_inexact() {
+func ExampleSplitPriceVolume_inexact() {
 	// Illustrative figures that do not divide evenly: the parts still add up
 	// exactly, because the interaction is what the rounded effects leave.
-	jan := series.MonthOf(2025, time.January)
+	jan := series.MustMonth(2025, time.January)
 	value := series.MustFromStrings[series.USD](jan, "1000", "1100")
 	qty := series.MustFromStrings[series.Tonnes](jan, "3", "7")
-	d, _ := commodity.Decompose(value, qty, 1)
+	d, _ := commodity.SplitPriceVolume(value, qty, 1)
 	feb := jan.AddMonths(1)
-	val, _ := d.Value.At(feb)
-	p, _ := d.Price.At(feb)
-	vol, _ := d.Volume.At(feb)
+	val, _ := d.ValueChange.At(feb)
+	p, _ := d.PriceChange.At(feb)
+	vol, _ := d.VolumeChange.At(feb)
 	x, _ := d.Interaction.At(feb)
 	fmt.Println(val, "=", p, "+", vol, "+", x)
 	fmt.Println(val.Equal(p.Add(vol).Add(x)))
@@ -310,81 +326,12 @@ func ExampleDecompose_inexact() {
 	// true
 }
 
-func ExampleTarget_Progress() {
-	// China's soybean imports from the United States, tonnes (commodities.csv:
-	// Reuters via channelnewsasia, srnnews, tradingkey), against a promise of
-	// 12 million tonnes by the end of 2025.
-	us := series.MustFromStrings[series.Tonnes](series.MonthOf(2025, time.September), "0", "0", "0")
-	target := commodity.Target[series.MillionTonnes]{
-		Amount: decimal.NewFromInt(12),
-		Window: series.Period{First: series.MonthOf(2025, time.September), Last: series.MonthOf(2025, time.December)},
-	}
-	p, err := target.Progress(series.Rescale[series.MillionTonnes](us), series.MonthOf(2025, time.November))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	pace, _ := p.Pace()
-	fmt.Println("counted:  ", p.Counted)
-	fmt.Println("so far:   ", p.Done, "Mt")
-	fmt.Println("share:    ", p.Share(), "%")
-	fmt.Println("remaining:", p.Remaining(), "Mt")
-	fmt.Println("pace:     ", pace, "Mt a month for", p.MonthsLeft, "month")
-	fmt.Println(p)
-	// Output:
-	// counted:   2025-09/2025-11
-	// so far:    0 Mt
-	// share:     0 %
-	// remaining: 12 Mt
-	// pace:      12 Mt a month for 1 month
-	// 0 of 12 Mt (0.0%) in 2025-09/2025-11; 12 Mt to go in 1 month, 12 Mt a month
-}
-
-func ExampleTarget_Progress_missingMonth() {
-	// A month with no figure is not a month with nothing bought.
-	sep := series.MonthOf(2025, time.September)
-	us := series.MustFromStrings[series.Tonnes](sep, "0", "", "0") // October not published
-	target := commodity.Target[series.Tonnes]{
-		Amount: decimal.NewFromInt(12_000_000),
-		Window: series.Period{First: sep, Last: series.MonthOf(2025, time.December)},
-	}
-	_, err := target.Progress(us, series.MonthOf(2025, time.November))
-	fmt.Println(err)
-	// Output: commodity: cannot sum 2025-09/2025-11: 2025-10 is missing
-}
-
-func ExampleReconcile() {
-	// China's rare-earth exports in 2025, tonnes, as first printed month by
-	// month (commodities.csv; Reuters and others), with January and February
-	// released as one figure.
-	var b series.Builder[series.Tonnes]
-	b.SetCombined(series.Period{First: series.MonthOf(2025, time.January), Last: series.MonthOf(2025, time.February)},
-		decimal.NewFromInt(8511))
-	for i, v := range []string{"5666.3", "4784.8", "5864.6", "7742", "5994.3", "5792", "4000.3", "4343.5", "5493.9"} {
-		b.Set(series.MonthOf(2025, time.March).AddMonths(i), decimal.RequireFromString(v))
-	}
-	re, _ := b.Series()
-
-	// The January–November total as printed (Reuters via ima-api.org).
-	janNov := series.Period{First: series.MonthOf(2025, time.January), Last: series.MonthOf(2025, time.November)}
-	r, err := commodity.Reconcile(re, janNov, decimal.RequireFromString("58193.1"))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(r)
-	fmt.Println("agrees:", r.Agrees())
-	// Output:
-	// 2025-01/2025-11: published 58193.1, months sum to 58192.7, difference 0.4
-	// agrees: false
-}
-
 // Example_rareEarths computes the November 2025 changes in China's
 // rare-earth exports from the customs figures.
 func Example_rareEarths() {
 	// Tonnes (commodities.csv): November 2024, Reuters via rareearthexchanges;
 	// October and November 2025, Reuters via thecryptagon and ima-api.org.
-	nov24 := series.MonthOf(2024, time.November)
+	nov24 := series.MustMonth(2024, time.November)
 	re := series.MustFromStrings[series.Tonnes](nov24,
 		"4416", "", "", "", "", "", "", "", "", "", "", "4343.5", "5493.9")
 
@@ -408,7 +355,7 @@ func Example_soybeans() {
 	// Million tonnes (commodities.csv): November 2024, Reuters via
 	// thedairysite; October and November 2025, Reuters via srnnews and
 	// thedairysite.
-	nov24 := series.MonthOf(2024, time.November)
+	nov24 := series.MustMonth(2024, time.November)
 	soy := series.MustFromStrings[series.MillionTonnes](nov24,
 		"7.15", "", "", "", "", "", "", "", "", "", "", "9.48", "8.11")
 
@@ -431,7 +378,7 @@ func Example_soybeans() {
 func Example_quantities() {
 	// China's soybean imports from Brazil in November 2025: 5,852,857 t
 	// (commodities.csv, Reuters via tradingkey).
-	nov := series.MonthOf(2025, time.November)
+	nov := series.MustMonth(2025, time.November)
 	br := series.MustFromStrings[series.Tonnes](nov, "5852857")
 	fmt.Println(series.Rescale[series.MillionTonnes](br))
 	fmt.Println(series.Rescale[series.Kilograms](br))

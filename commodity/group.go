@@ -1,6 +1,9 @@
 package commodity
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
 	"iter"
 	"slices"
 	"strings"
@@ -16,25 +19,60 @@ import (
 // System a line under a code is part of it.
 //
 // A Group is immutable; the zero Group has no name and holds nothing.
-// Membership tests take time logarithmic in the number of codes and do
+// Contains and Overlaps take time logarithmic in the number of codes and do
 // not allocate.
 type Group struct {
 	name  string
 	codes []Code // sorted by Code.Compare; none contains another
 }
 
+// ErrGroup is wrapped by every error about an invalid group definition.
+var ErrGroup = errors.New("invalid group")
+
+// A GroupError reports a group definition that cannot be used.
+type GroupError struct {
+	Group  string // the group's name
+	Reason string
+}
+
+func (e *GroupError) Error() string {
+	return fmt.Sprintf("commodity: group %q: %s", e.Group, e.Reason)
+}
+
+// Unwrap returns [ErrGroup].
+func (e *GroupError) Unwrap() error { return ErrGroup }
+
 // NewGroup returns the group called name made of the given codes. The
 // order of codes does not matter, and a code under another one adds
-// nothing: NewGroup("x", 2846, 2846.90) is NewGroup("x", 2846). NewGroup
-// panics if a code is the zero Code: that is a bug in the calling program.
-func NewGroup(name string, codes ...Code) Group {
+// nothing: the group of 2846 and 2846.90 is the group of 2846 (see the
+// example). It is an error (a [*GroupError], wrapping [ErrGroup]) if name
+// is empty or a code is the zero Code.
+func NewGroup(name string, codes ...Code) (Group, error) {
+	if name == "" {
+		return Group{}, &GroupError{Reason: "a group needs a name"}
+	}
+	if slices.Contains(codes, Code{}) {
+		return Group{}, &GroupError{name, "the zero Code is no code"}
+	}
+	return newGroup(name, codes), nil
+}
+
+// MustGroup is like [NewGroup] but panics on error. It is meant for
+// literals in programs and tests.
+func MustGroup(name string, codes ...Code) Group {
+	g, err := NewGroup(name, codes...)
+	if err != nil {
+		panic(err)
+	}
+	return g
+}
+
+// newGroup is NewGroup for a name and codes known to be valid.
+func newGroup(name string, codes []Code) Group {
 	cs := slices.Clone(codes)
 	slices.SortFunc(cs, Code.Compare)
 	kept := cs[:0]
 	for _, c := range cs {
-		if c.IsZero() {
-			panic("commodity: NewGroup: zero Code in group " + name)
-		}
 		// Sorted, a code comes right after the code that contains it, or
 		// after codes that lie under that one and were dropped.
 		if len(kept) > 0 && kept[len(kept)-1].Contains(c) {
@@ -50,7 +88,7 @@ func NewGroup(name string, codes ...Code) Group {
 
 // ParseGroup is [NewGroup] for codes given as text in any form [ParseCode]
 // accepts. The first code that does not parse is returned as a
-// *[CodeError].
+// [*CodeError].
 func ParseGroup(name string, codes ...string) (Group, error) {
 	cs := make([]Code, len(codes))
 	for i, s := range codes {
@@ -60,7 +98,7 @@ func ParseGroup(name string, codes ...string) (Group, error) {
 		}
 		cs[i] = c
 	}
-	return NewGroup(name, cs...), nil
+	return NewGroup(name, cs...)
 }
 
 // Name returns the group's name.
@@ -96,6 +134,42 @@ func (g Group) Overlaps(c Code) bool {
 	return i < len(g.codes) && c.Contains(g.codes[i])
 }
 
+// groupJSON is a Group as JSON: {"name": "soybeans", "codes": ["1201"]}.
+type groupJSON struct {
+	Name  string `json:"name"`
+	Codes []Code `json:"codes"`
+}
+
+// MarshalJSON writes g as {"name": …, "codes": […]}, its codes in their
+// canonical form and the nomenclature's order.
+func (g Group) MarshalJSON() ([]byte, error) {
+	codes := g.codes
+	if codes == nil {
+		codes = []Code{} // [], not null
+	}
+	return json.Marshal(groupJSON{g.name, codes})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, checking the group as
+// [NewGroup] does; codes may be in any form [ParseCode] accepts. A group
+// with no name and no codes is the zero Group.
+func (g *Group) UnmarshalJSON(b []byte) error {
+	var j groupJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	if j.Name == "" && len(j.Codes) == 0 {
+		*g = Group{}
+		return nil
+	}
+	v, err := NewGroup(j.Name, j.Codes...)
+	if err != nil {
+		return err
+	}
+	*g = v
+	return nil
+}
+
 // String returns the name and the codes, such as "soybeans (HS 1201)".
 func (g Group) String() string {
 	var b strings.Builder
@@ -118,7 +192,7 @@ func (g Group) String() string {
 // whether or not broken" (subheadings 1201.10, seed, and 1201.90, other),
 // the product of China's customs figures for soybean imports.
 func Soybeans() Group {
-	return NewGroup("soybeans", Code{1201, 4})
+	return newGroup("soybeans", []Code{{1201, 4}})
 }
 
 // RareEarths returns the group "rare earths" as China's customs (the
@@ -152,5 +226,5 @@ func Soybeans() Group {
 // masks export slump"), so the definition has changed before; a group for
 // another definition is made with [NewGroup].
 func RareEarths() Group {
-	return NewGroup("rare earths", Code{280530, 6}, Code{2846, 4})
+	return newGroup("rare earths", []Code{{280530, 6}, {2846, 4}})
 }

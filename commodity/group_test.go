@@ -45,7 +45,8 @@ func TestNewGroup(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := codes(tt.in...)
-			g := commodity.NewGroup("g", in...)
+			g, err := commodity.NewGroup("g", in...)
+			require.NoError(t, err)
 			assert.Equal(t, tt.want, strs(g))
 			assert.Equal(t, "g", g.Name())
 			assert.Equal(t, codes(tt.in...), in, "the caller's slice is left as it was")
@@ -53,9 +54,18 @@ func TestNewGroup(t *testing.T) {
 	}
 }
 
-func TestNewGroupPanicsOnZeroCode(t *testing.T) {
+func TestNewGroupErrors(t *testing.T) {
 	var zero commodity.Code
-	assert.Panics(t, func() { commodity.NewGroup("bad", commodity.MustParseCode("1201"), zero) })
+	_, err := commodity.NewGroup("bad", commodity.MustParseCode("1201"), zero)
+	require.ErrorIs(t, err, commodity.ErrGroup)
+	var ge *commodity.GroupError
+	require.ErrorAs(t, err, &ge)
+	assert.Equal(t, "bad", ge.Group)
+	_, err = commodity.NewGroup("")
+	require.ErrorIs(t, err, commodity.ErrGroup, "a group needs a name")
+	_, err = commodity.ParseGroup("", "1201")
+	require.ErrorIs(t, err, commodity.ErrGroup)
+	assert.Panics(t, func() { commodity.MustGroup("bad", zero) })
 }
 
 func TestParseGroup(t *testing.T) {
@@ -78,7 +88,7 @@ func TestParseGroup(t *testing.T) {
 func TestGroupString(t *testing.T) {
 	assert.Equal(t, "soybeans (HS 1201)", commodity.Soybeans().String())
 	assert.Equal(t, "rare earths (HS 2805.30, 2846)", commodity.RareEarths().String())
-	assert.Equal(t, "nothing (HS none)", commodity.NewGroup("nothing").String())
+	assert.Equal(t, "nothing (HS none)", commodity.MustGroup("nothing").String())
 	var zero commodity.Group
 	assert.Equal(t, " (HS none)", zero.String())
 }
@@ -111,7 +121,7 @@ func TestGroupMembership(t *testing.T) {
 		{"magnets are not rare earths here", re, "8505.11", false, false},
 		{"rare-earth ores are not in the group", re, "2530.90.20", false, false},
 		{"zero Code", soy, "", false, false},
-		{"empty group", commodity.NewGroup("none"), "1201", false, false},
+		{"empty group", commodity.MustGroup("none"), "1201", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,7 +148,7 @@ func TestGroupMembershipMatchesDefinition(t *testing.T) {
 		for range rng.IntN(6) {
 			in = append(in, pool[rng.IntN(len(pool))])
 		}
-		g := commodity.NewGroup("random", in...)
+		g := commodity.MustGroup("random", in...)
 		for _, c := range pool {
 			contains := slices.ContainsFunc(in, func(x commodity.Code) bool { return x.Contains(c) })
 			overlaps := slices.ContainsFunc(in, func(x commodity.Code) bool { return x.Contains(c) || c.Contains(x) })
@@ -149,7 +159,7 @@ func TestGroupMembershipMatchesDefinition(t *testing.T) {
 }
 
 func TestGroupMembershipDoesNotAllocate(t *testing.T) {
-	g := commodity.NewGroup("many", codes("0101", "1201", "2805.30", "2846", "2709", "8505.11", "8703.80", "9701")...)
+	g := commodity.MustGroup("many", codes("0101", "1201", "2805.30", "2846", "2709", "8505.11", "8703.80", "9701")...)
 	c := commodity.MustParseCode("2846.90.99.10")
 	allocs := testing.AllocsPerRun(100, func() {
 		if !g.Contains(c) || !g.Overlaps(c) {

@@ -1,9 +1,12 @@
 package commodity
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 // A Code is a Harmonized System (HS) commodity code: a chapter (2 digits,
@@ -53,7 +56,7 @@ func (e *CodeError) Unwrap() error { return ErrCode }
 // System reserves; a heading cannot be 00 within its chapter. Whether the
 // nomenclature defines the code is not checked.
 //
-// Errors are a *[CodeError] wrapping [ErrCode] and quote the input.
+// Errors are a [*CodeError] wrapping [ErrCode] and quote the input.
 func ParseCode(s string) (Code, error) {
 	var c Code
 	sep := false // the previous byte was a separator
@@ -110,11 +113,15 @@ func MustParseCode(s string) Code {
 	return c
 }
 
-var pow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
+// pow10 returns 10^k for the 0 ≤ k ≤ 10 that a code's digits need.
+func pow10(k uint8) uint64 {
+	p, _ := fixed.Pow10U(int(k))
+	return p
+}
 
 // truncate returns the first n digits of c; n <= c.n.
 func (c Code) truncate(n uint8) Code {
-	return Code{c.v / pow10[c.n-n], n}
+	return Code{c.v / pow10(c.n-n), n}
 }
 
 // IsZero reports whether c is the zero Code, which means "no code".
@@ -163,7 +170,7 @@ func (c Code) Contains(o Code) bool {
 // 2847). The zero Code comes first. slices.SortFunc(cs, Code.Compare)
 // sorts codes.
 func (c Code) Compare(o Code) int {
-	a, b := c.v*pow10[10-c.n], o.v*pow10[10-o.n]
+	a, b := c.v*pow10(10-c.n), o.v*pow10(10-o.n)
 	switch {
 	case a < b:
 		return -1
@@ -186,7 +193,7 @@ func (c Code) Digits() string {
 
 func (c Code) appendDigits(b []byte) []byte {
 	for i := int(c.n) - 1; i >= 0; i-- {
-		b = append(b, byte('0'+c.v/pow10[i]%10))
+		b = append(b, byte('0'+c.v/pow10(uint8(i))%10))
 	}
 	return b
 }
@@ -197,11 +204,14 @@ func (c Code) appendDigits(b []byte) []byte {
 // is "".
 func (c Code) String() string {
 	var buf [13]byte
-	return string(c.AppendText(buf[:0]))
+	return string(c.appendText(buf[:0]))
 }
 
-// AppendText appends the form of [Code.String] to b.
-func (c Code) AppendText(b []byte) []byte {
+// AppendText appends the form of [Code.String] to b, as
+// [encoding.TextAppender] asks; the error is always nil.
+func (c Code) AppendText(b []byte) ([]byte, error) { return c.appendText(b), nil }
+
+func (c Code) appendText(b []byte) []byte {
 	var d [10]byte
 	digits := c.appendDigits(d[:0])
 	for i, x := range digits {
@@ -215,7 +225,7 @@ func (c Code) AppendText(b []byte) []byte {
 
 // MarshalText returns the form of [Code.String]. JSON uses it, so a Code
 // is a JSON string.
-func (c Code) MarshalText() ([]byte, error) { return c.AppendText(nil), nil }
+func (c Code) MarshalText() ([]byte, error) { return c.appendText(nil), nil }
 
 // UnmarshalText parses any form [ParseCode] accepts. Empty text gives the
 // zero Code, so that the zero Code round-trips as "".
@@ -230,4 +240,31 @@ func (c *Code) UnmarshalText(b []byte) error {
 	}
 	*c = p
 	return nil
+}
+
+// Value returns the code in its canonical form ("2846.90") for a database
+// column, or NULL for the zero Code, which means "no code". It implements
+// [driver.Valuer].
+func (c Code) Value() (driver.Value, error) {
+	if c.IsZero() {
+		return nil, nil
+	}
+	return c.String(), nil
+}
+
+// Scan reads a code from a database column, implementing
+// [database/sql.Scanner]: text in any form [ParseCode] accepts. NULL and
+// empty text are the zero Code. An integer column is refused, since it
+// cannot hold the leading zero of chapters 01–09 ("0101" is not 101).
+func (c *Code) Scan(src any) error {
+	switch x := src.(type) {
+	case nil:
+		*c = Code{}
+		return nil
+	case string:
+		return c.UnmarshalText([]byte(x))
+	case []byte:
+		return c.UnmarshalText(x)
+	}
+	return &CodeError{fmt.Sprintf("%v", src), fmt.Sprintf("cannot scan a %T into an HS code; store codes as text", src)}
 }

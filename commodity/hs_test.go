@@ -224,7 +224,9 @@ func TestCodeText(t *testing.T) {
 	err = json.Unmarshal([]byte(`{"code":"2846.9"}`), &back)
 	require.ErrorIs(t, err, commodity.ErrCode)
 
-	assert.Equal(t, "x 2846.90.19", string(commodity.MustParseCode("28469019").AppendText([]byte("x "))))
+	b, err = commodity.MustParseCode("28469019").AppendText([]byte("x "))
+	require.NoError(t, err)
+	assert.Equal(t, "x 2846.90.19", string(b))
 }
 
 // FuzzParseCode checks ParseCode on any text: it never panics; a code it

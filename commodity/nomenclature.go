@@ -2,23 +2,31 @@ package commodity
 
 import (
 	"bytes"
+	"compress/gzip"
 	_ "embed"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
 // The section and chapter titles of the Harmonized System, 2022 edition,
-// as published by the World Customs Organization (WCO). Each file names its
-// source in its header comments.
+// as published by the World Customs Organization (WCO), each file naming
+// its source in its header comments; and the heading and subheading
+// descriptions of HS 2022 from UN Comtrade, compressed, whose source,
+// licence and checksum data/README.md gives.
 var (
 	//go:embed data/hs2022_sections.csv
 	sectionsCSV []byte
 	//go:embed data/hs2022_chapters.csv
 	chaptersCSV []byte
+	//go:embed data/hs2022_harmonized-system.csv.gz
+	descriptionsGz []byte
 )
 
 // A Section is one of the 21 sections of the Harmonized System, 2022
@@ -53,6 +61,31 @@ func (s Section) Contains(c Code) bool {
 
 // String returns "Section VI: " followed by the title.
 func (s Section) String() string { return "Section " + s.roman + ": " + s.title }
+
+// AppendText appends the section's Roman numeral ("VI") to b, nothing for
+// the zero Section, as [encoding.TextAppender] asks; the error is always
+// nil.
+func (s Section) AppendText(b []byte) ([]byte, error) { return append(b, s.roman...), nil }
+
+// MarshalText returns the section's Roman numeral, as [Section.AppendText]
+// does. JSON uses it, so a Section is a JSON string.
+func (s Section) MarshalText() ([]byte, error) { return s.AppendText(nil) }
+
+// UnmarshalText reads a section's Roman numeral, "I" to "XXI"; empty text
+// is the zero Section. Anything else is a [*CodeError].
+func (s *Section) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = Section{}
+		return nil
+	}
+	for _, sec := range hs2022().sections {
+		if sec.roman == string(b) {
+			*s = sec
+			return nil
+		}
+	}
+	return &CodeError{string(b), "not a section of HS 2022; want a Roman numeral from I to XXI"}
+}
 
 type chapterInfo struct {
 	section  uint8 // index into sections + 1; 0 when the chapter does not exist
@@ -152,16 +185,74 @@ func SectionOf(c Code) (Section, bool) {
 	return n.sections[info.section-1], true
 }
 
-// ChapterTitle returns the title of code c's chapter in the Harmonized
-// System, 2022 edition: "Oil seeds and oleaginous fruits; …" for 1201.
-// It reports false for the zero Code.
-func ChapterTitle(c Code) (string, bool) {
-	if c.IsZero() {
-		return "", false
+// Description returns what code c stands for in the Harmonized System,
+// 2022 edition: for a chapter its title in the WCO's text ("Oil seeds and
+// oleaginous fruits; …" for 12), for a heading or a subheading UN
+// Comtrade's description ("Soya beans; seed, whether or not broken" for
+// 1201.10). Some of Comtrade's descriptions are cut at 255 characters, as
+// the source has them (see data/README.md).
+//
+// It reports false when HS 2022 has no such code: a national line (8 or 10
+// digits), whose meaning is a country's; a code of another edition that HS
+// 2022 deleted or split; or a code that was never defined. So false means
+// "not in HS 2022", not "invalid": a file coded in HS 2017 can hold codes
+// this table lacks. It reports false for the zero Code.
+func Description(c Code) (string, bool) {
+	switch c.Len() {
+	case 2:
+		info := hs2022().chapters[c.v]
+		if info.section == 0 || info.reserved {
+			return "", false
+		}
+		return info.title, true
+	case 4, 6:
+		d, ok := descriptions()[c]
+		return d, ok
 	}
-	info := hs2022().chapters[c.Chapter().v]
-	if info.section == 0 || info.reserved {
-		return "", false
+	return "", false
+}
+
+// descriptions holds the heading and subheading descriptions, read from
+// the embedded file on first use: most programs never ask for one.
+var descriptions = sync.OnceValue(func() map[Code]string {
+	m, err := parseDescriptions(descriptionsGz)
+	if err != nil {
+		panic(err) // the embedded file is part of the program
 	}
-	return info.title, true
+	return m
+})
+
+// parseDescriptions reads the compressed section,hscode,description,
+// parent,level table, keeping the 4- and 6-digit codes that are HS codes.
+func parseDescriptions(gz []byte) (map[Code]string, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("commodity: hs2022_harmonized-system.csv.gz: %w", err)
+	}
+	r := csv.NewReader(zr)
+	r.FieldsPerRecord = 5
+	r.ReuseRecord = true
+	head, err := r.Read()
+	if err != nil || !slices.Equal(head, []string{"section", "hscode", "description", "parent", "level"}) {
+		return nil, errors.New("commodity: hs2022_harmonized-system.csv.gz: missing or unexpected header")
+	}
+	m := make(map[Code]string, 6840) // 1,228 headings and 5,612 subheadings
+	for {
+		row, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("commodity: hs2022_harmonized-system.csv.gz: %w", err)
+		}
+		if row[4] != "4" && row[4] != "6" {
+			continue // chapters have the WCO's titles; TOTAL is no code
+		}
+		c, err := ParseCode(row[1])
+		if err != nil || c.Len() != len(row[1]) {
+			continue // Comtrade's 9999 and 999999, "not specified according to kind"
+		}
+		m[c] = strings.TrimRight(row[2], " ")
+	}
+	return m, nil
 }

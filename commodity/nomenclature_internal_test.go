@@ -1,6 +1,12 @@
 package commodity
 
 import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/csv"
+	"fmt"
+	"io"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -49,4 +55,54 @@ func TestParseNomenclatureErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+// TestDescriptionsFileUnchanged checks that the embedded descriptions are
+// the source file as data/README.md names it, byte for byte, and that the
+// sections the file gives agree with the WCO's tables.
+func TestDescriptionsFileUnchanged(t *testing.T) {
+	zr, err := gzip.NewReader(bytes.NewReader(descriptionsGz))
+	require.NoError(t, err)
+	raw, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	assert.Equal(t, "e77ee9e1cfd15a42d1fadeb2c0618d10f6b9ed9aec0e5d66826dc7ef9d3126a5", fmt.Sprintf("%x", sha256.Sum256(raw)))
+
+	rows, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
+	require.NoError(t, err)
+	n := hs2022()
+	checked := 0
+	for _, r := range rows[1:] {
+		c, err := ParseCode(r[1])
+		if err != nil {
+			assert.Contains(t, []string{"99", "9999", "999999", "TOTAL"}, r[1], "only Comtrade's own codes fail to parse")
+			continue
+		}
+		sec := n.sections[n.chapters[c.Chapter().v].section-1]
+		assert.Equal(t, sec.roman, r[0], "%v: section", c)
+		checked++
+	}
+	assert.Equal(t, 96+1228+5612, checked)
+}
+
+func TestParseDescriptionsErrors(t *testing.T) {
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.Bytes()
+	}
+	for name, in := range map[string][]byte{
+		"not gzip":     []byte("section,hscode"),
+		"no header":    gz("I,01,Animals; live,TOTAL,2\n"),
+		"short row":    gz("section,hscode,description,parent,level\nI,01\n"),
+		"empty":        gz(""),
+		"wrong header": gz("a,b,c,d,e\nI,0101,Horses,01,4\n"),
+	} {
+		_, err := parseDescriptions(in)
+		assert.Error(t, err, name)
+	}
+	m, err := parseDescriptions(gz("section,hscode,description,parent,level\nI,0101,\"Horses; live \",01,4\nTOTAL,9999,x,99,4\n"))
+	require.NoError(t, err)
+	assert.Equal(t, map[Code]string{{101, 4}: "Horses; live"}, m)
 }

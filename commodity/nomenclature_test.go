@@ -58,7 +58,7 @@ func TestChapters(t *testing.T) {
 			continue
 		}
 		require.NoError(t, err)
-		title, ok := commodity.ChapterTitle(c)
+		title, ok := commodity.Description(c)
 		require.True(t, ok, "chapter %v has a title", c)
 		assert.NotEmpty(t, title)
 		titled++
@@ -75,7 +75,7 @@ func TestChapters(t *testing.T) {
 	assert.Equal(t, 96, titled, "97 chapters less the reserved one")
 
 	var zero commodity.Code
-	_, ok := commodity.ChapterTitle(zero)
+	_, ok := commodity.Description(zero)
 	assert.False(t, ok)
 	_, ok = commodity.SectionOf(zero)
 	assert.False(t, ok)
@@ -103,7 +103,7 @@ func TestChapterTitles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {
 			c := commodity.MustParseCode(tt.code)
-			title, ok := commodity.ChapterTitle(c)
+			title, ok := commodity.Description(c.Chapter())
 			require.True(t, ok)
 			assert.Equal(t, tt.title, title)
 			sec, ok := commodity.SectionOf(c)
@@ -111,4 +111,67 @@ func TestChapterTitles(t *testing.T) {
 			assert.Equal(t, tt.section, sec.Roman())
 		})
 	}
+}
+
+func TestDescription(t *testing.T) {
+	tests := []struct {
+		code string
+		want string // "" when HS 2022 has no such code
+	}{
+		{"12", "Oil seeds and oleaginous fruits; miscellaneous grains, seeds and fruit; industrial or medicinal plants; straw and fodder"},
+		{"1201", "Soya beans, whether or not broken"},
+		{"1201.10", "Soya beans; seed, whether or not broken"},
+		{"2846.90", "Compounds, inorganic or organic (excluding cerium), of rare-earth metals, of yttrium, scandium or of mixtures of these metals"},
+		{"8505.11", "Magnets; permanent magnets and articles intended to become permanent magnets after magnetisation, of metal"},
+		{"8517.71", "Communication apparatus; parts, aerials and aerial reflectors of all kinds, part suitable for use therewith"},
+		{"8517.70", ""},       // HS 2017's parts of telephone sets, split in HS 2022
+		{"2846.95", ""},       // well formed, never defined
+		{"2846.90.19", ""},    // a national line
+		{"2805.30.11.00", ""}, // a national line
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			got, ok := commodity.Description(commodity.MustParseCode(tt.code))
+			assert.Equal(t, tt.want != "", ok)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+
+	// Cut at 255 characters in the source, without the trailing space.
+	cut, ok := commodity.Description(commodity.MustParseCode("3827.69"))
+	require.True(t, ok)
+	assert.Len(t, cut, 254)
+	assert.NotEqual(t, " ", cut[len(cut)-1:])
+}
+
+// TestDescriptionsCoverHS2022 checks the embedded table as a whole: every
+// heading and subheading of HS 2022 (1,228 and 5,612) has a description,
+// under a chapter that exists, in the section the WCO's tables put it.
+func TestDescriptionsCoverHS2022(t *testing.T) {
+	var headings, subheadings int
+	for ch := 1; ch <= 97; ch++ {
+		if ch == 77 {
+			continue
+		}
+		for h := 1; h <= 99; h++ {
+			heading := commodity.MustParseCode(fmt.Sprintf("%02d%02d", ch, h))
+			if _, ok := commodity.Description(heading); ok {
+				headings++
+			}
+			for sub := 0; sub <= 99; sub++ {
+				c := commodity.MustParseCode(fmt.Sprintf("%02d%02d%02d", ch, h, sub))
+				d, ok := commodity.Description(c)
+				if !ok {
+					continue
+				}
+				subheadings++
+				assert.NotEmpty(t, d)
+				assert.NotContains(t, d, "\n", "%v", c)
+				_, hasHeading := commodity.Description(c.Heading())
+				assert.True(t, hasHeading, "%v lies under a heading of HS 2022", c)
+			}
+		}
+	}
+	assert.Equal(t, 1228, headings)
+	assert.Equal(t, 5612, subheadings)
 }

@@ -17,7 +17,7 @@ import (
 // places. It is [series.Divide] under the name trade statistics use.
 //
 // A zero quantity gives no unit value (reason [series.BaseZero], with the
-// period itself as input); so does a period that only one of the series
+// period itself as cause); so does a period that only one of the series
 // has, or that they combine differently. Gaps lists each one.
 //
 // The places are places of V per Q, so pick units in which the unit value
@@ -27,52 +27,52 @@ func UnitValue[V, Q series.Unit](value series.Series[V], quantity series.Series[
 	return series.Divide(value, quantity)
 }
 
-// A Decomposition splits the percent change of a trade value over a lag
+// A PriceVolume splits the percent change of a trade value over a lag
 // into a price (unit-value) effect, a volume effect and their interaction.
 // With value V = P × Q (unit value times quantity), the base period 0 and
 // the current period 1,
 //
-//	Value       = 100 × (V₁ − V₀) ÷ V₀
-//	Volume      = 100 × (Q₁ − Q₀) ÷ Q₀
-//	Price       = 100 × (P₁ − P₀) ÷ P₀ = 100 × (V₁Q₀ − V₀Q₁) ÷ (V₀Q₁)
-//	Interaction = Value − Price − Volume
+//	ValueChange  = 100 × (V₁ − V₀) ÷ V₀
+//	VolumeChange = 100 × (Q₁ − Q₀) ÷ Q₀
+//	PriceChange  = 100 × (P₁ − P₀) ÷ P₀ = 100 × (V₁Q₀ − V₀Q₁) ÷ (V₀Q₁)
+//	Interaction  = ValueChange − PriceChange − VolumeChange
 //
 // so that, for every period,
 //
-//	Value = Price + Volume + Interaction
+//	ValueChange = PriceChange + VolumeChange + Interaction
 //
-// exactly. Value, Volume and Price are each rounded once, as
-// [series.DivisionRounding] says, to [series.DivisionPlaces] places (Price
-// from V and Q directly, never from rounded unit values); Interaction is
-// then an exact difference. In exact arithmetic it equals
-// Price × Volume ÷ 100, since (1+p)(1+q) − 1 = p + q + pq; the rounding
-// moves it by less than 3 units of the last place.
+// exactly. The three changes are each rounded once, as
+// [series.DivisionRounding] says, to [series.DivisionPlaces] places
+// (PriceChange from V and Q directly, never from rounded unit values);
+// Interaction is then an exact difference. In exact arithmetic it equals
+// PriceChange × VolumeChange ÷ 100, since (1+p)(1+q) − 1 = p + q + pq; the
+// rounding moves it by less than 3 units of the last place.
 //
-// The four series hold the same periods. Value equals what [series.Change]
-// gives for the value series.
-type Decomposition struct {
-	Value       series.Series[series.Percent] // change of the value
-	Price       series.Series[series.Percent] // change of the unit value
-	Volume      series.Series[series.Percent] // change of the quantity
-	Interaction series.Series[series.Percent] // Value − Price − Volume
+// The four series hold the same periods. ValueChange equals what
+// [series.Change] gives for the value series.
+type PriceVolume struct {
+	ValueChange  series.Series[series.Percent] // change of the value
+	PriceChange  series.Series[series.Percent] // change of the unit value
+	VolumeChange series.Series[series.Percent] // change of the quantity
+	Interaction  series.Series[series.Percent] // ValueChange − PriceChange − VolumeChange
 }
 
-// Decompose splits the change of value over lag months (12 for
-// year-on-year) into price, volume and interaction, as [Decomposition]
+// SplitPriceVolume splits the change of value over lag months (12 for
+// year-on-year) into price, volume and interaction, as [PriceVolume]
 // describes. Bases are found as [series.Change] finds them, so combined
 // periods such as January–February compare with the same months a lag
 // earlier.
 //
-// A period has a decomposition only if both series have an observation for
-// it and for its base, and V₀, Q₀ and Q₁ are not zero (a zero current
-// quantity leaves the unit value undefined). Gaps names every other period
-// of either series and why: [series.BaseMissing], [series.BaseZero]
-// (whose input is the base period, or the period itself for a zero current
+// A period has a split only if both series have an observation for it and
+// for its base, and V₀, Q₀ and Q₁ are not zero (a zero current quantity
+// leaves the unit value undefined). Gaps names every other period of
+// either series and why: [series.BaseMissing], [series.BaseZero] (whose
+// cause is the base period, or the period itself for a zero current
 // quantity), [series.MonthMissing] or [series.Combined]. A zero current
 // value is fine: the value fell by 100%.
 //
-// Decompose panics if lag < 1.
-func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[Q], lag int) (Decomposition, series.Gaps) {
+// SplitPriceVolume panics if lag < 1.
+func SplitPriceVolume[V, Q series.Unit](value series.Series[V], quantity series.Series[Q], lag int) (PriceVolume, series.Gaps) {
 	dv, gv := series.Diff(value, lag)
 	dq, gq := series.Diff(quantity, lag)
 	var b [4]series.Builder[series.Percent]
@@ -83,20 +83,20 @@ func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[
 		qp, q1, ok := quantity.Covering(p.Last)
 		switch {
 		case !ok:
-			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Input: p})
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Cause: p})
 			continue
 		case qp != p:
 			// Reported once, here, for each period of value it overlaps.
 			seen[qp] = true
-			gaps = append(gaps, series.Gap{Period: p, Reason: series.Combined, Input: qp})
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.Combined, Cause: qp})
 			continue
 		}
-		ddv, ok := at(dv, p)
+		ddv, ok := dv.AtPeriod(p)
 		if !ok {
 			gaps = append(gaps, gapFor(gv, p, lag))
 			continue
 		}
-		ddq, ok := at(dq, p)
+		ddq, ok := dq.AtPeriod(p)
 		if !ok {
 			gaps = append(gaps, gapFor(gq, p, lag))
 			continue
@@ -104,10 +104,10 @@ func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[
 		v0, q0 := v1.Sub(ddv), q1.Sub(ddq)
 		switch {
 		case v0.IsZero() || q0.IsZero():
-			gaps = append(gaps, series.Gap{Period: p, Reason: series.BaseZero, Input: p.Shift(-lag)})
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.BaseZero, Cause: p.Shift(-lag)})
 			continue
 		case q1.IsZero():
-			gaps = append(gaps, series.Gap{Period: p, Reason: series.BaseZero, Input: p})
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.BaseZero, Cause: p})
 			continue
 		}
 		val := percentQuo(ddv, v0)
@@ -123,12 +123,12 @@ func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[
 	}
 	for p := range quantity.All() {
 		if !seen[p] {
-			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Input: p})
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Cause: p})
 		}
 	}
 	slices.SortStableFunc(gaps, func(x, y series.Gap) int { return x.Period.Last.Compare(y.Period.Last) })
-	var d Decomposition
-	for i, dst := range []*series.Series[series.Percent]{&d.Value, &d.Price, &d.Volume, &d.Interaction} {
+	var d PriceVolume
+	for i, dst := range []*series.Series[series.Percent]{&d.ValueChange, &d.PriceChange, &d.VolumeChange, &d.Interaction} {
 		s, err := b[i].Series()
 		if err != nil {
 			panic(err) // the periods come from a valid series: no duplicates
@@ -136,12 +136,6 @@ func Decompose[V, Q series.Unit](value series.Series[V], quantity series.Series[
 		*dst = s
 	}
 	return d, gaps
-}
-
-// at returns the observation of s for exactly period p.
-func at[U series.Unit](s series.Series[U], p series.Period) (decimal.Decimal, bool) {
-	q, v, ok := s.Covering(p.Last)
-	return v, ok && q == p
 }
 
 // gapFor returns the gap that Diff reported for period p, or a missing base
@@ -152,7 +146,7 @@ func gapFor(gs series.Gaps, p series.Period, lag int) series.Gap {
 			return g
 		}
 	}
-	return series.Gap{Period: p, Reason: series.BaseMissing, Input: p.Shift(-lag)}
+	return series.Gap{Period: p, Reason: series.BaseMissing, Cause: p.Shift(-lag)}
 }
 
 // percentQuo returns 100 × n ÷ d rounded as the series package rounds a

@@ -79,7 +79,7 @@ func TestDecomposeExact(t *testing.T) {
 	// Illustrative figures: value up 32%, quantity up 10%, unit value up 20%.
 	value := obs[series.USD](t, "2024-11", "1000000", "2025-11", "1320000")
 	qty := obs[series.Tonnes](t, "2024-11", "100", "2025-11", "110")
-	d, gaps := commodity.Decompose(value, qty, 12)
+	d, gaps := commodity.SplitPriceVolume(value, qty, 12)
 	require.Len(t, gaps, 1)
 	assert.Equal(t, "2024-11: base 2023-11 is missing", gaps[0].String())
 	nov := month("2025-11")
@@ -88,9 +88,9 @@ func TestDecomposeExact(t *testing.T) {
 		s    series.Series[series.Percent]
 		want string
 	}{
-		{"value", d.Value, "32"},
-		{"price", d.Price, "20"},
-		{"volume", d.Volume, "10"},
+		{"value", d.ValueChange, "32"},
+		{"price", d.PriceChange, "20"},
+		{"volume", d.VolumeChange, "10"},
 		{"interaction", d.Interaction, "2"}, // 20 × 10 ÷ 100
 	} {
 		v, ok := tt.s.At(nov)
@@ -115,22 +115,22 @@ func TestDecomposeAddsUp(t *testing.T) {
 	value := series.FromDecimals[series.USDThousand](start, vals...)
 	qty := series.FromDecimals[series.Kilograms](start, qtys...)
 	for _, lag := range []int{1, 12} {
-		d, gaps := commodity.Decompose(value, qty, lag)
+		d, gaps := commodity.SplitPriceVolume(value, qty, lag)
 		require.Len(t, gaps, lag, "the first lag months have no base")
 		for _, g := range gaps {
 			assert.Equal(t, series.BaseMissing, g.Reason)
 		}
 		wantValue, _ := series.Change(value, lag)
 		wantVolume, _ := series.Change(qty, lag)
-		assert.True(t, d.Value.Equal(wantValue), "value change is series.Change's")
-		assert.True(t, d.Volume.Equal(wantVolume), "volume change is series.Change's")
-		require.Equal(t, 48-lag, d.Price.Len())
+		assert.True(t, d.ValueChange.Equal(wantValue), "value change is series.Change's")
+		assert.True(t, d.VolumeChange.Equal(wantVolume), "volume change is series.Change's")
+		require.Equal(t, 48-lag, d.PriceChange.Len())
 		ulp := new(big.Rat).SetFrac64(1, 1e13)
 		for i := lag; i < 48; i++ {
 			m := start.AddMonths(i)
-			v, _ := d.Value.At(m)
-			p, _ := d.Price.At(m)
-			q, _ := d.Volume.At(m)
+			v, _ := d.ValueChange.At(m)
+			p, _ := d.PriceChange.At(m)
+			q, _ := d.VolumeChange.At(m)
 			x, ok := d.Interaction.At(m)
 			require.True(t, ok)
 			require.True(t, v.Equal(p.Add(q).Add(x)), "%v: %v ≠ %v + %v + %v", m, v, p, q, x)
@@ -190,13 +190,13 @@ func TestDecomposeGaps(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, gaps := commodity.Decompose(obs[series.USD](t, tt.value...), obs[series.Tonnes](t, tt.qty...), 12)
+			d, gaps := commodity.SplitPriceVolume(obs[series.USD](t, tt.value...), obs[series.Tonnes](t, tt.qty...), 12)
 			m := month(tt.at)
 			g, ok := gaps.Find(m)
 			require.True(t, ok, "gaps: %v", gaps)
 			assert.Equal(t, tt.reason, g.Reason, "gap %v", g)
-			assert.Equal(t, period(tt.input), g.Input, "gap %v", g)
-			for _, s := range []series.Series[series.Percent]{d.Value, d.Price, d.Volume, d.Interaction} {
+			assert.Equal(t, period(tt.input), g.Cause, "gap %v", g)
+			for _, s := range []series.Series[series.Percent]{d.ValueChange, d.PriceChange, d.VolumeChange, d.Interaction} {
 				_, ok := s.At(m)
 				assert.False(t, ok, "no value where there is a gap")
 			}
@@ -208,24 +208,24 @@ func TestDecomposeCombined(t *testing.T) {
 	// January–February released combined in both years: compared as one.
 	value := obs[series.USD](t, "2024-01/2024-02", "200", "2025-01/2025-02", "330")
 	qty := obs[series.Tonnes](t, "2024-01/2024-02", "20", "2025-01/2025-02", "30")
-	d, gaps := commodity.Decompose(value, qty, 12)
+	d, gaps := commodity.SplitPriceVolume(value, qty, 12)
 	require.Len(t, gaps, 1)
 	assert.Equal(t, period("2024-01/2024-02"), gaps[0].Period, "the first year has no base")
-	p, v, ok := d.Price.Covering(month("2025-02"))
+	p, v, ok := d.PriceChange.Covering(month("2025-02"))
 	require.True(t, ok)
 	assert.Equal(t, period("2025-01/2025-02"), p)
 	assert.True(t, v.Equal(dec("10")), "unit value 10 → 11 is +10%%, got %v", v)
-	_, v, _ = d.Volume.Covering(month("2025-01"))
+	_, v, _ = d.VolumeChange.Covering(month("2025-01"))
 	assert.True(t, v.Equal(dec("50")), "got %v", v)
 	_, v, _ = d.Interaction.Covering(month("2025-01"))
 	assert.True(t, v.Equal(dec("5")), "got %v", v)
 }
 
 func TestDecomposeEmptyAndPanics(t *testing.T) {
-	d, gaps := commodity.Decompose(series.Series[series.USD]{}, series.Series[series.Tonnes]{}, 12)
+	d, gaps := commodity.SplitPriceVolume(series.Series[series.USD]{}, series.Series[series.Tonnes]{}, 12)
 	assert.Empty(t, gaps)
-	assert.True(t, d.Value.IsEmpty() && d.Price.IsEmpty() && d.Volume.IsEmpty() && d.Interaction.IsEmpty())
+	assert.True(t, d.ValueChange.IsEmpty() && d.PriceChange.IsEmpty() && d.VolumeChange.IsEmpty() && d.Interaction.IsEmpty())
 	assert.Panics(t, func() {
-		commodity.Decompose(obs[series.USD](t, "2025-01", "1"), obs[series.Tonnes](t, "2025-01", "1"), 0)
+		commodity.SplitPriceVolume(obs[series.USD](t, "2025-01", "1"), obs[series.Tonnes](t, "2025-01", "1"), 0)
 	})
 }

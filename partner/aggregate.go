@@ -10,35 +10,39 @@ import (
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
-// A Gap records a period for which [Aggregate] produced no value, and the
-// member at fault.
-type Gap struct {
-	Period  series.Period // the period of the result
-	Partner Code          // the member at fault; zero if the membership itself is at fault
-	Reason  series.Reason // MonthMissing or Combined
-	Input   series.Period // the member's observation in the way, or the period it lacks
+// A MemberGap records a period for which [Aggregate] produced no value, and
+// the member at fault: a [series.Gap] that names a partner.
+//
+// In JSON it is {"period": …, "partner": …, "reason": …, "cause": …}, as a
+// series.Gap with the partner's alpha-3 code ("" for none).
+type MemberGap struct {
+	Period  series.Period `json:"period"`  // the period of the result
+	Partner Code          `json:"partner"` // the member at fault; zero if the membership itself is at fault
+	Reason  series.Reason `json:"reason"`  // MonthMissing or Combined
+	Cause   series.Period `json:"cause"`   // the member's observation in the way, or the period it lacks
 }
 
 // String says what went wrong, such as "2025-11: DEU has no observation"
 // or "2025-01/2025-02: FRA reports 2025-02 separately".
-func (g Gap) String() string {
+func (g MemberGap) String() string {
 	switch {
 	case g.Partner.IsZero():
 		return fmt.Sprintf("%v: membership changes within the period", g.Period)
 	case g.Reason == series.MonthMissing:
 		return fmt.Sprintf("%v: %v has no observation", g.Period, g.Partner)
-	case g.Input.IsMonth():
-		return fmt.Sprintf("%v: %v reports %v separately", g.Period, g.Partner, g.Input)
+	case g.Cause.IsMonth():
+		return fmt.Sprintf("%v: %v reports %v separately", g.Period, g.Partner, g.Cause)
 	}
-	return fmt.Sprintf("%v: %v reports it within %v", g.Period, g.Partner, g.Input)
+	return fmt.Sprintf("%v: %v reports it within %v", g.Period, g.Partner, g.Cause)
 }
 
-// Gaps lists the periods [Aggregate] could not compute, in month order and
-// by partner within a period. A nil Gaps means every period got a value.
-type Gaps []Gap
+// MemberGaps lists the periods [Aggregate] could not compute, in month
+// order and by partner within a period. A nil MemberGaps means every period
+// got a value.
+type MemberGaps []MemberGap
 
 // String returns one gap a line.
-func (gs Gaps) String() string {
+func (gs MemberGaps) String() string {
 	var b strings.Builder
 	for i, g := range gs {
 		if i > 0 {
@@ -66,7 +70,7 @@ func (gs Gaps) String() string {
 // Combined), or reports that the membership changes within the period
 // (zero Partner). Missing is never taken as zero. Months in which g has no
 // members, or no member has data, have no value and no gap.
-func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.Series[U], Gaps) {
+func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.Series[U], MemberGaps) {
 	// Candidate periods: every observation of a partner while a member.
 	seen := make(map[series.Period]bool)
 	var periods []series.Period
@@ -90,7 +94,7 @@ func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.S
 	})
 
 	var b series.Builder[U]
-	var gaps Gaps
+	var gaps MemberGaps
 	for _, p := range periods {
 		members := g.Members(p.First)
 		stable := true
@@ -101,7 +105,7 @@ func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.S
 			}
 		}
 		if !stable {
-			gaps = append(gaps, Gap{Period: p, Reason: series.Combined, Input: p})
+			gaps = append(gaps, MemberGap{Period: p, Reason: series.Combined, Cause: p})
 			continue
 		}
 		sum, ok := decimal.Zero, true
@@ -109,10 +113,10 @@ func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.S
 			q, v, found := data[c].Covering(p.Last)
 			switch {
 			case !found:
-				gaps = append(gaps, Gap{p, c, series.MonthMissing, p})
+				gaps = append(gaps, MemberGap{p, c, series.MonthMissing, p})
 				ok = false
 			case q != p:
-				gaps = append(gaps, Gap{p, c, series.Combined, q})
+				gaps = append(gaps, MemberGap{p, c, series.Combined, q})
 				ok = false
 			default:
 				sum = sum.Add(v)
@@ -134,7 +138,7 @@ func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.S
 		// cannot hold two overlapping observations.
 		panic("partner: Aggregate: " + err.Error())
 	}
-	slices.SortStableFunc(gaps, func(x, y Gap) int {
+	slices.SortStableFunc(gaps, func(x, y MemberGap) int {
 		if c := x.Period.First.Compare(y.Period.First); c != 0 {
 			return c
 		}

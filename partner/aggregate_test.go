@@ -45,7 +45,7 @@ func values(s series.Series[usd]) map[string]string {
 }
 
 func TestAggregateDatedMembership(t *testing.T) {
-	a, b, c := partner.MustParse("AT"), partner.MustParse("BE"), partner.MustParse("CY")
+	a, b, c := partner.MustParseCode("AT"), partner.MustParseCode("BE"), partner.MustParseCode("CY")
 	g := partner.MustGroup("G",
 		partner.Membership{Code: a},
 		partner.Membership{Code: b, From: month("2020-02"), Last: month("2020-03")},
@@ -56,7 +56,7 @@ func TestAggregateDatedMembership(t *testing.T) {
 		b: build(t, map[string]string{"2020-01": "10", "2020-02": "20", "2020-03": "30", "2020-04": "40"}),
 		c: build(t, map[string]string{"2020-01": "100", "2020-02": "200", "2020-03": "300", "2020-04": "400"}),
 		// Not a member: ignored.
-		partner.MustParse("US"): build(t, map[string]string{"2020-01": "1000"}),
+		partner.MustParseCode("US"): build(t, map[string]string{"2020-01": "1000"}),
 	}
 	sum, gaps := partner.Aggregate(g, data)
 	assert.Nil(t, gaps)
@@ -69,7 +69,7 @@ func TestAggregateDatedMembership(t *testing.T) {
 }
 
 func TestAggregateMissing(t *testing.T) {
-	a, b := partner.MustParse("AT"), partner.MustParse("BE")
+	a, b := partner.MustParseCode("AT"), partner.MustParseCode("BE")
 	g := partner.MustGroup("G", partner.Membership{Code: a}, partner.Membership{Code: b})
 	data := map[partner.Code]series.Series[usd]{
 		a: build(t, map[string]string{"2020-01": "1", "2020-02": "2", "2020-03": "0"}),
@@ -79,7 +79,7 @@ func TestAggregateMissing(t *testing.T) {
 	assert.Equal(t, map[string]string{"2020-01": "11", "2020-03": "30"}, values(sum),
 		"a zero is a value; the missing month has none")
 	require.Len(t, gaps, 1)
-	assert.Equal(t, partner.Gap{Period: series.MonthPeriod(month("2020-02")), Partner: b, Reason: series.MonthMissing, Input: series.MonthPeriod(month("2020-02"))}, gaps[0])
+	assert.Equal(t, partner.MemberGap{Period: series.MonthPeriod(month("2020-02")), Partner: b, Reason: series.MonthMissing, Cause: series.MonthPeriod(month("2020-02"))}, gaps[0])
 	assert.Equal(t, "2020-02: BEL has no observation", gaps.String())
 
 	// A member with no series at all.
@@ -94,7 +94,7 @@ func TestAggregateMissing(t *testing.T) {
 }
 
 func TestAggregateCombined(t *testing.T) {
-	a, b := partner.MustParse("AT"), partner.MustParse("BE")
+	a, b := partner.MustParseCode("AT"), partner.MustParseCode("BE")
 	g := partner.MustGroup("G", partner.Membership{Code: a}, partner.Membership{Code: b})
 
 	data := map[partner.Code]series.Series[usd]{
@@ -109,10 +109,10 @@ func TestAggregateCombined(t *testing.T) {
 	data[b] = build(t, map[string]string{"2025-01": "20", "2025-02": "30", "2025-03": "30"})
 	sum, gaps = partner.Aggregate(g, data)
 	assert.Equal(t, map[string]string{"2025-03": "33"}, values(sum))
-	assert.Equal(t, partner.Gaps{
-		{Period: series.MonthPeriod(month("2025-01")), Partner: a, Reason: series.Combined, Input: span("2025-01", "2025-02")},
-		{Period: span("2025-01", "2025-02"), Partner: b, Reason: series.Combined, Input: series.MonthPeriod(month("2025-02"))},
-		{Period: series.MonthPeriod(month("2025-02")), Partner: a, Reason: series.Combined, Input: span("2025-01", "2025-02")},
+	assert.Equal(t, partner.MemberGaps{
+		{Period: series.MonthPeriod(month("2025-01")), Partner: a, Reason: series.Combined, Cause: span("2025-01", "2025-02")},
+		{Period: span("2025-01", "2025-02"), Partner: b, Reason: series.Combined, Cause: series.MonthPeriod(month("2025-02"))},
+		{Period: series.MonthPeriod(month("2025-02")), Partner: a, Reason: series.Combined, Cause: span("2025-01", "2025-02")},
 	}, gaps)
 	assert.Equal(t, "2025-01: AUT reports it within 2025-01/2025-02\n"+
 		"2025-01/2025-02: BEL reports 2025-02 separately\n"+
@@ -120,7 +120,7 @@ func TestAggregateCombined(t *testing.T) {
 }
 
 func TestAggregateMembershipChangesWithinPeriod(t *testing.T) {
-	a, b := partner.MustParse("AT"), partner.MustParse("BE")
+	a, b := partner.MustParseCode("AT"), partner.MustParseCode("BE")
 	g := partner.MustGroup("G", partner.Membership{Code: a}, partner.Membership{Code: b, From: month("2025-02")})
 	data := map[partner.Code]series.Series[usd]{
 		a: build(t, map[string]string{"2025-01/2025-02": "5", "2025-03": "3"}),
@@ -140,7 +140,7 @@ func TestAggregateEUAroundBrexit(t *testing.T) {
 	data := make(map[partner.Code]series.Series[usd])
 	for c := range partner.Codes() {
 		v := int64(1)
-		if c == partner.MustParse("GB") {
+		if c == partner.MustParseCode("GB") {
 			v = 1000
 		}
 		data[c] = series.FromInts[usd](start, v, v, v)
@@ -170,7 +170,7 @@ func TestAggregateNoMembers(t *testing.T) {
 }
 
 func TestAggregateExact(t *testing.T) {
-	a, b := partner.MustParse("AT"), partner.MustParse("BE")
+	a, b := partner.MustParseCode("AT"), partner.MustParseCode("BE")
 	g := partner.MustGroup("G", partner.Membership{Code: a}, partner.Membership{Code: b})
 	data := map[partner.Code]series.Series[usd]{
 		a: build(t, map[string]string{"2025-01": "0.1"}),

@@ -50,11 +50,14 @@ func (e *CodeError) Error() string {
 // Unwrap returns [ErrCode].
 func (e *CodeError) Unwrap() error { return ErrCode }
 
-// World is the total of all partners: alpha-3 "WLD", UN Comtrade partner 0,
-// UN M49 001. It has no alpha-2 code.
-var World = MustParse("WLD")
+// World returns the total of all partners: alpha-3 "WLD", UN Comtrade
+// partner 0, UN M49 001. It has no alpha-2 code. It is a function, not a
+// variable, so that no program can change what World means.
+func World() Code { return world }
 
-// Parse returns the partner a code names. It accepts
+var world = MustParseCode("WLD")
+
+// ParseCode returns the partner a code names. It accepts
 //
 //   - an ISO 3166-1 alpha-2 code: "US", "HK", "TW";
 //   - an ISO 3166-1 alpha-3 code: "USA", "HKG", "TWN", or "WLD" for [World];
@@ -70,7 +73,7 @@ var World = MustParse("WLD")
 // and Comtrade reports Taiwan as 490, "Other Asia, nes". Anything else is
 // an error (a [*CodeError], wrapping [ErrCode]) that quotes the input and,
 // for an M49 number that Comtrade writes differently, says which to use.
-func Parse(s string) (Code, error) {
+func ParseCode(s string) (Code, error) {
 	if n := len(s); n >= 1 && n <= 3 && isDigits(s) {
 		v, _ := strconv.Atoi(s)
 		if i, ok := tab.byComtrade[v]; ok {
@@ -96,10 +99,10 @@ func Parse(s string) (Code, error) {
 // maxCodeLen is the length of the longest code in the tables.
 const maxCodeLen = 8
 
-// MustParse is like [Parse] but panics on error. It is meant for literals
+// MustParseCode is like [ParseCode] but panics on error. It is meant for literals
 // in programs and tests.
-func MustParse(s string) Code {
-	c, err := Parse(s)
+func MustParseCode(s string) Code {
+	c, err := ParseCode(s)
 	if err != nil {
 		panic(err)
 	}
@@ -205,13 +208,13 @@ func (c Code) String() string {
 	return c.row().code
 }
 
-// GoString returns c as Go source, such as partner.MustParse("USA"), so
+// GoString returns c as Go source, such as partner.MustParseCode("USA"), so
 // that %#v (and test failure messages) show which partner c is.
 func (c Code) GoString() string {
 	if c.IsZero() {
 		return "partner.Code{}"
 	}
-	return fmt.Sprintf("partner.MustParse(%q)", c.String())
+	return fmt.Sprintf("partner.MustParseCode(%q)", c.String())
 }
 
 // Compare returns -1, 0 or +1 as c sorts before, with or after o, so that
@@ -392,15 +395,15 @@ func loadTable(countries, aggregates []byte) (*table, error) {
 // indices follow the tables': two letters first, then three.
 const unlisted2 = 26 * 26
 
-// ParseUnlisted is like [Parse], but also accepts two or three letters that
+// ParseUnlisted is like [ParseCode], but also accepts two or three letters that
 // the tables do not list, as an unlisted Code that keeps them (in upper
 // case) and has no name and no numbers. ISO 3166-1 leaves AA, QM–QZ, XA–XZ
 // and ZZ to its users, statistical offices assign such codes (Eurostat's
-// QY and QZ, say), and synthetic test data use letters freely. [Parse]
+// QY and QZ, say), and synthetic test data use letters freely. [ParseCode]
 // refuses such codes, so that a typing error is not taken for a partner;
 // ParseUnlisted is for files whose codes the caller has vouched for.
 func ParseUnlisted(s string) (Code, error) {
-	c, err := Parse(s)
+	c, err := ParseCode(s)
 	if err == nil {
 		return c, nil
 	}

@@ -59,7 +59,7 @@ func TestCodeRows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.alpha3, func(t *testing.T) {
-			c, err := partner.Parse(tt.alpha3)
+			c, err := partner.ParseCode(tt.alpha3)
 			require.NoError(t, err)
 			assert.Equal(t, tt.alpha2, c.Alpha2())
 			assert.Equal(t, tt.alpha3, c.Alpha3())
@@ -72,12 +72,12 @@ func TestCodeRows(t *testing.T) {
 			} else {
 				require.True(t, ok)
 				assert.Equal(t, tt.comtrade, n)
-				byNum, err := partner.Parse(strconv.Itoa(tt.comtrade))
+				byNum, err := partner.ParseCode(strconv.Itoa(tt.comtrade))
 				require.NoError(t, err)
 				assert.Equal(t, c, byNum)
 			}
 			if tt.alpha2 != "" {
-				by2, err := partner.Parse(tt.alpha2)
+				by2, err := partner.ParseCode(tt.alpha2)
 				require.NoError(t, err)
 				assert.Equal(t, c, by2)
 			}
@@ -87,12 +87,12 @@ func TestCodeRows(t *testing.T) {
 
 func TestWorld(t *testing.T) {
 	for _, s := range []string{"WLD", "wld", "0", "000"} {
-		c, err := partner.Parse(s)
+		c, err := partner.ParseCode(s)
 		require.NoError(t, err, s)
-		assert.Equal(t, partner.World, c, s)
+		assert.Equal(t, partner.World(), c, s)
 	}
-	assert.False(t, partner.World.IsZero())
-	assert.Equal(t, "", partner.World.Alpha2())
+	assert.False(t, partner.World().IsZero())
+	assert.Equal(t, "", partner.World().Alpha2())
 }
 
 func TestParseForms(t *testing.T) {
@@ -112,7 +112,7 @@ func TestParseForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			c, err := partner.Parse(tt.in)
+			c, err := partner.ParseCode(tt.in)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, c.Alpha3())
 		})
@@ -148,7 +148,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			c, err := partner.Parse(tt.in)
+			c, err := partner.ParseCode(tt.in)
 			require.Error(t, err)
 			assert.True(t, c.IsZero())
 			require.ErrorIs(t, err, partner.ErrCode)
@@ -160,7 +160,7 @@ func TestParseErrors(t *testing.T) {
 			assert.Equal(t, strings.ToLower(err.Error()[:1]), err.Error()[:1], "messages are lowercase")
 		})
 	}
-	assert.Panics(t, func() { partner.MustParse("XYZ") })
+	assert.Panics(t, func() { partner.MustParseCode("XYZ") })
 }
 
 // unMembers are the 193 member states of the United Nations, by alpha-3.
@@ -179,7 +179,7 @@ UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE`)
 func TestTableCoverage(t *testing.T) {
 	require.Len(t, unMembers, 193)
 	for _, a3 := range append(unMembers, "VAT", "PSE", "HKG", "MAC", "TWN", "GRL", "PRI", "XKX") {
-		_, err := partner.Parse(a3)
+		_, err := partner.ParseCode(a3)
 		assert.NoError(t, err, a3)
 	}
 }
@@ -197,16 +197,16 @@ func TestCodesRoundTrip(t *testing.T) {
 		if i > 0 {
 			assert.Less(t, all[i-1].Alpha3(), c.Alpha3(), "alpha-3 order")
 		}
-		back, err := partner.Parse(c.Alpha3())
+		back, err := partner.ParseCode(c.Alpha3())
 		require.NoError(t, err)
 		assert.Equal(t, c, back)
 		if a2 := c.Alpha2(); a2 != "" {
-			back, err := partner.Parse(a2)
+			back, err := partner.ParseCode(a2)
 			require.NoError(t, err)
 			assert.Equal(t, c, back, a2)
 		}
 		if n, ok := c.Comtrade(); ok {
-			back, err := partner.Parse(strconv.Itoa(n))
+			back, err := partner.ParseCode(strconv.Itoa(n))
 			require.NoError(t, err)
 			assert.Equal(t, c, back, n)
 		}
@@ -228,8 +228,8 @@ func TestCodeZero(t *testing.T) {
 	assert.Equal(t, 0, z.Numeric())
 	_, ok := z.Comtrade()
 	assert.False(t, ok)
-	assert.Equal(t, -1, z.Compare(partner.MustParse("ABW")))
-	assert.Equal(t, 1, partner.MustParse("ABW").Compare(z))
+	assert.Equal(t, -1, z.Compare(partner.MustParseCode("ABW")))
+	assert.Equal(t, 1, partner.MustParseCode("ABW").Compare(z))
 	assert.Equal(t, 0, z.Compare(partner.Code{}))
 }
 
@@ -238,14 +238,14 @@ func TestCodeJSON(t *testing.T) {
 		P partner.Code
 		Q partner.Code
 	}
-	b, err := json.Marshal(rec{P: partner.MustParse("US")})
+	b, err := json.Marshal(rec{P: partner.MustParseCode("US")})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"P":"USA","Q":""}`, string(b))
 
 	var r rec
 	require.NoError(t, json.Unmarshal([]byte(`{"P":"hk","Q":"842"}`), &r))
-	assert.Equal(t, partner.MustParse("HKG"), r.P)
-	assert.Equal(t, partner.MustParse("USA"), r.Q)
+	assert.Equal(t, partner.MustParseCode("HKG"), r.P)
+	assert.Equal(t, partner.MustParseCode("USA"), r.Q)
 
 	err = json.Unmarshal([]byte(`{"P":"840"}`), &r)
 	require.ErrorIs(t, err, partner.ErrCode)
@@ -255,7 +255,7 @@ func TestCodeJSON(t *testing.T) {
 }
 
 func TestAppendText(t *testing.T) {
-	b, err := partner.MustParse("CN").AppendText([]byte("partner="))
+	b, err := partner.MustParseCode("CN").AppendText([]byte("partner="))
 	require.NoError(t, err)
 	assert.Equal(t, "partner=CHN", string(b))
 }
@@ -268,16 +268,16 @@ func TestAggregates(t *testing.T) {
 		assert.Empty(t, c.Alpha2(), c)
 		assert.Empty(t, c.Alpha3(), c)
 		assert.NotEmpty(t, c.Name(), c)
-		back, err := partner.Parse(strings.ToLower(c.String()))
+		back, err := partner.ParseCode(strings.ToLower(c.String()))
 		require.NoError(t, err)
 		assert.Equal(t, c, back)
 		codes = append(codes, c.String())
 	}
 	assert.Equal(t, []string{"AFRICA", "ASEAN", "EU", "LATAM"}, codes)
-	assert.False(t, partner.World.IsAggregate())
-	assert.False(t, partner.MustParse("US").IsAggregate())
+	assert.False(t, partner.World().IsAggregate())
+	assert.False(t, partner.MustParseCode("US").IsAggregate())
 	// Aggregates sort after every country.
-	assert.Equal(t, 1, partner.MustParse("AFRICA").Compare(partner.MustParse("ZWE")))
+	assert.Equal(t, 1, partner.MustParseCode("AFRICA").Compare(partner.MustParseCode("ZWE")))
 }
 
 func TestParseUnlisted(t *testing.T) {
@@ -297,13 +297,13 @@ func TestParseUnlisted(t *testing.T) {
 		assert.Zero(t, c.Numeric())
 		_, ok := c.Comtrade()
 		assert.False(t, ok)
-		_, err = partner.Parse(tt.in)
+		_, err = partner.ParseCode(tt.in)
 		assert.ErrorIs(t, err, partner.ErrCode, "Parse refuses what the tables do not list")
 	}
 	// Listed codes come back as the table's.
 	us, err := partner.ParseUnlisted("us")
 	require.NoError(t, err)
-	assert.Equal(t, partner.MustParse("USA"), us)
+	assert.Equal(t, partner.MustParseCode("USA"), us)
 	assert.False(t, us.IsUnlisted())
 	for _, bad := range []string{"", "A", "ABCD", "A1", "Ü1", "842x"} {
 		_, err := partner.ParseUnlisted(bad)
@@ -316,5 +316,5 @@ func TestParseUnlisted(t *testing.T) {
 		return c
 	}
 	aa, zz, aaa := unlisted("AA"), unlisted("ZZ"), unlisted("AAA")
-	assert.True(t, slices.IsSortedFunc([]partner.Code{partner.MustParse("ZWE"), partner.MustParse("LATAM"), aa, zz, aaa}, partner.Code.Compare))
+	assert.True(t, slices.IsSortedFunc([]partner.Code{partner.MustParseCode("ZWE"), partner.MustParseCode("LATAM"), aa, zz, aaa}, partner.Code.Compare))
 }

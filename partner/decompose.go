@@ -54,10 +54,6 @@ func ResidualName(name string) Option {
 	return func(o *options) { o.residual = name }
 }
 
-// ErrMissing is wrapped by errors about a value a computation needs but the
-// data do not have.
-var ErrMissing = errors.New("missing value")
-
 // ErrZeroTotal is wrapped by errors about a total of zero, which leaves
 // shares and contributions undefined.
 var ErrZeroTotal = errors.New("zero total")
@@ -68,7 +64,7 @@ type DataError struct {
 	Name   string        // the part's name, or "total"
 	Period series.Period // the period whose value is needed
 	Reason series.Reason // MonthMissing, Combined or BaseZero
-	Input  series.Period // the observation in the way (Combined), or the month missing
+	Cause  series.Period // the observation in the way (Combined), or the month missing
 }
 
 func (e *DataError) Error() string {
@@ -76,67 +72,43 @@ func (e *DataError) Error() string {
 	case series.BaseZero:
 		return fmt.Sprintf("partner: %q is zero in %v: shares and contributions are undefined", e.Name, e.Period)
 	case series.Combined:
-		return fmt.Sprintf("partner: %q has no value for %v: its observation %v cannot be split", e.Name, e.Period, e.Input)
+		return fmt.Sprintf("partner: %q has no value for %v: its observation %v cannot be split", e.Name, e.Period, e.Cause)
 	}
-	if e.Input.Valid() && e.Input != e.Period {
-		return fmt.Sprintf("partner: %q has no value for %v: %v is missing", e.Name, e.Period, e.Input)
+	if e.Cause.Valid() && e.Cause != e.Period {
+		return fmt.Sprintf("partner: %q has no value for %v: %v is missing", e.Name, e.Period, e.Cause)
 	}
 	return fmt.Sprintf("partner: %q has no value for %v", e.Name, e.Period)
 }
 
-// Unwrap returns [ErrZeroTotal] for a zero total and [ErrMissing]
-// otherwise.
+// Unwrap returns [ErrZeroTotal] for a zero total and
+// [series.ErrIncomplete] for a value the data do not have: the value of a
+// period is the sum of its months, as [series.Total] gives it.
 func (e *DataError) Unwrap() error {
 	if e.Reason == series.BaseZero {
 		return ErrZeroTotal
 	}
-	return ErrMissing
-}
-
-// valueAt returns s's value for period p: the observation for exactly p,
-// or else the sum of the observations that make up p — separate months, or
-// a combined January–February inside a year to date. An observation that
-// straddles a bound of p cannot be split (reason Combined); a month with no
-// observation is missing (MonthMissing). reason is zero when there is a
-// value. For a base period this finds what series.Change finds.
-func valueAt[U series.Unit](s series.Series[U], p series.Period) (v decimal.Decimal, reason series.Reason, in series.Period) {
-	if q, v, ok := s.Covering(p.Last); ok && q == p {
-		return v, 0, p
-	}
-	sum := decimal.Zero
-	for m := p.First; !m.After(p.Last); {
-		q, v, ok := s.Covering(m)
-		switch {
-		case !ok:
-			return decimal.Decimal{}, series.MonthMissing, series.MonthPeriod(m)
-		case q.First.Before(p.First) || q.Last.After(p.Last):
-			return decimal.Decimal{}, series.Combined, q
-		}
-		sum = sum.Add(v)
-		m = q.Last.AddMonths(1)
-	}
-	return sum, 0, p
+	return series.ErrIncomplete
 }
 
 // A Breakdown is a total in one period split into parts, with each part's
 // share of it. It is what [Shares] returns.
-type Breakdown[U series.Unit] struct {
+type Breakdown struct {
 	Period series.Period
-	Total  decimal.Decimal // in unit U
-	// Shares holds the parts in the order given, then the residual.
-	Shares []Share
+	Total  decimal.Decimal // in the unit of the series given to Shares
+	// Parts holds the parts in the order given, then the residual.
+	Parts []PartShare
 	// NegativeResidual is set when the listed parts add up to more than
 	// the total, so that the residual is negative: the parts overlap, or
 	// come from a different release than the total.
 	NegativeResidual bool
 }
 
-// A Share is one part of a [Breakdown].
-type Share struct {
+// A PartShare is one part of a [Breakdown] and its share of the total.
+type PartShare struct {
 	Name     string
 	Residual bool            // whether this is the residual: the total less the listed parts
 	Value    decimal.Decimal // the part's value, in the breakdown's unit
-	Percent  decimal.Decimal // its share of the total, in percent
+	Share    decimal.Decimal // its share of the total, in percent
 }
 
 // Shares splits total in period p into parts and a residual (named
@@ -158,11 +130,11 @@ type Share struct {
 // exactly that period, or else the sum of the observations that make it up
 // (months, or a combined January–February and the months after it). An
 // observation that straddles a bound of the period cannot be split. A missing
-// value is an error (a [*DataError] wrapping [ErrMissing]; every one found
-// is reported); so is a zero total ([ErrZeroTotal]). A negative residual is
+// value is an error (a [*DataError] wrapping [series.ErrIncomplete]; every
+// one found is reported); so is a zero total ([ErrZeroTotal]). A negative residual is
 // not an error: [Breakdown.NegativeResidual] flags it. Shares panics if p
 // is not valid.
-func Shares[U series.Unit](p series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Breakdown[U], error) {
+func Shares[U series.Unit](p series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Breakdown, error) {
 	if !p.Valid() {
 		panic(fmt.Sprintf("partner: Shares for invalid period %v", p))
 	}
@@ -173,34 +145,34 @@ func Shares[U series.Unit](p series.Period, total series.Series[U], parts []Part
 		errs = append(errs, &DataError{Name: "total", Period: p, Reason: series.BaseZero})
 	}
 	if len(errs) > 0 {
-		return Breakdown[U]{}, errors.Join(errs...)
+		return Breakdown{}, errors.Join(errs...)
 	}
 	res := withResidual(tv, vals)
 	pct := quotients(res, tv, hundred())
-	b := Breakdown[U]{Period: p, Total: tv, Shares: make([]Share, len(res)), NegativeResidual: res[len(res)-1].IsNegative()}
+	b := Breakdown{Period: p, Total: tv, Parts: make([]PartShare, len(res)), NegativeResidual: res[len(res)-1].IsNegative()}
 	for i := range res {
-		b.Shares[i] = Share{Value: res[i], Percent: pct[i]}
+		b.Parts[i] = PartShare{Value: res[i], Share: pct[i]}
 		if i < len(parts) {
-			b.Shares[i].Name = parts[i].Name
+			b.Parts[i].Name = parts[i].Name
 		} else {
-			b.Shares[i].Name, b.Shares[i].Residual = o.residual, true
+			b.Parts[i].Name, b.Parts[i].Residual = o.residual, true
 		}
 	}
 	return b, nil
 }
 
-// Rounded returns b with every Percent rounded to places decimal places by
-// [RoundToSum], so that the printed shares still sum to exactly 100.
-func (b Breakdown[U]) Rounded(places int32) Breakdown[U] {
-	pct := make([]decimal.Decimal, len(b.Shares))
-	for i, s := range b.Shares {
-		pct[i] = s.Percent
+// Rounded returns b with every Share rounded to places decimal places by
+// [series.RoundToSum], so that the printed shares still sum to exactly 100.
+func (b Breakdown) Rounded(places int32) Breakdown {
+	pct := make([]decimal.Decimal, len(b.Parts))
+	for i, s := range b.Parts {
+		pct[i] = s.Share
 	}
-	pct = RoundToSum(pct, places)
+	pct = series.RoundToSum(pct, places)
 	r := b
-	r.Shares = slices.Clone(b.Shares)
-	for i := range r.Shares {
-		r.Shares[i].Percent = pct[i]
+	r.Parts = slices.Clone(b.Parts)
+	for i := range r.Parts {
+		r.Parts[i].Share = pct[i]
 	}
 	return r
 }
@@ -208,10 +180,14 @@ func (b Breakdown[U]) Rounded(places int32) Breakdown[U] {
 // cross returns the values of total and of each part for period p, adding
 // a *DataError to errs for each one missing.
 func cross[U series.Unit](p series.Period, total series.Series[U], parts []Part[U], errs *[]error) (decimal.Decimal, []decimal.Decimal) {
+	// A value is the observation for exactly p or the sum of those that
+	// make it up; Total finds the first month in the way, if any.
 	get := func(name string, s series.Series[U]) decimal.Decimal {
-		v, reason, in := valueAt(s, p)
-		if reason != 0 {
-			*errs = append(*errs, &DataError{Name: name, Period: p, Reason: reason, Input: in})
+		v, err := series.Total(s, p)
+		var ie *series.IncompleteError
+		if errors.As(err, &ie) {
+			g := ie.Gaps[0]
+			*errs = append(*errs, &DataError{Name: name, Period: p, Reason: g.Reason, Cause: g.Cause})
 		}
 		return v
 	}
@@ -235,41 +211,41 @@ func withResidual(total decimal.Decimal, vals []decimal.Decimal) []decimal.Decim
 	return res
 }
 
-// A Decomposition splits the change of a total over a lag into the
+// A Decomposition splits the growth of a total over a lag into the
 // contributions of its parts. It is what [Contributions] returns.
-type Decomposition[U series.Unit] struct {
-	Period series.Period // t
-	Base   series.Period // t − lag
+type Decomposition struct {
+	Period     series.Period // t
+	BasePeriod series.Period // t − lag
 	// Total is the total itself, named "total": its Points are its growth
-	// in percent, 100 × Change ÷ BaseValue, as [series.Change] computes
+	// in percent, 100 × Diff ÷ BaseValue, as [series.Change] computes
 	// it; its shares are 100.
 	Total Contribution
 	// Parts holds the parts in the order given, then the residual. Their
-	// Points sum to exactly Total.Points, their Changes to Total.Change.
+	// Points sum to exactly Total.Points, their Diffs to Total.Diff.
 	Parts []Contribution
 	// NegativeResidual is set when the listed parts add up to more than
 	// the total in either period, so that the residual is negative.
 	NegativeResidual bool
 }
 
-// A Contribution is one part's share in the change of a total.
+// A Contribution is one part's contribution to the growth of a total.
 type Contribution struct {
 	Name      string
 	Residual  bool            // whether this is the residual: the total less the listed parts
 	Value     decimal.Decimal // X(t)
 	BaseValue decimal.Decimal // X(t − lag)
-	Change    decimal.Decimal // X(t) − X(t − lag), exact
+	Diff      decimal.Decimal // X(t) − X(t − lag), exact
 	// Points is the contribution to the total's growth, in percentage
-	// points: 100 × Change ÷ the total's BaseValue.
+	// points: 100 × Diff ÷ the total's BaseValue.
 	Points    decimal.Decimal
 	Share     decimal.Decimal // percent of the total in t
 	BaseShare decimal.Decimal // percent of the total in t − lag
 }
 
-// ShareChange returns the change of the part's share, Share − BaseShare, in
-// percentage points. The share changes of a decomposition's parts sum to
-// exactly zero.
-func (c Contribution) ShareChange() decimal.Decimal { return c.Share.Sub(c.BaseShare) }
+// ShareDiff returns the difference of the part's share, Share − BaseShare,
+// in percentage points. The share differences of a decomposition's parts
+// sum to exactly zero.
+func (c Contribution) ShareDiff() decimal.Decimal { return c.Share.Sub(c.BaseShare) }
 
 // Contributions decomposes the growth of total from period t − lag to
 // period t (lag 12 unless [Lag] says otherwise) into the contributions of
@@ -278,9 +254,9 @@ func (c Contribution) ShareChange() decimal.Decimal { return c.Share.Sub(c.BaseS
 //	C(x) = 100 × (X(t) − X(t−lag)) ÷ Total(t−lag)   (percentage points)
 //	Σ C(x) = 100 × (Total(t) − Total(t−lag)) ÷ Total(t−lag)   (the total's growth, percent)
 //
-// The sum holds exactly, not just to rounding. The changes are exact, and
-// they have one denominator, the total's base, so each contribution is an
-// exact numerator (its Change) over it. The total's growth is rounded as
+// The sum holds exactly, not just to rounding. The differences are exact,
+// and they have one denominator, the total's base, so each contribution is
+// an exact numerator (its Diff) over it. The total's growth is rounded as
 // [series.Change] rounds it (to odd, at [series.DivisionPlaces] places),
 // so it equals what [series.YoY] prints. Each contribution is its exact
 // quotient at the same places, rounded down or up — exact when the quotient
@@ -291,10 +267,10 @@ func (c Contribution) ShareChange() decimal.Decimal { return c.Share.Sub(c.BaseS
 //
 // t may be a month or a span such as 2025-01/2025-02; t − lag is the same
 // months lag earlier, and values are found as [Shares] finds them. A
-// missing value is an error (a [*DataError] wrapping [ErrMissing]; every
-// one found is reported), and so is a zero total in either period
+// missing value is an error (a [*DataError] wrapping [series.ErrIncomplete];
+// every one found is reported), and so is a zero total in either period
 // ([ErrZeroTotal]). Contributions panics if t is not valid.
-func Contributions[U series.Unit](t series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Decomposition[U], error) {
+func Contributions[U series.Unit](t series.Period, total series.Series[U], parts []Part[U], opts ...Option) (Decomposition, error) {
 	if !t.Valid() {
 		panic(fmt.Sprintf("partner: Contributions for invalid period %v", t))
 	}
@@ -312,7 +288,7 @@ func Contributions[U series.Unit](t series.Period, total series.Series[U], parts
 		}
 	}
 	if len(errs) > 0 {
-		return Decomposition[U]{}, errors.Join(errs...)
+		return Decomposition{}, errors.Join(errs...)
 	}
 	now, then := withResidual(tv, vals), withResidual(bv, bvals)
 	changes := make([]decimal.Decimal, len(now))
@@ -324,11 +300,11 @@ func Contributions[U series.Unit](t series.Period, total series.Series[U], parts
 	points := quotients(changes, bv, growth)
 	share, baseShare := quotients(now, tv, hundred()), quotients(then, bv, hundred())
 
-	d := Decomposition[U]{
-		Period: t,
-		Base:   base,
+	d := Decomposition{
+		Period:     t,
+		BasePeriod: base,
 		Total: Contribution{
-			Name: "total", Value: tv, BaseValue: bv, Change: dt,
+			Name: "total", Value: tv, BaseValue: bv, Diff: dt,
 			Points: decimal.NewFromBigInt(growth, -series.DivisionPlaces),
 			Share:  decimal.NewFromInt(100), BaseShare: decimal.NewFromInt(100),
 		},
@@ -337,7 +313,7 @@ func Contributions[U series.Unit](t series.Period, total series.Series[U], parts
 	}
 	for i := range now {
 		c := Contribution{
-			Value: now[i], BaseValue: then[i], Change: changes[i],
+			Value: now[i], BaseValue: then[i], Diff: changes[i],
 			Points: points[i], Share: share[i], BaseShare: baseShare[i],
 		}
 		if i < len(parts) {
@@ -352,7 +328,7 @@ func Contributions[U series.Unit](t series.Period, total series.Series[U], parts
 
 // Residual returns the residual part: the total less the listed parts. It
 // is the zero Contribution for the zero Decomposition.
-func (d Decomposition[U]) Residual() Contribution {
+func (d Decomposition) Residual() Contribution {
 	if len(d.Parts) == 0 {
 		return Contribution{}
 	}
@@ -443,40 +419,6 @@ func quotientsBig(nums []decimal.Decimal, den decimal.Decimal, target *big.Int) 
 	out := make([]decimal.Decimal, len(nums))
 	for i, f := range floors {
 		out[i] = decimal.NewFromBigInt(f, -series.DivisionPlaces)
-	}
-	return out
-}
-
-// RoundToSum rounds each of vals to places decimal places so that the
-// rounded values add up to their exact sum rounded half away from zero —
-// so shares that sum to 100 still print as summing to 100. This is the
-// largest remainder (Hamilton) method: each value is rounded down, and then
-// the values with the largest remainders (the earlier on ties) are rounded
-// up, as many as the sum needs. A value with no more than places decimal
-// places is never changed, and no value moves by a unit of the last place
-// or more. vals is not modified.
-//
-// Each value may then differ from its own rounding half away from zero:
-// 33.35, 33.35 and 33.3 (sum 100) round to 33.4, 33.3 and 33.3.
-func RoundToSum(vals []decimal.Decimal, places int32) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(vals))
-	sum, exact := decimal.Zero, decimal.Zero
-	var inexact []int
-	for i, v := range vals {
-		out[i] = v.RoundFloor(places)
-		sum = sum.Add(out[i])
-		exact = exact.Add(v)
-		if !out[i].Equal(v) {
-			inexact = append(inexact, i)
-		}
-	}
-	up := exact.Round(places).Sub(sum).Shift(places).IntPart()
-	slices.SortStableFunc(inexact, func(a, b int) int {
-		return vals[b].Sub(out[b]).Cmp(vals[a].Sub(out[a]))
-	})
-	ulp := decimal.New(1, -places)
-	for _, i := range inexact[:up] {
-		out[i] = out[i].Add(ulp)
 	}
 	return out
 }

@@ -14,14 +14,6 @@ import (
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-func decs(ss ...string) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(ss))
-	for i, s := range ss {
-		out[i] = dec(s)
-	}
-	return out
-}
-
 // assertDecimals compares decimals by value (1.50 equals 1.5).
 func assertDecimals(t *testing.T, want []string, got []decimal.Decimal, msgAndArgs ...any) {
 	t.Helper()
@@ -45,20 +37,20 @@ func TestSharesThirds(t *testing.T) {
 	require.NoError(t, err)
 	// Three equal remainders: the first is rounded up.
 	var pct []decimal.Decimal
-	for _, s := range b.Shares {
-		pct = append(pct, s.Percent)
+	for _, s := range b.Parts {
+		pct = append(pct, s.Share)
 	}
 	assertDecimals(t, []string{"33.3333333333334", "33.3333333333333", "33.3333333333333"}, pct)
-	assert.Equal(t, []string{"A", "B", partner.RestOfWorld}, []string{b.Shares[0].Name, b.Shares[1].Name, b.Shares[2].Name})
-	assert.True(t, b.Shares[2].Residual)
-	assert.False(t, b.Shares[0].Residual)
-	assert.True(t, b.Shares[2].Value.Equal(dec("1")))
+	assert.Equal(t, []string{"A", "B", partner.RestOfWorld}, []string{b.Parts[0].Name, b.Parts[1].Name, b.Parts[2].Name})
+	assert.True(t, b.Parts[2].Residual)
+	assert.False(t, b.Parts[0].Residual)
+	assert.True(t, b.Parts[2].Value.Equal(dec("1")))
 	assert.False(t, b.NegativeResidual)
 
 	r := b.Rounded(1)
-	assertDecimals(t, []string{"33.4", "33.3", "33.3"}, []decimal.Decimal{r.Shares[0].Percent, r.Shares[1].Percent, r.Shares[2].Percent})
+	assertDecimals(t, []string{"33.4", "33.3", "33.3"}, []decimal.Decimal{r.Parts[0].Share, r.Parts[1].Share, r.Parts[2].Share})
 	// Rounded does not touch b.
-	assert.True(t, b.Shares[0].Percent.Equal(dec("33.3333333333334")))
+	assert.True(t, b.Parts[0].Share.Equal(dec("33.3333333333334")))
 }
 
 func TestSharesExactQuotientsStay(t *testing.T) {
@@ -68,7 +60,7 @@ func TestSharesExactQuotientsStay(t *testing.T) {
 		{Name: "B", Series: one("2025-01", "2")},
 	})
 	require.NoError(t, err)
-	assertDecimals(t, []string{"12.5", "25", "62.5"}, []decimal.Decimal{b.Shares[0].Percent, b.Shares[1].Percent, b.Shares[2].Percent})
+	assertDecimals(t, []string{"12.5", "25", "62.5"}, []decimal.Decimal{b.Parts[0].Share, b.Parts[1].Share, b.Parts[2].Share})
 }
 
 func TestSharesNegativeResidual(t *testing.T) {
@@ -79,8 +71,8 @@ func TestSharesNegativeResidual(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.True(t, b.NegativeResidual)
-	assert.True(t, b.Shares[2].Value.Equal(dec("-10")))
-	assert.True(t, b.Shares[2].Percent.Equal(dec("-10")))
+	assert.True(t, b.Parts[2].Value.Equal(dec("-10")))
+	assert.True(t, b.Parts[2].Share.Equal(dec("-10")))
 }
 
 func TestSharesSpanFromMonths(t *testing.T) {
@@ -91,8 +83,8 @@ func TestSharesSpanFromMonths(t *testing.T) {
 	a := build(t, map[string]string{"2025-01": "1", "2025-02": "2", "2025-03": "7"})
 	b, err := partner.Shares(p, total, []partner.Part[usd]{{Name: "A", Series: a}})
 	require.NoError(t, err)
-	assert.True(t, b.Shares[0].Value.Equal(dec("10")))
-	assert.True(t, b.Shares[0].Percent.Equal(dec("25")))
+	assert.True(t, b.Parts[0].Value.Equal(dec("10")))
+	assert.True(t, b.Parts[0].Share.Equal(dec("25")))
 }
 
 func TestSharesYearToDateWithCombinedMonths(t *testing.T) {
@@ -104,21 +96,21 @@ func TestSharesYearToDateWithCombinedMonths(t *testing.T) {
 	b, err := partner.Shares(p, total, []partner.Part[usd]{{Name: "A", Series: a}})
 	require.NoError(t, err)
 	assert.True(t, b.Total.Equal(dec("50")))
-	assert.True(t, b.Shares[0].Value.Equal(dec("10")))
-	assert.True(t, b.Shares[0].Percent.Equal(dec("20")))
+	assert.True(t, b.Parts[0].Value.Equal(dec("10")))
+	assert.True(t, b.Parts[0].Share.Equal(dec("20")))
 
 	// A combined observation straddling the start cannot be split.
 	_, err = partner.Shares(span("2025-02", "2025-04"), total, nil)
 	var de *partner.DataError
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, series.Combined, de.Reason)
-	assert.Equal(t, span("2025-01", "2025-02"), de.Input)
+	assert.Equal(t, span("2025-01", "2025-02"), de.Cause)
 
 	// A missing month inside the span.
 	_, err = partner.Shares(span("2025-01", "2025-05"), total, nil)
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, series.MonthMissing, de.Reason)
-	assert.Equal(t, series.MonthPeriod(month("2025-05")), de.Input)
+	assert.Equal(t, series.MonthPeriod(month("2025-05")), de.Cause)
 	assert.Equal(t, `partner: "total" has no value for 2025-01/2025-05: 2025-05 is missing`, err.Error())
 }
 
@@ -136,9 +128,9 @@ func TestSharesErrors(t *testing.T) {
 			name:  "part missing",
 			total: one("2025-02", "10"),
 			parts: []partner.Part[usd]{{Name: "U.S.", Series: one("2025-01", "3")}},
-			is:    partner.ErrMissing,
+			is:    series.ErrIncomplete,
 			reports: []partner.DataError{
-				{Name: "U.S.", Period: p, Reason: series.MonthMissing, Input: p},
+				{Name: "U.S.", Period: p, Reason: series.MonthMissing, Cause: p},
 			},
 			msg: `partner: "U.S." has no value for 2025-02`,
 		},
@@ -146,10 +138,10 @@ func TestSharesErrors(t *testing.T) {
 			name:  "total and part missing",
 			total: series.Series[usd]{},
 			parts: []partner.Part[usd]{{Name: "A", Series: series.Series[usd]{}}},
-			is:    partner.ErrMissing,
+			is:    series.ErrIncomplete,
 			reports: []partner.DataError{
-				{Name: "total", Period: p, Reason: series.MonthMissing, Input: p},
-				{Name: "A", Period: p, Reason: series.MonthMissing, Input: p},
+				{Name: "total", Period: p, Reason: series.MonthMissing, Cause: p},
+				{Name: "A", Period: p, Reason: series.MonthMissing, Cause: p},
 			},
 			msg: "partner: \"total\" has no value for 2025-02\npartner: \"A\" has no value for 2025-02",
 		},
@@ -157,9 +149,9 @@ func TestSharesErrors(t *testing.T) {
 			name:  "combined",
 			total: one("2025-02", "10"),
 			parts: []partner.Part[usd]{{Name: "A", Series: build(t, map[string]string{"2025-01/2025-02": "3"})}},
-			is:    partner.ErrMissing,
+			is:    series.ErrIncomplete,
 			reports: []partner.DataError{
-				{Name: "A", Period: p, Reason: series.Combined, Input: span("2025-01", "2025-02")},
+				{Name: "A", Period: p, Reason: series.Combined, Cause: span("2025-01", "2025-02")},
 			},
 			msg: `partner: "A" has no value for 2025-02: its observation 2025-01/2025-02 cannot be split`,
 		},
@@ -270,8 +262,8 @@ func TestContributionsErrors(t *testing.T) {
 		is    error
 		msg   string
 	}{
-		{"base missing", one("2025-11", "10"), yr("1", "2"), partner.ErrMissing, `partner: "total" has no value for 2024-11`},
-		{"part base missing", yr("10", "12"), one("2025-11", "2"), partner.ErrMissing, `partner: "A" has no value for 2024-11`},
+		{"base missing", one("2025-11", "10"), yr("1", "2"), series.ErrIncomplete, `partner: "total" has no value for 2024-11`},
+		{"part base missing", yr("10", "12"), one("2025-11", "2"), series.ErrIncomplete, `partner: "A" has no value for 2024-11`},
 		{"base zero", yr("0", "12"), yr("0", "2"), partner.ErrZeroTotal, `partner: "total" is zero in 2024-11: shares and contributions are undefined`},
 		{"now zero", yr("10", "0"), yr("1", "0"), partner.ErrZeroTotal, `partner: "total" is zero in 2025-11: shares and contributions are undefined`},
 	}
@@ -292,7 +284,7 @@ func TestContributionsCombinedPeriod(t *testing.T) {
 	a := build(t, map[string]string{"2024-01": "10", "2024-02": "10", "2025-01/2025-02": "15"})
 	d, err := partner.Contributions(span("2025-01", "2025-02"), total, []partner.Part[usd]{{Name: "A", Series: a}})
 	require.NoError(t, err)
-	assert.Equal(t, span("2024-01", "2024-02"), d.Base)
+	assert.Equal(t, span("2024-01", "2024-02"), d.BasePeriod)
 	assertDecimals(t, []string{"-5", "15"}, []decimal.Decimal{d.Parts[0].Points, d.Parts[1].Points})
 	assert.True(t, d.Total.Points.Equal(dec("10")))
 	yoy, _ := series.YoY(total)
@@ -310,13 +302,13 @@ func TestContributionsShares(t *testing.T) {
 	a0, rest := d.Parts[0], d.Residual()
 	assert.True(t, a0.BaseShare.Equal(dec("25")))
 	assert.True(t, a0.Share.Equal(dec("40")))
-	assert.True(t, a0.ShareChange().Equal(dec("15")))
-	assert.True(t, rest.ShareChange().Equal(dec("-15")))
+	assert.True(t, a0.ShareDiff().Equal(dec("15")))
+	assert.True(t, rest.ShareDiff().Equal(dec("-15")))
 	assert.True(t, a0.Points.Equal(dec("25")))
 	assert.True(t, rest.Points.Equal(dec("0")))
-	assert.True(t, rest.Change.IsZero())
-	assert.True(t, d.Total.ShareChange().IsZero())
-	assert.True(t, d.Total.Change.Equal(dec("50")))
+	assert.True(t, rest.Diff.IsZero())
+	assert.True(t, d.Total.ShareDiff().IsZero())
+	assert.True(t, d.Total.Diff.Equal(dec("50")))
 	assert.Equal(t, "total", d.Total.Name)
 
 	// Nobody shrank, and the residual did not change: it is in no list.
@@ -338,7 +330,7 @@ func TestNegativeResidualInBase(t *testing.T) {
 
 func TestOffsetString(t *testing.T) {
 	c := func(name, change, points string) partner.Contribution {
-		return partner.Contribution{Name: name, Change: dec(change), Points: dec(points)}
+		return partner.Contribution{Name: name, Diff: dec(change), Points: dec(points)}
 	}
 	tests := []struct {
 		name  string
@@ -391,7 +383,7 @@ func TestOffsetString(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := partner.Decomposition[usd]{Total: partner.Contribution{BaseValue: dec("100")}, Parts: tt.parts}
+			d := partner.Decomposition{Total: partner.Contribution{BaseValue: dec("100")}, Parts: tt.parts}
 			o := d.Offset()
 			assert.Equal(t, tt.more, o.MoreThanOffset())
 			assert.Equal(t, tt.want, o.String())
@@ -404,9 +396,9 @@ func TestOffsetString(t *testing.T) {
 
 func TestOffsetOrder(t *testing.T) {
 	c := func(name, points string) partner.Contribution {
-		return partner.Contribution{Name: name, Change: dec(points), Points: dec(points)}
+		return partner.Contribution{Name: name, Diff: dec(points), Points: dec(points)}
 	}
-	d := partner.Decomposition[usd]{Total: partner.Contribution{BaseValue: dec("100")}, Parts: []partner.Contribution{
+	d := partner.Decomposition{Total: partner.Contribution{BaseValue: dec("100")}, Parts: []partner.Contribution{
 		c("a", "1"), c("b", "-3"), c("c", "5"), c("d", "-1"), c("e", "5"), c("f", "0"),
 	}}
 	o := d.Offset()
@@ -421,33 +413,6 @@ func TestOffsetOrder(t *testing.T) {
 	assert.True(t, o.Gains.Equal(dec("11")))
 	assert.True(t, o.Losses.Equal(dec("-4")))
 	assert.True(t, o.Net.Equal(dec("7")))
-}
-
-func TestRoundToSum(t *testing.T) {
-	tests := []struct {
-		name   string
-		vals   []string
-		places int32
-		want   []string
-	}{
-		{"thirds", []string{"33.3333", "33.3333", "33.3334"}, 1, []string{"33.3", "33.3", "33.4"}},
-		{"ties go to the earlier", []string{"33.35", "33.35", "33.3"}, 1, []string{"33.4", "33.3", "33.3"}},
-		{"already rounded", []string{"50", "25.5", "24.5"}, 1, []string{"50", "25.5", "24.5"}},
-		{"exact ones stay", []string{"10.0", "44.95", "45.05"}, 1, []string{"10", "45", "45"}},
-		{"half away from zero", []string{"0.05"}, 1, []string{"0.1"}},
-		{"negative", []string{"-4.3261182799142", "10.1024302776087"}, 1, []string{"-4.3", "10.1"}},
-		{"negative half", []string{"-0.05", "-0.05"}, 1, []string{"0", "-0.1"}},
-		{"whole numbers", []string{"12.5", "12.5", "75"}, 0, []string{"13", "12", "75"}},
-		{"empty", nil, 1, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			in := decs(tt.vals...)
-			got := partner.RoundToSum(in, tt.places)
-			assertDecimals(t, tt.want, got)
-			assertDecimals(t, tt.vals, in, "input unchanged")
-		})
-	}
 }
 
 func TestOffsetNegativeBase(t *testing.T) {
@@ -475,13 +440,13 @@ func TestOffsetNegativeBase(t *testing.T) {
 }
 
 func TestZeroDecomposition(t *testing.T) {
-	var d partner.Decomposition[usd]
+	var d partner.Decomposition
 	assert.Equal(t, partner.Contribution{}, d.Residual())
 	assert.Equal(t, "no part changed; net 0.0 pp", d.Offset().String())
 }
 
 func TestDataErrorIsNotBothSentinels(t *testing.T) {
 	e := &partner.DataError{Name: "A", Reason: series.MonthMissing}
-	assert.True(t, errors.Is(e, partner.ErrMissing))
+	assert.True(t, errors.Is(e, series.ErrIncomplete))
 	assert.False(t, errors.Is(e, partner.ErrZeroTotal))
 }

@@ -8,11 +8,11 @@
 //
 // # Codes
 //
-// A [Code] is a country or area, or [World]. [Parse] reads ISO 3166-1
+// A [Code] is a country or area, or [World]. [ParseCode] reads ISO 3166-1
 // alpha-2 ("US") and alpha-3 ("USA") codes and the numbers UN Comtrade uses
 // ("842" — not M49's 840); a Code prints each form and an English name:
 //
-//	us := partner.MustParse("US")
+//	us := partner.MustParseCode("US")
 //	us.Alpha3()   // "USA"
 //	us.Comtrade() // 842, true
 //	us.Name()     // "United States"
@@ -60,7 +60,7 @@
 // computes it. Division is the one inexact step: quotients keep
 // [series.DivisionPlaces] places, and the last unit is apportioned by
 // largest remainder so that the sums hold (see [Shares] and
-// [Contributions]). [RoundToSum] and [Breakdown.Rounded] round for
+// [Contributions]). [series.RoundToSum] and [Breakdown.Rounded] round for
 // display the same way, so that printed shares still sum to 100.
 //
 // Missing is not zero. A value that a share or contribution needs and the

@@ -10,9 +10,9 @@ import (
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
-func ExampleParse() {
+func ExampleParseCode() {
 	for _, s := range []string{"US", "usa", "842", "TW", "490", "0"} {
-		c, err := partner.Parse(s)
+		c, err := partner.ParseCode(s)
 		if err != nil {
 			panic(err)
 		}
@@ -27,14 +27,14 @@ func ExampleParse() {
 	// 0    → WLD World
 }
 
-func ExampleParse_error() {
+func ExampleParseCode_error() {
 	// Numbers are UN Comtrade codes; the UN M49 number of the United States
 	// is not one, and the error says which to use.
-	_, err := partner.Parse("840")
+	_, err := partner.ParseCode("840")
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, partner.ErrCode))
 
-	_, err = partner.Parse("XYZ")
+	_, err = partner.ParseCode("XYZ")
 	fmt.Println(err)
 	// Output:
 	// partner: unknown code "840": 840 is the UN M49 code of United States; UN Comtrade, whose numbers this reads, uses 842
@@ -42,8 +42,8 @@ func ExampleParse_error() {
 	// partner: unknown code "XYZ": want ISO 3166-1 alpha-2 ("US"), alpha-3 ("USA") or a UN Comtrade number ("842")
 }
 
-func ExampleMustParse() {
-	fr := partner.MustParse("FR")
+func ExampleMustParseCode() {
+	fr := partner.MustParseCode("FR")
 	ct, _ := fr.Comtrade()
 	fmt.Println(fr.Alpha2(), fr.Alpha3(), fr.Numeric(), ct, fr.Name())
 	// Output: FR FRA 250 251 France
@@ -51,7 +51,7 @@ func ExampleMustParse() {
 
 func ExampleCode_Comtrade() {
 	for _, s := range []string{"IN", "CH", "TW", "MC", "WLD"} {
-		c := partner.MustParse(s)
+		c := partner.MustParseCode(s)
 		if n, ok := c.Comtrade(); ok {
 			fmt.Printf("%s: M49 %d, Comtrade %d\n", c.Name(), c.Numeric(), n)
 		} else {
@@ -69,7 +69,7 @@ func ExampleCode_Comtrade() {
 func ExampleCodes() {
 	n := 0
 	for c := range partner.Codes() {
-		if c != partner.World {
+		if c != partner.World() {
 			n++
 		}
 	}
@@ -81,7 +81,7 @@ func ExampleEU() {
 	eu := partner.EU()
 	for _, s := range []string{"1958-01", "1973-01", "2004-05", "2013-07", "2020-01", "2020-02"} {
 		m := series.MustParseMonth(s)
-		fmt.Println(s, len(eu.Members(m)), eu.Contains(partner.MustParse("GB"), m))
+		fmt.Println(s, len(eu.Members(m)), eu.Contains(partner.MustParseCode("GB"), m))
 	}
 	// Output:
 	// 1958-01 6 false
@@ -116,7 +116,7 @@ func ExampleGroup_Fixed() {
 	eu27 := partner.EU().Fixed("EU-27", series.MustParseMonth("2020-02"))
 	m := series.MustParseMonth("2010-01")
 	fmt.Println(len(partner.EU().Members(m)), len(eu27.Members(m)))
-	fmt.Println(eu27.Contains(partner.MustParse("HR"), m)) // Croatia joined in 2013
+	fmt.Println(eu27.Contains(partner.MustParseCode("HR"), m)) // Croatia joined in 2013
 	// Output:
 	// 27 27
 	// true
@@ -125,9 +125,9 @@ func ExampleGroup_Fixed() {
 func ExampleNewGroup() {
 	// A user-defined group: a free-trade area whose membership changed.
 	g, err := partner.NewGroup("Pact",
-		partner.Membership{Code: partner.MustParse("CL")},
-		partner.Membership{Code: partner.MustParse("PE"), From: series.MustParseMonth("2021-07")},
-		partner.Membership{Code: partner.MustParse("EC"), Last: series.MustParseMonth("2022-12")},
+		partner.Membership{Code: partner.MustParseCode("CL")},
+		partner.Membership{Code: partner.MustParseCode("PE"), From: series.MustParseMonth("2021-07")},
+		partner.Membership{Code: partner.MustParseCode("EC"), Last: series.MustParseMonth("2022-12")},
 	)
 	if err != nil {
 		panic(err)
@@ -137,7 +137,7 @@ func ExampleNewGroup() {
 	}
 
 	_, err = partner.NewGroup("Bad", partner.Membership{
-		Code: partner.MustParse("CL"),
+		Code: partner.MustParseCode("CL"),
 		From: series.MustParseMonth("2024-01"),
 		Last: series.MustParseMonth("2023-01"),
 	})
@@ -151,9 +151,9 @@ func ExampleNewGroup() {
 
 func ExampleMustGroup() {
 	g := partner.MustGroup("Greater China",
-		partner.Membership{Code: partner.MustParse("HK")},
-		partner.Membership{Code: partner.MustParse("MO")},
-		partner.Membership{Code: partner.MustParse("TW")},
+		partner.Membership{Code: partner.MustParseCode("HK")},
+		partner.Membership{Code: partner.MustParseCode("MO")},
+		partner.Membership{Code: partner.MustParseCode("TW")},
 	)
 	fmt.Println(g, g.Members(series.MustParseMonth("2025-11")))
 	// Output: Greater China [HKG MAC TWN]
@@ -167,9 +167,9 @@ func ExampleDated() {
 		}
 		return t
 	}
-	fmt.Println(partner.Dated(partner.MustParse("HR"), day("2013-07-01"), time.Time{}))
-	fmt.Println(partner.Dated(partner.MustParse("GB"), day("1973-01-01"), day("2020-02-01")))
-	fmt.Println(partner.Dated(partner.MustParse("TL"), day("2025-10-26"), time.Time{}))
+	fmt.Println(partner.Dated(partner.MustParseCode("HR"), day("2013-07-01"), time.Time{}))
+	fmt.Println(partner.Dated(partner.MustParseCode("GB"), day("1973-01-01"), day("2020-02-01")))
+	fmt.Println(partner.Dated(partner.MustParseCode("TL"), day("2025-10-26"), time.Time{}))
 	// Output:
 	// HRV 2013-07…
 	// GBR 1973-01…2020-01
@@ -190,20 +190,20 @@ func ExampleAggregate() {
 	// USD million. ASEAN's total takes Timor-Leste in from November 2025.
 	start := series.MustParseMonth("2025-09")
 	data := map[partner.Code]series.Series[series.USDMillion]{
-		partner.MustParse("VN"): series.MustFromStrings[series.USDMillion](start, "100", "110", "120"),
-		partner.MustParse("TH"): series.MustFromStrings[series.USDMillion](start, "50", "55", "60"),
-		partner.MustParse("TL"): series.MustFromStrings[series.USDMillion](start, "1", "2", "3"),
+		partner.MustParseCode("VN"): series.MustFromStrings[series.USDMillion](start, "100", "110", "120"),
+		partner.MustParseCode("TH"): series.MustFromStrings[series.USDMillion](start, "50", "55", "60"),
+		partner.MustParseCode("TL"): series.MustFromStrings[series.USDMillion](start, "1", "2", "3"),
 	}
 	// A two-member stand-in for the ASEAN of 2025-09, held fixed, and the
 	// same two members plus Timor-Leste with its real accession date.
 	small := partner.MustGroup("VN+TH",
-		partner.Membership{Code: partner.MustParse("VN")},
-		partner.Membership{Code: partner.MustParse("TH")},
+		partner.Membership{Code: partner.MustParseCode("VN")},
+		partner.Membership{Code: partner.MustParseCode("TH")},
 	)
 	joined := partner.MustGroup("VN+TH+TL",
-		partner.Membership{Code: partner.MustParse("VN")},
-		partner.Membership{Code: partner.MustParse("TH")},
-		partner.Membership{Code: partner.MustParse("TL"), From: series.MustParseMonth("2025-11")},
+		partner.Membership{Code: partner.MustParseCode("VN")},
+		partner.Membership{Code: partner.MustParseCode("TH")},
+		partner.Membership{Code: partner.MustParseCode("TL"), From: series.MustParseMonth("2025-11")},
 	)
 	fixed, _ := partner.Aggregate(small, data)
 	dated, _ := partner.Aggregate(joined, data)
@@ -211,7 +211,7 @@ func ExampleAggregate() {
 	fmt.Println(dated)
 
 	// A member without data for a month leaves that month without a value.
-	delete(data, partner.MustParse("TH"))
+	delete(data, partner.MustParseCode("TH"))
 	_, gaps := partner.Aggregate(small, data)
 	fmt.Println(gaps)
 	// Output:
@@ -255,9 +255,9 @@ func ExampleShares() {
 		panic(err)
 	}
 	sum := decimal.Zero
-	for _, s := range b.Shares {
-		fmt.Printf("%-13s %9s %16s%%\n", s.Name, s.Value.StringFixed(1), s.Percent)
-		sum = sum.Add(s.Percent)
+	for _, s := range b.Parts {
+		fmt.Printf("%-13s %9s %16s%%\n", s.Name, s.Value.StringFixed(1), s.Share)
+		sum = sum.Add(s.Share)
 	}
 	fmt.Printf("%-13s %9s %16s%%\n", "sum", b.Total.StringFixed(1), sum)
 	// The U.S. share is 11.30123563401505…% exactly: of the four quotients
@@ -279,9 +279,9 @@ func ExampleBreakdown_Rounded() {
 		panic(err)
 	}
 	sum := decimal.Zero
-	for _, s := range b.Rounded(1).Shares {
-		fmt.Printf("%-13s %5s%%\n", s.Name, s.Percent.StringFixed(1))
-		sum = sum.Add(s.Percent)
+	for _, s := range b.Rounded(1).Parts {
+		fmt.Printf("%-13s %5s%%\n", s.Name, s.Share.StringFixed(1))
+		sum = sum.Add(s.Share)
 	}
 	fmt.Printf("%-13s %5s%%\n", "sum", sum.StringFixed(1))
 	// Output:
@@ -328,10 +328,10 @@ func ExampleContributions() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Printf("exports grew %s%% (%s%%), %v on %v\n", d.Total.Points.StringFixed(1), d.Total.Points, d.Period, d.Base)
+	fmt.Printf("exports grew %s%% (%s%%), %v on %v\n", d.Total.Points.StringFixed(1), d.Total.Points, d.Period, d.BasePeriod)
 	sum := decimal.Zero
 	for _, c := range d.Parts {
-		fmt.Printf("%-13s %9s → %5s pp (%s)\n", c.Name, c.Change.StringFixed(1), c.Points.StringFixed(1), c.Points)
+		fmt.Printf("%-13s %9s → %5s pp (%s)\n", c.Name, c.Diff.StringFixed(1), c.Points.StringFixed(1), c.Points)
 		sum = sum.Add(c.Points)
 	}
 	fmt.Println("contributions sum to the growth exactly:", sum.Equal(d.Total.Points))
@@ -359,7 +359,7 @@ func ExampleDecomposition_Offset() {
 	// losses of 4.3 pp (largest: U.S. -4.3) were more than offset by gains of 10.1 pp (largest: Rest of world +10.1); net +5.8 pp
 }
 
-func ExampleContribution_ShareChange() {
+func ExampleContribution_ShareDiff() {
 	total, us := november()
 	t := series.MonthPeriod(series.MustParseMonth("2025-11"))
 	d, err := partner.Contributions(t, total, []partner.Part[series.USDMillion]{
@@ -370,7 +370,7 @@ func ExampleContribution_ShareChange() {
 	}
 	c := d.Parts[0]
 	fmt.Printf("U.S. share %s%% → %s%%: %s pp\n",
-		c.BaseShare.StringFixed(1), c.Share.StringFixed(1), c.ShareChange().StringFixed(1))
+		c.BaseShare.StringFixed(1), c.Share.StringFixed(1), c.ShareDiff().StringFixed(1))
 	// Output: U.S. share 15.1% → 10.2%: -4.9 pp
 }
 
@@ -414,20 +414,9 @@ func ExampleResidualName() {
 	if err != nil {
 		panic(err)
 	}
-	r := b.Rounded(1).Shares
-	fmt.Println(r[1].Name, r[1].Percent.StringFixed(1))
+	r := b.Rounded(1).Parts
+	fmt.Println(r[1].Name, r[1].Share.StringFixed(1))
 	// Output: outside ASEAN 82.5
-}
-
-func ExampleRoundToSum() {
-	shares := []decimal.Decimal{
-		decimal.RequireFromString("33.35"),
-		decimal.RequireFromString("33.35"),
-		decimal.RequireFromString("33.3"),
-	}
-	// Each rounded half away from zero: 33.4 + 33.4 + 33.3 = 100.1.
-	fmt.Println(partner.RoundToSum(shares, 1))
-	// Output: [33.4 33.3 33.3]
 }
 
 func ExampleOffset_MoreThanOffset() {

@@ -9,18 +9,18 @@ import (
 	"github.com/tradeflow-go/tradeflow/partner"
 )
 
-// FuzzParse: no panic; an error wraps ErrCode and quotes the input; a code
+// FuzzParseCode: no panic; an error wraps ErrCode and quotes the input; a code
 // that parses reads back from each of its printed forms.
-func FuzzParse(f *testing.F) {
+func FuzzParseCode(f *testing.F) {
 	for _, s := range []string{"US", "USA", "842", "840", "WLD", "0", "000", "us", "EU", "ASEAN", "TW", "490",
 		"XK", "", " US", "U", "USAA", "-1", "0842", "99999999999999999999", "\xff\xfe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		c, err := partner.Parse(s)
+		c, err := partner.ParseCode(s)
 		if err != nil {
 			if !errors.Is(err, partner.ErrCode) || !strings.Contains(err.Error(), strconv.Quote(s)) {
-				t.Fatalf("Parse(%q): error %q must wrap ErrCode and quote the input", s, err)
+				t.Fatalf("ParseCode(%q): error %q must wrap ErrCode and quote the input", s, err)
 			}
 			return
 		}
@@ -35,13 +35,13 @@ func FuzzParse(f *testing.F) {
 			forms = append(forms, strconv.Itoa(n))
 		}
 		for _, form := range forms {
-			back, err := partner.Parse(form)
+			back, err := partner.ParseCode(form)
 			if err != nil || back != c {
-				t.Fatalf("Parse(%q) = %v; its form %q parses as %v, %v", s, c, form, back, err)
+				t.Fatalf("ParseCode(%q) = %v; its form %q parses as %v, %v", s, c, form, back, err)
 			}
 		}
 		if c.Name() == "" {
-			t.Fatalf("Parse(%q) = %v with no name", s, c)
+			t.Fatalf("ParseCode(%q) = %v with no name", s, c)
 		}
 	})
 }
@@ -68,7 +68,7 @@ func FuzzParseUnlisted(f *testing.F) {
 		if err := u.UnmarshalText([]byte(c.String())); err != nil || u != c {
 			t.Fatalf("UnmarshalText(%q) = %v, %v; want %v", c.String(), u, err, c)
 		}
-		if _, listed := partner.Parse(s); listed == nil && c.IsUnlisted() {
+		if _, listed := partner.ParseCode(s); listed == nil && c.IsUnlisted() {
 			t.Fatalf("ParseUnlisted(%q) is unlisted, but Parse accepts it", s)
 		}
 	})

@@ -15,10 +15,13 @@ import (
 // A Membership says that a partner belongs to a group from one month to
 // another, both included. A zero From means from the start of the records;
 // a zero Last means still a member.
+//
+// In JSON a Membership is {"code": "GBR", "from": "1973-01", "last":
+// "2020-01"}, an open bound left out.
 type Membership struct {
-	Code Code
-	From series.Month // first month counted; zero: no start
-	Last series.Month // last month counted; zero: no end
+	Code Code         `json:"code"`
+	From series.Month `json:"from,omitzero"` // first month counted; zero: no start
+	Last series.Month `json:"last,omitzero"` // last month counted; zero: no end
 }
 
 // Contains reports whether ms counts for month m: From ≤ m ≤ Last, where a
@@ -92,7 +95,7 @@ func NewGroup(name string, ms ...Membership) (Group, error) {
 		switch {
 		case m.Code.IsZero():
 			return Group{}, &GroupError{name, m, "no partner code"}
-		case m.Code == World:
+		case m.Code == World():
 			return Group{}, &GroupError{name, m, "World cannot be a member"}
 		case !m.From.IsZero() && !m.Last.IsZero() && m.From.After(m.Last):
 			return Group{}, &GroupError{name, m, "membership ends before it starts"}
@@ -241,7 +244,7 @@ func loadGroups(data []byte) (map[string]Group, error) {
 	byGroup := make(map[string][]Membership)
 	var order []string
 	for _, rec := range recs {
-		c, err := Parse(rec[1])
+		c, err := ParseCode(rec[1])
 		if err != nil {
 			return nil, err
 		}
@@ -289,12 +292,12 @@ func Dated(c Code, joined, left time.Time) Membership {
 	if joined.IsZero() {
 		panic("partner: Dated with a zero joining date")
 	}
-	ms := Membership{Code: c, From: series.MonthFor(joined)}
+	ms := Membership{Code: c, From: series.MonthOf(joined)}
 	if joined.Day() != 1 {
 		ms.From = ms.From.AddMonths(1)
 	}
 	if !left.IsZero() {
-		ms.Last = series.MonthFor(left)
+		ms.Last = series.MonthOf(left)
 		if left.Day() == 1 {
 			ms.Last = ms.Last.AddMonths(-1)
 		}

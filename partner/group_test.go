@@ -17,7 +17,7 @@ func month(s string) series.Month { return series.MustParseMonth(s) }
 func codes(ss ...string) []partner.Code {
 	cs := make([]partner.Code, len(ss))
 	for i, s := range ss {
-		cs[i] = partner.MustParse(s)
+		cs[i] = partner.MustParseCode(s)
 	}
 	return cs
 }
@@ -55,7 +55,7 @@ func TestEUSize(t *testing.T) {
 }
 
 func TestEUUnitedKingdom(t *testing.T) {
-	eu, gb := partner.EU(), partner.MustParse("GB")
+	eu, gb := partner.EU(), partner.MustParseCode("GB")
 	for m := month("2019-01"); m.Year() == 2019; m = m.AddMonths(1) {
 		assert.True(t, eu.Contains(gb, m), "EU in %v should include the UK", m)
 		assert.Contains(t, eu.Members(m), gb)
@@ -69,7 +69,7 @@ func TestEUUnitedKingdom(t *testing.T) {
 }
 
 func TestEUCroatia(t *testing.T) {
-	hr := partner.MustParse("HR")
+	hr := partner.MustParseCode("HR")
 	assert.False(t, partner.EU().Contains(hr, month("2013-06")))
 	assert.True(t, partner.EU().Contains(hr, month("2013-07")))
 }
@@ -82,7 +82,7 @@ func TestEU27(t *testing.T) {
 }
 
 func TestASEAN(t *testing.T) {
-	asean, tl := partner.ASEAN(), partner.MustParse("TL")
+	asean, tl := partner.ASEAN(), partner.MustParseCode("TL")
 	ten := codes("BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN")
 	assert.Equal(t, ten, asean.Members(month("2025-09")))
 	assert.Equal(t, ten, asean.Members(month("2025-10")), "Timor-Leste joined on 2025-10-26")
@@ -125,7 +125,7 @@ func TestDated(t *testing.T) {
 		require.NoError(t, err)
 		return d
 	}
-	c := partner.MustParse("FR")
+	c := partner.MustParseCode("FR")
 	tests := []struct {
 		joined, left string
 		from, last   string
@@ -163,21 +163,21 @@ func TestDated(t *testing.T) {
 }
 
 func TestMembership(t *testing.T) {
-	ms := partner.Membership{Code: partner.MustParse("GB"), From: month("1973-01"), Last: month("2020-01")}
+	ms := partner.Membership{Code: partner.MustParseCode("GB"), From: month("1973-01"), Last: month("2020-01")}
 	assert.False(t, ms.Contains(month("1972-12")))
 	assert.True(t, ms.Contains(month("1973-01")))
 	assert.True(t, ms.Contains(month("2020-01")))
 	assert.False(t, ms.Contains(month("2020-02")))
 	assert.Equal(t, "GBR 1973-01…2020-01", ms.String())
 
-	open := partner.Membership{Code: partner.MustParse("GB")}
+	open := partner.Membership{Code: partner.MustParseCode("GB")}
 	assert.True(t, open.Contains(month("0001-01")))
 	assert.True(t, open.Contains(month("9999-12")))
 	assert.Equal(t, "GBR …", open.String())
 }
 
 func TestNewGroupErrors(t *testing.T) {
-	cl, pe := partner.MustParse("CL"), partner.MustParse("PE")
+	cl, pe := partner.MustParseCode("CL"), partner.MustParseCode("PE")
 	tests := []struct {
 		name   string
 		group  string
@@ -186,7 +186,7 @@ func TestNewGroupErrors(t *testing.T) {
 	}{
 		{"no name", "", []partner.Membership{{Code: cl}}, "a group needs a name"},
 		{"zero code", "G", []partner.Membership{{}}, "no partner code"},
-		{"world", "G", []partner.Membership{{Code: partner.World}}, "World cannot be a member"},
+		{"world", "G", []partner.Membership{{Code: partner.World()}}, "World cannot be a member"},
 		{"backwards", "G", []partner.Membership{{Code: cl, From: month("2020-02"), Last: month("2020-01")}}, "ends before it starts"},
 		{"duplicate", "G", []partner.Membership{{Code: cl}, {Code: pe}, {Code: cl}}, "overlaps"},
 		{"overlap", "G", []partner.Membership{
@@ -212,7 +212,7 @@ func TestNewGroupErrors(t *testing.T) {
 }
 
 func TestGroupRejoin(t *testing.T) {
-	cl := partner.MustParse("CL")
+	cl := partner.MustParseCode("CL")
 	g, err := partner.NewGroup("G",
 		partner.Membership{Code: cl, From: month("2030-01")},
 		partner.Membership{Code: cl, Last: month("2020-01")},
@@ -233,14 +233,14 @@ func TestGroupRejoin(t *testing.T) {
 }
 
 func TestGroupDoesNotAlias(t *testing.T) {
-	cl := partner.MustParse("CL")
+	cl := partner.MustParseCode("CL")
 	ms := []partner.Membership{{Code: cl}}
 	g := partner.MustGroup("G", ms...)
-	ms[0].Code = partner.MustParse("PE")
+	ms[0].Code = partner.MustParseCode("PE")
 	assert.Equal(t, []partner.Code{cl}, g.Members(month("2025-01")))
 
 	m := g.Members(month("2025-01"))
-	m[0] = partner.MustParse("PE")
+	m[0] = partner.MustParseCode("PE")
 	assert.Equal(t, []partner.Code{cl}, g.Members(month("2025-01")))
 }
 
@@ -251,7 +251,7 @@ func TestFixed(t *testing.T) {
 	for _, m := range []string{"1950-01", "2000-01", "2013-01", "2019-12", "2020-02", "2030-01"} {
 		assert.Equal(t, want, eu27.Members(month(m)), m)
 	}
-	assert.False(t, eu27.Contains(partner.MustParse("GB"), month("2019-01")))
+	assert.False(t, eu27.Contains(partner.MustParseCode("GB"), month("2019-01")))
 
 	eu28 := partner.EU().Fixed("EU-28", month("2019-06"))
 	assert.Len(t, eu28.Members(month("2025-01")), 28)

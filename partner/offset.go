@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // An Offset sums up a [Decomposition] as gains against losses: the facts
@@ -26,13 +27,13 @@ type Offset struct {
 // each side's contributions. Gains + Losses is exactly the total's growth,
 // d.Total.Points.
 //
-// The side is the sign of the exact contribution, Change ÷ the total's
+// The side is the sign of the exact contribution, Diff ÷ the total's
 // BaseValue: a part that grew adds to growth, unless the total was negative
 // in the base period (a trade deficit), where it takes from it.
-func (d Decomposition[U]) Offset() Offset {
+func (d Decomposition) Offset() Offset {
 	o := Offset{Gains: decimal.Zero, Losses: decimal.Zero}
 	for _, c := range d.Parts {
-		switch c.Change.Sign() * d.Total.BaseValue.Sign() {
+		switch c.Diff.Sign() * d.Total.BaseValue.Sign() {
 		case 1:
 			o.Gains = o.Gains.Add(c.Points)
 			o.Gainers = append(o.Gainers, c)
@@ -58,7 +59,7 @@ func (o Offset) MoreThanOffset() bool { return o.Losses.IsNegative() && o.Net.Is
 //
 //	losses of 4.3 pp (largest: U.S. -4.3) were more than offset by gains of 10.1 pp (largest: Rest of world +10.1); net +5.8 pp
 //
-// The contributions are rounded together by [RoundToSum], and the printed
+// The contributions are rounded together by [series.RoundToSum], and the printed
 // gains and losses are the sums of the printed contributions, so the
 // figures in the sentence add up: the gains less the losses are the net,
 // which is the total's growth rounded half away from zero.
@@ -70,7 +71,7 @@ func (o Offset) String() string {
 	for _, c := range o.Losers {
 		pts = append(pts, c.Points)
 	}
-	pts = RoundToSum(pts, 1)
+	pts = series.RoundToSum(pts, 1)
 	up, down := pts[:len(o.Gainers)], pts[len(o.Gainers):]
 	gains, losses := sum(up), sum(down)
 	side := func(word string, total decimal.Decimal, cs []Contribution, printed []decimal.Decimal) string {

@@ -5,7 +5,7 @@ import (
 	"math/big"
 	"slices"
 
-	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 type binKind uint8
@@ -102,10 +102,10 @@ func Rescale[To, From Unit](s Series[From]) Series[To] {
 			if !d.has(i) {
 				continue
 			}
-			if c, ok := mulPow10(d.coef[i], int(k)); ok && !d.isWide(i) {
+			if c, ok := fixed.MulPow10(d.coef[i], int(k)); ok && !d.isWide(i) {
 				b.set(i, c)
 			} else {
-				b.setBig(i, new(big.Int).Mul(d.bigCoef(i), bigPow10(int(k))))
+				b.setBig(i, new(big.Int).Mul(d.bigCoef(i), fixed.BigPow10(int(k))))
 			}
 		}
 		return wrap[To](b.d)
@@ -118,11 +118,6 @@ func Rescale[To, From Unit](s Series[From]) Series[To] {
 // before further arithmetic loses exactness.
 func (s Series[U]) Round(places int32) Series[U] {
 	return wrap[U](s.d.round(places))
-}
-
-// RoundValue rounds v half away from zero to places decimal places.
-func RoundValue(v decimal.Decimal, places int32) decimal.Decimal {
-	return v.Round(places)
 }
 
 // zip applies op to the observations of a and b that cover the same period.
@@ -220,14 +215,14 @@ func binOp(out builder, k int, a, b *store, i, j int, al *aligned, op binKind) (
 			var ok bool
 			switch op {
 			case binAdd:
-				r, ok = add64(x, y)
+				r, ok = fixed.Add(x, y)
 			case binSub:
-				r, ok = sub64(x, y)
+				r, ok = fixed.Sub(x, y)
 			default:
 				if y == 0 {
 					return BaseZero, false
 				}
-				r, ok = quoToOdd(x, y, percentShift)
+				r, ok = fixed.QuoToOdd(x, y, percentShift)
 			}
 			if ok {
 				out.set(k, r)
@@ -244,7 +239,7 @@ func binOp(out builder, k int, a, b *store, i, j int, al *aligned, op binKind) (
 			if by.Sign() == 0 {
 				return BaseZero, false
 			}
-			out.setBig(k, quoToOddBig(bx, by, percentShift))
+			out.setBig(k, fixed.QuoToOddBig(bx, by, percentShift))
 		}
 	case binDivide:
 		e := int(DivisionPlaces + b.scale - a.scale)
@@ -252,7 +247,7 @@ func binOp(out builder, k int, a, b *store, i, j int, al *aligned, op binKind) (
 			if b.coef[j] == 0 {
 				return BaseZero, false
 			}
-			if q, ok := quoToOdd(a.coef[i], b.coef[j], e); ok && e >= 0 {
+			if q, ok := fixed.QuoToOdd(a.coef[i], b.coef[j], e); ok && e >= 0 {
 				out.set(k, q)
 				return 0, true
 			}
@@ -261,10 +256,10 @@ func binOp(out builder, k int, a, b *store, i, j int, al *aligned, op binKind) (
 		if by.Sign() == 0 {
 			return BaseZero, false
 		}
-		out.setBig(k, quoToOddBig(a.bigCoef(i), by, e))
+		out.setBig(k, fixed.QuoToOddBig(a.bigCoef(i), by, e))
 	case binMul:
 		if !a.isWide(i) && !b.isWide(j) {
-			if r, ok := mul64(a.coef[i], b.coef[j]); ok {
+			if r, ok := fixed.Mul(a.coef[i], b.coef[j]); ok {
 				out.set(k, r)
 				return 0, true
 			}

@@ -1,6 +1,7 @@
 package series_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/bits"
 	"math/rand/v2"
@@ -154,4 +155,68 @@ func BenchmarkBuilder(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(sh.series*sh.months), "ns/value")
 		})
 	}
+}
+
+// benchCoderSeries is three years of monthly values in USD 100 million
+// with one decimal, the size of one key of a customs panel.
+func benchCoderSeries() series.Series[series.USD100M] {
+	var b series.Builder[series.USD100M]
+	for i := range 36 {
+		b.SetInt(series.MustParseMonth("2023-01").AddMonths(i), int64(30000+137*i), -1)
+	}
+	s, err := b.Series()
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// BenchmarkBinary is the series' binary form as a pipeline coder uses it:
+// encode into a reused buffer, and decode.
+func BenchmarkBinary(b *testing.B) {
+	s := benchCoderSeries()
+	b.Run("append", func(b *testing.B) {
+		buf := make([]byte, 0, 256)
+		b.ReportAllocs()
+		for b.Loop() {
+			var err error
+			if buf, err = s.AppendBinary(buf[:0]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(buf)), "bytes")
+	})
+	enc, _ := s.MarshalBinary()
+	b.Run("unmarshal", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var back series.Series[series.USD100M]
+			if err := back.UnmarshalBinary(enc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkJSON is the same series through its JSON form.
+func BenchmarkJSON(b *testing.B) {
+	s := benchCoderSeries()
+	b.Run("marshal", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := json.Marshal(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	enc, _ := json.Marshal(s)
+	b.Run("unmarshal", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var back series.Series[series.USD100M]
+			if err := json.Unmarshal(enc, &back); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -1,9 +1,12 @@
 package series
 
 import (
-	"math"
+	"fmt"
 	"math/big"
 	"math/bits"
+
+	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 // DivisionPlaces is the number of decimal places that division keeps.
@@ -34,58 +37,41 @@ const (
 // exactly the answer the exact quotient would.
 const DivisionRounding = ToOdd
 
-// DisplayRounding is the rule of [Series.Round] and [RoundValue].
+// DisplayRounding is the rule of [Series.Round] and [RoundToSum].
 const DisplayRounding = HalfAwayFromZero
+
+// Round returns v rounded to places decimal places (a negative places
+// rounds to tens, hundreds, …) by rule r, with exactly places decimal
+// places when places ≥ 0. DisplayRounding.Round(v, 1) is how a figure is
+// rounded for printing; DivisionRounding.Round gives what a quotient of
+// the library would be at places places. Round panics if r is not one of
+// the rules above.
+func (r Rounding) Round(v decimal.Decimal, places int32) decimal.Decimal {
+	switch r {
+	case HalfAwayFromZero:
+		return v.Round(places)
+	case ToOdd:
+		// v × 10^places, rounded to odd, is the coefficient at places.
+		q := fixed.QuoToOddBig(v.Coefficient(), big.NewInt(1), int(v.Exponent()+places))
+		return decimal.NewFromBigInt(q, -places)
+	}
+	panic(fmt.Sprintf("series: Round with unknown %v", r))
+}
+
+// String names the rule: "half away from zero" or "to odd".
+func (r Rounding) String() string {
+	switch r {
+	case HalfAwayFromZero:
+		return "half away from zero"
+	case ToOdd:
+		return "to odd"
+	}
+	return fmt.Sprintf("Rounding(%d)", uint8(r))
+}
 
 // percentShift is the power of ten that turns a ratio of coefficients into
 // a percent coefficient at DivisionPlaces.
 const percentShift = DivisionPlaces + 2
-
-// quoToOdd returns n × 10^e ÷ den rounded to odd, or false when the result
-// (or an intermediate) does not fit and big arithmetic is needed. den != 0.
-func quoToOdd(n, den int64, e int) (int64, bool) {
-	p, ok := pow10(e)
-	if !ok {
-		return 0, false
-	}
-	un, ud := uabs(n), uabs(den)
-	hi, lo := bits.Mul64(un, uint64(p))
-	if hi >= ud {
-		return 0, false
-	}
-	q, r := bits.Div64(hi, lo, ud)
-	if r != 0 {
-		q |= 1
-	}
-	if q > math.MaxInt64 {
-		return 0, false
-	}
-	if (n < 0) != (den < 0) {
-		return -int64(q), true
-	}
-	return int64(q), true
-}
-
-// quoToOddBig is quoToOdd for any size, and for negative e.
-func quoToOddBig(n, den *big.Int, e int) *big.Int {
-	num := new(big.Int).Set(n)
-	d := new(big.Int).Set(den)
-	if e >= 0 {
-		num.Mul(num, bigPow10(e))
-	} else {
-		d.Mul(d, bigPow10(-e))
-	}
-	q, r := new(big.Int).QuoRem(num, d, new(big.Int))
-	if r.Sign() != 0 && q.Bit(0) == 0 {
-		// Truncation went toward zero; step away from zero to the odd neighbour.
-		if (num.Sign() < 0) != (d.Sign() < 0) {
-			q.Sub(q, big.NewInt(1))
-		} else {
-			q.Add(q, big.NewInt(1))
-		}
-	}
-	return q
-}
 
 type lagKind uint8
 
@@ -111,7 +97,7 @@ const (
 // has no value and Gaps says so; there is never a panic or an infinity. A
 // negative base gives the formula's value, whose sign is then the opposite
 // of the change's: for a balance, which can change sign, describe the move
-// instead (the root package's BalanceChange does).
+// instead (the root package's BalanceMove does).
 // Months where s itself has no observation have no result and no gap.
 // Change panics if lag < 1.
 func Change[U Unit](s Series[U], lag int) (Series[Percent], Gaps) {
@@ -126,7 +112,7 @@ func YoY[U Unit](s Series[U]) (Series[Percent], Gaps) { return Change(s, 12) }
 // Next to a combined observation it has no value (reason [Combined]).
 func MoM[U Unit](s Series[U]) (Series[Percent], Gaps) { return Change(s, 1) }
 
-// Diff returns the absolute change of s over lag months,
+// Diff returns the difference of s over lag months,
 //
 //	s(t) − s(t−lag),
 //
@@ -137,10 +123,10 @@ func Diff[U Unit](s Series[U], lag int) (Series[U], Gaps) {
 	return wrap[U](d), g
 }
 
-// ChangePP returns the change of a rate or share over lag months in
+// DiffPP returns the difference of a rate or share over lag months in
 // percentage points, r(t) − r(t−lag), exactly: a share that went from 14.1%
 // to 15.3% rose 1.2 points. It panics if lag < 1.
-func ChangePP(r Series[Percent], lag int) (Series[PercentagePoints], Gaps) {
+func DiffPP(r Series[Percent], lag int) (Series[PercentagePoints], Gaps) {
 	d, g := lagged(r.d, lag, lagDiff)
 	return wrap[PercentagePoints](d), g
 }
@@ -177,7 +163,7 @@ func (d *store) base(i, n, lag int) (c int64, b *big.Int, reason Reason, at Peri
 			return 0, nil, BaseMissing, at
 		}
 		if fits && !d.isWide(m) {
-			if s, ok := add64(sum, d.coef[m]); ok {
+			if s, ok := fixed.Add(sum, d.coef[m]); ok {
 				sum = s
 				continue
 			}
@@ -238,12 +224,12 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 			}
 			if bb == nil && (d.wide == nil || !d.isWide(i)) {
 				a := d.coef[i]
-				if delta, ok := sub64(a, bc); ok {
+				if delta, ok := fixed.Sub(a, bc); ok {
 					if kind == lagDiff {
 						out.set(i, delta)
 						continue
 					}
-					if q, ok := quoToOdd(delta, bc, percentShift); ok {
+					if q, ok := fixed.QuoToOdd(delta, bc, percentShift); ok {
 						out.set(i, q)
 						continue
 					}
@@ -261,7 +247,7 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 			if kind == lagDiff {
 				out.setBig(i, delta)
 			} else {
-				out.setBig(i, quoToOddBig(delta, bb, percentShift))
+				out.setBig(i, fixed.QuoToOddBig(delta, bb, percentShift))
 			}
 		}
 	}

@@ -38,7 +38,6 @@ func TestConcurrentReads(t *testing.T) {
 			assert.Equal(t, s.Len(), n)
 			_, ok := s.At(mp("2000-03"))
 			assert.True(t, ok)
-			series.ToFloats(s).Mean()
 			series.Rescale[series.USDMillion](s).Len()
 		}()
 	}

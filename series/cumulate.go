@@ -1,13 +1,19 @@
 package series
 
 import (
+	"errors"
+	"fmt"
 	"math/big"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
-// A CumOption changes how [YearToDate], [YTDChange] and [Annual] count.
+// A CumOption changes how [YearToDate], [YTDChange], [Annual] and [Total]
+// count.
 type CumOption func(*cumConfig)
 
 type cumConfig struct {
@@ -33,9 +39,10 @@ func YearStartingIn(m time.Month) CumOption {
 }
 
 // AllowMissing makes a cumulation add up the observations it has when a
-// month is missing, instead of giving no value. Each such value is still
-// reported, with reason [Partial] and the first missing month, so a partial
-// total can be told from a complete one.
+// month is missing, instead of giving no value. Each such value of
+// [YearToDate] and [Annual] is still reported, with reason [Partial] and the
+// first missing month, so a partial total can be told from a complete one;
+// [Total], which returns one value, returns it without comment.
 func AllowMissing() CumOption { return func(c *cumConfig) { c.allowMissing = true } }
 
 // isYearStart reports whether m is the first month of a year.
@@ -113,7 +120,7 @@ func ytd(d *store, cfg cumConfig) (*store, Gaps) {
 		}
 		isWide := wide && d.isWide(i)
 		if runBig == nil && !isWide {
-			if r, ok := add64(run, d.coef[i]); ok {
+			if r, ok := fixed.Add(run, d.coef[i]); ok {
 				run = r
 			} else {
 				runBig = big.NewInt(run)
@@ -187,7 +194,7 @@ func Rolling[U Unit](s Series[U], n int) (Series[U], Gaps) {
 		w := Period{d.month(i - n + 1), d.month(i)}
 		v, vb, g := d.total(w)
 		if len(g) > 0 {
-			gaps = append(gaps, Gap{MonthPeriod(d.month(i)), g[0].Reason, g[0].Input})
+			gaps = append(gaps, Gap{MonthPeriod(d.month(i)), g[0].Reason, g[0].Cause})
 			continue
 		}
 		if vb != nil {
@@ -197,6 +204,16 @@ func Rolling[U Unit](s Series[U], n int) (Series[U], Gaps) {
 		}
 	}
 	return wrap[U](out.done()), gaps
+}
+
+// covers reports whether an observation covers a month of p.
+func (d *store) covers(p Period) bool {
+	for i := max(d.index(p.First), 0); i <= min(d.index(p.Last), len(d.coef)-1); i++ {
+		if d.has(i) || len(d.spans) != 0 && d.inSpan(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // total sums the observations of d within p, with a gap for each month of p
@@ -221,7 +238,7 @@ func (d *store) total(p Period) (small int64, bigSum *big.Int, gaps Gaps) {
 			continue
 		}
 		if bigSum == nil && (d.wide == nil || !d.isWide(i)) {
-			if r, ok := add64(small, d.coef[i]); ok {
+			if r, ok := fixed.Add(small, d.coef[i]); ok {
 				small = r
 				continue
 			}
@@ -234,61 +251,125 @@ func (d *store) total(p Period) (small int64, bigSum *big.Int, gaps Gaps) {
 	return small, bigSum, gaps
 }
 
-// Total returns the sum of the observations of s within period p, exactly.
-// The sum is complete only when Gaps is empty: otherwise Gaps names each
-// month of p that is missing ([MonthMissing]) and each combined observation
-// that straddles a bound of p ([Combined]), and the sum leaves them out. An
-// invalid p (see [Period.Valid]) gives zero and one gap naming it.
-func Total[U Unit](s Series[U], p Period) (decimal.Decimal, Gaps) {
+// Total returns the sum of the observations of s within period p, exactly:
+// the observation for exactly p if there is one (a combined January–February
+// figure, say), or else the sum of the observations that make p up.
+//
+// Every month of p must be covered by an observation within p, which may be
+// zero: a missing month, or a combined observation that straddles a bound
+// of p, gives an [*IncompleteError] (wrapping [ErrIncomplete]) that lists
+// each one, and no sum. With [AllowMissing], missing months add nothing
+// and are no error; a straddling observation still is. An invalid p (see
+// [Period.Valid]) is a [*PeriodError].
+func Total[U Unit](s Series[U], p Period, opts ...CumOption) (decimal.Decimal, error) {
 	if !p.Valid() {
-		// A zero or backward period has no months to add; say so rather
-		// than return a zero that looks complete.
-		return decimal.Zero, Gaps{{p, MonthMissing, p}}
+		return decimal.Decimal{}, &PeriodError{p.String(), "not a valid period"}
 	}
+	cfg := newCumConfig(opts)
 	if s.d == nil {
-		var gaps Gaps
-		if p.Valid() {
-			for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
-				gaps = append(gaps, Gap{p, MonthMissing, MonthPeriod(m)})
-			}
+		if cfg.allowMissing {
+			return decimal.Zero, nil
 		}
-		return decimal.Zero, gaps
+		var gaps Gaps
+		for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
+			gaps = append(gaps, Gap{p, MonthMissing, MonthPeriod(m)})
+		}
+		return decimal.Decimal{}, &IncompleteError{p, gaps}
 	}
 	v, vb, g := s.d.total(p)
-	if vb != nil {
-		return decimal.NewFromBigInt(vb, -s.d.scale), g
+	if cfg.allowMissing {
+		g = slices.DeleteFunc(g, func(x Gap) bool { return x.Reason == MonthMissing })
 	}
-	return decimal.New(v, -s.d.scale), g
+	if len(g) > 0 {
+		return decimal.Decimal{}, &IncompleteError{p, g}
+	}
+	if vb != nil {
+		return decimal.NewFromBigInt(vb, -s.d.scale), nil
+	}
+	return decimal.New(v, -s.d.scale), nil
 }
 
-// A YearTotal is the total of one year of a series.
-type YearTotal struct {
-	Period Period          // the twelve months of the year
-	Value  decimal.Decimal // the sum of the observations found
-	Gaps   Gaps            // the months missing from Value; none if complete
+// ErrIncomplete is wrapped by errors about a sum over a period whose months
+// are not all there.
+var ErrIncomplete = errors.New("incomplete period")
+
+// An IncompleteError reports a sum over a period that could not be made,
+// because months of the period have no observation or belong to a combined
+// observation that straddles its bounds. Missing is not zero: nothing is
+// summed over a gap.
+type IncompleteError struct {
+	Period Period // the months to be summed
+	Gaps   Gaps   // each missing month ([MonthMissing]) and straddling observation ([Combined])
 }
 
-// Complete reports whether every month of the year is in Value.
-func (y YearTotal) Complete() bool { return len(y.Gaps) == 0 }
+func (e *IncompleteError) Error() string {
+	msg := fmt.Sprintf("series: cannot sum %v", e.Period)
+	if len(e.Gaps) == 0 {
+		return msg
+	}
+	// Gap.String starts with the result period, which is e.Period.
+	g := e.Gaps[0]
+	msg += ": " + strings.TrimPrefix(g.String(), g.Period.String()+": ")
+	if n := len(e.Gaps) - 1; n > 0 {
+		msg += fmt.Sprintf(" (and %d more)", n)
+	}
+	return msg
+}
 
-// Annual returns the total of each year that s touches, in order, from
-// January (or the month [YearStartingIn] names) to the following December
-// (or the month before it). Each total says which months it lacks; see
-// [Total]. [AllowMissing] has no effect: YearTotal always carries its gaps.
-func Annual[U Unit](s Series[U], opts ...CumOption) []YearTotal {
+// Unwrap returns [ErrIncomplete].
+func (e *IncompleteError) Unwrap() error { return ErrIncomplete }
+
+// Annual returns the total of each year in which s has an observation, as a
+// combined observation of the year's twelve months: from January (or the
+// month [YearStartingIn] names) to the following December (or the month
+// before it). A year has a total as [Total] gives one: if a month of it is
+// missing, or a combined observation crosses its start or end, it has none
+// and Gaps says why ([MonthMissing], naming the first missing month, or
+// [Combined]). With [AllowMissing] a year with missing months gets the sum
+// of the observations it has, and a gap with reason [Partial].
+//
+// Since each total is a combined observation, [YoY] of the result compares
+// each year with the year before.
+func Annual[U Unit](s Series[U], opts ...CumOption) (Series[U], Gaps) {
 	if s.d == nil {
-		return nil
+		return s, nil
 	}
 	cfg := newCumConfig(opts)
 	first := s.First()
 	for !cfg.isYearStart(first) {
 		first = first.AddMonths(-1)
 	}
-	var out []YearTotal
+	var b Builder[U]
+	var gaps Gaps
 	for y := first; !y.After(s.Last()); y = y.AddMonths(12) {
 		p := Period{y, y.AddMonths(11)}
-		v, g := Total(s, p)
-		out = append(out, YearTotal{p, v, g})
+		if !s.d.covers(p) {
+			continue // no observation in the year: no total, as for a missing month
+		}
+		v, vb, g := s.d.total(p)
+		if len(g) > 0 {
+			// Missing months may be allowed; a combined observation cut in
+			// two never is.
+			k := slices.IndexFunc(g, func(x Gap) bool { return x.Reason == Combined })
+			switch {
+			case !cfg.allowMissing:
+				gaps = append(gaps, Gap{p, g[0].Reason, g[0].Cause})
+				continue
+			case k >= 0:
+				gaps = append(gaps, Gap{p, Combined, g[k].Cause})
+				continue
+			}
+			gaps = append(gaps, Gap{p, Partial, g[0].Cause})
+		}
+		val := decimal.New(v, -s.d.scale)
+		if vb != nil {
+			val = decimal.NewFromBigInt(vb, -s.d.scale)
+		}
+		b.SetCombined(p, val)
 	}
-	return out
+	r, err := b.Series()
+	if err != nil {
+		panic("series: Annual: " + err.Error()) // the years do not overlap
+	}
+	return r, gaps
 }

@@ -1,6 +1,7 @@
 // Package series holds exact monthly series whose unit is part of their type,
-// and the arithmetic a trade report prints: percent and absolute changes,
-// streaks, year-to-date totals, rolling sums, shares and unit conversions.
+// and the arithmetic a trade report prints: percent changes and
+// differences, streaks, year-to-date totals, rolling sums, shares, unit
+// conversions and progress toward a cumulative target ([Target]).
 //
 // # Months
 //
@@ -33,8 +34,9 @@
 // A month holds an observation (possibly zero) or nothing. No operation
 // fills a missing month. An operation that cannot produce a value for a
 // period (a missing or zero base, a missing month in a window) leaves it
-// without a value and says so in the [Gaps] it returns. Nothing panics on
-// data; panics are kept for caller bugs and documented.
+// without a value and says so in the [Gaps] it returns; one that returns a
+// single value ([Total]) returns an error instead of a partial one. Nothing
+// panics on data; panics are kept for caller bugs and documented.
 //
 // # Combined periods
 //
@@ -64,8 +66,6 @@
 //   - Binary operations ([Add], [Sub], [Share], [Divide], [Convert]) match
 //     periods exactly: a combined observation pairs only with the same
 //     combined period in the other series.
-//   - The float view ([ToFloats]) has NaN for each month of a combined
-//     observation, since a two-month total is not a monthly value.
 //
 // # Storage
 //
@@ -75,8 +75,19 @@
 // one. Operations over millions of values run in tight loops with no
 // allocation per value. Series are immutable and safe for concurrent use.
 //
-// # Statistics
+// # Encodings
 //
-// [Floats] is a float64 view for statistics through gonum (mean, standard
-// deviation, correlation, linear trend), kept apart from the exact path.
+// A [Series] encodes exactly, with its unit: as JSON ([Series.MarshalJSON])
+// and in a compact, versioned binary form ([Series.MarshalBinary]) for
+// pipelines that move series between processes. Decoding checks the unit,
+// so data in tonnes do not decode into a Series[USD], and checks
+// everything else it reads. Months and periods are text ("2025-11",
+// "2025-01/2025-02") in JSON and in SQL columns, and gap reasons are tokens
+// ("base_zero").
+//
+// Statistics that are naturally approximate (means, deviations,
+// correlations, trends) are in package
+// [github.com/tradeflow-go/tradeflow/stats], which converts a series to
+// float64 explicitly; this package imports only the standard library and
+// shopspring/decimal.
 package series

@@ -22,8 +22,42 @@ func ExampleParseMonth() {
 	// 0000-00 series: invalid month "2025-13": month 13 is out of range
 }
 
+func ExampleNewMonth() {
+	m, err := series.NewMonth(2025, time.November)
+	fmt.Println(m, err)
+	_, err = series.NewMonth(2025, 13)
+	fmt.Println(err)
+	// Output:
+	// 2025-11 <nil>
+	// series: invalid month "2025-13": want a year from 1 to 9999 and a month from 1 to 12
+}
+
+func ExampleMonthOf() {
+	released := time.Date(2025, time.December, 8, 11, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	fmt.Println(series.MonthOf(released), series.MonthOf(released).AddMonths(-1))
+	// Output: 2025-12 2025-11
+}
+
+func ExampleMonth_Scan() {
+	// A database column may hold a month as text, as UN Comtrade's integer
+	// YYYYMM, or as a date; NULL is the zero Month.
+	var m series.Month
+	for _, col := range []any{"2025-11", int64(202511), time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC), nil} {
+		err := m.Scan(col)
+		fmt.Println(m, err)
+	}
+	v, _ := series.MustParseMonth("2025-11").Value()
+	fmt.Printf("%q\n", v)
+	// Output:
+	// 2025-11 <nil>
+	// 2025-11 <nil>
+	// 2025-11 <nil>
+	// 0000-00 <nil>
+	// "2025-11"
+}
+
 func ExampleMonth_AddMonths() {
-	nov := series.MonthOf(2025, time.November)
+	nov := series.MustMonth(2025, time.November)
 	fmt.Println(nov.AddMonths(-12), nov.AddMonths(2))
 	fmt.Println(nov.MonthsSince(series.MustParseMonth("2024-03")))
 	// Output:
@@ -125,7 +159,7 @@ func ExampleMoM() {
 	rareEarths := series.MustFromStrings[series.Tonnes](series.MustParseMonth("2025-10"), "4343.5", "5493.9")
 	mom, _ := series.MoM(rareEarths)
 	v, _ := mom.At(series.MustParseMonth("2025-11"))
-	fmt.Println(series.RoundValue(v, 1))
+	fmt.Println(series.DisplayRounding.Round(v, 1))
 	// Output:
 	// 26.5
 }
@@ -138,10 +172,10 @@ func ExampleDiff() {
 	// [2025-11: 21.61] USD bn
 }
 
-func ExampleChangePP() {
+func ExampleDiffPP() {
 	share := series.MustFromStrings[series.Percent](series.MustParseMonth("2024-11"),
 		"14.1", "", "", "", "", "", "", "", "", "", "", "", "15.3")
-	pp, _ := series.ChangePP(share, 12)
+	pp, _ := series.DiffPP(share, 12)
 	fmt.Println(pp)
 	// Output:
 	// [2025-11: 1.2] pp
@@ -238,22 +272,47 @@ func ExampleRolling() {
 	// [2025-03: 6, 2025-04: 9] t 2
 }
 
+func ExampleRoundToSum() {
+	shares := []decimal.Decimal{
+		decimal.RequireFromString("33.35"),
+		decimal.RequireFromString("33.35"),
+		decimal.RequireFromString("33.3"),
+	}
+	// Each rounded half away from zero: 33.4 + 33.4 + 33.3 = 100.1.
+	fmt.Println(series.RoundToSum(shares, 1))
+	// Output: [33.4 33.3 33.3]
+}
+
+func ExampleRounding_Round() {
+	v := decimal.RequireFromString("2.45")
+	fmt.Println(series.DisplayRounding.Round(v, 1), series.DisplayRounding.Round(v.Neg(), 1))
+	// To odd keeps the trace of what was cut off: 2.45 and 2.4500001 both
+	// round to the odd 2.5 at one place, 2.4 stays 2.4.
+	fmt.Println(series.DivisionRounding.Round(v, 1), series.DivisionRounding.Round(decimal.RequireFromString("2.4"), 1))
+	// Output:
+	// 2.5 -2.5
+	// 2.5 2.4
+}
+
 func ExampleTotal() {
 	s := series.MustFromStrings[series.Tonnes](series.MustParseMonth("2025-09"), "4000.3", "4343.5", "5493.9")
-	v, gaps := series.Total(s, series.Period{First: series.MustParseMonth("2025-09"), Last: series.MustParseMonth("2025-12")})
-	fmt.Println(v, gaps)
+	v, err := series.Total(s, series.Period{First: series.MustParseMonth("2025-09"), Last: series.MustParseMonth("2025-11")})
+	fmt.Println(v, err)
+	_, err = series.Total(s, series.Period{First: series.MustParseMonth("2025-09"), Last: series.MustParseMonth("2025-12")})
+	fmt.Println(err)
 	// Output:
-	// 13837.7 2025-09/2025-12: 2025-12 is missing
+	// 13837.7 <nil>
+	// series: cannot sum 2025-09/2025-12: 2025-12 is missing
 }
 
 func ExampleAnnual() {
-	s := series.FromInts[series.Tonnes](series.MustParseMonth("2024-11"), 1, 2, 3)
-	for _, y := range series.Annual(s) {
-		fmt.Println(y.Period, y.Value, y.Complete(), len(y.Gaps))
-	}
+	s := series.FromInts[series.Tonnes](series.MustParseMonth("2024-01"), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
+	years, gaps := series.Annual(s)
+	fmt.Println(years)
+	fmt.Println(gaps)
 	// Output:
-	// 2024-01/2024-12 3 false 10
-	// 2025-01/2025-12 3 false 11
+	// [2024-01/2024-12: 78] t
+	// 2025-01/2025-12: 2025-02 is missing
 }
 
 func ExampleSub() {
@@ -323,15 +382,91 @@ func ExampleSeries_Round() {
 	// [2025-10: -1.1, 2025-11: 5.8] %
 }
 
-func ExampleToFloats() {
-	s := series.FromInts[series.Index](series.MustParseMonth("2025-01"), 49, 50, 51, 52)
-	f := series.ToFloats(s)
-	intercept, slope := f.Trend()
-	fmt.Printf("mean %.2f sd %.3f trend %.1f%+.1f/month\n", f.Mean(), f.StdDev(), intercept, slope)
-	fmt.Printf("correlation %.1f\n", series.Correlation(f, f))
+func ExampleTarget_Progress() {
+	// China's soybean imports from the United States, tonnes (commodities.csv:
+	// Reuters via channelnewsasia, srnnews, tradingkey), against a promise of
+	// 12 million tonnes by the end of 2025.
+	us := series.MustFromStrings[series.Tonnes](series.MustMonth(2025, time.September), "0", "0", "0")
+	target := series.Target[series.MillionTonnes]{
+		Amount: decimal.NewFromInt(12),
+		Window: series.Period{First: series.MustMonth(2025, time.September), Last: series.MustMonth(2025, time.December)},
+	}
+	p, err := target.Progress(series.Rescale[series.MillionTonnes](us), series.MustMonth(2025, time.November))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pace, _ := p.Pace()
+	fmt.Println("counted:  ", p.Counted)
+	fmt.Println("so far:   ", p.Done, "Mt")
+	fmt.Println("done:     ", p.PercentDone(), "%")
+	fmt.Println("remaining:", p.Remaining(), "Mt")
+	fmt.Println("pace:     ", pace, "Mt a month for", p.MonthsLeft, "month")
+	fmt.Println(p)
 	// Output:
-	// mean 50.50 sd 1.291 trend 49.0+1.0/month
-	// correlation 1.0
+	// counted:   2025-09/2025-11
+	// so far:    0 Mt
+	// done:      0 %
+	// remaining: 12 Mt
+	// pace:      12 Mt a month for 1 month
+	// 0 of 12 Mt (0.0%) in 2025-09/2025-11; 12 Mt to go in 1 month, 12 Mt a month
+}
+
+func ExampleTarget_Progress_missingMonth() {
+	// A month with no figure is not a month with nothing bought.
+	sep := series.MustMonth(2025, time.September)
+	us := series.MustFromStrings[series.Tonnes](sep, "0", "", "0") // October not published
+	target := series.Target[series.Tonnes]{
+		Amount: decimal.NewFromInt(12_000_000),
+		Window: series.Period{First: sep, Last: series.MustMonth(2025, time.December)},
+	}
+	_, err := target.Progress(us, series.MustMonth(2025, time.November))
+	fmt.Println(err)
+	// Output: series: cannot sum 2025-09/2025-11: 2025-10 is missing
+}
+
+func ExampleSeries_AtPeriod() {
+	var b series.Builder[series.USD100M]
+	b.SetCombined(series.Period{First: series.MustParseMonth("2025-01"), Last: series.MustParseMonth("2025-02")}, decimal.RequireFromString("5399.4"))
+	b.Set(series.MustParseMonth("2025-03"), decimal.RequireFromString("3139"))
+	s, _ := b.Series()
+	janFeb := series.Period{First: series.MustParseMonth("2025-01"), Last: series.MustParseMonth("2025-02")}
+	fmt.Println(s.AtPeriod(janFeb))
+	fmt.Println(s.AtPeriod(series.MonthPeriod(series.MustParseMonth("2025-02"))))
+	// Output:
+	// 5399.4 true
+	// 0 false
+}
+
+func ExampleSeries_MarshalJSON() {
+	var b series.Builder[series.USD100M]
+	b.SetCombined(series.Period{First: series.MustParseMonth("2025-01"), Last: series.MustParseMonth("2025-02")}, decimal.RequireFromString("5399.4"))
+	b.Set(series.MustParseMonth("2025-03"), decimal.RequireFromString("3139"))
+	s, _ := b.Series()
+	js, _ := json.Marshal(s)
+	fmt.Println(string(js))
+
+	var back series.Series[series.USD100M]
+	fmt.Println(json.Unmarshal(js, &back), back.Equal(s))
+	var tonnes series.Series[series.Tonnes]
+	fmt.Println(json.Unmarshal(js, &tonnes))
+	// Output:
+	// {"unit":{"symbol":"USD 100 mn","dimension":"USD","exponent":8},"observations":[{"period":"2025-01/2025-02","value":"5399.4"},{"period":"2025-03","value":"3139.0"}]}
+	// <nil> true
+	// series: unit mismatch: the data are in USD 100 mn ("USD", 10^8), the series in t ("mass", 10^3)
+}
+
+func ExampleSeries_MarshalBinary() {
+	exports := series.MustFromStrings[series.USD100M](series.MustParseMonth("2024-11"), "3123.1", "3357.6", "3354.2", "5399.4")
+	bin, _ := exports.MarshalBinary()
+	var back series.Series[series.USD100M]
+	err := back.UnmarshalBinary(bin)
+	fmt.Println(len(bin), "bytes:", back, err)
+	var usd series.Series[series.USD]
+	fmt.Println(usd.UnmarshalBinary(bin))
+	// Output:
+	// 26 bytes: [2024-11: 3123.1, 2024-12: 3357.6, 2025-01: 3354.2, 2025-02: 5399.4] USD 100 mn <nil>
+	// series: unit mismatch: the data are in "USD" (10^8), the series in USD ("USD", 10^0)
 }
 
 // ZeroFill is for a sum whose parts are listed only when they traded: a

@@ -1,6 +1,10 @@
 package series
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
+)
 
 // addSame is Add's path for series that hold the same months: every
 // operand has the same months, scale and storage range, no combined
@@ -26,8 +30,8 @@ func addSame[U Unit](first Series[U], rest []Series[U]) (*store, bool) {
 	copy(sum, a.coef)
 	for _, r := range rest {
 		for i, c := range r.d.coef {
-			s := sum[i] + c
-			if (sum[i] >= 0) == (c >= 0) && (s >= 0) != (c >= 0) {
+			s, ok := fixed.Add(sum[i], c)
+			if !ok {
 				return nil, false // overflow: the general path goes to big integers
 			}
 			sum[i] = s

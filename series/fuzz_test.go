@@ -1,6 +1,7 @@
 package series_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -97,13 +98,138 @@ func FuzzSeriesOps(f *testing.F) {
 			}
 		}
 		ytd, _ := series.YearToDate(s)
-		for _, y := range series.Annual(s) {
-			if v, ok := ytd.At(y.Period.Last); y.Complete() && (!ok || !v.Equal(y.Value)) {
-				t.Fatalf("%v: ytd %v (%v), annual %v", y.Period, v, ok, y.Value)
+		years, _ := series.Annual(s)
+		for p, total := range years.All() {
+			if v, ok := ytd.At(p.Last); !ok || !v.Equal(total) {
+				t.Fatalf("%v: ytd %v (%v), annual %v", p, v, ok, total)
 			}
 		}
 		series.Rolling(s, k)
 		series.Streak(s, s.Last(), func(v decimal.Decimal) bool { return v.IsPositive() })
-		series.ToFloats(s).Trend()
+	})
+}
+
+// fuzzSeeds returns the encodings of a few series of every shape: empty,
+// with gaps, combined observations, negative values and values beyond an
+// int64.
+func fuzzSeeds() []series.Series[series.USD] {
+	var b series.Builder[series.USD]
+	b.SetCombined(series.Period{First: series.MustParseMonth("2024-01"), Last: series.MustParseMonth("2024-02")}, decimal.RequireFromString("8774"))
+	b.Set(series.MustParseMonth("2024-03"), decimal.RequireFromString("-0.05"))
+	b.Set(series.MustParseMonth("2024-05"), decimal.RequireFromString("123456789012345678901234567890.5"))
+	combined, _ := b.Series()
+	return []series.Series[series.USD]{
+		{},
+		series.FromInts[series.USD](series.MustParseMonth("2025-11"), 3303),
+		series.MustFromStrings[series.USD](series.MustParseMonth("2024-11"), "3123.1", "", "-1", "3303.50"),
+		combined,
+	}
+}
+
+// checkDecoded checks a series that decoded: it encodes in both forms, and
+// each decodes to the same observations at the same scale, whose binary
+// form is then the same bytes.
+func checkDecoded(t *testing.T, s series.Series[series.USD]) {
+	bin, err := s.MarshalBinary()
+	if err != nil {
+		t.Fatalf("decoded %v does not encode: %v", s, err)
+	}
+	var fromBin series.Series[series.USD]
+	if err := fromBin.UnmarshalBinary(bin); err != nil {
+		t.Fatalf("binary form of %v does not decode: %v", s, err)
+	}
+	again, err := fromBin.MarshalBinary()
+	if err != nil || string(again) != string(bin) {
+		t.Fatalf("%v: binary form changes on a round trip: %x, then %x (%v)", s, bin, again, err)
+	}
+	js, err := json.Marshal(s)
+	if err != nil {
+		t.Fatalf("decoded %v does not encode as JSON: %v", s, err)
+	}
+	var fromJSON series.Series[series.USD]
+	if err := json.Unmarshal(js, &fromJSON); err != nil {
+		t.Fatalf("JSON form %s does not decode: %v", js, err)
+	}
+	for _, back := range []series.Series[series.USD]{fromBin, fromJSON} {
+		if !back.Equal(s) || back.Len() != s.Len() {
+			t.Fatalf("round trip of %v gives %v", s, back)
+		}
+	}
+	jsAgain, _ := json.Marshal(fromBin)
+	if string(jsAgain) != string(js) {
+		t.Fatalf("%v: the scale changes through the binary form: %s, then %s", s, js, jsAgain)
+	}
+}
+
+// decodeErrorOK reports whether err is one of the errors a decoder
+// documents.
+func decodeErrorOK(err error) bool {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	for _, sentinel := range []error{series.ErrEncoding, series.ErrUnit, series.ErrPeriod, series.ErrMonth, series.ErrValue, series.ErrDuplicate} {
+		if errors.Is(err, sentinel) {
+			return true
+		}
+	}
+	return errors.As(err, &syntax) || errors.As(err, &typ)
+}
+
+// FuzzSeriesBinary decodes any bytes as a series' binary form: no panic; an
+// error is an EncodingError or a UnitError; a series that decodes
+// round-trips through both forms.
+func FuzzSeriesBinary(f *testing.F) {
+	for _, s := range fuzzSeeds() {
+		b, err := s.MarshalBinary()
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+		if len(b) > 8 {
+			f.Add(b[:len(b)-3])
+		}
+	}
+	f.Add([]byte{})
+	f.Add([]byte{2})
+	f.Add([]byte{1, 4, 'm', 'a', 's', 's', 6, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s series.Series[series.USD]
+		if err := s.UnmarshalBinary(data); err != nil {
+			if !errors.Is(err, series.ErrEncoding) && !errors.Is(err, series.ErrUnit) {
+				t.Fatalf("UnmarshalBinary(%x): error %v wraps neither ErrEncoding nor ErrUnit", data, err)
+			}
+			return
+		}
+		checkDecoded(t, s)
+	})
+}
+
+// FuzzSeriesJSON decodes any text as a series' JSON form: no panic; an
+// error is a documented one; a series that decodes round-trips through both
+// forms.
+func FuzzSeriesJSON(f *testing.F) {
+	for _, s := range fuzzSeeds() {
+		b, err := json.Marshal(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	for _, s := range []string{
+		`null`, `{}`, `{"unit":{"symbol":"t","dimension":"mass","exponent":3},"observations":[]}`,
+		`{"unit":{"dimension":"USD"},"observations":[{"period":"2025-01/2025-02","value":1e3},{"period":"2025-02","value":"2"}]}`,
+		`{"unit":{"dimension":"USD"},"observations":[{"period":"0001-01","value":"1"},{"period":"9999-12","value":"-1e-1000"}]}`,
+		`{"unit":{"dimension":"USD"},"observations":[{"period":"2025-01","value":"1e2000"}]}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s series.Series[series.USD]
+		if err := json.Unmarshal(data, &s); err != nil {
+			if !decodeErrorOK(err) {
+				t.Fatalf("Unmarshal(%q): undocumented error %T %v", data, err, err)
+			}
+			return
+		}
+		checkDecoded(t, s)
 	})
 }

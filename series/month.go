@@ -1,6 +1,7 @@
 package series
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strconv"
@@ -41,17 +42,29 @@ func (e *MonthError) Error() string {
 // Unwrap returns [ErrMonth].
 func (e *MonthError) Unwrap() error { return ErrMonth }
 
-// MonthOf returns the month m of year. It panics if year is outside 1–9999 or
-// m outside January–December: those are caller bugs, not data.
-func MonthOf(year int, m time.Month) Month {
+// NewMonth returns the month m of year, or an error (a [*MonthError]
+// wrapping [ErrMonth]) if year is outside 1–9999 or m outside
+// January–December.
+func NewMonth(year int, m time.Month) (Month, error) {
 	if year < 1 || year > 9999 || m < time.January || m > time.December {
-		panic(fmt.Sprintf("series: MonthOf(%d, %d) out of range", year, int(m)))
+		return Month{}, &MonthError{fmt.Sprintf("%d-%d", year, int(m)), "want a year from 1 to 9999 and a month from 1 to 12"}
 	}
-	return Month{int32(year*12 + int(m) - 1)}
+	return Month{int32(year*12 + int(m) - 1)}, nil
 }
 
-// MonthFor returns the month that contains t, in t's location.
-func MonthFor(t time.Time) Month { return MonthOf(t.Year(), t.Month()) }
+// MustMonth is like [NewMonth] but panics on error. It is meant for
+// months a program computes and knows to be in range.
+func MustMonth(year int, m time.Month) Month {
+	v, err := NewMonth(year, m)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// MonthOf returns the month in which t occurs, in t's location. It panics if t's year is outside 1–9999, the
+// years a Month holds; a time from data is checked with [NewMonth].
+func MonthOf(t time.Time) Month { return MustMonth(t.Year(), t.Month()) }
 
 // ParseMonth parses a month written as "2025-11", "202511" (UN Comtrade's
 // form) or "2025M11". "0000-00" parses to the zero Month, so that
@@ -168,23 +181,69 @@ func (m Month) Compare(o Month) int {
 }
 
 // String returns the month as "2025-11"; the zero Month is "0000-00".
-func (m Month) String() string { return string(m.AppendText(make([]byte, 0, 7))) }
+func (m Month) String() string {
+	var buf [7]byte
+	return string(m.appendText(buf[:0]))
+}
 
-// AppendText appends the form of [Month.String] to b.
-func (m Month) AppendText(b []byte) []byte {
+func (m Month) appendText(b []byte) []byte {
 	y, mo := m.Year(), int(m.Month())
 	return append(b,
 		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
 		byte('0'+mo/10), byte('0'+mo%10))
 }
 
+// AppendText appends the form of [Month.String] to b, as
+// [encoding.TextAppender] asks; the error is always nil.
+func (m Month) AppendText(b []byte) ([]byte, error) { return m.appendText(b), nil }
+
 // MarshalText returns the form of [Month.String]. JSON uses it, so a Month
 // is a JSON string.
-func (m Month) MarshalText() ([]byte, error) { return m.AppendText(nil), nil }
+func (m Month) MarshalText() ([]byte, error) { return m.appendText(nil), nil }
 
 // UnmarshalText parses any form [ParseMonth] accepts.
 func (m *Month) UnmarshalText(b []byte) error {
 	v, err := ParseMonth(string(b))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// Value returns the month as text ("2025-11") for a database column, or
+// NULL for the zero Month, which means "no month". It implements
+// [driver.Valuer].
+func (m Month) Value() (driver.Value, error) {
+	if m.IsZero() {
+		return nil, nil
+	}
+	return m.String(), nil
+}
+
+// Scan reads a month from a database column, implementing [database/sql.Scanner]: text
+// in any form [ParseMonth] accepts, an integer YYYYMM (202511, as UN
+// Comtrade stores periods), or a date or timestamp, whose month it takes in
+// the time's location. NULL is the zero Month.
+func (m *Month) Scan(src any) error {
+	var v Month
+	var err error
+	switch x := src.(type) {
+	case nil:
+	case string:
+		v, err = ParseMonth(x)
+	case []byte:
+		v, err = ParseMonth(string(x))
+	case int64:
+		if x < 100000 || x > 999999 {
+			return &MonthError{strconv.FormatInt(x, 10), "want an integer YYYYMM"}
+		}
+		v, err = ParseMonth(strconv.FormatInt(x, 10))
+	case time.Time:
+		v, err = NewMonth(x.Year(), x.Month())
+	default:
+		return &MonthError{fmt.Sprintf("%v", src), fmt.Sprintf("cannot scan a %T into a month", src)}
+	}
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 func TestParseMonth(t *testing.T) {
-	nov := series.MonthOf(2025, time.November)
+	nov := series.MustMonth(2025, time.November)
 	tests := []struct {
 		in   string
 		want series.Month
@@ -23,8 +23,8 @@ func TestParseMonth(t *testing.T) {
 		{in: "202511", want: nov},
 		{in: "2025M11", want: nov},
 		{in: "2025m11", want: nov},
-		{in: "0001-01", want: series.MonthOf(1, time.January)},
-		{in: "9999-12", want: series.MonthOf(9999, time.December)},
+		{in: "0001-01", want: series.MustMonth(1, time.January)},
+		{in: "9999-12", want: series.MustMonth(9999, time.December)},
 		{in: "0000-00", want: series.Month{}},
 		{in: "2025-13", err: `"2025-13": month 13 is out of range`},
 		{in: "2025-00", err: `"2025-00": month 0 is out of range`},
@@ -69,7 +69,35 @@ func TestMonthArithmetic(t *testing.T) {
 	assert.Equal(t, "2024-12", m.AddMonths(-11).String())
 	assert.True(t, series.Month{}.AddMonths(5).IsZero(), "zero month stays zero")
 	assert.Panics(t, func() { series.MustParseMonth("9999-12").AddMonths(1) })
-	assert.Panics(t, func() { series.MonthOf(2025, 13) })
+	assert.Panics(t, func() { series.MustMonth(2025, 13) })
+}
+
+func TestNewMonth(t *testing.T) {
+	m, err := series.NewMonth(2025, time.November)
+	require.NoError(t, err)
+	assert.Equal(t, series.MustParseMonth("2025-11"), m)
+	for _, bad := range []struct {
+		y int
+		m time.Month
+	}{{0, time.January}, {10000, time.January}, {2025, 0}, {2025, 13}, {-1, time.March}} {
+		_, err := series.NewMonth(bad.y, bad.m)
+		require.ErrorIs(t, err, series.ErrMonth, "NewMonth(%d, %d)", bad.y, bad.m)
+		var me *series.MonthError
+		require.ErrorAs(t, err, &me)
+	}
+	assert.Panics(t, func() { series.MustMonth(0, time.January) })
+}
+
+func TestMonthOf(t *testing.T) {
+	// The month is taken in t's location: 2025-11-30 23:30 in UTC is
+	// already December in Shanghai.
+	utc := time.Date(2025, time.November, 30, 23, 30, 0, 0, time.UTC)
+	assert.Equal(t, "2025-11", series.MonthOf(utc).String())
+	shanghai := time.FixedZone("CST", 8*3600)
+	assert.Equal(t, "2025-12", series.MonthOf(utc.In(shanghai)).String())
+	assert.Equal(t, "0001-01", series.MonthOf(time.Time{}).String())
+	assert.Panics(t, func() { series.MonthOf(time.Date(10000, time.January, 1, 0, 0, 0, 0, time.UTC)) })
+	assert.Panics(t, func() { series.MonthOf(time.Date(0, time.December, 1, 0, 0, 0, 0, time.UTC)) })
 }
 
 func TestMonthComparison(t *testing.T) {

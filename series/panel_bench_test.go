@@ -101,7 +101,7 @@ func BenchmarkPanelYoYRoundSum(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, y := range yoys {
-			series.Total(y.Round(1), p)
+			series.Total(y.Round(1), p, series.AllowMissing())
 		}
 	}
 	perValue(b)
@@ -116,7 +116,7 @@ func BenchmarkPanelYTD(b *testing.B) {
 	for b.Loop() {
 		for _, s := range obs {
 			y, _ := series.YearToDate(s, series.AllowMissing())
-			series.Total(y, p)
+			series.Total(y, p, series.AllowMissing())
 		}
 	}
 	perValue(b)

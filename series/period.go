@@ -1,6 +1,7 @@
 package series
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
@@ -99,18 +100,76 @@ func (p Period) Shift(n int) Period { return Period{p.First.AddMonths(n), p.Last
 
 // String returns "2025-11" for a single month and "2025-01/2025-02" for a span.
 func (p Period) String() string {
-	if p.First == p.Last {
-		return p.First.String()
-	}
-	return p.First.String() + "/" + p.Last.String()
+	var buf [15]byte
+	return string(p.appendText(buf[:0]))
 }
 
-// MarshalText returns the form of [Period.String].
-func (p Period) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+func (p Period) appendText(b []byte) []byte {
+	b = p.First.appendText(b)
+	if p.First != p.Last {
+		b = append(b, '/')
+		b = p.Last.appendText(b)
+	}
+	return b
+}
 
-// UnmarshalText parses any form [ParsePeriod] accepts.
+// AppendText appends the form of [Period.String] to b, as
+// [encoding.TextAppender] asks. A period that is neither the zero Period
+// nor [Period.Valid] is an error: its text would not parse back.
+func (p Period) AppendText(b []byte) ([]byte, error) {
+	if !p.Valid() && p != (Period{}) {
+		return b, &PeriodError{p.String(), "not a valid period"}
+	}
+	return p.appendText(b), nil
+}
+
+// MarshalText returns the form of [Period.String], as [Period.AppendText]
+// does. JSON uses it, so a Period is a JSON string.
+func (p Period) MarshalText() ([]byte, error) { return p.AppendText(nil) }
+
+// UnmarshalText parses any form [ParsePeriod] accepts, and "0000-00", the
+// text of the zero Period, which ParsePeriod refuses as data.
 func (p *Period) UnmarshalText(b []byte) error {
+	if string(b) == "0000-00" {
+		*p = Period{}
+		return nil
+	}
 	v, err := ParsePeriod(string(b))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// Value returns the period as text ("2025-01/2025-02") for a database
+// column, or NULL for the zero Period. It implements [driver.Valuer]. A
+// period that is not zero but not [Period.Valid] either is an error: it
+// would not scan back.
+func (p Period) Value() (driver.Value, error) {
+	switch {
+	case p == Period{}:
+		return nil, nil
+	case !p.Valid():
+		return nil, &PeriodError{p.String(), "not a valid period"}
+	}
+	return p.String(), nil
+}
+
+// Scan reads a period from a database column, implementing [database/sql.Scanner]:
+// text in any form [ParsePeriod] accepts. NULL is the zero Period.
+func (p *Period) Scan(src any) error {
+	var v Period
+	var err error
+	switch x := src.(type) {
+	case nil:
+	case string:
+		v, err = ParsePeriod(x)
+	case []byte:
+		v, err = ParsePeriod(string(x))
+	default:
+		return &PeriodError{fmt.Sprintf("%v", src), fmt.Sprintf("cannot scan a %T into a period", src)}
+	}
 	if err != nil {
 		return err
 	}

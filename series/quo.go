@@ -2,6 +2,7 @@ package series
 
 import (
 	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 // Quo returns n ÷ d with the library's division rule: [DivisionPlaces]
@@ -14,6 +15,6 @@ func Quo(n, d decimal.Decimal) (decimal.Decimal, bool) {
 	}
 	// n ÷ d × 10^places = cn ÷ cd × 10^e
 	e := int(n.Exponent()) - int(d.Exponent()) + DivisionPlaces
-	q := quoToOddBig(n.Coefficient(), d.Coefficient(), e)
+	q := fixed.QuoToOddBig(n.Coefficient(), d.Coefficient(), e)
 	return decimal.NewFromBigInt(q, -DivisionPlaces), true
 }

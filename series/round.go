@@ -1,10 +1,16 @@
 package series
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+
+	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
+)
 
 // round returns d with every value rounded half away from zero to places
 // decimal places, at scale max(places, 0): the store that rounding each
-// value with RoundValue and collecting them in a Builder makes, computed on
+// value with DisplayRounding.Round and collecting them in a Builder makes, computed on
 // the coefficients without a decimal.Decimal per value. Values that do not
 // fit an int64 on the way take that path.
 func (d *store) round(places int32) *store {
@@ -20,42 +26,47 @@ func (d *store) round(places int32) *store {
 			i := w<<6 + bits.TrailingZeros64(word)
 			word &= word - 1
 			if d.wide == nil || !d.isWide(i) {
-				if c, ok := roundCoef(d.coef[i], d.scale, places); ok {
+				if c, ok := fixed.RoundHalfAway(d.coef[i], d.scale, places); ok {
 					out.set(i, c)
 					continue
 				}
 			}
-			out.setDecimal(i, RoundValue(d.decimal(i), places))
+			out.setDecimal(i, DisplayRounding.Round(d.decimal(i), places))
 		}
 	}
 	return out.done()
 }
 
-// roundCoef rounds c × 10^-scale half away from zero to places decimal
-// places and returns the result as a coefficient at scale max(places, 0),
-// or false if that needs more than an int64.
-func roundCoef(c int64, scale, places int32) (int64, bool) {
-	if places >= scale {
-		return mulPow10(c, int(max(places, 0)-scale))
+// RoundToSum rounds each of vals to places decimal places so that the
+// rounded values add up to their exact sum rounded half away from zero —
+// so shares that sum to 100 still print as summing to 100. This is the
+// largest remainder (Hamilton) method: each value is rounded down, and then
+// the values with the largest remainders (the earlier on ties) are rounded
+// up, as many as the sum needs. A value with no more than places decimal
+// places is never changed, and no value moves by a unit of the last place
+// or more. vals is not modified.
+//
+// Each value may then differ from its own rounding half away from zero:
+// 33.35, 33.35 and 33.3 (sum 100) round to 33.4, 33.3 and 33.3.
+func RoundToSum(vals []decimal.Decimal, places int32) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(vals))
+	sum, exact := decimal.Zero, decimal.Zero
+	var inexact []int
+	for i, v := range vals {
+		out[i] = v.RoundFloor(places)
+		sum = sum.Add(out[i])
+		exact = exact.Add(v)
+		if !out[i].Equal(v) {
+			inexact = append(inexact, i)
+		}
 	}
-	p, ok := pow10(int(scale - places))
-	if !ok {
-		return 0, false
+	up := DisplayRounding.Round(exact, places).Sub(sum).Shift(places).IntPart()
+	slices.SortStableFunc(inexact, func(a, b int) int {
+		return vals[b].Sub(out[b]).Cmp(vals[a].Sub(out[a]))
+	})
+	ulp := decimal.New(1, -places)
+	for _, i := range inexact[:up] {
+		out[i] = out[i].Add(ulp)
 	}
-	u := uabs(c)
-	q, r := u/uint64(p), u%uint64(p)
-	if r >= uint64(p)-r { // r ≥ p/2: a half or more rounds away from zero
-		q++
-	}
-	if q > 1<<63-1 {
-		return 0, false
-	}
-	v := int64(q)
-	if c < 0 {
-		v = -v
-	}
-	if places < 0 {
-		return mulPow10(v, int(-places))
-	}
-	return v, true
+	return out
 }

@@ -12,14 +12,14 @@ import (
 )
 
 // roundByDecimals is Series.Round as it is specified: each value rounded by
-// RoundValue, and the results collected in a Builder.
+// DisplayRounding.Round, and the results collected in a Builder.
 func roundByDecimals[U Unit](s Series[U], places int32) Series[U] {
 	var b Builder[U]
 	for p, v := range s.All() {
 		if p.IsMonth() {
-			b.Set(p.Last, RoundValue(v, places))
+			b.Set(p.Last, DisplayRounding.Round(v, places))
 		} else {
-			b.SetCombined(p, RoundValue(v, places))
+			b.SetCombined(p, DisplayRounding.Round(v, places))
 		}
 	}
 	r, err := b.Series()

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 // A Series is a monthly series of exact decimal values in unit U.
@@ -282,22 +283,14 @@ func (b *Builder[U]) place(bd builder, i, k int) {
 	}
 	c := b.coefs[k]
 	if sh := bd.d.scale + b.exps[k]; sh > 0 {
-		r, ok := mulPow10(c, int(sh))
+		r, ok := fixed.MulPow10(c, int(sh))
 		if !ok {
-			bd.setBig(i, new(big.Int).Mul(big.NewInt(c), bigPow10(int(sh))))
+			bd.setBig(i, new(big.Int).Mul(big.NewInt(c), fixed.BigPow10(int(sh))))
 			return
 		}
 		c = r
 	}
 	bd.set(i, c)
-}
-
-func mulPow10(c int64, k int) (int64, bool) {
-	p, ok := pow10(k)
-	if !ok {
-		return 0, c == 0
-	}
-	return mul64(c, p)
 }
 
 // IsEmpty reports whether s has no observation.
@@ -338,6 +331,21 @@ func (s Series[U]) At(m Month) (decimal.Decimal, bool) {
 	}
 	i := s.d.index(m)
 	if s.d.obsLen(i) != 1 {
+		return decimal.Decimal{}, false
+	}
+	return s.d.decimal(i), true
+}
+
+// AtPeriod returns the observation for exactly period p: a single month, or
+// a combined observation such as 2025-01/2025-02. It reports false when s
+// has no observation for exactly p, even if observations within p could be
+// summed to it (that is [Total]).
+func (s Series[U]) AtPeriod(p Period) (decimal.Decimal, bool) {
+	if s.d == nil || !p.Valid() {
+		return decimal.Decimal{}, false
+	}
+	i := s.d.index(p.Last)
+	if s.d.obsLen(i) != p.Len() {
 		return decimal.Decimal{}, false
 	}
 	return s.d.decimal(i), true

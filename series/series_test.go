@@ -1,7 +1,6 @@
 package series_test
 
 import (
-	"math"
 	"os/exec"
 	"strings"
 	"testing"
@@ -140,8 +139,8 @@ func TestBigFallback(t *testing.T) {
 	ytd, _ = series.YearToDate(max)
 	got, _ = ytd.At(mp("2025-02"))
 	assert.Equal(t, "18000000000000000000", got.String())
-	tot, gaps := series.Total(max, span("2025-01", "2025-02"))
-	assert.Empty(t, gaps)
+	tot, err := series.Total(max, span("2025-01", "2025-02"))
+	require.NoError(t, err)
 	assert.Equal(t, "18000000000000000000", tot.String())
 	add, _ := series.Add(max, max)
 	got, _ = add.At(mp("2025-01"))
@@ -204,9 +203,12 @@ func TestCombinedPeriods(t *testing.T) {
 		assert.Equal(t, 1, run.Len)
 	})
 	t.Run("sums refuse to split a combined period", func(t *testing.T) {
-		_, gaps := series.Total(s, span("2025-02", "2025-04"))
-		require.Len(t, gaps, 1)
-		assert.Equal(t, series.Combined, gaps[0].Reason)
+		_, err := series.Total(s, span("2025-02", "2025-04"))
+		var ie *series.IncompleteError
+		require.ErrorAs(t, err, &ie)
+		require.Len(t, ie.Gaps, 1)
+		assert.Equal(t, series.Combined, ie.Gaps[0].Reason)
+		assert.Equal(t, span("2025-01", "2025-02"), ie.Gaps[0].Cause)
 		r, gaps := series.Rolling(s, 2)
 		// A window that holds a combined period whole is fine: Jan+Feb is the combined figure.
 		assert.Equal(t, []string{"2024-02=8774", "2024-04=8566", "2025-02=8511", "2025-04=10451.1"}, values(r))
@@ -246,12 +248,6 @@ func TestCombinedPeriods(t *testing.T) {
 	t.Run("slice leaves out a straddling combined period", func(t *testing.T) {
 		assert.Equal(t, []string{"2025-03=5666.3"}, values(s.Slice(mp("2025-02"), mp("2025-03"))))
 	})
-	t.Run("float view has NaN for combined months", func(t *testing.T) {
-		f := series.ToFloats(s)
-		assert.True(t, math.IsNaN(f.Values[0]))
-		assert.True(t, math.IsNaN(f.Values[1]))
-		assert.InDelta(t, 4000, f.Values[2], 0)
-	})
 }
 
 func TestYearToDate(t *testing.T) {
@@ -267,7 +263,15 @@ func TestYearToDate(t *testing.T) {
 		ytd, gaps := series.YearToDate(s, series.YearStartingIn(4))
 		assert.Equal(t, []string{"2025-04=2", "2025-05=5"}, values(ytd))
 		assert.Len(t, gaps, 1)
-		assert.Len(t, series.Annual(s, series.YearStartingIn(4)), 2)
+		years, gaps := series.Annual(s, series.YearStartingIn(4))
+		assert.True(t, years.IsEmpty(), "no fiscal year is complete: %v", years)
+		require.Len(t, gaps, 2)
+		assert.Equal(t, "2024-04/2025-03: 2024-04 is missing", gaps[0].String())
+		assert.Equal(t, "2025-04/2026-03: 2025-06 is missing", gaps[1].String())
+		years, gaps = series.Annual(s, series.YearStartingIn(4), series.AllowMissing())
+		assert.Equal(t, []string{"2024-04/2025-03=1", "2025-04/2026-03=5"}, values(years))
+		require.Len(t, gaps, 2)
+		assert.Equal(t, series.Partial, gaps[1].Reason)
 	})
 	t.Run("combined period across the year start", func(t *testing.T) {
 		var b series.Builder[series.USD]
@@ -281,13 +285,31 @@ func TestYearToDate(t *testing.T) {
 	})
 	t.Run("annual of a full year is complete", func(t *testing.T) {
 		s := series.FromInts[series.USD](mp("2025-01"), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
-		years := series.Annual(s)
-		require.Len(t, years, 1)
-		assert.True(t, years[0].Complete())
-		assert.Equal(t, "78", years[0].Value.String())
+		years, gaps := series.Annual(s)
+		assert.Empty(t, gaps)
+		assert.Equal(t, []string{"2025-01/2025-12=78"}, values(years))
 		ytd, _ := series.YearToDate(s)
 		last, _ := ytd.At(mp("2025-12"))
-		assert.True(t, last.Equal(years[0].Value), "ytd at December equals the annual total")
+		total, _ := years.AtPeriod(span("2025-01", "2025-12"))
+		assert.True(t, last.Equal(total), "ytd at December equals the annual total")
+		// The totals are combined observations, so YoY compares years.
+		two := series.FromInts[series.USD](mp("2024-01"), 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2)
+		years, _ = series.Annual(two)
+		yoy, gaps := series.YoY(years)
+		assert.Equal(t, []string{"2025-01/2025-12=100"}, values(yoy))
+		require.Len(t, gaps, 1)
+		assert.Equal(t, series.BaseMissing, gaps[0].Reason)
+	})
+	t.Run("annual refuses a year cut by a combined observation", func(t *testing.T) {
+		var b series.Builder[series.USD]
+		b.SetCombined(span("2024-12", "2025-01"), dec("5"))
+		s, _ := b.Series()
+		years, gaps := series.Annual(s, series.AllowMissing())
+		assert.True(t, years.IsEmpty())
+		require.Len(t, gaps, 2)
+		for _, g := range gaps {
+			assert.Equal(t, series.Combined, g.Reason, "%v", g)
+		}
 	})
 }
 
@@ -378,15 +400,58 @@ func TestQuoMatchesChange(t *testing.T) {
 
 func TestTotalOfInvalidPeriod(t *testing.T) {
 	s := series.FromInts[series.Tonnes](mp("2025-01"), 1, 2)
-	v, gaps := series.Total(s, series.Period{})
-	assert.True(t, v.IsZero())
-	require.Len(t, gaps, 1)
-	_, gaps = series.Total(s, span("2025-02", "2025-01"))
-	require.Len(t, gaps, 1)
+	_, err := series.Total(s, series.Period{})
+	require.ErrorIs(t, err, series.ErrPeriod)
+	_, err = series.Total(s, series.Period{First: mp("2025-02"), Last: mp("2025-01")})
+	require.ErrorIs(t, err, series.ErrPeriod)
 
 	var b series.Builder[series.Tonnes]
 	b.SetCombined(span("2025-01", "2025-03"), dec("9"))
 	c, _ := b.Series()
-	_, gaps = series.Total(c, span("2025-02", "2025-04"))
-	require.Len(t, gaps, 2, "one gap for the straddling combined observation, one for the missing April: %v", gaps)
+	_, err = series.Total(c, span("2025-02", "2025-04"))
+	var ie *series.IncompleteError
+	require.ErrorAs(t, err, &ie)
+	require.ErrorIs(t, err, series.ErrIncomplete)
+	require.Len(t, ie.Gaps, 2, "one gap for the straddling combined observation, one for the missing April: %v", ie.Gaps)
+	assert.Equal(t, "series: cannot sum 2025-02/2025-04: 2025-01/2025-03 is combined with other months (and 1 more)", err.Error())
+
+	_, err = series.Total(series.Series[series.Tonnes]{}, span("2025-01", "2025-02"))
+	require.ErrorAs(t, err, &ie)
+	assert.Len(t, ie.Gaps, 2, "an empty series misses every month")
+
+	// AllowMissing adds up what there is, but cannot split an observation.
+	v, err := series.Total(s, span("2024-12", "2025-04"), series.AllowMissing())
+	require.NoError(t, err)
+	assert.Equal(t, "3", v.String())
+	v, err = series.Total(series.Series[series.Tonnes]{}, span("2025-01", "2025-02"), series.AllowMissing())
+	require.NoError(t, err)
+	assert.True(t, v.IsZero())
+	_, err = series.Total(c, span("2025-02", "2025-04"), series.AllowMissing())
+	require.ErrorAs(t, err, &ie)
+	require.Len(t, ie.Gaps, 1)
+	assert.Equal(t, series.Combined, ie.Gaps[0].Reason)
+}
+
+func TestAtPeriod(t *testing.T) {
+	var b series.Builder[series.USD]
+	b.SetCombined(span("2025-01", "2025-02"), dec("9"))
+	b.Set(mp("2025-03"), dec("4"))
+	s, err := b.Series()
+	require.NoError(t, err)
+	v, ok := s.AtPeriod(span("2025-01", "2025-02"))
+	require.True(t, ok)
+	assert.Equal(t, "9", v.String())
+	v, ok = s.AtPeriod(series.MonthPeriod(mp("2025-03")))
+	require.True(t, ok)
+	assert.Equal(t, "4", v.String())
+	for _, p := range []series.Period{
+		series.MonthPeriod(mp("2025-02")), // inside the combined observation
+		span("2025-01", "2025-03"),        // sums of observations are Total's
+		span("2025-02", "2025-03"),
+		series.MonthPeriod(mp("2025-04")),
+		{},
+	} {
+		_, ok := s.AtPeriod(p)
+		assert.False(t, ok, "AtPeriod(%v)", p)
+	}
 }

@@ -1,13 +1,13 @@
 package series
 
 import (
-	"math"
 	"math/big"
 	"math/bits"
 	"slices"
 	"sort"
 
 	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
 )
 
 // store holds a series' values without their unit. It is never changed once
@@ -257,10 +257,10 @@ func (d *store) rescaled(k int32) (c []int64, overflow []uint64) {
 	if k == 0 {
 		return d.coef, nil
 	}
-	p, fits := pow10(int(k))
+	p, fits := fixed.Pow10(int(k))
 	c = make([]int64, len(d.coef))
 	for i, v := range d.coef {
-		r, ok := mul64(v, p)
+		r, ok := fixed.Mul(v, p)
 		if !ok || !fits {
 			if overflow == nil {
 				overflow = make([]uint64, len(d.present))
@@ -271,64 +271,6 @@ func (d *store) rescaled(k int32) (c []int64, overflow []uint64) {
 		c[i] = r
 	}
 	return c, overflow
-}
-
-var pow10tab = func() [19]int64 {
-	var t [19]int64
-	t[0] = 1
-	for i := 1; i < len(t); i++ {
-		t[i] = t[i-1] * 10
-	}
-	return t
-}()
-
-// pow10 returns 10^k and whether it fits an int64.
-func pow10(k int) (int64, bool) {
-	if k < 0 || k >= len(pow10tab) {
-		return 0, false
-	}
-	return pow10tab[k], true
-}
-
-func bigPow10(k int) *big.Int {
-	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil)
-}
-
-func mul64(a, b int64) (int64, bool) {
-	if a == 0 || b == 0 {
-		return 0, true
-	}
-	hi, lo := bits.Mul64(uabs(a), uabs(b))
-	if hi != 0 || lo > math.MaxInt64 {
-		return 0, false
-	}
-	if (a < 0) != (b < 0) {
-		return -int64(lo), true
-	}
-	return int64(lo), true
-}
-
-func add64(a, b int64) (int64, bool) {
-	s := a + b
-	if (a >= 0) == (b >= 0) && (s >= 0) != (a >= 0) {
-		return 0, false
-	}
-	return s, true
-}
-
-func sub64(a, b int64) (int64, bool) {
-	s := a - b
-	if (a >= 0) != (b >= 0) && (s >= 0) != (a >= 0) {
-		return 0, false
-	}
-	return s, true
-}
-
-func uabs(a int64) uint64 {
-	if a < 0 {
-		return uint64(-a) // also right for MinInt64
-	}
-	return uint64(a)
 }
 
 // aligned returns a and b's coefficients at their common (larger) scale.
@@ -369,7 +311,7 @@ func (al *aligned) coefB(j int) (int64, bool) {
 func (al *aligned) bigA(i int) *big.Int {
 	c := al.a.bigCoef(i)
 	if al.ka != 0 {
-		c.Mul(c, bigPow10(int(al.ka)))
+		c.Mul(c, fixed.BigPow10(int(al.ka)))
 	}
 	return c
 }
@@ -377,7 +319,7 @@ func (al *aligned) bigA(i int) *big.Int {
 func (al *aligned) bigB(j int) *big.Int {
 	c := al.b.bigCoef(j)
 	if al.kb != 0 {
-		c.Mul(c, bigPow10(int(al.kb)))
+		c.Mul(c, fixed.BigPow10(int(al.kb)))
 	}
 	return c
 }
@@ -405,7 +347,7 @@ func (b builder) setDecimal(i int, v decimal.Decimal) {
 	k := int(b.d.scale + v.Exponent())
 	c := v.Coefficient()
 	if k > 0 {
-		c.Mul(c, bigPow10(k))
+		c.Mul(c, fixed.BigPow10(k))
 	}
 	b.setBig(i, c)
 }

@@ -14,11 +14,11 @@ type Unit interface {
 	// "CNY"), "mass", "percent", "percentage points", "index", ….
 	Dimension() string
 	// Exponent says that one unit is 10^Exponent of the dimension's base
-	// unit: USD100M has Exponent 8, Tonnes 3 (the base of mass is the kg).
+	// unit: USD100M has Exponent 8, Tonnes 3 (the base unit of mass is the kg).
 	Exponent() int
 }
 
-// Currency amounts. The base of each currency is one unit of it; the scaled
+// Currency amounts. The base unit of each currency is one unit of it; the scaled
 // units are the ones customs tables print in.
 type (
 	USD         struct{} // US dollars.
@@ -34,7 +34,7 @@ type (
 
 // Physical quantities.
 type (
-	Kilograms     struct{} // Kilograms, the base of mass.
+	Kilograms     struct{} // Kilograms, the base unit of mass.
 	Tonnes        struct{} // Metric tonnes: 1,000 kg.
 	MillionTonnes struct{} // Millions of metric tonnes.
 	Items         struct{} // A count of items (pieces, head, sets).

@@ -257,7 +257,7 @@ func contributionChart[U series.Unit](c *chartCmd, ds *tradeflow.Dataset, key tr
 	var without []string
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Commodity != key.Commodity || k.Flow != key.Flow || k.Measure != key.Measure ||
-			k.Partner == key.Partner || k.Partner == partner.World || k.Partner.IsAggregate() {
+			k.Partner == key.Partner || k.Partner == partner.World() || k.Partner.IsAggregate() {
 			continue
 		}
 		if !hasDimension(ds, k, u.Dimension()) {

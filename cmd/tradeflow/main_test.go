@@ -297,7 +297,7 @@ func bigFile(t *testing.T) []byte {
 	b.WriteString("reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n")
 	n := 0
 	for c := range partner.Codes() {
-		if c == partner.World || c.IsAggregate() {
+		if c == partner.World() || c.IsAggregate() {
 			continue
 		}
 		for y := 2000; y < 2025; y++ {

@@ -45,7 +45,7 @@ func runReport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	if err != nil {
 		return err
 	}
-	exports := tradeflow.Key{Reporter: reporter, Partner: partner.World, Flow: tradeflow.Exports, Measure: tradeflow.Value}
+	exports := tradeflow.Key{Reporter: reporter, Partner: partner.World(), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 	if m.IsZero() {
 		if m, err = latestMonth(ds, reporter); err != nil {
 			return err
@@ -91,7 +91,7 @@ func isCurrency(dim string) bool {
 // reporterOf returns the reporter given, or else the dataset's only one.
 func reporterOf(ds *tradeflow.Dataset, given string) (partner.Code, error) {
 	if given != "" {
-		c, err := partner.Parse(given)
+		c, err := partner.ParseCode(given)
 		if err != nil {
 			return c, usagef("-reporter: %v", err)
 		}
@@ -122,7 +122,7 @@ func latestMonth(ds *tradeflow.Dataset, reporter partner.Code) (series.Month, er
 	var m series.Month
 	for f := range ds.Figures() {
 		k := f.Key
-		if k.Reporter != reporter || k.Partner != partner.World || !k.Commodity.IsTotal() ||
+		if k.Reporter != reporter || k.Partner != partner.World() || !k.Commodity.IsTotal() ||
 			(k.Flow != tradeflow.Exports && k.Flow != tradeflow.Imports) || k.Measure != tradeflow.Value {
 			continue
 		}

@@ -372,7 +372,7 @@ func describe(k tradeflow.Key) string {
 		who += "'s"
 	}
 	with := withArticle(k.Partner.Name())
-	if k.Partner == partner.World {
+	if k.Partner == partner.World() {
 		with = "the world"
 	}
 	s := fmt.Sprintf("%s %s %s", who, flow, with)

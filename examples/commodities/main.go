@@ -12,9 +12,9 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/shopspring/decimal"
-
 	"github.com/tradeflow-go/tradeflow"
 	"github.com/tradeflow-go/tradeflow/commodity"
 	"github.com/tradeflow-go/tradeflow/partner"
@@ -30,7 +30,7 @@ func main() {
 }
 
 func key(c, p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
-	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Commodity: tradeflow.MustParseCommodity(c), Flow: f, Measure: m}
+	return tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode(p), Commodity: tradeflow.MustParseCommodity(c), Flow: f, Measure: m}
 }
 
 func run(w io.Writer, dir string) error {
@@ -85,9 +85,9 @@ func rareEarths(w io.Writer, ds *tradeflow.Dataset) error {
 		if p.Last.Month() == 2 {
 			continue // the January–February release is itself the months
 		}
-		span := series.Period{First: series.MonthOf(p.Last.Year(), 1), Last: p.Last}
-		rec, err := commodity.Reconcile(t, span, v)
-		var inc *commodity.IncompleteError
+		span := series.Period{First: series.MustMonth(p.Last.Year(), time.January), Last: p.Last}
+		rec, err := tradeflow.CheckTotal(t, span, v)
+		var inc *series.IncompleteError
 		switch {
 		case errors.As(err, &inc):
 			fmt.Fprintf(w, "  %v: printed %v; cannot be checked: %v\n", span, v, inc.Gaps[0])
@@ -139,7 +139,7 @@ func soybeans(w io.Writer, ds *tradeflow.Dataset) error {
 	for p, v := range us.Slice(series.MustParseMonth("2025-09"), series.MustParseMonth("2025-11")).All() {
 		fmt.Fprintf(w, "  %v %v Mt\n", p, v)
 	}
-	target := commodity.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12),
+	target := series.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12),
 		Window: series.Period{First: series.MustParseMonth("2025-11"), Last: series.MustParseMonth("2025-12")}}
 	prog, err := target.Progress(us, series.MustParseMonth("2025-11"))
 	if err != nil {

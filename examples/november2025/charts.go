@@ -143,7 +143,7 @@ func (nb *notebook) sharesChart() (chart.BarChart, map[string]decimal.Decimal, e
 		if err != nil {
 			return chart.BarChart{}, nil, err
 		}
-		parts = append(parts, partner.Part[series.USDMillion]{Name: partner.MustParse(code).Name(), Series: s})
+		parts = append(parts, partner.Part[series.USDMillion]{Name: partner.MustParseCode(code).Name(), Series: s})
 	}
 	b, err := partner.Shares(janNov, total, parts)
 	if err != nil {
@@ -153,10 +153,10 @@ func (nb *notebook) sharesChart() (chart.BarChart, map[string]decimal.Decimal, e
 		return chart.BarChart{}, nil, fmt.Errorf("the markets' exports add up to more than the total")
 	}
 	exact := map[string]decimal.Decimal{}
-	for _, sh := range b.Shares {
-		exact[sh.Name] = sh.Percent
+	for _, sh := range b.Parts {
+		exact[sh.Name] = sh.Share
 	}
-	c := chart.Shares(b, 1)
+	c := chart.Shares[series.USDMillion](b, 1)
 	// Largest first; the rest of the world, which is no market, last.
 	rest := c.Bars[len(c.Bars)-1]
 	bars := c.Bars[:len(c.Bars)-1]

@@ -25,7 +25,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tradeflow-go/tradeflow"
-	"github.com/tradeflow-go/tradeflow/commodity"
 	"github.com/tradeflow-go/tradeflow/internal/exampledata"
 	"github.com/tradeflow-go/tradeflow/internal/number"
 	"github.com/tradeflow-go/tradeflow/partner"
@@ -59,16 +58,16 @@ type notebook struct {
 	// Kept for the charts.
 	usRates       series.Series[series.Percent]
 	usRun         series.Run
-	contributions partner.Decomposition[series.USDMillion]
+	contributions partner.Decomposition
 }
 
 // key names a total-trade series of China's.
 func key(p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
-	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Flow: f, Measure: m}
+	return tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode(p), Flow: f, Measure: m}
 }
 
 func goodsKey(c, p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
-	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Commodity: tradeflow.MustParseCommodity(c), Flow: f, Measure: m}
+	return tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode(p), Commodity: tradeflow.MustParseCommodity(c), Flow: f, Measure: m}
 }
 
 func run(w io.Writer, dataDir, chartDir string) error {
@@ -180,7 +179,7 @@ func (nb *notebook) exports() error {
 	published := nb.figure(nb.customs, key("WLD", tradeflow.Exports, tradeflow.YoYPct), nov)
 	consensus := nb.figure(nb.customs, key("WLD", tradeflow.Exports, tradeflow.ConsensusYoYPct), nov)
 	// The rate from the two first prints, set beside the published one.
-	check, err := tradeflow.CheckRate(x, nov, 12, published.Value, 1, 1)
+	check, err := tradeflow.CheckRate(x, nov, 12, published.Value, tradeflow.Precision{Rate: 1, Level: 1})
 	if err != nil {
 		return err
 	}
@@ -189,7 +188,7 @@ func (nb *notebook) exports() error {
 		report: "+5.9% in U.S. dollar terms; economists expected 3.8% (beaten by 2.1 points)",
 		library: []string{
 			fmt.Sprintf("%s (%s) from the levels %s (2025-11) and %s (2024-11, first print), USD 100 mn",
-				pct(check.Computed, 1), number.Fixed(check.Computed, 2), number.Exact(check.Interval.Current), number.Exact(check.Base)),
+				pct(check.Computed, 1), number.Fixed(check.Computed, 2), number.Exact(check.Interval.Current), number.Exact(check.BaseValue)),
 			fmt.Sprintf("for the published %s%% to be the rounding of the true rate, 2024-11 must have been revised to %s", printed(published), interval(check.Interval)),
 			fmt.Sprintf("beat: %s − %s = %s points, from the published rate and the forecast", printed(published), printed(consensus), number.Fixed(beat, 1)),
 		},
@@ -239,7 +238,7 @@ func (nb *notebook) imports() error {
 	published := nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.YoYPct), nov)
 	consensus := nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.ConsensusYoYPct), nov)
 	octRate := nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.YoYPct), series.MonthPeriod(oct25))
-	check, err := tradeflow.CheckRate(im, nov, 12, published.Value, 1, 1)
+	check, err := tradeflow.CheckRate(im, nov, 12, published.Value, tradeflow.Precision{Rate: 1, Level: 1})
 	if err != nil {
 		return err
 	}
@@ -247,7 +246,7 @@ func (nb *notebook) imports() error {
 		report: "+1.9% (forecast 3%), after +1% in October",
 		library: []string{
 			fmt.Sprintf("%s (%s) from the levels %s and %s (first print), USD 100 mn",
-				pct(check.Computed, 1), number.Fixed(check.Computed, 2), number.Exact(check.Interval.Current), number.Exact(check.Base)),
+				pct(check.Computed, 1), number.Fixed(check.Computed, 2), number.Exact(check.Interval.Current), number.Exact(check.BaseValue)),
 			fmt.Sprintf("the published %s%% needs 2024-11 revised to %s", printed(published), interval(check.Interval)),
 			fmt.Sprintf("below the forecast by %s points; October %s%% as published", number.Fixed(consensus.Value.Sub(published.Value), 1), printed(octRate)),
 		},
@@ -305,7 +304,7 @@ func (nb *notebook) unitedStatesYTD() error {
 		rate := nb.figure(nb.customs, key("US", f, tradeflow.YoYPct), janNov)
 		// No January–November 2024 U.S. level was published; the rate
 		// says what it must have been.
-		iv, err := tradeflow.ImpliedBase(level.Value, rate.Value, 1, 1)
+		iv, err := tradeflow.ImpliedBase(level.Value, rate.Value, tradeflow.Precision{Rate: 1, Level: 1})
 		if err != nil {
 			return err
 		}
@@ -388,11 +387,11 @@ func (nb *notebook) firstElevenMonths() error {
 	}
 	b25, _ := bal.At(nov25)
 	b24, _ := bal.At(nov25.AddMonths(-12))
-	change := tradeflow.BalanceChange{From: b24, To: b25}
-	up, _ := change.PercentChange()
+	change := tradeflow.BalanceMove{From: b24, To: b25}
+	up, _ := change.SizeChange()
 	mRate := nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.YoYPct), janNov)
 	cur, _ := m.At(nov25)
-	iv, err := tradeflow.ImpliedBase(cur, mRate.Value, 1, 1)
+	iv, err := tradeflow.ImpliedBase(cur, mRate.Value, tradeflow.Precision{Rate: 1, Level: 1})
 	if err != nil {
 		return err
 	}
@@ -435,7 +434,7 @@ func (nb *notebook) rareEarths() error {
 		return fmt.Errorf("rare earths: no change for %v", nov25)
 	}
 	// The months summed against the printed year to date: revisions show.
-	rec, err := commodity.Reconcile(t, janNov, nb.figure(nb.goods, k, janNov).Value)
+	rec, err := tradeflow.CheckTotal(t, janNov, nb.figure(nb.goods, k, janNov).Value)
 	if err != nil {
 		return err
 	}
@@ -444,7 +443,7 @@ func (nb *notebook) rareEarths() error {
 		library: []string{
 			fmt.Sprintf("%s t (prints as %s t): %s (%s) on November 2024, %s on October", number.Exact(v), number.Fixed(v, 0), pct(y, 0), number.Fixed(y, 2), pct(m, 1)),
 			fmt.Sprintf("the 2025 months to November sum to %s t against the printed %s t: a difference of %s t",
-				number.Exact(rec.Sum), number.Exact(rec.Published), number.Exact(rec.Difference())),
+				number.Exact(rec.Computed), number.Exact(rec.Published), number.Exact(rec.Diff())),
 		},
 		how:     "from levels (tonnes)",
 		sources: []tradeflow.Figure{nb.figure(nb.goods, k, nov), nb.figure(nb.goods, k, nov.Shift(-12)), nb.figure(nb.goods, k, series.MonthPeriod(oct25)), nb.figure(nb.goods, k, janNov)},
@@ -475,16 +474,16 @@ func (nb *notebook) soybeans() error {
 		return err
 	}
 	// The promise counts from November to the end of 2025.
-	target := commodity.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12),
+	target := series.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12),
 		Window: series.Period{First: nov25, Last: series.MustParseMonth("2025-12")}}
 	prog, err := target.Progress(us, nov25)
 	if err != nil {
 		return err
 	}
 	sepNov := series.Period{First: series.MustParseMonth("2025-09"), Last: nov25}
-	usSum, gaps := series.Total(us, sepNov)
-	if len(gaps) > 0 {
-		return fmt.Errorf("U.S. soybeans: %v", gaps)
+	usSum, err := series.Total(us, sepNov)
+	if err != nil {
+		return fmt.Errorf("U.S. soybeans: %w", err)
 	}
 	nb.print(entry{n: 9, title: "Soybean imports, November 2025",
 		report: "8.1 million tonnes, up 13% on a year earlier, down from October; 12 Mt of U.S. soybeans promised by year-end",

@@ -29,7 +29,7 @@ func main() {
 }
 
 func exports(p string) tradeflow.Key {
-	return tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(p), Flow: tradeflow.Exports, Measure: tradeflow.Value}
+	return tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode(p), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 }
 
 func run(w io.Writer, dir string) error {
@@ -66,11 +66,11 @@ func run(w io.Writer, dir string) error {
 	fmt.Fprintf(w, "China's exports by market, %v (USD mn; total %v)\n", janNov, shares.Total)
 	fmt.Fprintf(w, "  %-14s %12s %18s %8s %8s\n", "market", "value", "share (exact)", "rounded", "to 100")
 	sum, sumRounded, sumHundred := decimal.Zero, decimal.Zero, decimal.Zero
-	for i, s := range shares.Shares {
-		r := series.RoundValue(s.Percent, 1)
-		fmt.Fprintf(w, "  %-14s %12s %18s %8s %8s\n", s.Name, s.Value.StringFixed(1), s.Percent.StringFixed(13),
-			r.StringFixed(1), toHundred.Shares[i].Percent.StringFixed(1))
-		sum, sumRounded, sumHundred = sum.Add(s.Percent), sumRounded.Add(r), sumHundred.Add(toHundred.Shares[i].Percent)
+	for i, s := range shares.Parts {
+		r := series.DisplayRounding.Round(s.Share, 1)
+		fmt.Fprintf(w, "  %-14s %12s %18s %8s %8s\n", s.Name, s.Value.StringFixed(1), s.Share.StringFixed(13),
+			r.StringFixed(1), toHundred.Parts[i].Share.StringFixed(1))
+		sum, sumRounded, sumHundred = sum.Add(s.Share), sumRounded.Add(r), sumHundred.Add(toHundred.Parts[i].Share)
 	}
 	fmt.Fprintf(w, "  %-14s %12s %18s %8s %8s\n\n", "sum", shares.Total.StringFixed(1), sum.StringFixed(13),
 		sumRounded.StringFixed(1), sumHundred.StringFixed(1))
@@ -91,7 +91,7 @@ func run(w io.Writer, dir string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Contributions to the growth of exports, %v on %v (percentage points)\n", d.Period, d.Base)
+	fmt.Fprintf(w, "Contributions to the growth of exports, %v on %v (percentage points)\n", d.Period, d.BasePeriod)
 	for _, c := range d.Parts {
 		fmt.Fprintf(w, "  %-14s %v -> %v (USD mn): %s pp\n", c.Name, c.BaseValue, c.Value, c.Points.StringFixed(3))
 	}

@@ -42,7 +42,7 @@ func run(w io.Writer, dir string) error {
 		return err
 	}
 	rates := func(code string) (series.Series[series.Percent], error) {
-		return tradeflow.Get[series.Percent](ds, tradeflow.Key{Reporter: partner.MustParse("CN"), Partner: partner.MustParse(code),
+		return tradeflow.Get[series.Percent](ds, tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode(code),
 			Flow: tradeflow.Exports, Measure: tradeflow.YoYPct})
 	}
 	nov := series.MustParseMonth("2025-11")

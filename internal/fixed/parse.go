@@ -1,7 +1,7 @@
-// Package fixed holds the library's fixed-point machinery: decimal numbers
-// as an integer coefficient and a power of ten, parsed from text without
-// going through a general decimal type.
 package fixed
+
+// Parsing decimal text straight into a coefficient and an exponent, without
+// going through a general decimal type: the reader's hot path.
 
 import (
 	"fmt"
@@ -157,6 +157,12 @@ exponent:
 		return finish(mant, f, neg, coef, wide, intDigits, places, e)
 	}
 }
+
+// ParseShort is Parse's fast path alone: it reads an optional minus, at
+// most 18 digits with at most one point, and nothing else, and reports
+// false for anything else (which Parse then reads in full). Such a number
+// is always within any bound of 18 digits or more.
+func ParseShort(b []byte, point byte) (Number, bool) { return parseShort(b, point) }
 
 // parseShort reads the common case fast: an optional minus, at most 18
 // digits with at most one point, and nothing else. ok is false for

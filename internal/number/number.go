@@ -47,7 +47,7 @@ func Places(v decimal.Decimal) int32 { return max(-v.Exponent(), 0) }
 
 func format(v decimal.Decimal, places int32, signed bool) string {
 	places = max(places, 0)
-	r := series.RoundValue(v, places)
+	r := series.DisplayRounding.Round(v, places)
 	s := r.Abs().StringFixed(places)
 	intPart, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder

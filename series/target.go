@@ -1,27 +1,27 @@
-package commodity
+package series
 
 import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
-	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // A Target is an amount to reach, cumulatively, over a window of months,
 // such as a promise to buy 12 million tonnes of U.S. soybeans from
 // November to the end of 2025:
 //
-//	commodity.Target[series.MillionTonnes]{
+//	series.Target[series.MillionTonnes]{
 //		Amount: decimal.NewFromInt(12),
 //		Window: series.Period{First: nov2025, Last: dec2025},
 //	}
 //
 // The unit is part of the type, so a target in million tonnes is measured
-// against a series in million tonnes; [series.Rescale] converts a series in
-// tonnes exactly.
-type Target[U series.Unit] struct {
+// against a series in million tonnes; [Rescale] converts a series in
+// tonnes exactly. A target is any cumulative amount, not only of goods: a
+// promise of purchases worth USD 200 billion is a Target[USDBillion].
+type Target[U Unit] struct {
 	Amount decimal.Decimal // the amount to reach over Window, in U; positive
-	Window series.Period   // the months that count
+	Window Period          // the months that count
 }
 
 // Progress returns how far s has come toward t by month asOf (the latest
@@ -32,19 +32,20 @@ type Target[U series.Unit] struct {
 //
 // Every month counted must have an observation, which may be zero; a
 // missing month, or a combined observation that straddles the counted
-// months' bounds, gives an *[IncompleteError] wrapping [ErrIncomplete].
+// months' bounds, gives an [*IncompleteError] wrapping [ErrIncomplete], as
+// [Total] does.
 //
 // Progress panics if t.Amount is not positive, t.Window is not
-// [series.Period.Valid] or asOf is the zero Month: those are bugs in the
+// [Period.Valid] or asOf is the zero Month: those are bugs in the
 // calling program.
-func (t Target[U]) Progress(s series.Series[U], asOf series.Month) (Progress[U], error) {
+func (t Target[U]) Progress(s Series[U], asOf Month) (Progress[U], error) {
 	switch {
 	case t.Amount.Sign() <= 0:
-		panic(fmt.Sprintf("commodity: Target.Progress: amount %v is not positive", t.Amount))
+		panic(fmt.Sprintf("series: Target.Progress: amount %v is not positive", t.Amount))
 	case !t.Window.Valid():
-		panic(fmt.Sprintf("commodity: Target.Progress: invalid window %v", t.Window))
+		panic(fmt.Sprintf("series: Target.Progress: invalid window %v", t.Window))
 	case asOf.IsZero():
-		panic("commodity: Target.Progress: zero as-of month")
+		panic("series: Target.Progress: zero as-of month")
 	}
 	p := Progress[U]{Target: t, MonthsLeft: t.Window.Len()}
 	if asOf.Before(t.Window.First) {
@@ -54,9 +55,9 @@ func (t Target[U]) Progress(s series.Series[U], asOf series.Month) (Progress[U],
 	if last.After(t.Window.Last) {
 		last = t.Window.Last
 	}
-	p.Counted = series.Period{First: t.Window.First, Last: last}
+	p.Counted = Period{First: t.Window.First, Last: last}
 	p.MonthsLeft = t.Window.Last.MonthsSince(last)
-	done, err := sum(s, p.Counted)
+	done, err := Total(s, p.Counted)
 	if err != nil {
 		return Progress[U]{}, err
 	}
@@ -65,21 +66,22 @@ func (t Target[U]) Progress(s series.Series[U], asOf series.Month) (Progress[U],
 }
 
 // A Progress is how far a series has come toward a [Target].
-type Progress[U series.Unit] struct {
+type Progress[U Unit] struct {
 	Target     Target[U]
-	Counted    series.Period   // the window's months counted so far; the zero Period if none
+	Counted    Period          // the window's months counted so far; the zero Period if none
 	Done       decimal.Decimal // the sum of the observations in Counted, exactly
 	MonthsLeft int             // the months of the window after Counted
 }
 
-// Share returns the share of the target reached, in percent,
+// PercentDone returns Done as a percentage of the target's amount,
 //
 //	100 × Done ÷ Target.Amount,
 //
-// rounded as [series.DivisionRounding] says to [series.DivisionPlaces]
-// places. It exceeds 100 when the target was overshot.
-func (p Progress[U]) Share() decimal.Decimal {
-	return percentQuo(p.Done, p.Target.Amount)
+// rounded as [DivisionRounding] says to [DivisionPlaces] places. It
+// exceeds 100 when the target was overshot.
+func (p Progress[U]) PercentDone() decimal.Decimal {
+	q, _ := Quo(p.Done.Shift(2), p.Target.Amount) // Progress refuses a zero amount
+	return q
 }
 
 // Remaining returns what is left to reach the target,
@@ -99,16 +101,17 @@ func (p Progress[U]) Remaining() decimal.Decimal {
 //
 //	Remaining ÷ MonthsLeft,
 //
-// rounded as [series.DivisionRounding] says to [series.DivisionPlaces]
+// rounded as [DivisionRounding] says to [DivisionPlaces]
 // places. It reports false when no month is left.
 func (p Progress[U]) Pace() (decimal.Decimal, bool) {
 	if p.MonthsLeft <= 0 {
 		return decimal.Decimal{}, false
 	}
-	return quoToOdd(p.Remaining(), decimal.NewFromInt(int64(p.MonthsLeft))), true
+	q, _ := Quo(p.Remaining(), decimal.NewFromInt(int64(p.MonthsLeft)))
+	return q, true
 }
 
-// String reports the progress for reading, with the share rounded to one
+// String reports the progress for reading, with the percentage done rounded to one
 // place, such as "0 of 12 Mt (0.0%) in 2025-09/2025-11; 12 Mt to go in 1
 // month, 12 Mt a month".
 func (p Progress[U]) String() string {
@@ -119,7 +122,7 @@ func (p Progress[U]) String() string {
 		counted = p.Counted.String()
 	}
 	s := fmt.Sprintf("%v of %v %s (%s%%) in %s; %v %s to go",
-		p.Done, p.Target.Amount, sym, series.RoundValue(p.Share(), 1).StringFixed(1), counted, p.Remaining(), sym)
+		p.Done, p.Target.Amount, sym, DisplayRounding.Round(p.PercentDone(), 1).StringFixed(1), counted, p.Remaining(), sym)
 	pace, ok := p.Pace()
 	if !ok {
 		return s + ", no month left"

@@ -1,43 +1,49 @@
-package series
+// Package stats is the float64 side of the library: descriptive statistics,
+// correlation and a linear trend of monthly series, computed by gonum.
+//
+// These figures are naturally approximate, so they live apart from package
+// series, whose arithmetic is exact: a [Floats] is a separate type, and
+// nothing computed here flows back into an exact series by accident. The
+// conversion is explicit ([ToFloats]) and each value becomes the float64
+// nearest to it.
+//
+// A series' months map to positions in [Floats.Values]; a month with no
+// value of its own is NaN, and every statistic leaves NaN out. Programs that
+// need no float statistics do not import this package, and gonum with it.
+package stats
 
 import (
 	"math"
 
 	"gonum.org/v1/gonum/stat"
+
+	"github.com/tradeflow-go/tradeflow/series"
 )
 
-// Floats is a float64 view of a series, for statistics that are naturally
-// approximate (means, deviations, correlations, trends). It is the one place
-// where the library leaves exact arithmetic, and it is a separate type so
-// that nothing computed here flows back into exact figures by accident.
+// Floats is a float64 view of a monthly series.
 //
 // Values[i] is the value for month Start+i, or NaN where the series has no
 // observation of that month alone: missing months, and every month of a
-// combined observation (a two-month total is not a monthly value).
+// combined observation (a two-month total is not a monthly value). The
+// zero Floats has no values.
 type Floats struct {
-	Start  Month
+	Start  series.Month
 	Values []float64
 }
 
-// ToFloats returns the float64 view of s: each value converted to the
-// nearest float64.
-func ToFloats[U Unit](s Series[U]) Floats {
-	d := s.d
-	if d == nil {
+// ToFloats returns the float64 view of s, from its first month to its last:
+// each value converted to the nearest float64.
+func ToFloats[U series.Unit](s series.Series[U]) Floats {
+	if s.IsEmpty() {
 		return Floats{}
 	}
-	lo, hi := d.firstIndex(), d.lastIndex()
-	f := Floats{Start: d.month(lo), Values: make([]float64, hi-lo+1)}
-	div := math.Pow(10, float64(d.scale))
-	for k := range f.Values {
-		i := lo + k
-		switch {
-		case d.obsLen(i) != 1:
-			f.Values[k] = math.NaN()
-		case d.isWide(i):
-			f.Values[k], _ = d.decimal(i).Float64()
-		default:
-			f.Values[k] = float64(d.coef[i]) / div
+	f := Floats{Start: s.First(), Values: make([]float64, s.Last().MonthsSince(s.First())+1)}
+	for i := range f.Values {
+		f.Values[i] = math.NaN()
+	}
+	for p, v := range s.All() {
+		if p.IsMonth() {
+			f.Values[p.First.MonthsSince(f.Start)], _ = v.Float64()
 		}
 	}
 	return f
@@ -75,8 +81,8 @@ func (f Floats) StdDev() float64 {
 }
 
 // Trend fits value = intercept + slope × k by least squares, where k counts
-// months from Start, over the values that are not NaN. slope is the trend
-// change per month. Both are NaN with fewer than two values.
+// months from Start, over the values that are not NaN: slope is the rise
+// per month, in the series' unit. Both are NaN with fewer than two values.
 func (f Floats) Trend() (intercept, slope float64) {
 	xs, ys := f.present()
 	if len(ys) < 2 {

@@ -1,4 +1,4 @@
-package commodity_test
+package series_test
 
 import (
 	"testing"
@@ -7,15 +7,41 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tradeflow-go/tradeflow/commodity"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
+func month(s string) series.Month { return series.MustParseMonth(s) }
+
+func period(s string) series.Period {
+	p, err := series.ParsePeriod(s)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// obs builds a series from period, value pairs; periods may be combined.
+func obs[U series.Unit](t *testing.T, pairs ...string) series.Series[U] {
+	t.Helper()
+	var b series.Builder[U]
+	for i := 0; i < len(pairs); i += 2 {
+		p := period(pairs[i])
+		if p.IsMonth() {
+			require.NoError(t, b.SetString(p.Last, pairs[i+1]))
+		} else {
+			require.NoError(t, b.SetCombinedString(p, pairs[i+1]))
+		}
+	}
+	s, err := b.Series()
+	require.NoError(t, err)
+	return s
+}
+
 func TestTargetProgress(t *testing.T) {
-	twelve := commodity.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12), Window: period("2025-09/2025-12")}
+	twelve := series.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12), Window: period("2025-09/2025-12")}
 	tests := []struct {
 		name       string
-		target     commodity.Target[series.MillionTonnes]
+		target     series.Target[series.MillionTonnes]
 		data       []string
 		asOf       string
 		counted    string // "" for none
@@ -37,7 +63,7 @@ func TestTargetProgress(t *testing.T) {
 			"2026-03", "2025-09/2025-12", "10", "83.3333333333333", "2", 0, ""},
 		{"target overshot", twelve, []string{"2025-09", "7", "2025-10", "7"},
 			"2025-10", "2025-09/2025-10", "14", "116.6666666666667", "0", 2, "0"},
-		{"combined observation inside the window", commodity.Target[series.MillionTonnes]{
+		{"combined observation inside the window", series.Target[series.MillionTonnes]{
 			Amount: decimal.NewFromInt(30), Window: period("2025-01/2025-06")},
 			[]string{"2025-01/2025-02", "10", "2025-03", "5"},
 			"2025-03", "2025-01/2025-03", "15", "50", "15", 3, "5"},
@@ -52,7 +78,7 @@ func TestTargetProgress(t *testing.T) {
 				assert.Equal(t, period(tt.counted), p.Counted)
 			}
 			assert.True(t, p.Done.Equal(dec(tt.done)), "done %v, want %s", p.Done, tt.done)
-			assert.True(t, p.Share().Equal(dec(tt.share)), "share %v, want %s", p.Share(), tt.share)
+			assert.True(t, p.PercentDone().Equal(dec(tt.share)), "share %v, want %s", p.PercentDone(), tt.share)
 			assert.True(t, p.Remaining().Equal(dec(tt.remaining)), "remaining %v, want %s", p.Remaining(), tt.remaining)
 			assert.Equal(t, tt.monthsLeft, p.MonthsLeft)
 			pace, ok := p.Pace()
@@ -66,10 +92,10 @@ func TestTargetProgress(t *testing.T) {
 }
 
 func TestTargetProgressIncomplete(t *testing.T) {
-	twelve := commodity.Target[series.Tonnes]{Amount: decimal.NewFromInt(12_000_000), Window: period("2025-09/2025-12")}
+	twelve := series.Target[series.Tonnes]{Amount: decimal.NewFromInt(12_000_000), Window: period("2025-09/2025-12")}
 	tests := []struct {
 		name   string
-		target commodity.Target[series.Tonnes]
+		target series.Target[series.Tonnes]
 		data   []string
 		asOf   string
 		reason series.Reason
@@ -81,7 +107,7 @@ func TestTargetProgressIncomplete(t *testing.T) {
 			"2025-10", series.MonthMissing, "2025-10"},
 		{"empty series", twelve, nil,
 			"2025-09", series.MonthMissing, "2025-09"},
-		{"combined observation across the window's start", commodity.Target[series.Tonnes]{
+		{"combined observation across the window's start", series.Target[series.Tonnes]{
 			Amount: decimal.NewFromInt(1), Window: period("2025-02/2025-12")},
 			[]string{"2025-01/2025-02", "10", "2025-03", "5"},
 			"2025-03", series.Combined, "2025-01/2025-02"},
@@ -92,13 +118,13 @@ func TestTargetProgressIncomplete(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := tt.target.Progress(obs[series.Tonnes](t, tt.data...), month(tt.asOf))
-			require.ErrorIs(t, err, commodity.ErrIncomplete)
-			var ie *commodity.IncompleteError
+			require.ErrorIs(t, err, series.ErrIncomplete)
+			var ie *series.IncompleteError
 			require.ErrorAs(t, err, &ie)
 			require.NotEmpty(t, ie.Gaps)
 			assert.Equal(t, tt.reason, ie.Gaps[0].Reason)
-			assert.Equal(t, period(tt.input), ie.Gaps[0].Input)
-			assert.Contains(t, err.Error(), "commodity: cannot sum "+ie.Period.String()+": ")
+			assert.Equal(t, period(tt.input), ie.Gaps[0].Cause)
+			assert.Contains(t, err.Error(), "series: cannot sum "+ie.Period.String()+": ")
 		})
 	}
 }
@@ -107,21 +133,21 @@ func TestTargetProgressPanics(t *testing.T) {
 	s := obs[series.Tonnes](t, "2025-09", "1")
 	w := period("2025-09/2025-12")
 	assert.Panics(t, func() {
-		commodity.Target[series.Tonnes]{Amount: decimal.Zero, Window: w}.Progress(s, month("2025-09"))
+		series.Target[series.Tonnes]{Amount: decimal.Zero, Window: w}.Progress(s, month("2025-09"))
 	}, "zero amount")
 	assert.Panics(t, func() {
-		commodity.Target[series.Tonnes]{Amount: decimal.NewFromInt(-1), Window: w}.Progress(s, month("2025-09"))
+		series.Target[series.Tonnes]{Amount: decimal.NewFromInt(-1), Window: w}.Progress(s, month("2025-09"))
 	}, "negative amount")
 	assert.Panics(t, func() {
-		commodity.Target[series.Tonnes]{Amount: decimal.NewFromInt(1)}.Progress(s, month("2025-09"))
+		series.Target[series.Tonnes]{Amount: decimal.NewFromInt(1)}.Progress(s, month("2025-09"))
 	}, "zero window")
 	assert.Panics(t, func() {
-		commodity.Target[series.Tonnes]{Amount: decimal.NewFromInt(1), Window: w}.Progress(s, series.Month{})
+		series.Target[series.Tonnes]{Amount: decimal.NewFromInt(1), Window: w}.Progress(s, series.Month{})
 	}, "zero as-of month")
 }
 
 func TestProgressString(t *testing.T) {
-	twelve := commodity.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12), Window: period("2025-09/2025-12")}
+	twelve := series.Target[series.MillionTonnes]{Amount: decimal.NewFromInt(12), Window: period("2025-09/2025-12")}
 	tests := []struct {
 		data []string
 		asOf string
@@ -138,29 +164,4 @@ func TestProgressString(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, tt.want, p.String())
 	}
-}
-
-func TestReconcile(t *testing.T) {
-	s := obs[series.Tonnes](t, "2025-01/2025-02", "8511", "2025-03", "5666.3", "2025-04", "4784.8")
-	r, err := commodity.Reconcile(s, period("2025-01/2025-04"), dec("18962"))
-	require.NoError(t, err)
-	assert.True(t, r.Sum.Equal(dec("18962.1")), "sum %v", r.Sum)
-	assert.True(t, r.Difference().Equal(dec("-0.1")), "difference %v", r.Difference())
-	assert.False(t, r.Agrees())
-	assert.Equal(t, "2025-01/2025-04: published 18962, months sum to 18962.1, difference -0.1", r.String())
-
-	r, err = commodity.Reconcile(s, period("2025-03/2025-04"), dec("10451.10"))
-	require.NoError(t, err)
-	assert.True(t, r.Agrees(), "10451.1 = 10451.10")
-	assert.True(t, r.Difference().IsZero())
-
-	_, err = commodity.Reconcile(s, period("2025-02/2025-04"), dec("1"))
-	require.ErrorIs(t, err, commodity.ErrIncomplete, "January–February cannot be split")
-	_, err = commodity.Reconcile(s, period("2025-01/2025-05"), dec("1"))
-	require.ErrorIs(t, err, commodity.ErrIncomplete, "May is missing")
-	var ie *commodity.IncompleteError
-	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "commodity: cannot sum 2025-01/2025-05: 2025-05 is missing", err.Error())
-
-	assert.Panics(t, func() { commodity.Reconcile(s, series.Period{}, dec("1")) })
 }
