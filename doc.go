@@ -88,10 +88,10 @@
 // prints, with p for published figures and c for figures computed from
 // levels:
 //
-//	headline        unit     value   y/y %  m/m %         YTD  YTD y/y %
-//	 exports  USD 100 mn  3303.5 p  5.9 p*  8.2 p  34147.3 p*      5.4 p
-//	 imports  USD 100 mn  2186.7 p  1.9 p*  1.6 c  23388.8 p*    -0.6 p*
-//	 balance  USD 100 mn  1116.8 p       -      -   10758.5 p     21.6 p
+//	headline        unit      value   y/y %  m/m %          YTD  YTD y/y %
+//	 exports  USD 100 mn  3,303.5 p  5.9 p*  8.2 p  34,147.3 p*      5.4 p
+//	 imports  USD 100 mn  2,186.7 p  1.9 p*  1.6 c  23,388.8 p*    −0.6 p*
+//	 balance  USD 100 mn  1,116.8 p       -      -   10,758.5 p     21.6 p
 //
 // and explains each * below the table: exports rose 5.78% from the first
 // prints of the levels, while the customs printed 5.9% against a revised
