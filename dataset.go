@@ -367,7 +367,9 @@ func checkLevel(k Key, negative bool) error {
 }
 
 // isLevel reports whether k's figures are levels that cannot be negative.
-func isLevel(k Key) bool { return (k.Measure == Value || k.Measure == Quantity) && k.Flow != Balance }
+func isLevel(k Key) bool {
+	return (k.Measure == Value || k.Measure == Quantity || k.Measure == SupplementaryQuantity || k.Measure == GrossWeight) && k.Flow != Balance
+}
 
 func checkDigits(v decimal.Decimal) error {
 	places := -int(v.Exponent())
