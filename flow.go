@@ -18,21 +18,21 @@ const (
 	Balance                    // B: exports less imports
 	TotalTrade                 // T: exports plus imports
 
-	// The trade regimes UN Comtrade also reports (its tradeRegimes
-	// reference table), each a part of exports or imports.
-	DomesticExports  // DX: exports of goods produced in the country (exports less re-exports)
-	ForeignImports   // FM: imports of foreign goods (imports less re-imports)
-	InwardImports    // MIP: imports of goods for inward processing
-	OutwardReImports // MOP: imports of goods after outward processing
-	InwardReExports  // XIP: exports of goods after inward processing
-	OutwardExports   // XOP: exports of goods for outward processing
+	// The other trade flows of UN Comtrade (its tradeRegimes reference
+	// table, whose names they carry).
+	DomesticExports     // DX: "Domestic Export"
+	ForeignImports      // FM: "Foreign Import"
+	ImportsForInward    // MIP: "Import of goods for inward processing"
+	ImportsAfterOutward // MOP: "Import of goods after outward processing"
+	ExportsAfterInward  // XIP: "Export of goods after inward processing"
+	ExportsForOutward   // XOP: "Export of goods for outward processing"
 )
 
 var flowCodes = [...]string{Exports: "X", Imports: "M", ReExports: "RX", ReImports: "RM", Balance: "B", TotalTrade: "T",
-	DomesticExports: "DX", ForeignImports: "FM", InwardImports: "MIP", OutwardReImports: "MOP", InwardReExports: "XIP", OutwardExports: "XOP"}
+	DomesticExports: "DX", ForeignImports: "FM", ImportsForInward: "MIP", ImportsAfterOutward: "MOP", ExportsAfterInward: "XIP", ExportsForOutward: "XOP"}
 var flowNames = [...]string{Exports: "exports", Imports: "imports", ReExports: "re-exports", ReImports: "re-imports", Balance: "balance", TotalTrade: "total trade",
-	DomesticExports: "domestic exports", ForeignImports: "foreign imports", InwardImports: "imports for inward processing",
-	OutwardReImports: "imports after outward processing", InwardReExports: "exports after inward processing", OutwardExports: "exports for outward processing"}
+	DomesticExports: "domestic exports", ForeignImports: "foreign imports", ImportsForInward: "imports for inward processing",
+	ImportsAfterOutward: "imports after outward processing", ExportsAfterInward: "exports after inward processing", ExportsForOutward: "exports for outward processing"}
 
 // ParseFlow parses a flow code: X, M, RX, RM, B or T, or one of UN
 // Comtrade's trade regimes DX, FM, MIP, MOP, XIP and XOP. Errors are a
