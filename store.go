@@ -118,12 +118,14 @@ type cols struct {
 // rowAttr is what rows of one file mostly share: kept once for a page of
 // rows until one differs.
 type rowAttr struct {
-	span uint16 // the period's length less one
-	exp  int8
-	unit uint16 // index into Dataset.units
-	vint Vintage
-	src  int32 // index into Dataset.strs
-	note int32
+	span    uint16 // the period's length less one
+	exp     int8
+	flags   Flags
+	unit    uint16 // index into Dataset.units
+	edition Edition
+	vint    Vintage
+	src     int32 // index into Dataset.strs
+	note    int32
 }
 
 // row is one row's values, for appending.
