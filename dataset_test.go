@@ -290,7 +290,7 @@ func TestComtradeRows(t *testing.T) {
 	for _, bad := range []struct{ row, want string }{
 		{"202513,156,842,M,TOTAL,5,,,,0,M\n", `c.csv:2:1: column period: value "202513"`},
 		{"202511,156,9999,M,TOTAL,5,,,,0,M\n", `c.csv:2:3: column partnerCode: value "9999"`},
-		{"202511,156,842,DX,TOTAL,5,,,,0,M\n", `c.csv:2:4: column flowCode: value "DX": want one of M, RM, RX, X`},
+		{"202511,156,842,B,TOTAL,5,,,,0,M\n", `c.csv:2:4: column flowCode: value "B": want one of DX, FM, M, MIP, MOP, RM, RX, X, XIP, XOP`},
 	} {
 		_, err := tradeflow.LoadComtrade(strings.NewReader(head+bad.row), "c.csv", mustVintage(t, "2026-01-20"))
 		require.Error(t, err)

@@ -43,12 +43,15 @@ func (ds *Dataset) sumParts(p *plan) {
 	if len(targets) == 0 {
 		return
 	}
+	// Each row of the file has one figure of the main measure: those
+	// count the rows.
 	count := SkipCount{Reason: strings.Join(reasons, "; ")}
+	main := p.mainMeasure()
 	for pi, pg := range ds.rows.pages {
 		for i, k := range pg.key[:pg.n] {
 			if parts[k] {
 				r := int32(pi<<pageBits + i)
-				if !ds.rows.isDead(r) {
+				if !ds.rows.isDead(r) && ds.series.at(k).Measure == main {
 					line := int(pg.line.at(i))
 					if count.Rows == 0 || line < count.First {
 						count.First = line
@@ -152,6 +155,17 @@ func (ds *Dataset) sumParts(p *plan) {
 		incomplete.Reason = fmt.Sprintf("a total's quantity (%s): some of its parts have none", strings.Join(reasons, "; "))
 		ds.summary.LeftOut = append(ds.summary.LeftOut, incomplete)
 	}
+}
+
+// mainMeasure returns the measure of a row's main value: the schema's
+// constant measure, or Value.
+func (p *plan) mainMeasure() Measure {
+	if p.measure.col < 0 && p.measure.has {
+		if m, err := ParseMeasure(p.measure.konst); err == nil {
+			return m
+		}
+	}
+	return Value
 }
 
 // without returns b without the parts named in names, and whether it had

@@ -227,7 +227,11 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	p.services = bind("services", s.Services.Optional(), false, "")
 	for _, q := range s.Quantities {
 		qv := bind("quantity", q.Value.Optional(), false, "")
-		qu := bind("quantity unit", q.Unit, qv.has, "")
+		qunit := q.Unit
+		if !qv.has {
+			qunit = qunit.Optional() // no quantity, no unit needed
+		}
+		qu := bind("quantity unit", qunit, qv.has, "")
 		qe := bind("estimated", q.Estimated.Optional(), false, "")
 		m := q.Measure
 		if m == 0 {
@@ -239,7 +243,11 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		qr := qref{value: qv, unit: qu, est: qe, measure: m}
 		col := qv.name
 		qr.noValue = len(p.leftOut)
-		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: empty (no %s)", col, m))
+		empty := "empty"
+		if len(q.Value.missing) > 0 {
+			empty = "empty or " + strings.Join(q.Value.missing, " or ")
+		}
+		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: %s (no %s)", col, empty, m))
 		qr.noUnit = len(p.leftOut)
 		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: a zero whose unit (%s) says there is none, taken as no %s", col, qu.name, m))
 		qr.zeroEstim = len(p.leftOut)
