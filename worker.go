@@ -85,6 +85,7 @@ type worker struct {
 	src  cache[int32]
 	note cache[int32]
 	qunt []cache[unitInfo]
+	svc  cache[bool]
 
 	// Codes of other classifications than HS, a cache each.
 	other     map[string]*cache[Commodity]
@@ -102,6 +103,7 @@ type worker struct {
 	prev    int32   // the key entry of the row before, or -1
 	figs    []pendingFig
 	tallied []int // the reasons the current row has left figures out for
+	qids    []qid // the quantities' series by key entry: see quantitySeries
 
 	simple bool // rows have one value, in a column, and no check
 	fast   bool // fastRow may be tried: see there
@@ -115,8 +117,9 @@ type period struct {
 }
 
 type unitInfo struct {
-	id uint16
-	u  UnitCode
+	id   uint16
+	u    UnitCode
+	none bool // a quantity's unit that says the file has no quantity
 }
 
 // wkey is a series as a worker looks it up: the key and the unit.
@@ -189,7 +192,24 @@ func newWorker(p *plan, ds *Dataset) *worker {
 	w.src.parse, w.note.parse = intern, intern
 	w.qunt = make([]cache[unitInfo], len(p.quantities))
 	for i := range w.qunt {
-		w.qunt[i].parse = mapped(&p.quantities[i].unit, w.parseUnit)
+		r := &p.quantities[i].unit
+		w.qunt[i].parse = func(s string) (unitInfo, error) {
+			t, err := r.field.translate(s)
+			if err != nil {
+				return unitInfo{}, err
+			}
+			if t == "" && (r.field.mapping != nil || r.field.rename != nil) {
+				return unitInfo{none: true}, nil
+			}
+			return w.parseUnit(t)
+		}
+	}
+	w.svc.parse = func(s string) (bool, error) {
+		t, err := p.services.field.translate(s)
+		if err != nil {
+			return false, err
+		}
+		return parseBool([]byte(t))
 	}
 	w.keyCols = p.keyRefs()
 	// simple: one figure a row, whose attributes other than the key's,
@@ -561,14 +581,18 @@ func (w *worker) text(f *record, r *ref) []byte {
 // boolean parses a flag column's cell, translated through its map.
 func (w *worker) boolean(f *record, r *ref) (bool, *RowError) {
 	b := w.text(f, r)
-	if r.field.mapping != nil {
-		t, err := r.field.translate(string(b))
-		if err != nil {
+	var v bool
+	var err error
+	if m := r.field.mapping; m != nil {
+		t, ok := m[string(b)]
+		if !ok {
+			_, err := r.field.translate(string(b))
 			return false, w.bad(f, r, err)
 		}
-		b = []byte(t)
+		v, err = parseBool([]byte(t))
+	} else {
+		v, err = parseBool(b)
 	}
-	v, err := parseBool(b)
 	if err != nil {
 		return false, w.bad(f, r, err)
 	}
@@ -646,8 +670,12 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 	}
 	services := false
 	if p.services.has {
-		if services, e = w.boolean(f, &p.services); e != nil {
-			return e
+		if b := w.text(f, &p.services); len(b) > 0 {
+			v, err := w.svc.get(b)
+			if err != nil {
+				return w.bad(f, &p.services, err)
+			}
+			services = v
 		}
 		if services && !p.keepOther {
 			return w.bad(f, &p.services, fmt.Errorf("a row of trade in services: the library reads goods; pass tradeflow.KeepOtherCodes to keep it under its own classification: %w", ErrCommodity))
@@ -732,7 +760,7 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 
 	w.figs = w.figs[:0]
 	if len(p.wide) == 0 {
-		if e := w.mainFigure(f, &base, key, per, ke, skip); e != nil {
+		if ke, e = w.mainFigure(f, &base, key, per, ke, skip); e != nil {
 			return e
 		}
 	}
@@ -749,7 +777,7 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 		}
 	}
 	for i := range p.quantities {
-		if e := w.quantity(res, f, &base, key, per, i); e != nil {
+		if e := w.quantity(res, f, &base, key, per, i, ke); e != nil {
 			return e
 		}
 	}
@@ -774,8 +802,9 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 }
 
 // quantity parses the row's quantity i into a pending figure, or counts
-// why the row gives none.
-func (w *worker) quantity(res *result, f *record, base *row, key Key, per period, i int) *RowError {
+// why the row gives none; ke is the key entry of the row's key text, or
+// -1.
+func (w *worker) quantity(res *result, f *record, base *row, key Key, per period, i int, ke int32) *RowError {
 	q := &w.p.quantities[i]
 	if !q.value.has {
 		return nil
@@ -790,14 +819,18 @@ func (w *worker) quantity(res *result, f *record, base *row, key Key, per period
 		return w.bad(f, &q.value, &valueError{err.Error()})
 	}
 	zero := n.Big == nil && n.Coef == 0
-	if m := q.unit.field.mapping; m != nil && q.unit.col >= 0 {
-		if t, ok := m[string(w.text(f, &q.unit))]; ok && t == "" {
-			if !zero {
-				return w.bad(f, &q.unit, fmt.Errorf("the unit says there is no quantity, and %s is %s: %w", q.value.name, vb, ErrUnitCode))
-			}
-			w.tally(res, q.noUnit, base.line)
-			return nil
+	k := key
+	k.Measure = q.measure
+	u, e := attr(w, f, &q.unit, &w.qunt[i])
+	if e != nil {
+		return e
+	}
+	if u.none {
+		if !zero {
+			return w.bad(f, &q.unit, fmt.Errorf("the unit says there is no quantity, and %s is %s: %w", q.value.name, vb, ErrUnitCode))
 		}
+		w.tally(res, q.noUnit, base.line)
+		return nil
 	}
 	b := *base
 	if q.est.has {
@@ -813,20 +846,44 @@ func (w *worker) quantity(res *result, f *record, base *row, key Key, per period
 			b.flags |= Estimated
 		}
 	}
-	k := key
-	k.Measure = q.measure
-	u, e := w.unitOf(f, k, &q.unit, &w.qunt[i])
-	if e != nil {
-		return e
+	if err := checkUnit(k.Measure, u.u); err != nil {
+		return w.bad(f, &q.unit, err)
 	}
 	if err := checkLevel(k, n.Coef < 0 || (n.Big != nil && n.Big.Sign() < 0)); err != nil {
 		return w.bad(f, &q.value, err)
 	}
 	b.month, b.span = per.last, per.span
 	fg := pendingFig{row: b, big: n.Big}
-	fg.key, fg.coef, fg.exp, fg.unit = w.lookup(k, u), n.Coef, int8(n.Exp), u.id
+	fg.key, fg.coef, fg.exp, fg.unit = w.quantitySeries(ke, i, k, u), n.Coef, int8(n.Exp), u.id
 	w.figs = append(w.figs, fg)
 	return nil
+}
+
+// quantitySeries returns the series of quantity i of the row whose key
+// entry is ke (or -1) in unit u: remembered by entry, so that a row of a
+// key text seen before finds it without hashing its key.
+func (w *worker) quantitySeries(ke int32, i int, k Key, u unitInfo) int32 {
+	if ke < 0 {
+		return w.lookup(k, u)
+	}
+	nq := len(w.p.quantities)
+	at := int(ke)*nq + i
+	if at >= len(w.qids) {
+		w.qids = append(w.qids, make([]qid, at+1-len(w.qids)+len(w.qids)/2)...)
+	}
+	if q := w.qids[at]; q.set && q.unit == u.id {
+		return q.id
+	}
+	id := w.lookup(k, u)
+	w.qids[at] = qid{id: id, unit: u.id, set: true}
+	return id
+}
+
+// A qid is a quantity's series, in the unit it was found for.
+type qid struct {
+	id   int32
+	unit uint16
+	set  bool
 }
 
 // key parses the row's key attributes.
@@ -891,29 +948,29 @@ func (w *worker) breakdown(f *record) (Breakdown, *RowError) {
 
 // mainFigure parses a long row's value; ke is the key entry of its key
 // text if fastKey found it, or -1.
-func (w *worker) mainFigure(f *record, base *row, key Key, per period, ke int32, skip bool) *RowError {
+func (w *worker) mainFigure(f *record, base *row, key Key, per period, ke int32, skip bool) (int32, *RowError) {
 	p := w.p
 	need := !p.value.optional
 	if ke < 0 {
 		vb := w.text(f, &p.value)
 		if len(vb) == 0 && !need {
-			return nil
+			return -1, nil
 		}
 		u, e := w.unitOf(f, key, &p.unit, &w.unit)
 		if e != nil {
-			return e
+			return -1, e
 		}
 		ke = w.learn(f, key, u)
 	}
 	ent := w.p.keys.ent(ke)
 	n := len(w.figs)
 	if e := w.value(f, base, key, &p.value, ent.unit, ent.id, need); e != nil {
-		return e
+		return -1, e
 	}
 	if len(w.figs) > n {
 		w.follow(ke, skip)
 	}
-	return nil
+	return ke, nil
 }
 
 // unitOf parses the unit of a value and checks it fits the measure.
