@@ -36,7 +36,9 @@ func (k Key) String() string {
 }
 
 // ParseKey parses the form [Key.String] prints. Each part may be written
-// in any form its own parser accepts ("CN X US 120190 value").
+// in any form its own parser accepts ("CN X US 120190 value"); the
+// reporter and the partner may be unlisted letter codes (see
+// [partner.ParseUnlisted]), so that the text of every Key reads back.
 func ParseKey(s string) (Key, error) {
 	f := strings.Fields(s)
 	if len(f) != 5 && len(f) != 6 {
@@ -44,13 +46,13 @@ func ParseKey(s string) (Key, error) {
 	}
 	var k Key
 	var err error
-	if k.Reporter, err = partner.ParseCode(f[0]); err != nil {
+	if k.Reporter, err = partner.ParseUnlisted(f[0]); err != nil {
 		return Key{}, fmt.Errorf("tradeflow: key %q: reporter: %w", s, err)
 	}
 	if k.Flow, err = ParseFlow(f[1]); err != nil {
 		return Key{}, fmt.Errorf("tradeflow: key %q: %w", s, err)
 	}
-	if k.Partner, err = partner.ParseCode(f[2]); err != nil {
+	if k.Partner, err = partner.ParseUnlisted(f[2]); err != nil {
 		return Key{}, fmt.Errorf("tradeflow: key %q: partner: %w", s, err)
 	}
 	if k.Commodity, err = ParseCommodity(f[3]); err != nil {
