@@ -449,6 +449,7 @@ func (w *worker) parse(bl *block, res *result) *result {
 	// A guess at the rows a block holds, so that the columns rarely grow.
 	if est := len(bl.buf)/32 + 16; cap(res.cols.key) < est {
 		res.cols.key, res.cols.month, res.cols.coef = make([]int32, 0, est), make([]int32, 0, est), make([]int64, 0, est)
+		res.cols.attr.spare, res.cols.line.spare = make([]rowAttr, 0, est), make([]int32, 0, est)
 	}
 	b := bl.buf
 	line := 0 // from the block's start: the reader adds where it starts
