@@ -189,6 +189,18 @@ func comtradeAPIFile(rows int, desc bool) []byte {
 	return b.Bytes()
 }
 
+// cpuMeter starts counting the process's CPU time; the function it returns
+// reports it as cpu-ns/row, the CPU time of all the read's goroutines a
+// row (on an idle machine of n cores, wall time a row is about it ÷ n).
+func cpuMeter(b *testing.B) func(rows int) {
+	c0, ok := processCPU()
+	return func(rows int) {
+		if c1, ok1 := processCPU(); ok && ok1 && b.N > 0 {
+			b.ReportMetric(float64((c1-c0).Nanoseconds())/float64(b.N)/float64(rows), "cpu-ns/row")
+		}
+	}
+}
+
 // benchRows asks the panel for enough rows that a million remain.
 const benchRows = 1_024_000
 
@@ -214,6 +226,7 @@ func BenchmarkLoadComtrade(b *testing.B) {
 			rows := bytes.Count(data, []byte("\n")) - 1
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			cpu := cpuMeter(b)
 			for b.Loop() {
 				ds, err := tradeflow.Read(context.Background(), bytes.NewReader(data), "TradeData.csv", tradeflow.Comtrade(), tradeflow.WithVintage("2026-01-20"))
 				if err != nil {
@@ -224,6 +237,7 @@ func BenchmarkLoadComtrade(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
+			cpu(rows)
 		})
 	}
 }
@@ -237,6 +251,7 @@ func BenchmarkLoadComtradeBulk(b *testing.B) {
 	gz := gzipped(data, gzip.DefaultCompression)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	cpu := cpuMeter(b)
 	for b.Loop() {
 		ds, err := tradeflow.Read(context.Background(), bytes.NewReader(gz), "C_M_156_202301_H6_O.txt.gz", tradeflow.ComtradeBulk(), tradeflow.WithVintage("2026-01-20"))
 		if err != nil {
@@ -249,4 +264,5 @@ func BenchmarkLoadComtradeBulk(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
 	b.ReportMetric(float64(len(gz))/float64(len(data)), "gz/raw")
 	b.ReportMetric(float64(rows), "rows")
+	cpu(rows)
 }

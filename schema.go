@@ -33,7 +33,7 @@ type Schema struct {
 	Name string // the format's name, for errors and the summary
 
 	Period    Field // a month (any of the layouts in [Read]), a span "2025-01/2025-11", or a year
-	Reporter  Field // a partner code (see [partner.Parse]); not the World
+	Reporter  Field // a partner code (see [partner.ParseCode]); not the World
 	Partner   Field // a partner code, an aggregate ("EU") or World
 	Flow      Field // X, M, RX, RM, B or T (use [Field.Map] for other codes)
 	Commodity Field // TOTAL, an HS code or a product group name: see [ParseCommodity]
@@ -234,11 +234,13 @@ func (f Field) Missing(texts ...string) Field {
 // IsZero reports whether f is the zero Field: no column, no constant.
 func (f Field) IsZero() bool { return len(f.names) == 0 && !f.isConst && f.fromName == nil }
 
-// String describes f: `column "period"`, `"CN"`.
+// String describes f: `column "period"`, `"CN"`, "the file's name".
 func (f Field) String() string {
 	switch {
 	case f.isConst:
 		return fmt.Sprintf("%q", f.konst)
+	case f.fromName != nil:
+		return "the file's name"
 	case len(f.names) == 0:
 		return "none"
 	}
