@@ -23,9 +23,9 @@ import (
 //     package partner: 842 is the United States, 0 the World, 490 "Other
 //     Asia, nes" (Taiwan), 97 the EU (a reporter), 837 Bunkers, 838 Free
 //     Zones, 839 Special Categories, 899 Areas, nes, and the other areas
-//     of Comtrade's partnerAreas.json. Italy is 380, as Comtrade numbers it
-//     now (package partner's Comtrade number for Italy, 381, is the one of
-//     Comtrade's older releases, which the legacy schema reads).
+//     of Comtrade's partnerAreas.json. Italy is 380, as Comtrade's reference
+//     tables of 2025-06-05 number it (package partner's Comtrade number for
+//     Italy is 381, which reads as Italy too).
 //   - flowCode X, M, RX, RM, DX, FM, MIP, MOP, XIP or XOP.
 //   - cmdCode TOTAL or a code of classificationCode's classification:
 //     H0 to H6 are editions of the Harmonized System, kept on each figure
@@ -118,8 +118,8 @@ func comtradeSchema(name string, delim byte) Schema {
 	}
 }
 
-// comtradeItaly renames UN Comtrade's number for Italy: 380 since its
-// current releases, 381 (package partner's) before.
+// comtradeItaly renames UN Comtrade's number for Italy in its reference
+// tables of 2025-06-05, 380, to package partner's, 381.
 var comtradeItaly = map[string]string{"380": "381"}
 
 // ComtradeLegacy returns the schema of the CSV files of UN Comtrade's
@@ -135,8 +135,8 @@ var comtradeItaly = map[string]string{"380": "381"}
 //   - Trade Flow Code is numeric: 1 imports, 2 exports, 3 re-exports, 4
 //     re-imports (3 is inferred from the order of the others; files seen
 //     print 1, 2 and 4).
-//   - Reporter and partner codes are Comtrade's numbers of the time, read
-//     through package partner: World is 0 (WLD), Italy 381.
+//   - Reporter and partner codes are Comtrade's numbers, read through
+//     package partner: World is 0 (WLD).
 //   - Classification is the edition (H0 to H4, and HS for "as
 //     reported"); another classification (S1 to S4) is an error, or with
 //     [KeepOtherCodes] a figure of its own classification.
