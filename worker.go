@@ -85,7 +85,13 @@ type worker struct {
 	src  cache[int32]
 	note cache[int32]
 	qunt []cache[unitInfo]
-	svc  cache[bool]
+	// qconst holds the units of quantities whose unit is a constant,
+	// parsed once (ok false for the others).
+	qconst []struct {
+		u  unitInfo
+		ok bool
+	}
+	svc cache[bool]
 
 	// Codes of other classifications than HS, a cache each.
 	other     map[string]*cache[Commodity]
@@ -202,6 +208,17 @@ func newWorker(p *plan, ds *Dataset) *worker {
 				return unitInfo{none: true}, nil
 			}
 			return w.parseUnit(t)
+		}
+	}
+	w.qconst = make([]struct {
+		u  unitInfo
+		ok bool
+	}, len(p.quantities))
+	for i := range p.quantities {
+		if r := &p.quantities[i].unit; r.col < 0 && r.has && len(r.kb) > 0 {
+			if u, err := w.qunt[i].parse(r.konst); err == nil {
+				w.qconst[i].u, w.qconst[i].ok = u, true
+			}
 		}
 	}
 	w.svc.parse = func(s string) (bool, error) {
@@ -822,9 +839,14 @@ func (w *worker) quantity(res *result, f *record, base *row, key Key, per period
 	zero := n.Big == nil && n.Coef == 0
 	k := key
 	k.Measure = q.measure
-	u, e := attr(w, f, &q.unit, &w.qunt[i])
-	if e != nil {
-		return e
+	var u unitInfo
+	if c := &w.qconst[i]; c.ok {
+		u = c.u
+	} else {
+		var e *RowError
+		if u, e = attr(w, f, &q.unit, &w.qunt[i]); e != nil {
+			return e
+		}
 	}
 	if u.none {
 		if !zero {
