@@ -25,6 +25,11 @@ type Figure struct {
 	Vintage Vintage         // the release it was printed in
 	Source  string
 	Note    string
+	// Edition is the edition of the Harmonized System the figure's
+	// commodity code is of, if its file says (UN Comtrade's H0 to H6,
+	// CEPII's HS92 to HS22); zero if not.
+	Edition Edition
+	Flags   Flags  // what the source says about the figure: estimated, aggregated, reported
 	File    string // the dataset's name (the file it was read from)
 	Line    int    // the line of that file; 0 if added by code
 }
@@ -287,7 +292,7 @@ func (ds *Dataset) figure(r int32) Figure {
 	sk := ds.series.at(rw.key)
 	return Figure{Key: sk.Key, Period: series.Period{First: monthAt(rw.month - int32(rw.span)), Last: monthAt(rw.month)},
 		Value: ds.rows.value(r), Unit: ds.units[rw.unit], Vintage: rw.vint, Source: ds.strs[rw.src], Note: ds.strs[rw.note],
-		File: ds.name, Line: int(rw.line)}
+		Edition: rw.edition, Flags: rw.flags, File: ds.name, Line: int(rw.line)}
 }
 
 // Add adds a figure. It is refused, with an error saying why, if it would
@@ -306,7 +311,8 @@ func (ds *Dataset) Add(f Figure) error {
 		return err
 	}
 	r := row{key: s, month: monthOff(f.Period.Last), line: int32(f.Line), rowAttr: rowAttr{span: uint16(f.Period.Len() - 1),
-		exp: int8(f.Value.Exponent()), unit: ds.unitID(f.Unit), vint: f.Vintage, src: ds.intern(f.Source), note: ds.intern(f.Note)}}
+		exp: int8(f.Value.Exponent()), unit: ds.unitID(f.Unit), vint: f.Vintage, src: ds.intern(f.Source), note: ds.intern(f.Note),
+		edition: f.Edition, flags: f.Flags}}
 	c := f.Value.Coefficient()
 	if c.IsInt64() {
 		r.coef = c.Int64()
@@ -367,7 +373,9 @@ func checkLevel(k Key, negative bool) error {
 }
 
 // isLevel reports whether k's figures are levels that cannot be negative.
-func isLevel(k Key) bool { return (k.Measure == Value || k.Measure == Quantity) && k.Flow != Balance }
+func isLevel(k Key) bool {
+	return (k.Measure == Value || k.Measure == Quantity || k.Measure == SupplementaryQuantity || k.Measure == GrossWeight) && k.Flow != Balance
+}
 
 func checkDigits(v decimal.Decimal) error {
 	places := -int(v.Exponent())

@@ -581,5 +581,5 @@ func TestReadAny(t *testing.T) {
 	}
 	_, err := tradeflow.ReadAny(context.Background(), strings.NewReader("a,b\n1,2\n"), "x")
 	assert.ErrorIs(t, err, tradeflow.ErrColumn)
-	assert.ErrorContains(t, err, "x:1: a header of no format the library reads (tradeflow CSV, UN Comtrade)")
+	assert.ErrorContains(t, err, "x:1: a header of no format the library reads (tradeflow CSV, UN Comtrade, UN Comtrade bulk, ")
 }

@@ -128,7 +128,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.M
 	r.Headline = []Row{x, im, balanceRow[U](ds, k(partner.World(), Balance, Value), x, im, m)}
 	for _, key := range ds.Keys() {
 		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World() || key.Measure != Value ||
-			(key.Flow != Exports && key.Flow != Imports) || !hasDim(ds, key, u.Dimension()) {
+			(key.Flow != Exports && key.Flow != Imports) || !key.Breakdown.IsTotal() || !hasDim(ds, key, u.Dimension()) {
 			continue
 		}
 		row := flowRow[U](ds, key, m, fmt.Sprintf("%s %s", key.Partner, key.Flow))
@@ -137,7 +137,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.M
 		}
 	}
 	for _, key := range ds.Keys() {
-		if key.Reporter != reporter || key.Commodity.IsTotal() || key.Measure != Quantity || !hasDim(ds, key, "mass") {
+		if key.Reporter != reporter || key.Commodity.IsTotal() || key.Measure != Quantity || !key.Breakdown.IsTotal() || !hasDim(ds, key, "mass") {
 			continue
 		}
 		row := flowRow[series.Tonnes](ds, key, m, fmt.Sprintf("%s %s %s", key.Commodity, key.Flow, key.Partner))
@@ -147,11 +147,13 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.M
 	}
 	// Partners' published rates without levels (ASEAN, the EU) still belong in the table.
 	for _, key := range ds.Keys() {
+		value := key
+		value.Measure = Value
 		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World() || key.Measure != YoYPct ||
-			(key.Flow != Exports && key.Flow != Imports) || hasDim(ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, u.Dimension()) {
+			(key.Flow != Exports && key.Flow != Imports) || !key.Breakdown.IsTotal() || hasDim(ds, value, u.Dimension()) {
 			continue
 		}
-		row := flowRow[U](ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, m, fmt.Sprintf("%s %s", key.Partner, key.Flow))
+		row := flowRow[U](ds, value, m, fmt.Sprintf("%s %s", key.Partner, key.Flow))
 		if row.YoY.Has() || row.YTDYoY.Has() {
 			r.Partners = append(r.Partners, row)
 		}

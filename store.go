@@ -34,8 +34,9 @@ func monthOff(m series.Month) int32  { return int32(m.MonthsSince(epoch)) }
 // sparse is a column that holds one value for every row until a row
 // differs.
 type sparse[T comparable] struct {
-	c T
-	v []T // nil while every row holds c
+	c     T
+	v     []T // nil while every row holds c
+	spare []T // storage for v, kept from a reset
 }
 
 func (s *sparse[T]) at(i int) T {
@@ -53,11 +54,41 @@ func (s *sparse[T]) append(x T, n int) {
 	case n == 0:
 		s.c = x
 	case x != s.c:
-		s.v = make([]T, n, max(2*n, 16))
-		for i := range s.v {
-			s.v[i] = s.c
-		}
+		s.dense(n, 2*n)
 		s.v = append(s.v, x)
+	}
+}
+
+// dense makes the first n rows of the column a slice of capacity c or
+// more, each row holding s.c.
+func (s *sparse[T]) dense(n, c int) {
+	if cap(s.spare) >= n {
+		s.v, s.spare = s.spare[:n], nil
+	} else {
+		s.v = make([]T, n, max(c, 16))
+	}
+	for i := range s.v {
+		s.v[i] = s.c
+	}
+}
+
+// appendRun adds rows i to j of src as rows n onwards.
+func (s *sparse[T]) appendRun(src *sparse[T], i, j, n int) {
+	switch {
+	case src.v == nil && s.v == nil && (n == 0 || s.c == src.c):
+		s.c = src.c
+	case src.v == nil:
+		for k := i; k < j; k++ {
+			s.append(src.c, n+k-i)
+		}
+	default:
+		if s.v == nil {
+			if n == 0 {
+				s.c = src.v[i]
+			}
+			s.dense(n, pageSize)
+		}
+		s.v = append(s.v, src.v[i:j]...)
 	}
 }
 
@@ -80,6 +111,7 @@ func (s *sparse[T]) set(i int, x T, n int) {
 type lines struct {
 	first int32
 	v     []int32 // nil while row i is on line first+i
+	spare []int32 // storage for v, kept from a reset
 }
 
 func (l *lines) at(i int) int32 {
@@ -96,7 +128,11 @@ func (l *lines) append(x int32, n int) {
 	case n == 0:
 		l.first = x
 	case x != l.first+int32(n):
-		l.v = make([]int32, n, max(2*n, 16))
+		if cap(l.spare) > n {
+			l.v, l.spare = l.spare[:n], nil
+		} else {
+			l.v = make([]int32, n, max(2*n, 16))
+		}
 		for i := range l.v {
 			l.v[i] = l.first + int32(i)
 		}
@@ -118,12 +154,14 @@ type cols struct {
 // rowAttr is what rows of one file mostly share: kept once for a page of
 // rows until one differs.
 type rowAttr struct {
-	span uint16 // the period's length less one
-	exp  int8
-	unit uint16 // index into Dataset.units
-	vint Vintage
-	src  int32 // index into Dataset.strs
-	note int32
+	span    uint16 // the period's length less one
+	exp     int8
+	flags   Flags
+	unit    uint16 // index into Dataset.units
+	edition Edition
+	vint    Vintage
+	src     int32 // index into Dataset.strs
+	note    int32
 }
 
 // row is one row's values, for appending.
@@ -152,8 +190,16 @@ func (c *cols) get(i int) row {
 func (c *cols) reset() {
 	c.n = 0
 	c.key, c.month, c.coef = c.key[:0], c.month[:0], c.coef[:0]
-	c.line = lines{v: c.line.v[:0:0]}
-	c.attr = sparse[rowAttr]{}
+	lspare := c.line.v
+	if lspare == nil {
+		lspare = c.line.spare
+	}
+	c.line = lines{spare: lspare[:0]}
+	spare := c.attr.v
+	if spare == nil {
+		spare = c.attr.spare
+	}
+	c.attr = sparse[rowAttr]{spare: spare[:0]}
 }
 
 // table is the rows of a dataset: pages of pageSize rows, the last one
@@ -202,17 +248,14 @@ func (t *table) appendCols(c *cols, bigs map[int]*big.Int) {
 				p.line.first = c.line.first + int32(i)
 			}
 		} else {
+			if p.line.v == nil && p.line.spare == nil {
+				p.line.spare = make([]int32, 0, pageSize)
+			}
 			for j := i; j < i+k; j++ {
 				p.line.append(c.line.at(j), p.n+j-i)
 			}
 		}
-		if c.attr.v == nil && p.attr.v == nil && (p.n == 0 || p.attr.c == c.attr.c) {
-			p.attr.c = c.attr.c
-		} else {
-			for j := i; j < i+k; j++ {
-				p.attr.append(c.attr.at(j), p.n+j-i)
-			}
-		}
+		p.attr.appendRun(&c.attr, i, i+k, p.n)
 		for j, b := range bigs {
 			if j >= i && j < i+k {
 				if t.bigs == nil {

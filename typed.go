@@ -234,7 +234,7 @@ func decimalOf(coef int64, exp int32, b *big.Int) decimal.Decimal {
 }
 
 // AggregatePartners returns the sum of a group's members for key's
-// reporter, commodity, flow and measure, using each month's membership (or
+// reporter, commodity, flow, measure and breakdown, using each month's membership (or
 // a fixed composition, see [partner.Group.Fixed]); key.Partner is ignored.
 // Members the dataset has no series for count as missing, and are reported
 // in the gaps, never taken as zero.
@@ -242,7 +242,7 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (se
 	data := map[partner.Code]series.Series[U]{}
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Commodity != key.Commodity || k.Flow != key.Flow || k.Measure != key.Measure ||
-			k.Partner == partner.World() || k.Partner.IsAggregate() {
+			k.Breakdown != key.Breakdown || k.Partner == partner.World() || k.Partner.IsAggregate() {
 			continue
 		}
 		s, err := Get[U](ds, k)
@@ -257,12 +257,13 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (se
 
 // AggregateCommodities returns the sum over the commodities that match
 // (an HS prefix, a product group: see package commodity) for key's
-// reporter, partner, flow and measure; key.Commodity is ignored. A month has
+// reporter, partner, flow, measure and breakdown; key.Commodity is ignored. A month has
 // a value only if every matching series has it (see [series.Add]).
 func AggregateCommodities[U series.Unit](ds *Dataset, key Key, match func(Commodity) bool) (series.Series[U], series.Gaps, error) {
 	var parts []series.Series[U]
 	for _, k := range ds.Keys() {
-		if k.Reporter != key.Reporter || k.Partner != key.Partner || k.Flow != key.Flow || k.Measure != key.Measure || !match(k.Commodity) {
+		if k.Reporter != key.Reporter || k.Partner != key.Partner || k.Flow != key.Flow || k.Measure != key.Measure ||
+			k.Breakdown != key.Breakdown || !match(k.Commodity) {
 			continue
 		}
 		s, err := Get[U](ds, k)
