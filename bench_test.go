@@ -53,15 +53,3 @@ func TestLoadKeepsNoObjectPerRow(t *testing.T) {
 	}
 	t.Logf("objects kept: %d for 10,000 rows, %d for 100,000 rows (%d keys)", small, large, keys)
 }
-
-func BenchmarkLoad(b *testing.B) {
-	data := detailFile(100_000)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := tradeflow.Load(bytes.NewReader(data), "detail.csv"); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100_000, "ns/row")
-}

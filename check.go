@@ -15,12 +15,12 @@ func (ds *Dataset) check(sum bool) []*RowError {
 	ix := ds.index()
 	var errs []*RowError
 	killed := false
-	for s := range ds.series {
+	for s := range ds.series.len() {
 		if !ix.isMixed(int32(s)) {
 			continue
 		}
 		rows := ix.rowsOf(int32(s))
-		key := ds.series[s].Key
+		key := ds.series.at(int32(s)).Key
 		for n := 1; n < len(rows); n++ {
 			a, b := rows[n-1], rows[n]
 			if ds.rows.month(a) != ds.rows.month(b) || ds.rows.span(a) != ds.rows.span(b) || ds.rows.vint(a) != ds.rows.vint(b) {

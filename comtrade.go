@@ -2,49 +2,211 @@ package tradeflow
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
 )
 
-// Comtrade returns the schema of UN Comtrade's CSV layout, as its data API
-// writes it: a header naming at least period, reporterCode, partnerCode,
-// flowCode, cmdCode and primaryValue; netWgt is read when present.
+// Comtrade returns the schema of UN Comtrade's data as its data API and
+// its website write it in CSV: the 47 columns typeCode, freqCode, …,
+// primaryValue, legacyEstimationFlag, isReported, isAggregate, with the
+// codes' descriptions beside them or not. Of those, a header must have
+// period, reporterCode, partnerCode, flowCode, cmdCode and primaryValue;
+// the others are read when present.
 //
-//   - period is a month (202511) or a year (2025: January–December).
-//   - reporterCode and partnerCode are Comtrade's numbers (842 is the
-//     United States, 0 the World), read through package partner.
-//   - flowCode X, M, RX or RM; cmdCode TOTAL or an HS code.
-//   - primaryValue is a value in USD; netWgt a net weight in kg.
-//   - Rows that break a figure down further than a partner (partner2Code
-//     other than 0, motCode other than 0, customsCode other than C00) are
-//     skipped and counted in the [Summary]: the total row already counts
-//     them.
+//   - period is a month (202511) or a year (2025: an annual figure,
+//     January–December, which [Cumulative] gives at December; Comtrade
+//     writes such rows with freqCode A and refMonth 52).
+//   - reporterCode and partnerCode are Comtrade's numbers, read through
+//     package partner: 842 is the United States, 0 the World, 490 "Other
+//     Asia, nes" (Taiwan), 97 the EU (a reporter), 837 Bunkers, 838 Free
+//     Zones, 839 Special Categories, 899 Areas, nes, and the other areas
+//     of Comtrade's partnerAreas.json. Italy is 380, as Comtrade's reference
+//     tables of 2025-06-05 number it (package partner's Comtrade number for
+//     Italy is 381, which reads as Italy too).
+//   - flowCode X, M, RX, RM, DX, FM, MIP, MOP, XIP or XOP.
+//   - cmdCode TOTAL or a code of classificationCode's classification:
+//     H0 to H6 are editions of the Harmonized System, kept on each figure
+//     ([Figure.Edition]); a row in another classification (S1–S4 SITC, B4
+//     and B5 BEC, EB EBOPS) or of services (typeCode S; goods are C) is an
+//     error, or with [KeepOtherCodes] a figure of its own classification
+//     ([OtherCode]), never an HS code.
+//   - primaryValue is the value in US dollars (CIF for imports, FOB for
+//     exports, as Comtrade chooses it); cifvalue and fobvalue are not read.
+//   - netWgt is the net weight in kg ([Quantity]), grossWgt the gross
+//     weight ([GrossWeight]), qty a quantity in the unit qtyUnitCode
+//     names ([SupplementaryQuantity]; Comtrade's units, in
+//     reference/comtrade_units.csv). An empty cell is no quantity; so are
+//     Comtrade's ways of writing one it does not have: a zero whose
+//     estimation flag (isNetWgtEstimated, …) is true, and a zero in unit
+//     -1 ("N/A"). Each is counted in [Summary.LeftOut]. altQty is not read.
+//   - isQtyEstimated, isNetWgtEstimated and isGrossWgtEstimated set
+//     [Estimated] on their quantity; isReported sets [Reported] and
+//     isAggregate [Aggregated] on every figure of the row. Booleans are
+//     True/False as the API writes them, or 1/0 as the bulk files do.
+//   - Rows that break a total down — by second partner (partner2Code
+//     other than 0), mode of transport (motCode other than 0), customs
+//     procedure (customsCode other than C00), mode of supply (mosCode other
+//     than 0) — are skipped and counted in the [Summary]: the total row
+//     already counts them. With [KeepBreakdowns] they are kept, under keys
+//     whose [Key.Breakdown] names the part ("partner2=410", "mot=2100",
+//     "customs=C05", "mos=…").
 //
 // Comtrade files carry no release date; give it with [WithVintage]. The
 // source of every figure is "UN Comtrade".
+//
+// The fixture testdata/comtrade/comtrade_plus_api.csv imitates a data API
+// response written as CSV with descriptions (/data/v1/get/C/A/HS with
+// includeDesc=true); its header is a real one, its numbers are invented.
 func Comtrade() Schema {
+	return comtradeSchema("UN Comtrade", 0)
+}
+
+// ComtradeBulk returns the schema of UN Comtrade's bulk files, as its bulk
+// API serves them (C_A_156_202301_H6_O.txt.gz, say: goods, annual, China,
+// 2023, HS 2022): gzip-compressed, tab-separated, 34 columns from
+// datasetCode to isAggregate, with booleans written 1 and 0 and no
+// descriptions. The columns and conventions are those of [Comtrade]: the
+// file's classificationSearchCode is the edition, as classificationCode
+// is. The header's spellings of a few columns are known only from
+// third-party readers (CIFValue and FOBValue, isNetWgtEstimated, which
+// Comtrade's reference table spells isnetWgtEstimated): columns are
+// matched in any case, and CIFValue and FOBValue are not read.
+//
+// The fixtures testdata/comtrade/C_A_156_202301_H6_O.txt.gz and
+// C_M_156_202303_H6_O.txt.gz imitate an annual and a monthly bulk file,
+// CRLF line ends included; their numbers and datasetCodes are invented.
+func ComtradeBulk() Schema {
+	return comtradeSchema("UN Comtrade bulk", '\t')
+}
+
+func comtradeSchema(name string, delim byte) Schema {
 	return Schema{
-		Name:      "UN Comtrade",
-		Period:    Column("period"),
-		Reporter:  Column("reporterCode"),
-		Partner:   Column("partnerCode"),
-		Flow:      Column("flowCode").Map(map[string]string{"X": "X", "M": "M", "RX": "RX", "RM": "RM"}),
-		Commodity: Column("cmdCode"),
-		Value:     Column("primaryValue"),
-		Unit:      Const("USD"),
-		Vintage:   Column("vintage").Required(),
-		Source:    Const("UN Comtrade"),
+		Name:     name,
+		Period:   Column("period"),
+		Reporter: Column("reporterCode").Rename(comtradeItaly),
+		Partner:  Column("partnerCode").Rename(comtradeItaly),
+		Flow: Column("flowCode").Map(map[string]string{"X": "X", "M": "M", "RX": "RX", "RM": "RM",
+			"DX": "DX", "FM": "FM", "MIP": "MIP", "MOP": "MOP", "XIP": "XIP", "XOP": "XOP"}),
+		Commodity:      Column("cmdCode"),
+		Classification: Column("classificationCode").Optional(),
+		HSOnly:         true,
+		Services:       Column("typeCode").Map(map[string]string{"C": "false", "S": "true"}),
+		Value:          Column("primaryValue"),
+		Unit:           Const("USD"),
+		Vintage:        Column("vintage").Required(),
+		Source:         Const("UN Comtrade"),
 		Quantities: []QuantityField{
-			{Value: Column("netWgt"), Unit: Const("KG")},
+			{Value: Column("netWgt"), Unit: Const("KG"), Estimated: Column("isNetWgtEstimated")},
+			{Measure: GrossWeight, Value: Column("grossWgt"), Unit: Const("KG"), Estimated: Column("isGrossWgtEstimated")},
+			{Measure: SupplementaryQuantity, Value: Column("qty"), Unit: Column("qtyUnitCode").Map(comtradeUnits).Or(""),
+				Estimated: Column("isQtyEstimated")},
 		},
-		Skip: []Skip{
-			{Column: Column("partner2Code"), Keep: []string{"0"}, Reason: "a breakdown by second partner (partner2Code not 0)"},
-			{Column: Column("motCode"), Keep: []string{"0"}, Reason: "a breakdown by mode of transport (motCode not 0)"},
-			{Column: Column("customsCode"), Keep: []string{"C00"}, Reason: "a breakdown by customs procedure (customsCode not C00)"},
+		Flags: []FlagField{
+			{Column: Column("isReported"), Flag: Reported},
+			{Column: Column("isAggregate"), Flag: Aggregated},
+		},
+		Breakdowns: []BreakdownField{
+			{Column: Column("partner2Code"), Name: "partner2", Total: []string{"0"}, Reason: "a breakdown by second partner (partner2Code not 0)"},
+			{Column: Column("motCode"), Name: "mot", Total: []string{"0"}, Reason: "a breakdown by mode of transport (motCode not 0)"},
+			{Column: Column("customsCode"), Name: "customs", Total: []string{"C00"}, Reason: "a breakdown by customs procedure (customsCode not C00)"},
+			{Column: Column("mosCode"), Name: "mos", Total: []string{"0"}, Reason: "a breakdown by mode of supply (mosCode not 0)"},
+		},
+		Delimiter: delim,
+	}
+}
+
+// comtradeItaly renames UN Comtrade's number for Italy in its reference
+// tables of 2025-06-05, 380, to package partner's, 381.
+var comtradeItaly = map[string]string{"380": "381"}
+
+// ComtradeLegacy returns the schema of the CSV files of UN Comtrade's
+// legacy API and downloads (comtrade.un.org/api/get?…&fmt=csv, and the
+// older bulk downloads), read by their human headers — Classification,
+// Year, Period, Trade Flow Code, Reporter Code, Partner Code, Commodity
+// Code, Qty Unit Code, Qty, Netweight (kg), Trade Value (US$), … — in the
+// 35-column form of the API or the 22-column form of the downloads, or by
+// the machine names the API writes with head=M (pfCode, period, rgCode,
+// rtCode, ptCode, cmdCode, qtCode, TradeQuantity, NetWeight, TradeValue).
+//
+//   - Period is a year (2016) or a month (201603).
+//   - Trade Flow Code is numeric: 1 imports, 2 exports, 3 re-exports, 4
+//     re-imports (3 is inferred from the order of the others; files seen
+//     print 1, 2 and 4).
+//   - Reporter and partner codes are Comtrade's numbers, read through
+//     package partner: World is 0 (WLD).
+//   - Classification is the edition (H0 to H4, and HS for "as
+//     reported"); another classification (S1 to S4) is an error, or with
+//     [KeepOtherCodes] a figure of its own classification.
+//   - Trade Value (US$) is in US dollars; Netweight (kg) and Gross weight
+//     (kg) are weights in kg. Qty is a quantity in the legacy unit Qty
+//     Unit Code names: 1 "No Quantity", and 2 to 13 read as UN Comtrade's
+//     current units of those numbers (m², 1000 kWh, m, items, pairs, l, kg,
+//     1000 items, packages, dozens, m³, carats). Only 1 and 8 ("Weight in
+//     kilograms") are known from legacy files; the rest follows the
+//     current list and is not checked against a legacy reference.
+//   - The 2nd partner, customs procedure and mode of transport columns,
+//     empty in every legacy file seen, break totals down as in
+//     [Comtrade] when they are not (2nd Partner Code 0, Customs Proc. Code
+//     C00 and Mode of Transport Code 0 are totals).
+//   - Flag (an estimation code whose meanings are not known) is not read.
+//
+// Give the release date with [WithVintage]; the source is "UN Comtrade".
+// The fixtures testdata/comtrade/comtrade_legacy_api.csv and
+// comtrade_legacy_bulk.csv imitate the two forms; their headers are real,
+// and one row of the second (S3, 2008, Afghanistan's imports of food) is
+// a real row; the other numbers are invented.
+func ComtradeLegacy() Schema {
+	return Schema{
+		Name:           "UN Comtrade legacy",
+		Period:         Column("Period"),
+		Reporter:       Column("Reporter Code", "rtCode"),
+		Partner:        Column("Partner Code", "ptCode"),
+		Flow:           Column("Trade Flow Code", "rgCode").Map(map[string]string{"1": "M", "2": "X", "3": "RX", "4": "RM"}),
+		Commodity:      Column("Commodity Code", "cmdCode"),
+		Classification: Column("Classification", "pfCode"),
+		HSOnly:         true,
+		Value:          Column("Trade Value (US$)", "TradeValue"),
+		Unit:           Const("USD"),
+		Vintage:        Column("vintage").Required(),
+		Source:         Const("UN Comtrade"),
+		Quantities: []QuantityField{
+			{Value: Column("Netweight (kg)", "NetWeight"), Unit: Const("KG")},
+			{Measure: GrossWeight, Value: Column("Gross weight (kg)", "GrossWeight"), Unit: Const("KG")},
+			{Measure: SupplementaryQuantity, Value: Column("Qty", "TradeQuantity"), Unit: Column("Qty Unit Code", "qtCode").Map(legacyUnits)},
+		},
+		Breakdowns: []BreakdownField{
+			{Column: Column("2nd Partner Code", "ptCode2"), Name: "partner2", Total: []string{"0"}, Reason: "a breakdown by second partner (2nd Partner Code not 0)"},
+			{Column: Column("Mode of Transport Code", "motCode"), Name: "mot", Total: []string{"0"}, Reason: "a breakdown by mode of transport (Mode of Transport Code not 0)"},
+			{Column: Column("Customs Proc. Code", "cstCode"), Name: "customs", Total: []string{"C00"}, Reason: "a breakdown by customs procedure (Customs Proc. Code not C00)"},
 		},
 	}
+}
+
+// legacyUnits are the legacy Qty Unit Codes, as UN Comtrade's current
+// units of the same numbers (see ComtradeLegacy).
+var legacyUnits = map[string]string{"1": "", "2": "M2", "3": "THOUSAND_KWH", "4": "M", "5": "ITEMS", "6": "PAIRS", "7": "L",
+	"8": "KG", "9": "THOUSAND_ITEMS", "10": "PACKAGES", "11": "DOZENS", "12": "M3", "13": "CARATS"}
+
+//go:embed reference/comtrade_units.csv
+var comtradeUnitsCSV []byte
+
+// comtradeUnits maps UN Comtrade's qtyUnitCode to the library's unit
+// codes, "" for -1 (no quantity): reference/comtrade_units.csv.
+var comtradeUnits = mustComtradeUnits(comtradeUnitsCSV)
+
+func mustComtradeUnits(data []byte) map[string]string {
+	recs, err := readReference(data, "qtyCode", "qtyAbbr", "qtyDescription", "last_modified", "unit")
+	if err != nil {
+		panic("tradeflow: reference/comtrade_units.csv: " + err.Error())
+	}
+	m := make(map[string]string, len(recs))
+	for _, r := range recs {
+		m[r[0]] = r[4]
+	}
+	return m
 }
 
 // LoadComtrade reads UN Comtrade's CSV layout ([Comtrade]) with the

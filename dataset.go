@@ -2,6 +2,7 @@ package tradeflow
 
 import (
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"math/big"
 	"slices"
@@ -24,6 +25,11 @@ type Figure struct {
 	Vintage Vintage         // the release it was printed in
 	Source  string
 	Note    string
+	// Edition is the edition of the Harmonized System the figure's
+	// commodity code is of, if its file says (UN Comtrade's H0 to H6,
+	// CEPII's HS92 to HS22); zero if not.
+	Edition Edition
+	Flags   Flags  // what the source says about the figure: estimated, aggregated, reported
 	File    string // the dataset's name (the file it was read from)
 	Line    int    // the line of that file; 0 if added by code
 }
@@ -64,8 +70,8 @@ type Dataset struct {
 	name string
 	rows table
 
-	series    []seriesKey // by series id
-	seriesIdx map[seriesKey]int32
+	series    seriesTable // by series id
+	seriesIdx seriesIndex
 	units     []UnitCode
 	unitIdx   map[UnitCode]uint16
 	strs      []string
@@ -78,6 +84,42 @@ type Dataset struct {
 	summary   Summary
 }
 
+// A seriesTable holds the series' keys by id, in pages that never move:
+// adding a series never copies the others (which, being full of strings,
+// would cost the garbage collector's write barriers on every copy).
+type seriesTable struct {
+	pages [][]seriesKey
+	n     int
+}
+
+const seriesPageBits = 12
+
+func (t *seriesTable) len() int { return t.n }
+
+func (t *seriesTable) at(i int32) *seriesKey {
+	return &t.pages[i>>seriesPageBits][i&(1<<seriesPageBits-1)]
+}
+
+func (t *seriesTable) add(sk seriesKey) int32 {
+	if t.n&(1<<seriesPageBits-1) == 0 {
+		t.pages = append(t.pages, make([]seriesKey, 0, 1<<seriesPageBits))
+	}
+	last := &t.pages[len(t.pages)-1]
+	*last = append(*last, sk)
+	t.n++
+	return int32(t.n - 1)
+}
+
+// clone returns a table that shares t's full pages.
+func (t *seriesTable) clone() seriesTable {
+	c := seriesTable{pages: slices.Clone(t.pages), n: t.n}
+	if len(c.pages) > 0 {
+		l := len(c.pages) - 1
+		c.pages[l] = append(make([]seriesKey, 0, 1<<seriesPageBits), c.pages[l]...)
+	}
+	return c
+}
+
 // seriesKey names one series: a key in one dimension. China's customs print
 // exports in dollars and in yuan under the same key.
 type seriesKey struct {
@@ -87,7 +129,7 @@ type seriesKey struct {
 
 // NewDataset returns an empty dataset; name is used in error messages.
 func NewDataset(name string) *Dataset {
-	return &Dataset{name: name, seriesIdx: map[seriesKey]int32{}, unitIdx: map[UnitCode]uint16{},
+	return &Dataset{name: name, seriesIdx: newSeriesIndex(0), unitIdx: map[UnitCode]uint16{},
 		strIdx: map[string]int32{"": 0}, strs: []string{""}}
 }
 
@@ -125,12 +167,11 @@ func (ds *Dataset) unitID(u UnitCode) uint16 {
 // if there is none.
 func (ds *Dataset) seriesID(k Key, dim string) int32 {
 	sk := seriesKey{k, dim}
-	if i, ok := ds.seriesIdx[sk]; ok {
+	if i, ok := ds.seriesIdx.get(&ds.series, sk); ok {
 		return i
 	}
-	i := int32(len(ds.series))
-	ds.series = append(ds.series, sk)
-	ds.seriesIdx[sk] = i
+	i := ds.series.add(sk)
+	ds.seriesIdx.put(&ds.series, sk, i)
 	return i
 }
 
@@ -139,27 +180,27 @@ func (ds *Dataset) seriesID(k Key, dim string) int32 {
 // may name one series ("US" and "USA"), which dedup merges once the read
 // is done.
 func (ds *Dataset) newSeries(k Key, dim string) int32 {
-	ds.series = append(ds.series, seriesKey{k, dim})
-	return int32(len(ds.series) - 1)
+	return ds.series.add(seriesKey{k, dim})
 }
 
 // dedup merges series that newSeries made twice for one key and
 // dimension, and indexes the series by key.
 func (ds *Dataset) dedup() {
-	ds.seriesIdx = make(map[seriesKey]int32, len(ds.series))
+	n := ds.series.len()
+	ds.seriesIdx = newSeriesIndex(n)
 	var remap []int32
-	kept := ds.series[:0]
-	for s, sk := range ds.series {
-		to, dup := ds.seriesIdx[sk]
+	var kept seriesTable
+	for s := range int32(n) {
+		sk := ds.series.at(s)
+		to, dup := ds.seriesIdx.get(&kept, *sk)
 		if !dup {
-			to = int32(len(kept))
-			ds.seriesIdx[sk] = to
-			kept = append(kept, sk)
+			to = kept.add(*sk)
+			ds.seriesIdx.put(&kept, *sk, to)
 		}
-		if remap == nil && (dup || to != int32(s)) {
-			remap = make([]int32, len(ds.series))
+		if remap == nil && (dup || to != s) {
+			remap = make([]int32, n)
 			for i := range s {
-				remap[i] = int32(i)
+				remap[i] = i
 			}
 		}
 		if remap != nil {
@@ -178,10 +219,55 @@ func (ds *Dataset) dedup() {
 	ds.ix.Store(nil)
 }
 
+// A seriesIndex finds a series by its key. It maps a 64-bit hash of the
+// key to the series, and checks the key: a map of plain integers is much
+// cheaper to build and to scan for the garbage collector than one keyed
+// by structs of strings, and a dataset may have millions of series. Keys
+// whose hash another key has (a chance of about n²/2⁶⁵) go in a second
+// map.
+type seriesIndex struct {
+	seed maphash.Seed
+	m    map[uint64]int32
+	more map[seriesKey]int32
+}
+
+func newSeriesIndex(n int) seriesIndex {
+	return seriesIndex{seed: maphash.MakeSeed(), m: make(map[uint64]int32, n)}
+}
+
+// get returns the series of sk; series holds the series' keys by id.
+func (x *seriesIndex) get(series *seriesTable, sk seriesKey) (int32, bool) {
+	if s, ok := x.m[maphash.Comparable(x.seed, sk)]; ok && *series.at(s) == sk {
+		return s, true
+	}
+	s, ok := x.more[sk]
+	return s, ok
+}
+
+// put records that series s has key sk, which get does not find.
+func (x *seriesIndex) put(series *seriesTable, sk seriesKey, s int32) {
+	h := maphash.Comparable(x.seed, sk)
+	if _, taken := x.m[h]; !taken {
+		x.m[h] = s
+		return
+	}
+	if x.more == nil {
+		x.more = map[seriesKey]int32{}
+	}
+	x.more[sk] = s
+}
+
+func (x seriesIndex) clone() seriesIndex {
+	c := seriesIndex{seed: x.seed, m: cloneMap(x.m)}
+	if x.more != nil {
+		c.more = cloneMap(x.more)
+	}
+	return c
+}
+
 // findSeries returns the id of the series of k in dimension dim.
 func (ds *Dataset) findSeries(k Key, dim string) (int32, bool) {
-	s, ok := ds.seriesIdx[seriesKey{k, dim}]
-	return s, ok
+	return ds.seriesIdx.get(&ds.series, seriesKey{k, dim})
 }
 
 // index returns the index of every row, building it if rows were added
@@ -195,7 +281,7 @@ func (ds *Dataset) index() *index {
 	if ix := ds.ix.Load(); ix != nil && ix.rows == ds.rows.n {
 		return ix
 	}
-	ix := buildIndex(&ds.rows, len(ds.series))
+	ix := buildIndex(&ds.rows, ds.series.len())
 	ds.ix.Store(ix)
 	ds.pending = nil
 	return ix
@@ -203,10 +289,10 @@ func (ds *Dataset) index() *index {
 
 func (ds *Dataset) figure(r int32) Figure {
 	rw := ds.rows.get(r)
-	sk := ds.series[rw.key]
+	sk := ds.series.at(rw.key)
 	return Figure{Key: sk.Key, Period: series.Period{First: monthAt(rw.month - int32(rw.span)), Last: monthAt(rw.month)},
 		Value: ds.rows.value(r), Unit: ds.units[rw.unit], Vintage: rw.vint, Source: ds.strs[rw.src], Note: ds.strs[rw.note],
-		File: ds.name, Line: int(rw.line)}
+		Edition: rw.edition, Flags: rw.flags, File: ds.name, Line: int(rw.line)}
 }
 
 // Add adds a figure. It is refused, with an error saying why, if it would
@@ -225,7 +311,8 @@ func (ds *Dataset) Add(f Figure) error {
 		return err
 	}
 	r := row{key: s, month: monthOff(f.Period.Last), line: int32(f.Line), rowAttr: rowAttr{span: uint16(f.Period.Len() - 1),
-		exp: int8(f.Value.Exponent()), unit: ds.unitID(f.Unit), vint: f.Vintage, src: ds.intern(f.Source), note: ds.intern(f.Note)}}
+		exp: int8(f.Value.Exponent()), unit: ds.unitID(f.Unit), vint: f.Vintage, src: ds.intern(f.Source), note: ds.intern(f.Note),
+		edition: f.Edition, flags: f.Flags}}
 	c := f.Value.Coefficient()
 	if c.IsInt64() {
 		r.coef = c.Int64()
@@ -286,7 +373,9 @@ func checkLevel(k Key, negative bool) error {
 }
 
 // isLevel reports whether k's figures are levels that cannot be negative.
-func isLevel(k Key) bool { return (k.Measure == Value || k.Measure == Quantity) && k.Flow != Balance }
+func isLevel(k Key) bool {
+	return (k.Measure == Value || k.Measure == Quantity || k.Measure == SupplementaryQuantity || k.Measure == GrossWeight) && k.Flow != Balance
+}
 
 func checkDigits(v decimal.Decimal) error {
 	places := -int(v.Exponent())
@@ -331,17 +420,18 @@ func (ds *Dataset) checkAdd(s int32, f Figure) error {
 // and then their dimensions.
 func (ds *Dataset) sorted() []int32 {
 	ix := ds.index()
-	ids := make([]int32, 0, len(ds.series))
-	for s := range ds.series {
+	ids := make([]int32, 0, ds.series.len())
+	for s := range ds.series.len() {
 		if ix.start[s+1] > ix.start[s] {
 			ids = append(ids, int32(s))
 		}
 	}
 	slices.SortFunc(ids, func(a, b int32) int {
-		if c := ds.series[a].Compare(ds.series[b].Key); c != 0 {
+		ka, kb := ds.series.at(a), ds.series.at(b)
+		if c := ka.Compare(kb.Key); c != 0 {
 			return c
 		}
-		return cmpString(ds.series[a].dim, ds.series[b].dim)
+		return cmpString(ka.dim, kb.dim)
 	})
 	return ids
 }
@@ -360,11 +450,29 @@ func cmpString(a, b string) int {
 func (ds *Dataset) Keys() []Key {
 	var ks []Key
 	for _, s := range ds.sorted() {
-		if k := ds.series[s].Key; len(ks) == 0 || ks[len(ks)-1] != k {
+		if k := ds.series.at(s).Key; len(ks) == 0 || ks[len(ks)-1] != k {
 			ks = append(ks, k)
 		}
 	}
 	return ks
+}
+
+// Months returns the months the dataset's figures cover: from the first
+// month of the earliest period to the last month of the latest, or the
+// zero Period for an empty dataset.
+func (ds *Dataset) Months() series.Period {
+	ix := ds.index()
+	if len(ix.perm) == 0 {
+		return series.Period{}
+	}
+	lo, hi := int32(1<<31-1), int32(-1<<31)
+	for _, p := range ds.rows.pages {
+		for i, m := range p.month[:p.n] {
+			hi = max(hi, m)
+			lo = min(lo, m-int32(p.attr.at(i).span))
+		}
+	}
+	return series.Period{First: monthAt(lo), Last: monthAt(hi)}
 }
 
 // Dimensions returns the dimensions a key has series in, such as
@@ -374,7 +482,7 @@ func (ds *Dataset) Dimensions(key Key) []string {
 	ix := ds.index()
 	for _, s := range ds.seriesOfKey(key) {
 		if len(ix.rowsOf(s)) > 0 {
-			out = append(out, ds.series[s].dim)
+			out = append(out, ds.series.at(s).dim)
 		}
 	}
 	slices.Sort(out)
@@ -394,7 +502,7 @@ func (ds *Dataset) seriesOfKey(key Key) []int32 {
 			out = append(out, s)
 		}
 	}
-	slices.SortFunc(out, func(a, b int32) int { return cmpString(ds.series[a].dim, ds.series[b].dim) })
+	slices.SortFunc(out, func(a, b int32) int { return cmpString(ds.series.at(a).dim, ds.series.at(b).dim) })
 	return out
 }
 
@@ -465,7 +573,7 @@ func (ds *Dataset) AsOf(t time.Time) *Dataset {
 func (ds *Dataset) emptyCopy() *Dataset {
 	// The tables are shared until out interns something new.
 	return &Dataset{name: ds.name,
-		series: slices.Clip(ds.series), seriesIdx: cloneMap(ds.seriesIdx),
+		series: ds.series.clone(), seriesIdx: ds.seriesIdx.clone(),
 		units: slices.Clip(ds.units), unitIdx: cloneMap(ds.unitIdx),
 		strs: slices.Clip(ds.strs), strIdx: cloneMap(ds.strIdx)}
 }

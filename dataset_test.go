@@ -128,7 +128,7 @@ func TestLoadMalformed(t *testing.T) {
 	}{
 		{"month 13", "2025-13,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3:1: column period: value "2025-13": series: invalid month "2025-13": month 13 does not exist`},
 		{"span runs backwards", "2025-11/2025-01,X,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3:1: column period: value "2025-11/2025-01": series: invalid period "2025-11/2025-01": the span runs backwards`},
-		{"unknown flow", "2025-09,Q,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3:2: column flow: value "Q": tradeflow: unknown flow "Q": want X, M, RX, RM, B or T`},
+		{"unknown flow", "2025-09,Q,WLD,TOTAL,value,1,USD,2025-12-08,test,\n", `:3:2: column flow: value "Q": tradeflow: unknown flow "Q": want X, M, RX, RM, B, T, DX, FM, MIP, MOP, XIP or XOP`},
 		{"unknown partner", "2025-09,X,ZZ,TOTAL,value,1,USD,2025-12-08,test,\n", `:3:3: column partner: value "ZZ": partner: unknown code "ZZ"`},
 		{"unknown commodity", "2025-09,X,WLD,soy beans,value,1,USD,2025-12-08,test,\n", `:3:4: column commodity: value "soy beans": tradeflow: unknown commodity "soy beans"`},
 		{"not an HS code", "2025-09,X,WLD,7700,value,1,USD,2025-12-08,test,\n", `:3:4: column commodity: value "7700": tradeflow: unknown commodity "7700": commodity: invalid HS code "7700": chapter 77 is reserved`},
@@ -290,7 +290,7 @@ func TestComtradeRows(t *testing.T) {
 	for _, bad := range []struct{ row, want string }{
 		{"202513,156,842,M,TOTAL,5,,,,0,M\n", `c.csv:2:1: column period: value "202513"`},
 		{"202511,156,9999,M,TOTAL,5,,,,0,M\n", `c.csv:2:3: column partnerCode: value "9999"`},
-		{"202511,156,842,DX,TOTAL,5,,,,0,M\n", `c.csv:2:4: column flowCode: value "DX": want one of M, RM, RX, X`},
+		{"202511,156,842,B,TOTAL,5,,,,0,M\n", `c.csv:2:4: column flowCode: value "B": want one of DX, FM, M, MIP, MOP, RM, RX, X, XIP, XOP`},
 	} {
 		_, err := tradeflow.LoadComtrade(strings.NewReader(head+bad.row), "c.csv", mustVintage(t, "2026-01-20"))
 		require.Error(t, err)

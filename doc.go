@@ -30,43 +30,68 @@
 //   - [github.com/tradeflow-go/tradeflow/commodity]: HS codes and the HS
 //     2022 chapters and sections, product groups (soybeans, rare earths),
 //     unit values, the price and volume split of value growth.
-//   - tradeflow (this package): flows, the [Dataset] of figures with their
-//     units, sources and vintages, loaders for the library's CSV format
-//     ([Load]) and UN Comtrade's ([LoadComtrade]), typed access ([Get],
-//     [Cumulative]), views as of a release date ([Dataset.AsOf]),
+//   - tradeflow (this package): typed keys ([Key]: reporter and partner
+//     codes, a [Commodity], a [Flow] and a [Measure]), the [Dataset] of
+//     figures with their units, sources and vintages, one reader for every
+//     file format ([Read] with a [Schema]; [CSV] and [Comtrade] among
+//     [Formats], recognised by [ReadAny]), typed access ([Get],
+//     [Cumulative], [All]), views as of a release date ([Dataset.AsOf]),
 //     reconciliation of published rates and totals with levels
 //     ([ImpliedBase], [CheckRate], [CheckTotal]), balances ([TradeBalance], [BalanceMove]) and the
 //     monthly report ([MonthlyReport]).
 //
-// # Loading data
+// # Reading data
 //
-// The library's CSV format has one figure a row, as published, with its
-// source and release date:
+// One reader reads every file: [Read] parses delimited text (comma, tab,
+// semicolon; gzip recognised by itself) in blocks on every core, through a
+// [Schema] that says which column holds what, the values of what the file
+// lacks, and how it writes numbers and months:
+//
+//	schema := tradeflow.Schema{
+//		Period:    tradeflow.Column("period"),
+//		Reporter:  tradeflow.Const("CN"),
+//		Partner:   tradeflow.Column("partner", "partner_code"),
+//		Flow:      tradeflow.Column("flow"),
+//		Commodity: tradeflow.Column("hs"),
+//		Value:     tradeflow.Column("value_usd"),
+//		Unit:      tradeflow.Const("USD"),
+//		Source:    tradeflow.Const("customs detail file"),
+//	}
+//	ds, err := tradeflow.ReadFile(ctx, "detail.csv.gz", schema)
+//
+// Codes may be written in any form their packages read ("US", "USA",
+// "842"; "1201", "120190", "1201.90") and are kept in one canonical form.
+// Every bad row is an error naming the file, line, column and value
+// ([RowError]); rows a schema skips on purpose are counted in the
+// dataset's [Summary]. A figure costs a few bytes in the dataset's integer
+// columns, never an object of its own.
+//
+// The library's own CSV format has one figure a row, as published, with
+// its source and release date ([CSV], [Load]):
 //
 //	period,flow,partner,commodity,measure,value,unit,vintage,source,note
 //	2025-11,X,WLD,TOTAL,value,3303.5,USD_100M,2025-12-08,Yonhap via etoday,
 //	2025-01/2025-02,X,WLD,TOTAL,value,5399.4,USD_100M,2025-03-07,GACC,combined
 //
-// [Load] documents every column. Values are kept as printed and converted
-// exactly to whatever unit a program asks for: [Get] of a Series[USD] and
-// of a Series[USD100M] read the same figures. Every malformed row is an
-// error that names the file, line, column and value.
+// Values are kept as printed and converted exactly to whatever unit a
+// program asks for: [Get] of a Series[USD] and of a Series[USD100M] read the
+// same figures. [All] builds every series of a dataset in one pass.
 //
 // Loading the shipped data and printing November 2025's headline table:
 //
 //	ds, err := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
 //	if err != nil { … }
-//	r, err := tradeflow.MonthlyReport[series.USD100M](ds, "CN", series.MustParseMonth("2025-11"))
+//	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), series.MustParseMonth("2025-11"))
 //	if err != nil { … }
 //	r.WriteText(os.Stdout)
 //
 // prints, with p for published figures and c for figures computed from
 // levels:
 //
-//	headline        unit     value   y/y %  m/m %         YTD  YTD y/y %
-//	 exports  USD 100 mn  3303.5 p  5.9 p*  8.2 p  34147.3 p*      5.4 p
-//	 imports  USD 100 mn  2186.7 p  1.9 p*  1.6 c  23388.8 p*    -0.6 p*
-//	 balance  USD 100 mn  1116.8 p       -      -   10758.5 p     21.6 p
+//	headline        unit      value   y/y %  m/m %          YTD  YTD y/y %
+//	 exports  USD 100 mn  3,303.5 p  5.9 p*  8.2 p  34,147.3 p*      5.4 p
+//	 imports  USD 100 mn  2,186.7 p  1.9 p*  1.6 c  23,388.8 p*    −0.6 p*
+//	 balance  USD 100 mn  1,116.8 p       -      -   10,758.5 p     21.6 p
 //
 // and explains each * below the table: exports rose 5.78% from the first
 // prints of the levels, while the customs printed 5.9% against a revised
@@ -134,7 +159,15 @@
 //   - code: a partner or an HS code ([partner.Code],
 //     [github.com/tradeflow-go/tradeflow/commodity.Code]); group: a named
 //     set of them ([partner.Group],
-//     [github.com/tradeflow-go/tradeflow/commodity.Group]).
+//     [github.com/tradeflow-go/tradeflow/commodity.Group]). A key's
+//     commodity ([Commodity]) is all goods, an HS code, a product group or
+//     another classification's code; a unit code ([UnitCode]) is a unit
+//     as a file prints it (USD_100M).
+//   - figure: one published number, a key's value for a period, with its
+//     unit, vintage (release date) and source ([Figure]); a dataset holds
+//     figures, and builds series from them.
+//   - schema: how to read a file; format: a named schema the library
+//     recognises ([Format]); summary: what a read saw ([Summary]).
 //   - rounding: display rounding is half away from zero; division rounds
 //     to odd at [series.DivisionPlaces] places ([series.Rounding]).
 //

@@ -33,19 +33,19 @@ func Example() {
 	// Output:
 	// China trade, 2025-11
 	//
-	//   headline        unit     value   y/y %  m/m %         YTD  YTD y/y %
-	//    exports  USD 100 mn  3303.5 p  5.9 p*  8.2 p  34147.3 p*      5.4 p
-	//    imports  USD 100 mn  2186.7 p  1.9 p*  1.6 c  23388.8 p*    -0.6 p*
-	//    balance  USD 100 mn  1116.8 p       -      -   10758.5 p     21.6 p
+	//   headline        unit      value   y/y %  m/m %          YTD  YTD y/y %
+	//    exports  USD 100 mn  3,303.5 p  5.9 p*  8.2 p  34,147.3 p*      5.4 p
+	//    imports  USD 100 mn  2,186.7 p  1.9 p*  1.6 c  23,388.8 p*    −0.6 p*
+	//    balance  USD 100 mn  1,116.8 p       -      -   10,758.5 p     21.6 p
 	//
-	// p published, c computed from levels by the library, ! data that cannot be used
+	// p published, c computed from levels by the library, - no figure, ! data that cannot be used
 	// * exports y/y: published 5.9, computed from levels 5.78
-	// * exports YTD: published 34147.3, computed from levels 34186.70
+	// * exports YTD: published 34,147.3, computed from levels 34,186.70
 	// * imports y/y: published 1.9, computed from levels 1.77
-	// * imports YTD: published 23388.8, computed from levels 23386.10
-	// * imports YTD y/y: published -0.6, computed from levels -0.73
-	// * balance on a year earlier: surplus widened from 974.4 to 1116.8
-	// * year-to-date balance on a year earlier: surplus widened from 8846.8 to 10758.5
+	// * imports YTD: published 23,388.8, computed from levels 23,386.10
+	// * imports YTD y/y: published −0.6, computed from levels −0.73
+	// * balance on a year earlier: surplus widened from 974.4 to 1,116.8
+	// * year-to-date balance on a year earlier: surplus widened from 8,846.8 to 10,758.5
 }
 
 func ExampleGet() {

@@ -17,12 +17,25 @@ const (
 	ReImports                  // RM
 	Balance                    // B: exports less imports
 	TotalTrade                 // T: exports plus imports
+
+	// The other trade flows of UN Comtrade (its tradeRegimes reference
+	// table, whose names they carry).
+	DomesticExports     // DX: "Domestic Export"
+	ForeignImports      // FM: "Foreign Import"
+	ImportsForInward    // MIP: "Import of goods for inward processing"
+	ImportsAfterOutward // MOP: "Import of goods after outward processing"
+	ExportsAfterInward  // XIP: "Export of goods after inward processing"
+	ExportsForOutward   // XOP: "Export of goods for outward processing"
 )
 
-var flowCodes = [...]string{Exports: "X", Imports: "M", ReExports: "RX", ReImports: "RM", Balance: "B", TotalTrade: "T"}
-var flowNames = [...]string{Exports: "exports", Imports: "imports", ReExports: "re-exports", ReImports: "re-imports", Balance: "balance", TotalTrade: "total trade"}
+var flowCodes = [...]string{Exports: "X", Imports: "M", ReExports: "RX", ReImports: "RM", Balance: "B", TotalTrade: "T",
+	DomesticExports: "DX", ForeignImports: "FM", ImportsForInward: "MIP", ImportsAfterOutward: "MOP", ExportsAfterInward: "XIP", ExportsForOutward: "XOP"}
+var flowNames = [...]string{Exports: "exports", Imports: "imports", ReExports: "re-exports", ReImports: "re-imports", Balance: "balance", TotalTrade: "total trade",
+	DomesticExports: "domestic exports", ForeignImports: "foreign imports", ImportsForInward: "imports for inward processing",
+	ImportsAfterOutward: "imports after outward processing", ExportsAfterInward: "exports after inward processing", ExportsForOutward: "exports for outward processing"}
 
-// ParseFlow parses a flow code: X, M, RX, RM, B or T. Errors are a
+// ParseFlow parses a flow code: X, M, RX, RM, B or T, or one of UN
+// Comtrade's trade regimes DX, FM, MIP, MOP, XIP and XOP. Errors are a
 // [*ParseError] wrapping [ErrFlow].
 func ParseFlow(s string) (Flow, error) {
 	for f, c := range flowCodes {
@@ -30,7 +43,7 @@ func ParseFlow(s string) (Flow, error) {
 			return Flow(f), nil
 		}
 	}
-	return 0, &ParseError{What: "flow", Input: s, Err: ErrFlow, Want: "X, M, RX, RM, B or T"}
+	return 0, &ParseError{What: "flow", Input: s, Err: ErrFlow, Want: "X, M, RX, RM, B, T, DX, FM, MIP, MOP, XIP or XOP"}
 }
 
 // Code returns the flow's code, such as "X".
@@ -79,13 +92,20 @@ const (
 	MoMPct                             // a month-on-month rate as published
 	YoYPctCNY                          // a year-on-year rate in yuan terms, as published
 	ConsensusYoYPct                    // economists' forecast of the year-on-year rate, before the release
+	// SupplementaryQuantity is a quantity in the commodity's own unit of
+	// quantity (items, litres, pairs …), beside its net weight: UN
+	// Comtrade's qty, Eurostat's QUANTITY_SUPPL_UNIT, the US Census
+	// Bureau's QTY_1. Quantity is then the net weight.
+	SupplementaryQuantity
+	GrossWeight // the gross weight, packing included (UN Comtrade's grossWgt)
 )
 
 var measureCodes = [...]string{Value: "value", Quantity: "quantity", YoYPct: "yoy_pct", MoMPct: "mom_pct",
-	YoYPctCNY: "yoy_pct_cny", ConsensusYoYPct: "consensus_yoy_pct"}
+	YoYPctCNY: "yoy_pct_cny", ConsensusYoYPct: "consensus_yoy_pct", SupplementaryQuantity: "supplementary_quantity", GrossWeight: "gross_weight"}
 
 // ParseMeasure parses a measure as the CSV format writes it: value,
-// quantity, yoy_pct, mom_pct, yoy_pct_cny or consensus_yoy_pct. Errors are
+// quantity, yoy_pct, mom_pct, yoy_pct_cny, consensus_yoy_pct,
+// supplementary_quantity or gross_weight. Errors are
 // a [*ParseError] wrapping [ErrMeasure].
 func ParseMeasure(s string) (Measure, error) {
 	for m, c := range measureCodes {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // CSV returns the schema of the library's own CSV format: one figure a
@@ -28,6 +29,12 @@ import (
 // vintage the release date (2025-12-08, or a month); source and note free
 // text. A column the format does not know is an error, and so is an empty
 // vintage or source: every figure keeps where and when it was printed.
+//
+// Three more columns may follow, and [Write] writes them when a figure
+// needs them: edition (the HS edition of the commodity code, H0 to H6),
+// flags (estimated, aggregated, reported, joined by |) and breakdown (a
+// part of a total, such as mot=2100: see [Breakdown]; read only with
+// [KeepBreakdowns]).
 func CSV() Schema {
 	return Schema{
 		Name:      "tradeflow CSV",
@@ -42,8 +49,12 @@ func CSV() Schema {
 		Vintage:   Column("vintage").Required(),
 		Source:    Column("source").Required(),
 		Note:      Column("note").Optional(),
-		Delimiter: ',',
-		Strict:    true,
+		// The edition is the HS codes' classification.
+		Classification: Column("edition").Optional(),
+		Flags:          []FlagField{{Column: Column("flags")}},
+		Breakdowns:     []BreakdownField{{Column: Column("breakdown"), Reason: "a part of a total (breakdown not empty)"}},
+		Delimiter:      ',',
+		Strict:         true,
 	}
 }
 
@@ -74,14 +85,22 @@ var csvColumns = []string{"reporter", "period", "flow", "partner", "commodity", 
 func Write(w io.Writer, ds *Dataset) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	cw := csv.NewWriter(bw)
-	if err := cw.Write(csvColumns); err != nil {
+	cols := csvColumns
+	more := ds.hasMore()
+	if more {
+		cols = append(slices.Clip(cols), "edition", "flags", "breakdown")
+	}
+	if err := cw.Write(cols); err != nil {
 		return err
 	}
-	rec := make([]string, len(csvColumns))
+	rec := make([]string, len(cols))
 	for f := range ds.Figures() {
 		rec[0], rec[1], rec[2], rec[3] = f.Key.Reporter.String(), f.Period.String(), f.Key.Flow.Code(), f.Key.Partner.String()
 		rec[4], rec[5], rec[6], rec[7] = f.Key.Commodity.String(), f.Key.Measure.String(), f.Printed(), f.Unit.code
 		rec[8], rec[9], rec[10] = f.Vintage.String(), f.Source, f.Note
+		if more {
+			rec[11], rec[12], rec[13] = f.Edition.String(), f.Flags.String(), f.Key.Breakdown.String()
+		}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -91,4 +110,29 @@ func Write(w io.Writer, ds *Dataset) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// hasMore reports whether a figure of ds has an edition, flags or a
+// breakdown, which the CSV format writes in columns of their own.
+func (ds *Dataset) hasMore() bool {
+	ix := ds.index()
+	for s := range ds.series.len() {
+		if !ds.series.at(int32(s)).Breakdown.IsTotal() && len(ix.rowsOf(int32(s))) > 0 {
+			return true
+		}
+	}
+	for _, p := range ds.rows.pages {
+		if p.attr.v == nil {
+			if p.n > 0 && (p.attr.c.flags != 0 || p.attr.c.edition != 0) {
+				return true
+			}
+			continue
+		}
+		for _, a := range p.attr.v[:p.n] {
+			if a.flags != 0 || a.edition != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -25,11 +25,20 @@ type Format struct {
 }
 
 // Formats returns the formats [ReadAny] recognises, in the order it tries
-// them.
+// them: the library's own CSV, UN Comtrade's (its data API's CSV, its bulk
+// files, its legacy CSV by human or machine headers), CEPII's BACI (as
+// exports: see [BACI]), Eurostat's Comext and the US Census Bureau's API.
 func Formats() []Format {
 	return []Format{
 		{Name: "tradeflow CSV", Schema: CSV, Marks: []string{"period", "flow", "partner", "commodity", "measure", "value", "unit"}},
 		{Name: "UN Comtrade", Schema: Comtrade, Marks: []string{"period", "reporterCode", "partnerCode", "flowCode", "cmdCode", "primaryValue"}},
+		{Name: "UN Comtrade bulk", Schema: ComtradeBulk, Marks: []string{"datasetCode", "period", "reporterCode", "partnerCode", "flowCode", "cmdCode", "primaryValue"}},
+		{Name: "UN Comtrade legacy", Schema: ComtradeLegacy, Marks: []string{"Period", "Reporter Code", "Partner Code", "Trade Flow Code", "Commodity Code", "Trade Value (US$)"}},
+		{Name: "UN Comtrade legacy (machine names)", Schema: ComtradeLegacy, Marks: []string{"period", "rtCode", "ptCode", "rgCode", "cmdCode", "TradeValue"}},
+		{Name: "CEPII BACI", Schema: func() Schema { return BACI(Exports) }, Marks: []string{"t", "i", "j", "k", "v", "q"}},
+		{Name: "Eurostat Comext", Schema: Comext, Marks: []string{"REPORTER", "PARTNER", "PRODUCT_NC", "FLOW", "STAT_PROCEDURE", "PERIOD", "VALUE_EUR"}},
+		{Name: "US Census exports", Schema: CensusExports, Marks: []string{"CTY_CODE", "E_COMMODITY", "ALL_VAL_MO", "time"}},
+		{Name: "US Census imports", Schema: CensusImports, Marks: []string{"CTY_CODE", "I_COMMODITY", "GEN_VAL_MO", "time"}},
 	}
 }
 
@@ -64,6 +73,12 @@ func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) 
 	head, rest, err := peekHeader(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if isJSONTable(head) {
+		// The header is the table's first array: read it as CSV.
+		if head, rest, err = peekHeader(newJSONTable(decompressed(rest), name)); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	f, ok := Detect(head)
 	if !ok {
@@ -106,6 +121,17 @@ func peekHeader(r io.Reader) ([]byte, io.Reader, error) {
 	}
 	head = bytes.Clone(head)
 	return head, io.MultiReader(bytes.NewReader(rec.buf), r), nil
+}
+
+// decompressed returns r, gunzipped if it is gzip.
+func decompressed(r io.Reader) io.Reader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		if zr, err := gzip.NewReader(br); err == nil {
+			return zr
+		}
+	}
+	return br
 }
 
 // A recorder keeps what it reads.

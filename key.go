@@ -11,7 +11,8 @@ import (
 )
 
 // A Key names one series of a dataset: whose trade (Reporter), with whom
-// (Partner), in what (Commodity), which way (Flow) and what is measured.
+// (Partner), in what (Commodity), which way (Flow) and what is measured;
+// for a figure that is a part of such a total, which part (Breakdown).
 // Keys are comparable values; [Key.Compare] orders them.
 type Key struct {
 	Reporter  partner.Code // the reporting country (or an aggregate such as the EU)
@@ -19,31 +20,39 @@ type Key struct {
 	Commodity Commodity    // the zero Commodity is all goods
 	Flow      Flow
 	Measure   Measure
+	Breakdown Breakdown // the zero Breakdown is the total (see [KeepBreakdowns])
 }
 
 // String returns the key as "CHN X USA 1201.90 value": reporter, flow,
-// partner, commodity and measure in their canonical forms, which
+// partner, commodity and measure in their canonical forms, then the
+// breakdown if the key has one ("CHN M USA TOTAL value mot=2100"), which
 // [ParseKey] reads back.
 func (k Key) String() string {
-	return k.Reporter.String() + " " + k.Flow.Code() + " " + k.Partner.String() + " " + k.Commodity.String() + " " + k.Measure.String()
+	s := k.Reporter.String() + " " + k.Flow.Code() + " " + k.Partner.String() + " " + k.Commodity.String() + " " + k.Measure.String()
+	if !k.Breakdown.IsTotal() {
+		s += " " + k.Breakdown.String()
+	}
+	return s
 }
 
 // ParseKey parses the form [Key.String] prints. Each part may be written
-// in any form its own parser accepts ("CN X US 120190 value").
+// in any form its own parser accepts ("CN X US 120190 value"); the
+// reporter and the partner may be unlisted letter codes (see
+// [partner.ParseUnlisted]), so that the text of every Key reads back.
 func ParseKey(s string) (Key, error) {
 	f := strings.Fields(s)
-	if len(f) != 5 {
-		return Key{}, &ParseError{What: "key", Input: s, Err: ErrKey, Want: `"REPORTER FLOW PARTNER COMMODITY MEASURE", such as "CHN X USA TOTAL value"`}
+	if len(f) != 5 && len(f) != 6 {
+		return Key{}, &ParseError{What: "key", Input: s, Err: ErrKey, Want: `"REPORTER FLOW PARTNER COMMODITY MEASURE [BREAKDOWN]", such as "CHN X USA TOTAL value"`}
 	}
 	var k Key
 	var err error
-	if k.Reporter, err = partner.ParseCode(f[0]); err != nil {
+	if k.Reporter, err = partner.ParseUnlisted(f[0]); err != nil {
 		return Key{}, fmt.Errorf("tradeflow: key %q: reporter: %w", s, err)
 	}
 	if k.Flow, err = ParseFlow(f[1]); err != nil {
 		return Key{}, fmt.Errorf("tradeflow: key %q: %w", s, err)
 	}
-	if k.Partner, err = partner.ParseCode(f[2]); err != nil {
+	if k.Partner, err = partner.ParseUnlisted(f[2]); err != nil {
 		return Key{}, fmt.Errorf("tradeflow: key %q: partner: %w", s, err)
 	}
 	if k.Commodity, err = ParseCommodity(f[3]); err != nil {
@@ -51,6 +60,11 @@ func ParseKey(s string) (Key, error) {
 	}
 	if k.Measure, err = ParseMeasure(f[4]); err != nil {
 		return Key{}, fmt.Errorf("tradeflow: key %q: %w", s, err)
+	}
+	if len(f) == 6 {
+		if k.Breakdown, err = ParseBreakdown(f[5]); err != nil {
+			return Key{}, fmt.Errorf("tradeflow: key %q: %w", s, err)
+		}
 	}
 	return k, nil
 }
@@ -65,12 +79,99 @@ func MustParseKey(s string) Key {
 	return k
 }
 
-// Compare orders keys by reporter, flow, partner, commodity and measure,
-// each in its own order, so that slices.SortFunc(keys, Key.Compare) sorts
-// them.
+// Compare orders keys by reporter, flow, partner, commodity, measure and
+// breakdown, each in its own order (a total before its parts), so that
+// slices.SortFunc(keys, Key.Compare) sorts them.
 func (k Key) Compare(o Key) int {
 	return cmp.Or(k.Reporter.Compare(o.Reporter), cmp.Compare(k.Flow, o.Flow), k.Partner.Compare(o.Partner),
-		k.Commodity.Compare(o.Commodity), cmp.Compare(k.Measure, o.Measure))
+		k.Commodity.Compare(o.Commodity), cmp.Compare(k.Measure, o.Measure), strings.Compare(k.Breakdown.s, o.Breakdown.s))
+}
+
+// A Breakdown names the part of a total that a figure is, for a file that
+// breaks its totals down further than a key does: UN Comtrade's second
+// partner, mode of transport and customs procedure, Eurostat's
+// statistical procedure. It is written as the names of the breakdowns
+// (the schema's, see [BreakdownField]) and their codes, such as
+// "mot=2100", several joined by commas in the schema's order:
+// "partner2=410,mot=2100". The zero Breakdown is the total. A read keeps
+// such parts only when asked ([KeepBreakdowns]); a Breakdown is a small
+// comparable value.
+type Breakdown struct {
+	s string
+}
+
+// ErrBreakdown is wrapped by errors about text that is not a breakdown.
+var ErrBreakdown = errors.New("invalid breakdown")
+
+// ParseBreakdown parses the form [Breakdown.String] prints: name=code
+// pairs joined by commas, names of lower-case letters and digits starting
+// with a letter, codes of letters, digits, dots, hyphens and underscores;
+// "" is the total.
+func ParseBreakdown(s string) (Breakdown, error) {
+	if s == "" {
+		return Breakdown{}, nil
+	}
+	for _, part := range strings.Split(s, ",") {
+		name, code, ok := strings.Cut(part, "=")
+		if !ok || !validBreakdownName(name) || !validBreakdownCode(code) {
+			return Breakdown{}, &ParseError{What: "breakdown", Input: s, Err: ErrBreakdown, Want: `name=code pairs joined by commas, such as "mot=2100" or "partner2=410,mot=2100"`}
+		}
+	}
+	return Breakdown{s}, nil
+}
+
+func validBreakdownName(s string) bool {
+	if s == "" || len(s) > 32 || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func validBreakdownCode(s string) bool {
+	if s == "" || len(s) > 32 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// String returns the breakdown as "mot=2100"; "" for the total.
+func (b Breakdown) String() string { return b.s }
+
+// IsTotal reports whether b is the zero Breakdown: a total, not a part.
+func (b Breakdown) IsTotal() bool { return b.s == "" }
+
+// Code returns the code b has for the breakdown called name, and false if
+// b does not break the total down by name.
+func (b Breakdown) Code(name string) (string, bool) {
+	for _, part := range strings.Split(b.s, ",") {
+		if n, code, ok := strings.Cut(part, "="); ok && n == name {
+			return code, true
+		}
+	}
+	return "", false
+}
+
+// MarshalText returns the form of [Breakdown.String].
+func (b Breakdown) MarshalText() ([]byte, error) { return []byte(b.s), nil }
+
+// UnmarshalText parses the form of [Breakdown.String].
+func (b *Breakdown) UnmarshalText(t []byte) error {
+	v, err := ParseBreakdown(string(t))
+	if err != nil {
+		return err
+	}
+	*b = v
+	return nil
 }
 
 // MarshalText returns the form of [Key.String].

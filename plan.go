@@ -22,14 +22,27 @@ type plan struct {
 	header []string
 
 	period, reporter, partner, flow, commodity, class, measure, value, unit, vintage, source, note ref
+	services                                                                                       ref
 	quantities                                                                                     []qref
+	flags                                                                                          []flagRef
+	parts                                                                                          []partRule
 	wide                                                                                           []wideCol
 	skips                                                                                          []skipRule
+	// leftOut names the reasons a row's figure may be left out, for the
+	// summary's counts.
+	leftOut []string
 
 	point, thousands byte
 	unlisted         bool
+	hsOnly           bool
+	keepBreakdowns   bool
+	keepOther        bool
 	maxLine          int
 	check            func(*Figure) (string, error)
+	// edition is the edition a constant classification gives.
+	edition Edition
+	// summed reports a breakdown whose parts are added up into totals.
+	summed bool
 
 	// Sources and notes given as constants, interned once.
 	srcID, noteID int32
@@ -51,10 +64,32 @@ type ref struct {
 	has      bool   // whether there is a value at all
 	optional bool
 	required bool
+	missing  [][]byte // texts that mean no value
 	field    Field
 }
 
-type qref struct{ value, unit ref }
+// A qref is a quantity's columns, and the indices in plan.leftOut of the
+// reasons it may be left out: empty, no unit, an estimated zero.
+type qref struct {
+	value, unit, est           ref
+	measure                    Measure
+	noValue, noUnit, zeroEstim int
+}
+
+type flagRef struct {
+	ref
+	flag Flags
+}
+
+// A partRule is a breakdown column whose parts a read keeps in the key:
+// with KeepBreakdowns, or to add them up into totals (sum).
+type partRule struct {
+	ref
+	bname  string
+	total  [][]byte
+	sum    bool
+	reason string
+}
 
 type wideCol struct {
 	col     int
@@ -66,12 +101,15 @@ type wideCol struct {
 type skipRule struct {
 	col    int
 	keep   [][]byte
+	match  func(string) bool
 	reason string
+	blank  bool // an empty cell is kept too (a breakdown's total)
 }
 
 // newPlan binds schema s to header head.
 func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) {
-	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine}
+	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine,
+		hsOnly: s.HSOnly, keepBreakdowns: cfg.keepBreakdowns, keepOther: cfg.keepOther}
 	if p.point == 0 {
 		p.point = '.'
 	}
@@ -103,8 +141,32 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	used := make([]bool, p.ncols)
 	bind := func(role string, f Field, need bool, dflt string) ref {
 		r := ref{role: role, col: -1, field: f, optional: f.optional, required: f.required}
+		for _, m := range f.missing {
+			r.missing = append(r.missing, []byte(m))
+		}
 		if f.isConst {
 			r.konst, r.kb, r.has = f.konst, []byte(f.konst), true
+			return r
+		}
+		if f.fromName != nil {
+			if v := f.fromName(name); v != "" {
+				r.konst, r.kb, r.has = v, []byte(v), true
+				r.name = "the file's name"
+				return r
+			}
+			switch {
+			case f.hasOr:
+				r.konst, r.kb, r.has = f.or, []byte(f.or), true
+			case f.required:
+				hint := role + ": the file's name does not say"
+				switch role {
+				case "vintage":
+					hint += "; pass tradeflow.WithVintage"
+				case "source":
+					hint += "; pass tradeflow.WithSource"
+				}
+				herr.Missing = append(herr.Missing, hint)
+			}
 			return r
 		}
 		var cols []int
@@ -162,17 +224,75 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	p.vintage = bind("vintage", orOption(s.Vintage, cfg.vintage), false, "")
 	p.source = bind("source", orOption(s.Source, cfg.source), false, "")
 	p.note = bind("note", s.Note, false, "")
+	p.services = bind("services", s.Services.Optional(), false, "")
 	for _, q := range s.Quantities {
 		qv := bind("quantity", q.Value.Optional(), false, "")
-		qu := bind("quantity unit", q.Unit, qv.has, "")
-		p.quantities = append(p.quantities, qref{qv, qu})
+		qunit := q.Unit
+		if !qv.has {
+			qunit = qunit.Optional() // no quantity, no unit needed
+		}
+		qu := bind("quantity unit", qunit, qv.has, "")
+		qe := bind("estimated", q.Estimated.Optional(), false, "")
+		m := q.Measure
+		if m == 0 {
+			m = Quantity
+		}
+		if m != Quantity && m != SupplementaryQuantity && m != GrossWeight {
+			return nil, fmt.Errorf("tradeflow: schema %s: a quantity's measure is quantity, supplementary_quantity or gross_weight, not %v", s.Name, m)
+		}
+		qr := qref{value: qv, unit: qu, est: qe, measure: m}
+		col := qv.name
+		qr.noValue = len(p.leftOut)
+		empty := "empty"
+		if len(q.Value.missing) > 0 {
+			empty = "empty or " + strings.Join(q.Value.missing, " or ")
+		}
+		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: %s (no %s)", col, empty, m))
+		qr.noUnit = len(p.leftOut)
+		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: a zero whose unit (%s) says there is none, taken as no %s", col, qu.name, m))
+		qr.zeroEstim = len(p.leftOut)
+		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: an estimated zero (%s true), taken as no %s", col, qe.name, m))
+		p.quantities = append(p.quantities, qr)
+	}
+	for _, fl := range s.Flags {
+		r := bind("flag", fl.Column.Optional(), false, "")
+		if r.has {
+			p.flags = append(p.flags, flagRef{r, fl.Flag})
+		}
+	}
+	for _, bd := range s.Breakdowns {
+		if bd.Name != "" && !validBreakdownName(bd.Name) {
+			return nil, fmt.Errorf("tradeflow: schema %s: breakdown name %q: want lower-case letters and digits, starting with a letter", s.Name, bd.Name)
+		}
+		r := bind("breakdown", bd.Column.Optional(), false, "")
+		if r.col < 0 {
+			continue
+		}
+		if bd.Name == "" && bd.Total != nil {
+			return nil, fmt.Errorf("tradeflow: schema %s: a breakdown column of whole breakdowns has no total codes", s.Name)
+		}
+		sum := bd.Total == nil && bd.Name != "" // no total rows: the parts add up
+		if cfg.keepBreakdowns || sum {
+			pr := partRule{ref: r, bname: bd.Name, sum: sum && !cfg.keepBreakdowns, reason: bd.Reason}
+			for _, t := range bd.Total {
+				pr.total = append(pr.total, []byte(t))
+			}
+			p.summed = p.summed || pr.sum
+			p.parts = append(p.parts, pr)
+			continue
+		}
+		rule := skipRule{col: r.col, reason: bd.Reason, blank: true}
+		for _, t := range bd.Total {
+			rule.keep = append(rule.keep, []byte(t))
+		}
+		p.skips = append(p.skips, rule)
 	}
 	for _, sk := range s.Skip {
 		r := bind("skip", sk.Column.Optional(), false, "")
 		if r.col < 0 {
 			continue
 		}
-		rule := skipRule{col: r.col, reason: sk.Reason}
+		rule := skipRule{col: r.col, reason: sk.Reason, match: sk.Match}
 		for _, k := range sk.Keep {
 			rule.keep = append(rule.keep, []byte(k))
 		}
@@ -212,10 +332,8 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	}
 	p.spanFirst, p.spanLast = -1, -1
 	var keyCols []int
-	for _, r := range []*ref{&p.reporter, &p.partner, &p.flow, &p.commodity, &p.class, &p.measure, &p.unit} {
-		if r.col >= 0 {
-			keyCols = append(keyCols, r.col)
-		}
+	for _, r := range p.keyRefs() {
+		keyCols = append(keyCols, r.col)
 	}
 	slices.Sort(keyCols)
 	if len(keyCols) > 0 && keyCols[len(keyCols)-1]-keyCols[0] == len(keyCols)-1 {
@@ -231,19 +349,29 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 			return nil, fmt.Errorf("%s: %s: %s %q: %w", name, s.Name, r.role, r.konst, err)
 		}
 	}
+	if p.class.col < 0 && p.class.has {
+		if e, ok := parseEdition(p.class.kb); ok {
+			p.edition = e
+		} else if p.hsOnly && !p.keepOther {
+			return nil, fmt.Errorf("%s: %s: classification %q is not the Harmonized System: pass tradeflow.KeepOtherCodes to keep its codes apart from HS codes: %w", name, s.Name, p.class.konst, ErrCommodity)
+		}
+	}
 	return p, nil
 }
 
-// isHS reports whether a classification is the Harmonized System: HS, or
-// one of its editions as UN Comtrade writes them, H0 (1988) to H6 (2022).
-func isHS(b []byte) bool {
-	switch {
-	case len(b) == 2 && (b[0] == 'H' || b[0] == 'h') && (b[1] == 'S' || b[1] == 's'):
-		return true
-	case len(b) == 2 && (b[0] == 'H' || b[0] == 'h') && b[1] >= '0' && b[1] <= '6':
-		return true
+// keyRefs returns the columns whose text names a row's series: a row's
+// key text (see worker.keyText) is theirs.
+func (p *plan) keyRefs() []*ref {
+	var out []*ref
+	for _, r := range []*ref{&p.reporter, &p.partner, &p.flow, &p.commodity, &p.class, &p.measure, &p.unit} {
+		if r.col >= 0 {
+			out = append(out, r)
+		}
 	}
-	return false
+	for i := range p.parts {
+		out = append(out, &p.parts[i].ref)
+	}
+	return out
 }
 
 func contains(xs []int, x int) bool {
@@ -329,7 +457,7 @@ func (p *plan) parseConst(r *ref) (any, error) {
 	case "commodity":
 		return ParseCommodity(r.konst)
 	case "classification":
-		if !isHS([]byte(r.konst)) {
+		if _, ok := parseEdition([]byte(r.konst)); !ok {
 			return OtherCode(r.konst, "0")
 		}
 		return nil, nil

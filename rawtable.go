@@ -30,13 +30,15 @@ const (
 type keyPage [keyPageSize]keyEnt
 
 type keyEnt struct {
-	text string
-	form uint8 // how text was written: see worker.keyText
-	hash uint64
-	id   int32  // the series
-	unit uint16 // the value's unit
-	flow Flow
-	meas Measure
+	text    string
+	form    uint8 // how text was written: see worker.keyText
+	hash    uint64
+	id      int32  // the series
+	unit    uint16 // the value's unit
+	flow    Flow
+	meas    Measure
+	edition Edition // the HS edition the key text's classification names
+	key     Key
 }
 
 func newKeyTable() *keyTable {

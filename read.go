@@ -2,6 +2,7 @@ package tradeflow
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -19,15 +20,17 @@ import (
 type ReadOption func(*readConfig)
 
 type readConfig struct {
-	collect  bool
-	sum      bool
-	progress func(Progress)
-	workers  int
-	maxLine  int
-	block    int
-	reporter string
-	vintage  string
-	source   string
+	collect        bool
+	sum            bool
+	keepBreakdowns bool
+	keepOther      bool
+	progress       func(Progress)
+	workers        int
+	maxLine        int
+	block          int
+	reporter       string
+	vintage        string
+	source         string
 }
 
 // CollectErrors makes a read go through the whole file, keep every good
@@ -39,6 +42,18 @@ func CollectErrors() ReadOption { return func(c *readConfig) { c.collect = true 
 // add up (as a detail file that splits one line in two may need), instead
 // of being an error.
 func SumDuplicates() ReadOption { return func(c *readConfig) { c.sum = true } }
+
+// KeepBreakdowns makes a read keep every row of a file that breaks its
+// totals down (see [Schema.Breakdowns]): each part under a key of its
+// own, whose [Key.Breakdown] names it, beside the total. Without it a read
+// keeps totals only.
+func KeepBreakdowns() ReadOption { return func(c *readConfig) { c.keepBreakdowns = true } }
+
+// KeepOtherCodes makes a read keep the rows that a schema refuses for not
+// being goods coded in the Harmonized System ([Schema.HSOnly],
+// [Schema.Services]): a SITC row, a services row. Each is kept under its
+// own classification ([OtherCode]), never as HS.
+func KeepOtherCodes() ReadOption { return func(c *readConfig) { c.keepOther = true } }
 
 // Reporter gives the reporter (a partner code, such as "CN") of a file
 // that has no reporter column, for a schema whose reporter is a column. A
@@ -90,9 +105,18 @@ type Summary struct {
 	Figures int   // figures kept
 	Bad     int   // rows with errors (see CollectErrors)
 	Skipped []SkipCount
+	// LeftOut counts the figures a row read could have given and did
+	// not, by reason: a quantity the row leaves empty, or writes as
+	// missing (UN Comtrade's estimated zero weights).
+	LeftOut []SkipCount
+	// Summed counts the rows whose figures were added into totals that
+	// the file does not give (see [BreakdownField.Total]), by breakdown;
+	// a total's quantity is left out if one of its parts has none.
+	Summed []SkipCount
 }
 
-// A SkipCount is the number of rows skipped for one reason.
+// A SkipCount is the number of rows skipped, figures left out or rows
+// summed for one reason.
 type SkipCount struct {
 	Reason string
 	Rows   int
@@ -114,6 +138,10 @@ func ReadFile(ctx context.Context, path string, s Schema, opts ...ReadOption) (*
 // name for errors and figures' provenance.
 //
 // The file may be gzip-compressed (it is recognised by its first bytes).
+// A JSON array of arrays of strings whose first array is the header (as
+// the US Census Bureau's API answers) is read as CSV would be, line n
+// being its nth array; a column whose name an earlier one has is checked
+// to repeat it and left out.
 // It is read in blocks of a few megabytes, parsed on every core, so memory
 // stays proportional to the figures kept, not to the file: a figure costs
 // a few bytes in the dataset's columns. Records are delimited text (RFC
@@ -158,6 +186,16 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		}
 		src = zr
 	}
+	// A JSON table is read as CSV.
+	start := make([]byte, 512)
+	n, err := io.ReadFull(src, start)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	src = io.MultiReader(bytes.NewReader(start[:n]), src)
+	if isJSONTable(start[:n]) {
+		src = newJSONTable(src, name)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -181,7 +219,9 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	blocks := make(chan *block, cfg.workers)
 	results := newResults(cfg.workers)
 	var splitErr error
+	splitDone := make(chan struct{})
 	go func() {
+		defer close(splitDone)
 		splitErr = sp.run(ctx, blocks)
 		close(blocks)
 	}()
@@ -209,11 +249,18 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 
 	errs := &ErrorList{}
 	pending := map[int]*result{}
+	// Workers count lines from their block's start; the blocks are merged
+	// in order, so each block's first line is known here.
+	line := sp.line
 	next := 0
 	var rows int64
 	skips := make([]SkipCount, len(p.skips))
 	for i, sk := range p.skips {
 		skips[i].Reason = sk.reason
+	}
+	left := make([]SkipCount, len(p.leftOut))
+	for i, r := range p.leftOut {
+		left[i].Reason = r
 	}
 	var failed error
 	for res := range results.c {
@@ -228,6 +275,8 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 			}
 			delete(pending, next)
 			next++
+			res.rebase(line)
+			line += res.lines
 			ds.rows.appendCols(&res.cols, res.bigs)
 			rows += int64(res.rows)
 			ds.summary.Rows += res.rows
@@ -238,6 +287,12 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 					skips[i].First = res.skipFirst[i]
 				}
 				skips[i].Rows += n
+			}
+			for i, n := range res.left {
+				if n > 0 && left[i].Rows == 0 {
+					left[i].First = res.leftFirst[i]
+				}
+				left[i].Rows += n
 			}
 			for _, e := range res.errs {
 				ds.summary.Bad++
@@ -255,13 +310,18 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		}
 	}
 
+	// Workers leave early on cancellation, so the splitter may still be
+	// on its way out: wait for it.
+	<-splitDone
 	if failed != nil {
 		return nil, failed
 	}
+	var long *longRecord
+	if errors.As(splitErr, &long) {
+		long.err.Line = line // every block before it has been merged
+		return nil, long.err
+	}
 	if splitErr != nil {
-		if errors.Is(splitErr, context.Canceled) && ctx.Err() != nil && context.Cause(ctx) != nil {
-			return nil, splitErr
-		}
 		return nil, splitErr
 	}
 	if err := ctx.Err(); err != nil {
@@ -272,12 +332,20 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 			ds.summary.Skipped = append(ds.summary.Skipped, sk)
 		}
 	}
+	for _, sk := range left {
+		if sk.Rows > 0 {
+			ds.summary.LeftOut = append(ds.summary.LeftOut, sk)
+		}
+	}
 	ds.dedup()
 	for _, e := range ds.check(cfg.sum) {
 		if !cfg.collect {
 			return nil, e
 		}
 		errs.add(e)
+	}
+	if p.summed {
+		ds.sumParts(p)
 	}
 	ds.summary.Figures = ds.Len()
 	if errs.Total > 0 {

@@ -300,7 +300,7 @@ func TestReadUnterminatedQuote(t *testing.T) {
 		"2025-12,US,X,1201,4\n"
 	_, err := read(t, file, detail())
 	require.Error(t, err)
-	assert.Equal(t, "f.csv:3: unterminated quote: lines 3–5 (3 lines) are lost: malformed row", err.Error())
+	assert.Equal(t, "f.csv:3: unterminated quote: 3 lines are lost: malformed row (the record runs over lines 3–5)", err.Error())
 	ds, err := read(t, file, detail(), tradeflow.CollectErrors())
 	require.Error(t, err)
 	assert.Equal(t, 1, ds.Len(), "the row before is kept")
@@ -581,5 +581,5 @@ func TestReadAny(t *testing.T) {
 	}
 	_, err := tradeflow.ReadAny(context.Background(), strings.NewReader("a,b\n1,2\n"), "x")
 	assert.ErrorIs(t, err, tradeflow.ErrColumn)
-	assert.ErrorContains(t, err, "x:1: a header of no format the library reads (tradeflow CSV, UN Comtrade)")
+	assert.ErrorContains(t, err, "x:1: a header of no format the library reads (tradeflow CSV, UN Comtrade, UN Comtrade bulk, ")
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tradeflow-go/tradeflow/internal/number"
 	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
@@ -59,12 +60,45 @@ type Row struct {
 // A Report is the monthly table of a reporter's trade: the headline
 // (exports, imports, balance), then partners and products where the data
 // allow.
+//
+// Its figures are exact: a computed rate keeps every decimal place of its
+// quotient (see series.DivisionPlaces). [Report.Round] gives a copy
+// rounded for display.
 type Report struct {
 	Reporter partner.Code `json:"reporter"`
 	Month    series.Month `json:"month"`
-	Headline []Row        `json:"headline"`
-	Partners []Row        `json:"partners,omitempty"`
-	Products []Row        `json:"products,omitempty"`
+	// Rounded is the number of decimal places the computed figures were
+	// rounded to by [Report.Round]; nil if they are exact.
+	Rounded  *int32 `json:"rounded,omitempty"`
+	Headline []Row  `json:"headline"`
+	Partners []Row  `json:"partners,omitempty"`
+	Products []Row  `json:"products,omitempty"`
+}
+
+// Round returns a copy of r for display, with every computed figure
+// rounded half away from zero to places decimal places (none if places is
+// negative), as customs tables print; published figures stay as printed.
+// The copy's Rounded says so, and its JSON and CSV carry the rounded
+// figures; r is unchanged, and stays the exact form. Differs on the copy
+// compares the rounded figures.
+func (r *Report) Round(places int32) *Report {
+	places = max(places, 0)
+	c := *r
+	c.Rounded = &places
+	round := func(rows []Row) []Row {
+		out := make([]Row, len(rows))
+		for i, row := range rows {
+			for _, cell := range []*Cell{&row.Value, &row.YoY, &row.MoM, &row.YTD, &row.YTDYoY} {
+				if cell.Computed != nil {
+					cell.Computed = ptr(series.DisplayRounding.Round(*cell.Computed, places))
+				}
+			}
+			out[i] = row
+		}
+		return out
+	}
+	c.Headline, c.Partners, c.Products = round(r.Headline), round(r.Partners), round(r.Products)
+	return &c
 }
 
 // MonthlyReport builds the report of reporter's trade in month m, with
@@ -94,7 +128,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.M
 	r.Headline = []Row{x, im, balanceRow[U](ds, k(partner.World(), Balance, Value), x, im, m)}
 	for _, key := range ds.Keys() {
 		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World() || key.Measure != Value ||
-			(key.Flow != Exports && key.Flow != Imports) || !hasDim(ds, key, u.Dimension()) {
+			(key.Flow != Exports && key.Flow != Imports) || !key.Breakdown.IsTotal() || !hasDim(ds, key, u.Dimension()) {
 			continue
 		}
 		row := flowRow[U](ds, key, m, fmt.Sprintf("%s %s", key.Partner, key.Flow))
@@ -103,7 +137,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.M
 		}
 	}
 	for _, key := range ds.Keys() {
-		if key.Reporter != reporter || key.Commodity.IsTotal() || key.Measure != Quantity || !hasDim(ds, key, "mass") {
+		if key.Reporter != reporter || key.Commodity.IsTotal() || key.Measure != Quantity || !key.Breakdown.IsTotal() || !hasDim(ds, key, "mass") {
 			continue
 		}
 		row := flowRow[series.Tonnes](ds, key, m, fmt.Sprintf("%s %s %s", key.Commodity, key.Flow, key.Partner))
@@ -113,11 +147,13 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.M
 	}
 	// Partners' published rates without levels (ASEAN, the EU) still belong in the table.
 	for _, key := range ds.Keys() {
+		value := key
+		value.Measure = Value
 		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World() || key.Measure != YoYPct ||
-			(key.Flow != Exports && key.Flow != Imports) || hasDim(ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, u.Dimension()) {
+			(key.Flow != Exports && key.Flow != Imports) || !key.Breakdown.IsTotal() || hasDim(ds, value, u.Dimension()) {
 			continue
 		}
-		row := flowRow[U](ds, Key{key.Reporter, key.Partner, key.Commodity, key.Flow, Value}, m, fmt.Sprintf("%s %s", key.Partner, key.Flow))
+		row := flowRow[U](ds, value, m, fmt.Sprintf("%s %s", key.Partner, key.Flow))
 		if row.YoY.Has() || row.YTDYoY.Has() {
 			r.Partners = append(r.Partners, row)
 		}
@@ -273,22 +309,37 @@ func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) 
 	xk, mk := key, key
 	xk.Flow, mk.Flow = Exports, Imports
 	if b0, b1 := sub(prev(xk, false), prev(mk, false)), level(row.Value); b0 != nil && b1 != nil {
-		row.YoY.Note = BalanceMove{*b0, *b1}.String()
+		row.YoY.Note = moveNote(BalanceMove{*b0, *b1})
 	}
 	if b0, b1 := sub(prev(xk, true), prev(mk, true)), level(row.YTD); b0 != nil && b1 != nil {
 		ch := BalanceMove{*b0, *b1}
 		if pc, ok := ch.SizeChange(); ok {
 			row.YTDYoY.Computed = &pc
 		}
-		row.YTDYoY.Note = ch.String()
+		row.YTDYoY.Note = moveNote(ch)
 	}
 	return row
 }
 
-// WriteText writes the report as an aligned table. Each figure carries p
-// (published) or c (computed from levels); a figure marked * has a
-// computed counterpart that differs, listed below the table.
+// moveNote says how a balance moved, with its figures written for people,
+// exactly: "surplus widened from 974.4 to 1,116.8".
+func moveNote(c BalanceMove) string {
+	return fmt.Sprintf("%s from %s to %s", c.Kind(), number.Exact(c.From), number.Exact(c.To))
+}
+
+// WriteText writes the report as an aligned table for people to read.
+// Each figure carries p (published) or c (computed from levels); a figure
+// marked * has a computed counterpart that differs, listed below the
+// table. Figures are written to one decimal place (half away from zero),
+// in the module's one number format: a comma between thousands and the
+// minus sign U+2212 ("34,147.3", "−0.6").
 func (r *Report) WriteText(w io.Writer) error {
+	// Computed figures in the notes keep a place more than the table, or
+	// those the report was rounded to.
+	notePlaces := int32(2)
+	if r.Rounded != nil {
+		notePlaces = *r.Rounded
+	}
 	fmt.Fprintf(w, "%s trade, %v\n\n", r.Reporter.Name(), r.Month)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	var notes []string
@@ -319,9 +370,9 @@ func (r *Report) WriteText(w io.Writer) error {
 				if c.c.Differs() {
 					mark += "*"
 					notes = append(notes, fmt.Sprintf("%s %s: published %s, computed from levels %s",
-						row.Label, c.name, c.c.Published.StringFixed(1), c.c.Computed.StringFixed(2)))
+						row.Label, c.name, number.Fixed(*c.c.Published, 1), number.Fixed(*c.c.Computed, notePlaces)))
 				}
-				fmt.Fprintf(tw, "%s %s\t", v.StringFixed(1), mark)
+				fmt.Fprintf(tw, "%s %s\t", number.Fixed(v, 1), mark)
 			}
 			fmt.Fprintln(tw)
 			if row.Label == "balance" && row.YoY.Note != "" {
@@ -339,7 +390,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "p published, c computed from levels by the library, ! data that cannot be used")
+	fmt.Fprintln(w, "p published, c computed from levels by the library, - no figure, ! data that cannot be used")
 	for _, n := range notes {
 		fmt.Fprintln(w, "* "+n)
 	}
@@ -347,7 +398,8 @@ func (r *Report) WriteText(w io.Writer) error {
 }
 
 // WriteCSV writes one line a figure: section, label, unit, column, computed,
-// published, note, error.
+// published, note, error. Figures are plain decimals, for programs to read
+// ("-0.6", "34147.3"), as exact as the report (see [Report.Round]).
 func (r *Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"section", "label", "unit", "column", "computed", "published", "note", "error"})
@@ -377,8 +429,9 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	return cw.Error()
 }
 
-// WriteJSON writes the report as indented JSON; decimals are strings, so
-// nothing is rounded through float64.
+// WriteJSON writes the report as indented JSON. Figures are plain decimal
+// strings, so nothing is rounded through float64: exact, or rounded for
+// display by [Report.Round], as "rounded" says.
 func (r *Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

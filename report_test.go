@@ -108,3 +108,42 @@ func TestReportFormats(t *testing.T) {
 	_, err = tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), mp("2019-01"))
 	assert.Error(t, err)
 }
+
+// TestReportRound checks the display copy: computed figures rounded half
+// away from zero, published ones as printed, the exact report untouched,
+// and the JSON saying which it is.
+func TestReportRound(t *testing.T) {
+	ds := loadShipped(t, "china-customs.csv")
+	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), mp("2025-11"))
+	require.NoError(t, err)
+	d := r.Round(1)
+	x, im := d.Headline[0], d.Headline[1]
+	assert.Equal(t, "5.8", x.YoY.Computed.String(), "5.7763… to one place")
+	assert.Equal(t, "5.9", x.YoY.Published.String())
+	assert.Equal(t, "-0.7", im.YTDYoY.Computed.String(), "−0.73… to one place, away from zero")
+	assert.Equal(t, "5.7763119976945", r.Headline[0].YoY.Computed.String(), "the exact report is unchanged")
+	assert.Nil(t, r.Rounded)
+	require.NotNil(t, d.Rounded)
+	assert.Equal(t, int32(1), *d.Rounded)
+
+	decode := func(r *tradeflow.Report) map[string]any {
+		var js bytes.Buffer
+		require.NoError(t, r.WriteJSON(&js))
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(js.Bytes(), &m))
+		return m
+	}
+	yoy := func(m map[string]any) map[string]any {
+		return m["headline"].([]any)[0].(map[string]any)["yoy_pct"].(map[string]any)
+	}
+	exact, shown := decode(r), decode(d)
+	assert.NotContains(t, exact, "rounded", "an exact report says nothing of rounding")
+	assert.Equal(t, "5.7763119976945", yoy(exact)["computed"])
+	assert.Equal(t, 1.0, shown["rounded"])
+	assert.Equal(t, "5.8", yoy(shown)["computed"])
+	assert.Equal(t, "5.9", yoy(shown)["published"])
+
+	z := r.Round(0)
+	assert.Equal(t, "6", z.Headline[0].YoY.Computed.String())
+	assert.Equal(t, "5.9", z.Headline[0].YoY.Published.String(), "published figures stay as printed")
+}

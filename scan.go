@@ -10,10 +10,9 @@ import (
 
 // A block is a run of whole records of a file, parsed by one worker.
 type block struct {
-	seq  int
-	buf  []byte // the records; buf's storage goes back to the splitter after parsing
-	line int    // the line the first record starts on
-	own  []byte // the storage buf lies in
+	seq int
+	buf []byte // the records; buf's storage goes back to the splitter after parsing
+	own []byte // the storage buf lies in
 }
 
 // A splitter cuts a file into blocks that end at record boundaries. It
@@ -28,7 +27,7 @@ type splitter struct {
 	maxLine int
 	free    chan []byte
 	carry   []byte // the start of a record the last block could not hold
-	line    int    // the line the next block starts on
+	line    int    // the line the first block starts on
 	seq     int
 	eof     bool
 	first   []byte // what header() read past the header, for the first block
@@ -126,9 +125,8 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 				cut = n // the last record, with no newline after it
 			}
 			if cut > 0 {
-				b := &block{seq: sp.seq, buf: own[:cut], line: sp.line, own: own}
+				b := &block{seq: sp.seq, buf: own[:cut], own: own}
 				sp.seq++
-				sp.line += bytes.Count(own[:cut], []byte("\n"))
 				sp.carry = append(sp.carry[:0:0], own[cut:n]...)
 				select {
 				case out <- b:
@@ -143,8 +141,10 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 			// No record ends in the buffer: grow it, up to the longest
 			// record allowed.
 			if n >= sp.maxLine {
-				return &RowError{File: sp.name, Line: sp.line,
-					Err: fmt.Errorf("a record longer than %d bytes (an unterminated quote, or not a text file): %w", sp.maxLine, ErrLimit)}
+				// The record's line is known once the blocks before it
+				// are counted: the reader fills it in.
+				return &longRecord{seq: sp.seq, err: &RowError{File: sp.name,
+					Err: fmt.Errorf("a record longer than %d bytes (an unterminated quote, or not a text file): %w", sp.maxLine, ErrLimit)}}
 			}
 			own = append(own, make([]byte, len(own))...)
 		}
@@ -153,6 +153,15 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 		}
 	}
 }
+
+// A longRecord is a record longer than the limit, found by the splitter
+// after the blocks before seq.
+type longRecord struct {
+	seq int
+	err *RowError
+}
+
+func (e *longRecord) Error() string { return e.err.Error() }
 
 // errQuote reports a quoted field that does not end before the file does.
 var errQuote = errors.New("unterminated quote")

@@ -33,14 +33,16 @@ type Schema struct {
 	Name string // the format's name, for errors and the summary
 
 	Period    Field // a month (any of the layouts in [Read]), a span "2025-01/2025-11", or a year
-	Reporter  Field // a partner code (see [partner.Parse]); not the World
+	Reporter  Field // a partner code (see [partner.ParseCode]); not the World
 	Partner   Field // a partner code, an aggregate ("EU") or World
 	Flow      Field // X, M, RX, RM, B or T (use [Field.Map] for other codes)
 	Commodity Field // TOTAL, an HS code or a product group name: see [ParseCommodity]
 	// Classification, when set, names the code system of Commodity's
-	// codes: "HS" (or an HS edition, H0 to H6) for HS codes, checked as
-	// package commodity checks them; any other name keeps the codes as
-	// codes of that classification ([OtherCode]), never as HS.
+	// codes: "HS" or an HS edition (H0 to H6, HS92 to HS22: see
+	// [ParseEdition]) for HS codes, checked as package commodity checks
+	// them, the edition kept on the figure ([Figure.Edition]); any other
+	// name keeps the codes as codes of that classification ([OtherCode]),
+	// never as HS — unless HSOnly refuses them.
 	Classification Field
 	Measure        Field // a measure code (see [ParseMeasure]); zero: every value is a [Value]
 	Value          Field // the figure, a decimal number
@@ -50,9 +52,33 @@ type Schema struct {
 	Note           Field
 
 	// Quantities are further figures each row may carry, of measure
-	// [Quantity]: a net weight in kg, a count in a unit of its own column.
-	// An empty cell is no figure.
+	// [Quantity] unless they say otherwise: a net weight in kg, a count
+	// in a unit of its own column. An empty cell is no figure; the
+	// [Summary] counts each quantity a row leaves out, and why.
 	Quantities []QuantityField
+
+	// Flags are columns whose cells set a flag on every figure of their
+	// row ([Figure.Flags]): True or False, true or false, 1 or 0 (an
+	// empty cell is false), or values that Field.Map translates to them.
+	Flags []FlagField
+
+	// Breakdowns are columns that break a total down further than a key
+	// does: UN Comtrade's second partner, mode of transport and customs
+	// procedure, Eurostat's statistical procedure. By default a read
+	// keeps totals: a row that is a part of a total the file also gives
+	// is skipped and counted in the [Summary]; parts of a total the file
+	// does not give are added up into it. With [KeepBreakdowns] every
+	// row is kept, each part under a key of its own ([Key.Breakdown]).
+	Breakdowns []BreakdownField
+
+	// Services, when set, is a column saying whether a row is of trade in
+	// services (true or false, as Flags are written). HSOnly, when set,
+	// refuses rows whose Classification is not HS. Both make such a row
+	// an error naming it, unless the read is given [KeepOtherCodes],
+	// which keeps them under their own classification ([OtherCode]),
+	// never as HS. A services row is never read as goods.
+	Services Field
+	HSOnly   bool
 
 	// Wide, when set, reads a wide layout: every column that no Field
 	// names and whose header is a month (WideMonths) or a partner code
@@ -82,15 +108,56 @@ type Schema struct {
 
 // A QuantityField is a quantity a row may carry beside its value.
 type QuantityField struct {
-	Value Field
-	Unit  Field
+	Measure Measure // [Quantity], [SupplementaryQuantity] or [GrossWeight]; zero means Quantity
+	Value   Field
+	// Unit is the quantity's unit code (see [ParseUnitCode]). A code
+	// that Field.Map translates to "" means that the file has no such
+	// quantity for the row (UN Comtrade's qtyUnitCode -1): the value must
+	// then be empty or zero, and is left out.
+	Unit Field
+	// Estimated, when set, is a column saying whether the source
+	// estimated the quantity (as Flags are written): the figure then has
+	// the flag [Estimated]. An estimated zero is not a quantity but the
+	// lack of one, as UN Comtrade writes a weight it does not have: it is
+	// left out, and counted.
+	Estimated Field
 }
 
-// A Skip skips the rows whose column holds a value other than those kept.
+// A FlagField is a column that sets Flag on the figures of a row whose
+// cell is true. A FlagField whose Flag is zero reads cells that name
+// flags, as [Flags.String] prints them (the library's CSV format).
+type FlagField struct {
+	Column Field
+	Flag   Flags
+}
+
+// A BreakdownField is a column that breaks totals down (see
+// [Schema.Breakdowns]).
+type BreakdownField struct {
+	Column Field // the column; a file without it has no such breakdown
+	// Name is the breakdown's name in keys, such as "mot" (see
+	// [Breakdown]); "" for a column that holds whole breakdowns, as
+	// [Breakdown.String] prints them (the library's CSV format), whose
+	// empty cells are totals.
+	Name string
+	// Total lists the codes that mean "the total", such as UN Comtrade's
+	// motCode 0; an empty cell is the total too. A nil Total means that
+	// the file has no total rows, only parts, whose sum is the total
+	// (Eurostat's statistical procedures): a read adds them up, exactly,
+	// and counts the rows it added in the [Summary].
+	Total  []string
+	Reason string // why a part is skipped, for the summary
+}
+
+// A Skip skips the rows whose column holds a value other than those kept,
+// or, when Match is set, the rows whose value Match accepts.
 type Skip struct {
 	Column Field    // the column; a missing column skips nothing
 	Keep   []string // the values of rows that are read
-	Reason string   // why such rows are skipped, for the summary
+	// Match, when set, is used instead of Keep: rows whose (trimmed)
+	// value it accepts are skipped.
+	Match  func(value string) bool
+	Reason string // why such rows are skipped, for the summary
 }
 
 // Wide says which wide layout a file has, if any.
@@ -110,11 +177,14 @@ type Field struct {
 	names    []string
 	konst    string
 	isConst  bool
+	fromName func(string) string
 	hasOr    bool
 	or       string
 	optional bool
 	required bool
 	mapping  map[string]string
+	rename   map[string]string
+	missing  []string
 }
 
 // Column returns the field held by the column with any of the names, in
@@ -124,6 +194,12 @@ func Column(names ...string) Field { return Field{names: names} }
 
 // Const returns a field that has the value v for every row.
 func Const(v string) Field { return Field{konst: v, isConst: true} }
+
+// FromName returns a field whose value for every row is what fn returns
+// for the name of the file, such as the edition and the release in CEPII's
+// BACI_HS22_Y2023_V202501.csv; "" means that the name does not say, as
+// if the file had no such column.
+func FromName(fn func(name string) string) Field { return Field{fromName: fn} }
 
 // Or returns f with a value for files that have no such column: a default,
 // where a column, if present, wins.
@@ -143,27 +219,48 @@ func (f Field) Required() Field { f.required = true; return f }
 // value m does not list is an error naming what m accepts.
 func (f Field) Map(m map[string]string) Field { f.mapping = maps.Clone(m); return f }
 
-// IsZero reports whether f is the zero Field: no column, no constant.
-func (f Field) IsZero() bool { return len(f.names) == 0 && !f.isConst }
+// Rename returns f with the values m lists translated before they are
+// parsed, and every other value parsed as it is: for a file whose codes
+// differ from the library's in a few places only.
+func (f Field) Rename(m map[string]string) Field { f.rename = maps.Clone(m); return f }
 
-// String describes f: `column "period"`, `"CN"`.
+// Missing returns f with texts that mean "no value", as an empty cell
+// does, such as "NA".
+func (f Field) Missing(texts ...string) Field {
+	f.missing = append(slices.Clip(f.missing), texts...)
+	return f
+}
+
+// IsZero reports whether f is the zero Field: no column, no constant.
+func (f Field) IsZero() bool { return len(f.names) == 0 && !f.isConst && f.fromName == nil }
+
+// String describes f: `column "period"`, `"CN"`, "the file's name".
 func (f Field) String() string {
 	switch {
 	case f.isConst:
 		return fmt.Sprintf("%q", f.konst)
+	case f.fromName != nil:
+		return "the file's name"
 	case len(f.names) == 0:
 		return "none"
 	}
 	return fmt.Sprintf("column %q", f.names[0])
 }
 
-// translate applies f's mapping to v; ok is false if v is not mapped.
+// translate applies f's mapping (or renaming) to v.
 func (f *Field) translate(v string) (string, error) {
 	if f.mapping == nil {
+		if t, ok := f.rename[v]; ok {
+			return t, nil
+		}
 		return v, nil
 	}
 	if t, ok := f.mapping[v]; ok {
 		return t, nil
 	}
-	return "", fmt.Errorf("want one of %s", strings.Join(slices.Sorted(maps.Keys(f.mapping)), ", "))
+	keys := slices.Sorted(maps.Keys(f.mapping))
+	if len(keys) > 20 {
+		return "", fmt.Errorf("want one of the %d codes the schema lists (%s, …)", len(keys), strings.Join(keys[:8], ", "))
+	}
+	return "", fmt.Errorf("want one of %s", strings.Join(keys, ", "))
 }

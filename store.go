@@ -3,7 +3,9 @@ package tradeflow
 import (
 	"math/big"
 	"math/bits"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -32,8 +34,9 @@ func monthOff(m series.Month) int32  { return int32(m.MonthsSince(epoch)) }
 // sparse is a column that holds one value for every row until a row
 // differs.
 type sparse[T comparable] struct {
-	c T
-	v []T // nil while every row holds c
+	c     T
+	v     []T // nil while every row holds c
+	spare []T // storage for v, kept from a reset
 }
 
 func (s *sparse[T]) at(i int) T {
@@ -51,11 +54,41 @@ func (s *sparse[T]) append(x T, n int) {
 	case n == 0:
 		s.c = x
 	case x != s.c:
-		s.v = make([]T, n, max(2*n, 16))
-		for i := range s.v {
-			s.v[i] = s.c
-		}
+		s.dense(n, 2*n)
 		s.v = append(s.v, x)
+	}
+}
+
+// dense makes the first n rows of the column a slice of capacity c or
+// more, each row holding s.c.
+func (s *sparse[T]) dense(n, c int) {
+	if cap(s.spare) >= n {
+		s.v, s.spare = s.spare[:n], nil
+	} else {
+		s.v = make([]T, n, max(c, 16))
+	}
+	for i := range s.v {
+		s.v[i] = s.c
+	}
+}
+
+// appendRun adds rows i to j of src as rows n onwards.
+func (s *sparse[T]) appendRun(src *sparse[T], i, j, n int) {
+	switch {
+	case src.v == nil && s.v == nil && (n == 0 || s.c == src.c):
+		s.c = src.c
+	case src.v == nil:
+		for k := i; k < j; k++ {
+			s.append(src.c, n+k-i)
+		}
+	default:
+		if s.v == nil {
+			if n == 0 {
+				s.c = src.v[i]
+			}
+			s.dense(n, pageSize)
+		}
+		s.v = append(s.v, src.v[i:j]...)
 	}
 }
 
@@ -78,6 +111,7 @@ func (s *sparse[T]) set(i int, x T, n int) {
 type lines struct {
 	first int32
 	v     []int32 // nil while row i is on line first+i
+	spare []int32 // storage for v, kept from a reset
 }
 
 func (l *lines) at(i int) int32 {
@@ -94,7 +128,11 @@ func (l *lines) append(x int32, n int) {
 	case n == 0:
 		l.first = x
 	case x != l.first+int32(n):
-		l.v = make([]int32, n, max(2*n, 16))
+		if cap(l.spare) > n {
+			l.v, l.spare = l.spare[:n], nil
+		} else {
+			l.v = make([]int32, n, max(2*n, 16))
+		}
 		for i := range l.v {
 			l.v[i] = l.first + int32(i)
 		}
@@ -116,12 +154,14 @@ type cols struct {
 // rowAttr is what rows of one file mostly share: kept once for a page of
 // rows until one differs.
 type rowAttr struct {
-	span uint16 // the period's length less one
-	exp  int8
-	unit uint16 // index into Dataset.units
-	vint Vintage
-	src  int32 // index into Dataset.strs
-	note int32
+	span    uint16 // the period's length less one
+	exp     int8
+	flags   Flags
+	unit    uint16 // index into Dataset.units
+	edition Edition
+	vint    Vintage
+	src     int32 // index into Dataset.strs
+	note    int32
 }
 
 // row is one row's values, for appending.
@@ -150,8 +190,16 @@ func (c *cols) get(i int) row {
 func (c *cols) reset() {
 	c.n = 0
 	c.key, c.month, c.coef = c.key[:0], c.month[:0], c.coef[:0]
-	c.line = lines{v: c.line.v[:0:0]}
-	c.attr = sparse[rowAttr]{}
+	lspare := c.line.v
+	if lspare == nil {
+		lspare = c.line.spare
+	}
+	c.line = lines{spare: lspare[:0]}
+	spare := c.attr.v
+	if spare == nil {
+		spare = c.attr.spare
+	}
+	c.attr = sparse[rowAttr]{spare: spare[:0]}
 }
 
 // table is the rows of a dataset: pages of pageSize rows, the last one
@@ -200,17 +248,14 @@ func (t *table) appendCols(c *cols, bigs map[int]*big.Int) {
 				p.line.first = c.line.first + int32(i)
 			}
 		} else {
+			if p.line.v == nil && p.line.spare == nil {
+				p.line.spare = make([]int32, 0, pageSize)
+			}
 			for j := i; j < i+k; j++ {
 				p.line.append(c.line.at(j), p.n+j-i)
 			}
 		}
-		if c.attr.v == nil && p.attr.v == nil && (p.n == 0 || p.attr.c == c.attr.c) {
-			p.attr.c = c.attr.c
-		} else {
-			for j := i; j < i+k; j++ {
-				p.attr.append(c.attr.at(j), p.n+j-i)
-			}
-		}
+		p.attr.appendRun(&c.attr, i, i+k, p.n)
 		for j, b := range bigs {
 			if j >= i && j < i+k {
 				if t.bigs == nil {
@@ -335,64 +380,180 @@ type index struct {
 }
 
 func buildIndex(t *table, nseries int) *index {
-	start := make([]int32, nseries+1)
-	for _, p := range t.pages {
-		for _, k := range p.key[:p.n] {
-			start[k+1]++
-		}
+	// Pages are shared out among the cores in runs, each counting and then
+	// placing its own rows: run g's rows of a series go after run g−1's, so
+	// each series' rows stay in file order.
+	runs := min(runtime.GOMAXPROCS(0), len(t.pages))
+	if t.n < 1<<16 || runs < 1 {
+		runs = 1
 	}
-	for r := range t.dead {
-		for w := t.dead[r]; w != 0; w &= w - 1 {
-			row := int32(r<<6 + bits.TrailingZeros64(w))
-			if int(row) < t.n {
-				start[t.key(row)+1]--
+	counts := make([][]int32, runs)
+	parallel(runs, func(g int) {
+		c := make([]int32, nseries)
+		lo, hi := len(t.pages)*g/runs, len(t.pages)*(g+1)/runs
+		for pi := lo; pi < hi; pi++ {
+			p := t.pages[pi]
+			for _, k := range p.key[:p.n] {
+				c[k]++
+			}
+		}
+		if t.dead != nil {
+			for r := int32(lo << pageBits); r < int32(min(hi<<pageBits, t.n)); r++ {
+				if t.isDead(r) {
+					c[t.key(r)]--
+				}
+			}
+		}
+		counts[g] = c
+	})
+	// Rows of one series are far apart in a file sorted by period, and
+	// placing each one is then a miss of the cache. With many series and
+	// rows, they are placed in two passes: by bucket (a run of series),
+	// which has few enough ends to stay in cache, then each bucket's rows
+	// by series, in a part of perm that stays in cache.
+	byBucket := nseries >= 1<<12 && t.n >= 1<<20
+	var buckets [][]int32 // run g's rows of bucket b
+	if byBucket {
+		nb := (nseries + 1<<bucketBits - 1) >> bucketBits
+		buckets = make([][]int32, runs)
+		for g := range runs {
+			buckets[g] = make([]int32, nb)
+			for s, c := range counts[g] {
+				buckets[g][s>>bucketBits] += c
 			}
 		}
 	}
-	for s := 1; s <= nseries; s++ {
-		start[s] += start[s-1]
+	start := make([]int32, nseries+1)
+	for s := range nseries {
+		n := start[s]
+		for g := range runs {
+			c := counts[g][s]
+			counts[g][s] = n // becomes run g's next place for series s
+			n += c
+		}
+		start[s+1] = n
 	}
 	perm := make([]int32, start[nseries])
-	next := slices.Clone(start[:nseries])
-	for pi, p := range t.pages {
+	if byBucket {
+		t.placeByBucket(perm, start, buckets, runs, nseries)
+	} else {
+		parallel(runs, func(g int) { t.place(perm, counts[g], len(t.pages)*g/runs, len(t.pages)*(g+1)/runs, nil) })
+	}
+	ix := &index{rows: t.n, perm: perm, start: start, mixed: make([]uint64, (nseries+63)>>6)}
+	// Each run orders its own series, in whole words of the mixed bits.
+	words := len(ix.mixed)
+	parallel(runs, func(g int) {
+		for s := words * g / runs * 64; s < min(words*(g+1)/runs*64, nseries); s++ {
+			ix.order(t, s)
+		}
+	})
+	return ix
+}
+
+// place puts the live rows of pages lo to hi into perm, each at next[its
+// series], then next[its series]++; with bucket set, at next[bucket(its
+// series)] instead.
+func (t *table) place(perm, next []int32, lo, hi int, bucket func(k int32) int32) {
+	for pi := lo; pi < hi; pi++ {
+		p := t.pages[pi]
 		base := int32(pi << pageBits)
 		for i, k := range p.key[:p.n] {
 			r := base + int32(i)
 			if t.dead != nil && t.isDead(r) {
 				continue
 			}
+			if bucket != nil {
+				k = bucket(k)
+			}
 			perm[next[k]] = r
 			next[k]++
 		}
 	}
-	ix := &index{rows: t.n, perm: perm, start: start, mixed: make([]uint64, (nseries+63)>>6)}
-	for s := range nseries {
-		seg := perm[start[s]:start[s+1]]
-		sorted, mixed := true, false
-		prev, pm := int32(-1), int32(-1)
-		for _, r := range seg {
-			p, i := t.page(r)
-			m := p.month[i]
-			if p.attr.at(i).span > 0 {
-				mixed = true
-			}
-			if prev >= 0 && m <= pm {
-				mixed = true
-				if m < pm || t.rowBefore(prev, r) > 0 {
-					sorted = false
-					break
-				}
-			}
-			prev, pm = r, m
-		}
-		if !sorted {
-			slices.SortFunc(seg, t.rowBefore)
-		}
-		if mixed || !sorted {
-			ix.mixed[s>>6] |= 1 << (uint(s) & 63)
+}
+
+// bucketBits is the number of series a bucket of placeByBucket holds, in bits.
+const bucketBits = 10
+
+// placeByBucket places the rows in two passes: by bucket of series, then
+// by series. buckets[g][b] is run g's number of rows in bucket b.
+func (t *table) placeByBucket(perm, start []int32, buckets [][]int32, runs, nseries int) {
+	nb := len(buckets[0])
+	// Run g's rows of bucket b follow the runs' before it, as their rows
+	// of each series do.
+	next := make([][]int32, runs)
+	for g := range runs {
+		next[g] = make([]int32, nb)
+	}
+	for b := range nb {
+		n := start[b<<bucketBits]
+		for g := range runs {
+			next[g][b] = n
+			n += buckets[g][b]
 		}
 	}
-	return ix
+	tmp := make([]int32, len(perm))
+	bucket := func(k int32) int32 { return k >> bucketBits }
+	parallel(runs, func(g int) { t.place(tmp, next[g], len(t.pages)*g/runs, len(t.pages)*(g+1)/runs, bucket) })
+	// Within a bucket, rows are in file order: place them by series.
+	parallel(runs, func(g int) {
+		pos := make([]int32, 1<<bucketBits)
+		for b := nb * g / runs; b < nb*(g+1)/runs; b++ {
+			s0 := b << bucketBits
+			s1 := min(s0+1<<bucketBits, nseries)
+			copy(pos, start[s0:s1])
+			for _, r := range tmp[start[s0]:start[s1]] {
+				k := t.key(r) - int32(s0)
+				perm[pos[k]] = r
+				pos[k]++
+			}
+		}
+	})
+}
+
+// order sorts series s's rows if they are out of order, and marks the
+// series mixed if two of its rows may cover one month.
+func (ix *index) order(t *table, s int) {
+	seg := ix.perm[ix.start[s]:ix.start[s+1]]
+	sorted, mixed := true, false
+	prev, pm := int32(-1), int32(-1)
+	for _, r := range seg {
+		p, i := t.page(r)
+		m := p.month[i]
+		if p.attr.at(i).span > 0 {
+			mixed = true
+		}
+		if prev >= 0 && m <= pm {
+			mixed = true
+			if m < pm || t.rowBefore(prev, r) > 0 {
+				sorted = false
+				break
+			}
+		}
+		prev, pm = r, m
+	}
+	if !sorted {
+		slices.SortFunc(seg, t.rowBefore)
+	}
+	if mixed || !sorted {
+		ix.mixed[s>>6] |= 1 << (uint(s) & 63)
+	}
+}
+
+// parallel runs fn(0) … fn(n−1) on goroutines of their own and waits.
+func parallel(n int, fn func(g int)) {
+	if n == 1 {
+		fn(0)
+		return
+	}
+	var wg sync.WaitGroup
+	for g := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(g)
+		}()
+	}
+	wg.Wait()
 }
 
 // isMixed reports whether series s may have two figures for one month:

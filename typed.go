@@ -85,13 +85,17 @@ func seriesFor[U series.Unit](ds *Dataset, key Key) (int32, error) {
 }
 
 // build makes series s from the latest vintage of each period keep
-// accepts, with b (reset first).
+// accepts. A series of single months of int64 values — nearly all — is
+// made in one pass with series.FromCoefficients; one with combined periods
+// or big values goes through b, a Builder (reset first).
 func build[U series.Unit](ds *Dataset, b *series.Builder[U], s int32, keep func(series.Period) bool, atLast bool) (series.Series[U], error) {
+	rows := ds.index().rowsOf(s)
+	if !ds.index().isMixed(s) && ds.rows.bigs == nil && keep(series.MonthPeriod(epoch)) {
+		return buildMonths[U](ds, rows)
+	}
 	var u U
 	b.Reset()
-	rows := ds.index().rowsOf(s)
-	key := ds.series[s].Key
-	var lines map[series.Month]int32
+	key := ds.series.at(int32(s)).Key
 	for n, r := range rows {
 		p, i := ds.rows.page(r)
 		a := p.attr.at(i)
@@ -114,12 +118,6 @@ func build[U series.Unit](ds *Dataset, b *series.Builder[U], s int32, keep func(
 		exp := int32(a.exp) + int32(ds.units[a.unit].exp) - int32(u.Exponent())
 		if atLast {
 			per = series.MonthPeriod(per.Last)
-		}
-		if span > 0 && !atLast {
-			if lines == nil {
-				lines = map[series.Month]int32{}
-			}
-			lines[per.Last] = p.line.at(i)
 		}
 		wide, isBig := ds.rows.bigs[r]
 		switch {
@@ -145,6 +143,34 @@ func build[U series.Unit](ds *Dataset, b *series.Builder[U], s int32, keep func(
 	return out, err
 }
 
+// buildMonths makes a series from rows that are single months, one row a
+// month (a series the index does not mark as mixed): no vintage to choose,
+// no period to check.
+func buildMonths[U series.Unit](ds *Dataset, rows []int32) (series.Series[U], error) {
+	var u U
+	n := len(rows)
+	// Most series are short: their buffers live on the stack.
+	var offs [64]int32
+	var coefs [64]int64
+	var exps [64]int32
+	o, c, e := offs[:0], coefs[:0], exps[:0]
+	if n > len(offs) {
+		o, c, e = make([]int32, 0, n), make([]int64, 0, n), make([]int32, 0, n)
+	}
+	shift := int32(-u.Exponent())
+	for _, r := range rows {
+		p, i := ds.rows.page(r)
+		a := &p.attr.c
+		if p.attr.v != nil {
+			a = &p.attr.v[i]
+		}
+		o = append(o, p.month[i])
+		c = append(c, p.coef[i])
+		e = append(e, int32(a.exp)+int32(ds.units[a.unit].exp)+shift)
+	}
+	return series.FromCoefficients[U](epoch, o, c, e)
+}
+
 // lineOf returns the line of the latest figure of series s for period p.
 func (ds *Dataset) lineOf(s int32, p series.Period) int32 {
 	var line int32
@@ -166,7 +192,7 @@ func All[U series.Unit](ds *Dataset, keep func(Key) bool) (iter.Seq2[Key, series
 	dim := unitDim[U]()
 	var ids []int32
 	for _, s := range ds.sorted() {
-		if ds.series[s].dim == dim && (keep == nil || keep(ds.series[s].Key)) {
+		if ds.series.at(s).dim == dim && (keep == nil || keep(ds.series.at(int32(s)).Key)) {
 			ids = append(ids, s)
 		}
 	}
@@ -189,7 +215,7 @@ func All[U series.Unit](ds *Dataset, keep func(Key) bool) (iter.Seq2[Key, series
 			if err != nil {
 				panic("tradeflow: All: a series checked before became unbuildable: " + err.Error())
 			}
-			if !yield(ds.series[s].Key, v) {
+			if !yield(ds.series.at(int32(s)).Key, v) {
 				return
 			}
 		}
@@ -208,7 +234,7 @@ func decimalOf(coef int64, exp int32, b *big.Int) decimal.Decimal {
 }
 
 // AggregatePartners returns the sum of a group's members for key's
-// reporter, commodity, flow and measure, using each month's membership (or
+// reporter, commodity, flow, measure and breakdown, using each month's membership (or
 // a fixed composition, see [partner.Group.Fixed]); key.Partner is ignored.
 // Members the dataset has no series for count as missing, and are reported
 // in the gaps, never taken as zero.
@@ -216,7 +242,7 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (se
 	data := map[partner.Code]series.Series[U]{}
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Commodity != key.Commodity || k.Flow != key.Flow || k.Measure != key.Measure ||
-			k.Partner == partner.World() || k.Partner.IsAggregate() {
+			k.Breakdown != key.Breakdown || k.Partner == partner.World() || k.Partner.IsAggregate() {
 			continue
 		}
 		s, err := Get[U](ds, k)
@@ -231,12 +257,13 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (se
 
 // AggregateCommodities returns the sum over the commodities that match
 // (an HS prefix, a product group: see package commodity) for key's
-// reporter, partner, flow and measure; key.Commodity is ignored. A month has
+// reporter, partner, flow, measure and breakdown; key.Commodity is ignored. A month has
 // a value only if every matching series has it (see [series.Add]).
 func AggregateCommodities[U series.Unit](ds *Dataset, key Key, match func(Commodity) bool) (series.Series[U], series.Gaps, error) {
 	var parts []series.Series[U]
 	for _, k := range ds.Keys() {
-		if k.Reporter != key.Reporter || k.Partner != key.Partner || k.Flow != key.Flow || k.Measure != key.Measure || !match(k.Commodity) {
+		if k.Reporter != key.Reporter || k.Partner != key.Partner || k.Flow != key.Flow || k.Measure != key.Measure ||
+			k.Breakdown != key.Breakdown || !match(k.Commodity) {
 			continue
 		}
 		s, err := Get[U](ds, k)

@@ -2,9 +2,13 @@ package tradeflow
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/big"
+	"math/bits"
+	"slices"
+	"strings"
 
 	"github.com/tradeflow-go/tradeflow/internal/fixed"
 	"github.com/tradeflow-go/tradeflow/partner"
@@ -20,9 +24,37 @@ type result struct {
 	rows      int
 	blank     int
 	bytes     int
+	lines     int // the lines the block holds
 	skipped   []int
 	skipFirst []int
+	left      []int // figures left out, by reason (plan.leftOut)
+	leftFirst []int
 	errs      []*RowError
+}
+
+// rebase turns the lines of a result, counted from its block's start (0),
+// into lines of the file, the block starting at line first.
+func (r *result) rebase(first int) {
+	c := &r.cols
+	if c.line.v == nil {
+		c.line.first += int32(first)
+	} else {
+		for i := range c.line.v {
+			c.line.v[i] += int32(first)
+		}
+	}
+	for _, e := range r.errs {
+		e.Line += first
+		if e.EndLine > 0 {
+			e.EndLine += first
+		}
+	}
+	for i := range r.skipFirst {
+		r.skipFirst[i] += first
+	}
+	for i := range r.leftFirst {
+		r.leftFirst[i] += first
+	}
 }
 
 // A worker parses blocks.
@@ -53,11 +85,19 @@ type worker struct {
 	src  cache[int32]
 	note cache[int32]
 	qunt []cache[unitInfo]
+	// qconst holds the units of quantities whose unit is a constant,
+	// parsed once (ok false for the others).
+	qconst []struct {
+		u  unitInfo
+		ok bool
+	}
+	svc cache[bool]
 
 	// Codes of other classifications than HS, a cache each.
 	other     map[string]*cache[Commodity]
 	lastClass []byte
 	lastOther *cache[Commodity]
+	edition   Edition // the edition of the last commodity parsed
 
 	// Series of the figures other than a row's main value (quantities,
 	// the columns of a wide file), by key and unit.
@@ -68,8 +108,13 @@ type worker struct {
 	next    []int32 // key entry → the entry of the row that followed it, or -1
 	prev    int32   // the key entry of the row before, or -1
 	figs    []pendingFig
+	tallied []int // the reasons the current row has left figures out for
+	qids    []qid // the quantities' series by key entry: see quantitySeries
 
 	simple bool // rows have one value, in a column, and no check
+	fast   bool // fastRow may be tried: see there
+	ends   []int
+	base   row // the row's attributes other than its key, period and value (fastRow)
 }
 
 type period struct {
@@ -78,8 +123,9 @@ type period struct {
 }
 
 type unitInfo struct {
-	id uint16
-	u  UnitCode
+	id   uint16
+	u    UnitCode
+	none bool // a quantity's unit that says the file has no quantity
 }
 
 // wkey is a series as a worker looks it up: the key and the unit.
@@ -152,15 +198,188 @@ func newWorker(p *plan, ds *Dataset) *worker {
 	w.src.parse, w.note.parse = intern, intern
 	w.qunt = make([]cache[unitInfo], len(p.quantities))
 	for i := range w.qunt {
-		w.qunt[i].parse = mapped(&p.quantities[i].unit, w.parseUnit)
-	}
-	for _, r := range []*ref{&p.reporter, &p.partner, &p.flow, &p.commodity, &p.class, &p.measure, &p.unit} {
-		if r.col >= 0 {
-			w.keyCols = append(w.keyCols, r)
+		r := &p.quantities[i].unit
+		w.qunt[i].parse = func(s string) (unitInfo, error) {
+			t, err := r.field.translate(s)
+			if err != nil {
+				return unitInfo{}, err
+			}
+			if t == "" && (r.field.mapping != nil || r.field.rename != nil) {
+				return unitInfo{none: true}, nil
+			}
+			return w.parseUnit(t)
 		}
 	}
-	w.simple = len(p.wide) == 0 && len(p.quantities) == 0 && p.check == nil && p.value.col >= 0
+	w.qconst = make([]struct {
+		u  unitInfo
+		ok bool
+	}, len(p.quantities))
+	for i := range p.quantities {
+		if r := &p.quantities[i].unit; r.col < 0 && r.has && len(r.kb) > 0 {
+			if u, err := w.qunt[i].parse(r.konst); err == nil {
+				w.qconst[i].u, w.qconst[i].ok = u, true
+			}
+		}
+	}
+	w.svc.parse = func(s string) (bool, error) {
+		t, err := p.services.field.translate(s)
+		if err != nil {
+			return false, err
+		}
+		return parseBool([]byte(t))
+	}
+	w.keyCols = p.keyRefs()
+	// simple: one figure a row, whose attributes other than the key's,
+	// the period's and the value's are the file's constants.
+	w.simple = len(p.wide) == 0 && len(p.quantities) == 0 && p.check == nil && p.value.col >= 0 &&
+		len(p.flags) == 0 && p.services.col < 0 && len(p.value.missing) == 0 && p.class.col < 0
+	w.fast = w.simple && p.spanFirst >= 0 && p.period.col >= 0 && len(p.skips) == 0 &&
+		p.vintage.col < 0 && p.source.col < 0 && p.note.col < 0 && p.ncols <= 64
+	if w.fast {
+		w.ends = make([]int, p.ncols)
+		if p.vintage.has {
+			w.base.vint, _ = ParseVintage(p.vintage.konst) // checked by newPlan
+		}
+		w.base.src, w.base.note, w.base.edition = p.srcID, p.noteID, p.edition
+	}
 	return w
+}
+
+// fastRow reads the record at b[i:] if it is of the commonest kind: no
+// quote, the right number of fields, a key text and a period met before,
+// and a plain value. It returns the index after the record, or false for
+// anything else, which the general path then reads (and so reports, if it
+// is bad). It is tried only for a schema whose key columns lie side by
+// side and whose vintage, source and note are constants.
+func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
+	p := w.p
+	end := bytes.IndexByte(b[i:], '\n')
+	next := i + end + 1
+	if end < 0 {
+		end, next = len(b)-i, len(b)
+	}
+	if next-i > p.maxLine {
+		return 0, false
+	}
+	lineEnd := i + end
+	if lineEnd > i && b[lineEnd-1] == '\r' {
+		lineEnd--
+	}
+	rec := b[i:lineEnd]
+	if len(rec) == 0 {
+		return 0, false
+	}
+	// The end of each field, eight bytes at a time. A byte whose high bit
+	// is set in m may be the delimiter (the test is exact only for the
+	// lowest), so each is checked; quotes are looked for the same way.
+	ends := w.ends
+	n := 0
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	d, q := ones*uint64(p.delim), ones*uint64('"')
+	var quotes uint64
+	k := 0
+	for ; k+8 <= len(rec); k += 8 {
+		w := binary.LittleEndian.Uint64(rec[k:])
+		x, y := w^d, w^q
+		quotes |= (y - ones) &^ y & high
+		for m := (x - ones) &^ x & high; m != 0; m &= m - 1 {
+			if j := k + bits.TrailingZeros64(m)>>3; rec[j] == p.delim {
+				if n == len(ends) {
+					return 0, false
+				}
+				ends[n] = j
+				n++
+			}
+		}
+	}
+	for ; k < len(rec); k++ {
+		switch rec[k] {
+		case p.delim:
+			if n == len(ends) {
+				return 0, false
+			}
+			ends[n] = k
+			n++
+		case '"':
+			return 0, false
+		}
+	}
+	if quotes != 0 && bytes.IndexByte(rec, '"') >= 0 {
+		return 0, false
+	}
+	if n != len(ends)-1 {
+		return 0, false
+	}
+	ends[n] = len(rec)
+	field := func(c int) []byte {
+		if c == 0 {
+			return rec[:ends[0]]
+		}
+		return rec[ends[c-1]+1 : ends[c]]
+	}
+	// The period: the row before's, nearly always.
+	pt := field(p.period.col)
+	if !w.per.has || string(pt) != string(w.per.last) {
+		return 0, false
+	}
+	// The key text, from the first key column to the last.
+	from := 0
+	if p.spanFirst > 0 {
+		from = ends[p.spanFirst-1] + 1
+	}
+	text := rec[from:ends[p.spanLast]]
+	t := p.keys
+	ke, skip := int32(-1), false
+	if w.prev >= 0 {
+		if g := w.next[w.prev]; g >= 0 {
+			if ent := t.ent(g); ent.form == 1 && ent.text == string(text) {
+				ke = g
+			} else if g2 := w.next[g]; g2 >= 0 {
+				if ent := t.ent(g2); ent.form == 1 && ent.text == string(text) {
+					ke, skip = g2, true
+				}
+			}
+		}
+	}
+	if ke < 0 {
+		if ke = t.find(text, 1); ke < 0 {
+			return 0, false
+		}
+	}
+	ent := t.ent(ke)
+	// The value: at most 18 digits and a point; anything else goes the
+	// long way.
+	v := field(p.value.col)
+	if len(v) == 0 || len(v) > 19 {
+		return 0, false
+	}
+	var coef int64
+	dot, digits := -1, 0
+	for j, c := range v {
+		if c-'0' <= 9 {
+			coef = coef*10 + int64(c-'0')
+			digits++
+		} else if c == p.point && dot < 0 {
+			dot = j
+		} else {
+			return 0, false
+		}
+	}
+	exp := int8(0)
+	if dot >= 0 {
+		exp = int8(dot - len(v) + 1)
+	}
+	if digits == 0 || digits > 18 {
+		return 0, false
+	}
+	r := &w.base
+	r.key, r.month, r.span, r.coef, r.exp, r.unit, r.line = ent.id, w.per.lastV.last, w.per.lastV.span, coef, exp, ent.unit, line
+	res.cols.append(r)
+	w.follow(ke, skip)
+	return next, true
 }
 
 func (w *worker) parseUnit(s string) (unitInfo, error) {
@@ -234,7 +453,7 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 		return e // another worker was quicker
 	}
 	id := w.ds.newSeries(key, u.u.dim)
-	return t.add(text, form, keyEnt{id: id, unit: u.id, flow: key.Flow, meas: key.Measure})
+	return t.add(text, form, keyEnt{id: id, unit: u.id, flow: key.Flow, meas: key.Measure, edition: w.edition, key: key})
 }
 
 // parse parses a block into res, whose storage it reuses.
@@ -242,14 +461,25 @@ func (w *worker) parse(bl *block, res *result) *result {
 	p := w.p
 	res.cols.reset()
 	*res = result{seq: bl.seq, bytes: len(bl.buf), cols: res.cols, errs: res.errs[:0],
-		skipped: resize(res.skipped, len(p.skips)), skipFirst: resize(res.skipFirst, len(p.skips))}
+		skipped: resize(res.skipped, len(p.skips)), skipFirst: resize(res.skipFirst, len(p.skips)),
+		left: resize(res.left, len(p.leftOut)), leftFirst: resize(res.leftFirst, len(p.leftOut))}
 	// A guess at the rows a block holds, so that the columns rarely grow.
 	if est := len(bl.buf)/32 + 16; cap(res.cols.key) < est {
 		res.cols.key, res.cols.month, res.cols.coef = make([]int32, 0, est), make([]int32, 0, est), make([]int64, 0, est)
+		res.cols.attr.spare, res.cols.line.spare = make([]rowAttr, 0, est), make([]int32, 0, est)
 	}
 	b := bl.buf
-	line := bl.line
+	line := 0 // from the block's start: the reader adds where it starts
+	defer func() { res.lines = line }()
 	for i := 0; i < len(b); {
+		if w.fast {
+			if next, ok := w.fastRow(res, b, i, int32(line)); ok {
+				res.rows++
+				line++
+				i = next
+				continue
+			}
+		}
 		next, nl, err := splitRecord(b, i, p.delim, &w.rec)
 		size := next - i
 		i = next
@@ -267,8 +497,9 @@ func (w *worker) parse(bl *block, res *result) *result {
 			if b[len(b)-1] == '\n' {
 				last-- // the newline that ends the file's last line
 			}
-			res.errs = append(res.errs, &RowError{File: p.name, Line: at,
-				Err: fmt.Errorf("%w: lines %d–%d (%d lines) are lost: %w", errQuote, at, last, last-at+1, ErrMalformed)})
+
+			res.errs = append(res.errs, &RowError{File: p.name, Line: at, EndLine: last,
+				Err: fmt.Errorf("%w: %d lines are lost: %w", errQuote, last-at+1, ErrMalformed)})
 			continue
 		case size > p.maxLine:
 			res.errs = append(res.errs, &RowError{File: p.name, Line: at,
@@ -290,6 +521,7 @@ func (w *worker) parse(bl *block, res *result) *result {
 			continue
 		}
 		if e := w.row(res, f, int32(at)); e != nil {
+			w.untally(res)
 			e.Line = at
 			if nl > 0 {
 				e.EndLine = at + nl
@@ -313,9 +545,15 @@ func resize(s []int, n int) []int {
 func (w *worker) skip(f *record) int {
 	for k, sk := range w.p.skips {
 		v := trim(f.field(sk.col))
-		kept := false
+		if sk.match != nil {
+			if sk.match(string(v)) {
+				return k
+			}
+			continue
+		}
+		kept := sk.blank && len(v) == 0
 		for _, keep := range sk.keep {
-			if bytes.Equal(v, keep) {
+			if kept || bytes.Equal(v, keep) {
 				kept = true
 				break
 			}
@@ -327,11 +565,56 @@ func (w *worker) skip(f *record) int {
 	return -1
 }
 
+// tally counts a figure the row at line leaves out, for reason i of
+// plan.leftOut; the count stands only if the row is good (see untally).
+func (w *worker) tally(res *result, i int, line int32) {
+	if res.left[i] == 0 {
+		res.leftFirst[i] = int(line)
+	}
+	res.left[i]++
+	w.tallied = append(w.tallied, i)
+}
+
+// untally takes back the counts of a row that turned out bad.
+func (w *worker) untally(res *result) {
+	for _, i := range w.tallied {
+		res.left[i]--
+	}
+	w.tallied = w.tallied[:0]
+}
+
 func (w *worker) text(f *record, r *ref) []byte {
 	if r.col >= 0 {
-		return trim(f.field(r.col))
+		b := trim(f.field(r.col))
+		for _, m := range r.missing {
+			if bytes.Equal(b, m) {
+				return nil
+			}
+		}
+		return b
 	}
 	return r.kb
+}
+
+// boolean parses a flag column's cell, translated through its map.
+func (w *worker) boolean(f *record, r *ref) (bool, *RowError) {
+	b := w.text(f, r)
+	var v bool
+	var err error
+	if m := r.field.mapping; m != nil {
+		t, ok := m[string(b)]
+		if !ok {
+			_, err := r.field.translate(string(b))
+			return false, w.bad(f, r, err)
+		}
+		v, err = parseBool([]byte(t))
+	} else {
+		v, err = parseBool(b)
+	}
+	if err != nil {
+		return false, w.bad(f, r, err)
+	}
+	return v, nil
 }
 
 // trim drops spaces and tabs around b: files pad codes ("0 ").
@@ -365,7 +648,7 @@ func clip(b []byte) string {
 // mapped returns a parse function that translates through the field's map
 // first.
 func mapped[T any](r *ref, parse func(string) (T, error)) func(string) (T, error) {
-	if r.field.mapping == nil {
+	if r.field.mapping == nil && r.field.rename == nil {
 		return parse
 	}
 	return func(s string) (T, error) {
@@ -395,6 +678,7 @@ func attr[T any](w *worker, f *record, r *ref, c *cache[T]) (T, *RowError) {
 // row parses one row into figures; nothing is kept from a bad row.
 func (w *worker) row(res *result, f *record, line int32) *RowError {
 	p := w.p
+	w.tallied = w.tallied[:0]
 	var per period
 	var e *RowError
 	if p.period.has {
@@ -402,19 +686,39 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 			return e
 		}
 	}
+	services := false
+	if p.services.has {
+		if b := w.text(f, &p.services); len(b) > 0 {
+			v, err := w.svc.get(b)
+			if err != nil {
+				return w.bad(f, &p.services, err)
+			}
+			services = v
+		}
+		if services && !p.keepOther {
+			return w.bad(f, &p.services, fmt.Errorf("a row of trade in services: the library reads goods; pass tradeflow.KeepOtherCodes to keep it under its own classification: %w", ErrCommodity))
+		}
+	}
 	ke, skip := int32(-1), false
 	if len(p.wide) == 0 {
 		ke, skip = w.fastKey(f)
 	}
 	var key Key
+	base := row{line: line}
 	if ke >= 0 {
-		// Only what the checks need: the flow and the measure.
 		ent := w.p.keys.ent(ke)
-		key.Flow, key.Measure = ent.flow, ent.meas
+		key = ent.key
+		base.edition = ent.edition
 	} else if key, e = w.key(f); e != nil {
 		return e
+	} else {
+		base.edition = w.edition
 	}
-	base := row{line: line}
+	if services {
+		if _, _, other := key.Commodity.Other(); !other && !key.Commodity.IsTotal() {
+			return w.bad(f, &p.class, fmt.Errorf("a row of trade in services coded as HS goods: %w", ErrCommodity))
+		}
+	}
 	if p.vintage.has {
 		b := w.text(f, &p.vintage)
 		if len(b) == 0 {
@@ -436,6 +740,25 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 	if base.note, err = w.str(f, &p.note, &w.note, p.noteID); err != nil {
 		return w.bad(f, &p.note, err)
 	}
+	for i := range p.flags {
+		fl := &p.flags[i]
+		if fl.flag == 0 {
+			// The column names the flags.
+			v, err := ParseFlags(string(w.text(f, &fl.ref)))
+			if err != nil {
+				return w.bad(f, &fl.ref, err)
+			}
+			base.flags |= v
+			continue
+		}
+		on, e := w.boolean(f, &fl.ref)
+		if e != nil {
+			return e
+		}
+		if on {
+			base.flags |= fl.flag
+		}
+	}
 	base.span = per.span
 	base.month = per.last
 
@@ -455,7 +778,7 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 
 	w.figs = w.figs[:0]
 	if len(p.wide) == 0 {
-		if e := w.mainFigure(f, &base, key, per, ke, skip); e != nil {
+		if ke, e = w.mainFigure(f, &base, key, per, ke, skip); e != nil {
 			return e
 		}
 	}
@@ -472,13 +795,7 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 		}
 	}
 	for i := range p.quantities {
-		q := &p.quantities[i]
-		if !q.value.has {
-			continue
-		}
-		k := key
-		k.Measure = Quantity
-		if e := w.figure(f, &base, k, per, &q.value, &q.unit, &w.qunt[i]); e != nil {
+		if e := w.quantity(res, f, &base, key, per, i, ke); e != nil {
 			return e
 		}
 	}
@@ -500,6 +817,96 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 		}
 	}
 	return nil
+}
+
+// quantity parses the row's quantity i into a pending figure, or counts
+// why the row gives none; ke is the key entry of the row's key text, or
+// -1.
+func (w *worker) quantity(res *result, f *record, base *row, key Key, per period, i int, ke int32) *RowError {
+	q := &w.p.quantities[i]
+	if !q.value.has {
+		return nil
+	}
+	vb := w.text(f, &q.value)
+	if len(vb) == 0 {
+		w.tally(res, q.noValue, base.line)
+		return nil
+	}
+	n, err := fixed.Parse(vb, w.num)
+	if err != nil {
+		return w.bad(f, &q.value, &valueError{err.Error()})
+	}
+	zero := n.Big == nil && n.Coef == 0
+	k := key
+	k.Measure = q.measure
+	var u unitInfo
+	if c := &w.qconst[i]; c.ok {
+		u = c.u
+	} else {
+		var e *RowError
+		if u, e = attr(w, f, &q.unit, &w.qunt[i]); e != nil {
+			return e
+		}
+	}
+	if u.none {
+		if !zero {
+			return w.bad(f, &q.unit, fmt.Errorf("the unit says there is no quantity, and %s is %s: %w", q.value.name, vb, ErrUnitCode))
+		}
+		w.tally(res, q.noUnit, base.line)
+		return nil
+	}
+	b := *base
+	if q.est.has {
+		est, e := w.boolean(f, &q.est)
+		if e != nil {
+			return e
+		}
+		if est && zero {
+			w.tally(res, q.zeroEstim, base.line)
+			return nil
+		}
+		if est {
+			b.flags |= Estimated
+		}
+	}
+	if err := checkUnit(k.Measure, u.u); err != nil {
+		return w.bad(f, &q.unit, err)
+	}
+	if err := checkLevel(k, n.Coef < 0 || (n.Big != nil && n.Big.Sign() < 0)); err != nil {
+		return w.bad(f, &q.value, err)
+	}
+	b.month, b.span = per.last, per.span
+	fg := pendingFig{row: b, big: n.Big}
+	fg.key, fg.coef, fg.exp, fg.unit = w.quantitySeries(ke, i, k, u), n.Coef, int8(n.Exp), u.id
+	w.figs = append(w.figs, fg)
+	return nil
+}
+
+// quantitySeries returns the series of quantity i of the row whose key
+// entry is ke (or -1) in unit u: remembered by entry, so that a row of a
+// key text seen before finds it without hashing its key.
+func (w *worker) quantitySeries(ke int32, i int, k Key, u unitInfo) int32 {
+	if ke < 0 {
+		return w.lookup(k, u)
+	}
+	nq := len(w.p.quantities)
+	at := int(ke)*nq + i
+	if at >= len(w.qids) {
+		w.qids = append(w.qids, make([]qid, at+1-len(w.qids)+len(w.qids)/2)...)
+	}
+	if q := w.qids[at]; q.set && q.unit == u.id {
+		return q.id
+	}
+	id := w.lookup(k, u)
+	w.qids[at] = qid{id: id, unit: u.id, set: true}
+	return id
+}
+
+// A qid is a quantity's series, in the unit it was found for.
+type qid struct {
+	id   int32
+	unit uint16
+	set  bool
 }
 
 // key parses the row's key attributes.
@@ -524,34 +931,69 @@ func (w *worker) key(f *record) (Key, *RowError) {
 	if key.Measure, e = attr(w, f, &p.measure, &w.meas); e != nil {
 		return key, e
 	}
+	if len(p.parts) > 0 {
+		if key.Breakdown, e = w.breakdown(f); e != nil {
+			return key, e
+		}
+	}
 	return key, nil
+}
+
+// breakdown returns the part of a total the row's breakdown columns name.
+func (w *worker) breakdown(f *record) (Breakdown, *RowError) {
+	var sb []byte
+	for i := range w.p.parts {
+		pr := &w.p.parts[i]
+		v := w.text(f, &pr.ref)
+		if len(v) == 0 || slices.ContainsFunc(pr.total, func(t []byte) bool { return bytes.Equal(v, t) }) {
+			continue
+		}
+		if len(sb) > 0 {
+			sb = append(sb, ',')
+		}
+		if pr.bname == "" {
+			// The column holds whole breakdowns.
+			if _, err := ParseBreakdown(string(v)); err != nil {
+				return Breakdown{}, w.bad(f, &pr.ref, err)
+			}
+			sb = append(sb, v...)
+			continue
+		}
+		if !validBreakdownCode(string(v)) {
+			return Breakdown{}, w.bad(f, &pr.ref, fmt.Errorf("a breakdown code of letters, digits, dots, hyphens and underscores: %w", ErrBreakdown))
+		}
+		sb = append(sb, pr.bname...)
+		sb = append(sb, '=')
+		sb = append(sb, v...)
+	}
+	return Breakdown{string(sb)}, nil
 }
 
 // mainFigure parses a long row's value; ke is the key entry of its key
 // text if fastKey found it, or -1.
-func (w *worker) mainFigure(f *record, base *row, key Key, per period, ke int32, skip bool) *RowError {
+func (w *worker) mainFigure(f *record, base *row, key Key, per period, ke int32, skip bool) (int32, *RowError) {
 	p := w.p
 	need := !p.value.optional
 	if ke < 0 {
 		vb := w.text(f, &p.value)
 		if len(vb) == 0 && !need {
-			return nil
+			return -1, nil
 		}
 		u, e := w.unitOf(f, key, &p.unit, &w.unit)
 		if e != nil {
-			return e
+			return -1, e
 		}
 		ke = w.learn(f, key, u)
 	}
 	ent := w.p.keys.ent(ke)
 	n := len(w.figs)
 	if e := w.value(f, base, key, &p.value, ent.unit, ent.id, need); e != nil {
-		return e
+		return -1, e
 	}
 	if len(w.figs) > n {
 		w.follow(ke, skip)
 	}
-	return nil
+	return ke, nil
 }
 
 // unitOf parses the unit of a value and checks it fits the measure.
@@ -566,18 +1008,27 @@ func (w *worker) unitOf(f *record, key Key, ur *ref, uc *cache[unitInfo]) (unitI
 	return u, nil
 }
 
-// commodity parses the row's commodity in its classification.
+// commodity parses the row's commodity in its classification, and sets
+// w.edition to the HS edition that names.
 func (w *worker) commodity(f *record) (Commodity, *RowError) {
 	p := w.p
+	w.edition = p.edition
 	if !p.class.has {
 		return attr(w, f, &p.commodity, &w.com)
 	}
 	cls := w.text(f, &p.class)
 	if len(cls) == 0 {
+		if p.class.optional {
+			return attr(w, f, &p.commodity, &w.com)
+		}
 		return Commodity{}, w.bad(f, &p.class, fmt.Errorf("empty: every row needs its classification: %w", ErrMissing))
 	}
-	if isHS(cls) {
+	if e, ok := parseEdition(cls); ok {
+		w.edition = e
 		return attr(w, f, &p.commodity, &w.com)
+	}
+	if p.hsOnly && !p.keepOther {
+		return Commodity{}, w.bad(f, &p.class, fmt.Errorf("not the Harmonized System: the library reads HS codes; pass tradeflow.KeepOtherCodes to keep this classification's codes apart from them: %w", ErrCommodity))
 	}
 	c := w.lastOther
 	if c == nil || !bytes.Equal(cls, w.lastClass) {
@@ -586,7 +1037,12 @@ func (w *worker) commodity(f *record) (Commodity, *RowError) {
 			if _, err := OtherCode(class, "0"); err != nil {
 				return Commodity{}, w.bad(f, &p.class, err)
 			}
-			c = &cache[Commodity]{lastOnly: true, parse: func(s string) (Commodity, error) { return OtherCode(class, s) }}
+			c = &cache[Commodity]{lastOnly: true, parse: func(s string) (Commodity, error) {
+				if strings.EqualFold(s, "TOTAL") {
+					return OtherCode(class, "TOTAL")
+				}
+				return OtherCode(class, s)
+			}}
 			if w.other == nil {
 				w.other = map[string]*cache[Commodity]{}
 			}
@@ -673,7 +1129,7 @@ func (w *worker) lookup(key Key, u unitInfo) int32 {
 func (w *worker) pendingFigure(fg *pendingFig) Figure {
 	w.ds.mu.Lock()
 	defer w.ds.mu.Unlock()
-	f := Figure{Key: w.ds.series[fg.key].Key, Period: series.Period{First: monthAt(fg.month - int32(fg.span)), Last: monthAt(fg.month)},
+	f := Figure{Key: w.ds.series.at(fg.key).Key, Period: series.Period{First: monthAt(fg.month - int32(fg.span)), Last: monthAt(fg.month)},
 		Unit: w.ds.units[fg.unit], Vintage: fg.vint, Source: w.ds.strs[fg.src], Note: w.ds.strs[fg.note], File: w.p.name, Line: int(fg.line)}
 	f.Value = decimalOf(fg.coef, int32(fg.exp), fg.big)
 	return f

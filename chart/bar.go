@@ -8,6 +8,8 @@ import (
 	"github.com/shopspring/decimal"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/tradeflow-go/tradeflow/internal/number"
 )
 
 // A BarChart draws values side by side as horizontal bars, one row each,
@@ -63,7 +65,12 @@ func (c BarChart) WritePNG(w io.Writer, s Size) error { return write(w, pngForma
 // text as text elements. Errors and panics are those of [BarChart.WritePNG].
 func (c BarChart) WriteSVG(w io.Writer, s Size) error { return write(w, svgFormat, s, c.draw) }
 
-func (c BarChart) value(v decimal.Decimal) string { return number(v, c.Places, c.Signed) }
+func (c BarChart) value(v decimal.Decimal) string {
+	if c.Signed {
+		return number.Signed(v, c.Places)
+	}
+	return number.Fixed(v, c.Places)
+}
 
 func (c BarChart) draw(cv draw.Canvas, lk *look) error {
 	n := len(c.Bars)
@@ -120,7 +127,7 @@ func (c BarChart) draw(cv draw.Canvas, lk *look) error {
 	barsBottom := top - rowH*vg.Length(n)
 
 	left := body.Min.X + catW + catGap
-	maxTickW := lk.tick.width(minus + "00.0")
+	maxTickW := lk.tick.width(number.Minus + "00.0")
 	right := body.Max.X - maxTickW/2
 	sc := niceScale(lo, hi, int((right-left)/(maxTickW+lk.fs*4))+1)
 	lo, hi = sc.lo(), sc.hi()
@@ -182,7 +189,7 @@ func (c BarChart) draw(cv draw.Canvas, lk *look) error {
 		cv.StrokeLine2(draw.LineStyle{Color: gridCol, Width: vg.Length(0.8)}, body.Min.X, ruleY, body.Max.X, ruleY)
 		base := body.Min.Y + lk.bold.descent() + lk.fs*0.1
 		text(cv, lk.bold, left-catGap, base, 1, c.Total.Name)
-		text(cv, lk.bold, left-catGap+gap, base, 0, withUnit(c.value(c.Total.Value), c.Total.Symbol))
+		text(cv, lk.bold, left-catGap+gap, base, 0, number.WithUnit(c.value(c.Total.Value), c.Total.Symbol))
 	}
 	return nil
 }

@@ -124,7 +124,7 @@ func testCharts() []struct {
 var sizes = []struct {
 	name string
 	s    chart.Size
-}{{"web", chart.Web}, {"print", chart.Print}}
+}{{"web", chart.Web()}, {"print", chart.Print()}}
 
 // TestPNG decodes every chart's PNG and checks its size in pixels.
 func TestPNG(t *testing.T) {
@@ -151,9 +151,9 @@ func TestPNG(t *testing.T) {
 }
 
 func TestPNGSizes(t *testing.T) {
-	w, h := chart.Web.Pixels()
+	w, h := chart.Web().Pixels()
 	assert.Equal(t, [2]int{800, 500}, [2]int{w, h})
-	w, h = chart.Print.Pixels()
+	w, h = chart.Print().Pixels()
 	assert.Equal(t, [2]int{1950, 1200}, [2]int{w, h})
 }
 
@@ -163,7 +163,7 @@ func TestDivergingColours(t *testing.T) {
 	gain, loss := color.RGBA{0x1f, 0x5f, 0xa8, 0xff}, color.RGBA{0xd0, 0x3b, 0x2e, 0xff}
 	has := func(c writer) (gains, losses bool) {
 		var buf bytes.Buffer
-		require.NoError(t, c.WritePNG(&buf, chart.Web))
+		require.NoError(t, c.WritePNG(&buf, chart.Web()))
 		img, err := png.Decode(&buf)
 		require.NoError(t, err)
 		b := img.Bounds()
@@ -192,6 +192,8 @@ type svgText struct {
 	size float64
 	bold bool
 	s    string
+	// length is the width the SVG asks the viewer to fit the text to.
+	length float64
 }
 
 var fontSize = regexp.MustCompile(`font-size:([0-9.]+)px`)
@@ -232,13 +234,15 @@ func parseSVG(t *testing.T, b []byte, w, h float64) []svgText {
 		require.NoError(t, err)
 		y, err := strconv.ParseFloat(attr["y"], 64)
 		require.NoError(t, err)
+		length, err := strconv.ParseFloat(attr["textLength"], 64)
+		require.NoError(t, err, "a text element without a textLength: %q", s)
 		m := fontSize.FindStringSubmatch(attr["style"])
 		require.NotNil(t, m, attr["style"])
 		size, err := strconv.ParseFloat(m[1], 64)
 		require.NoError(t, err)
 		// The canvas flips y; a text's y is minus its height above the
 		// foot of the chart.
-		texts = append(texts, svgText{x: x, y: h + y, size: size, bold: strings.Contains(attr["style"], "font-weight:bold"), s: s})
+		texts = append(texts, svgText{x: x, y: h + y, size: size, bold: strings.Contains(attr["style"], "font-weight:bold"), s: s, length: length})
 	}
 	require.False(t, root, "no svg element")
 	return texts
@@ -273,6 +277,9 @@ func TestSVG(t *testing.T) {
 				var g strings.Builder
 				for i, tx := range texts {
 					x0, y0, x1, y1 := tx.box()
+					// Whatever font the viewer has, the text keeps the
+					// width it was laid out with.
+					assert.InDelta(t, x1-x0, tx.length, 0.006, "%q: textLength", tx.s)
 					assert.True(t, x0 >= 0 && y0 >= 0 && x1 <= sz.s.Width && y1 <= sz.s.Height,
 						"%q runs off the chart: %.1f,%.1f–%.1f,%.1f", tx.s, x0, y0, x1, y1)
 					for _, o := range texts[:i] {
@@ -303,7 +310,7 @@ var pathData = regexp.MustCompile(`<path d="([^"]*)" style="fill:none;stroke:#1F
 func TestLinesBreakAtGaps(t *testing.T) {
 	var buf bytes.Buffer
 	c := chart.LineChart[series.Percent]{Lines: []chart.Line[series.Percent]{{Series: usRates()}}}
-	require.NoError(t, c.WriteSVG(&buf, chart.Web))
+	require.NoError(t, c.WriteSVG(&buf, chart.Web()))
 	var points []int
 	for _, m := range pathData.FindAllStringSubmatch(buf.String(), -1) {
 		points = append(points, strings.Count(m[1], "L")+1)
@@ -330,8 +337,8 @@ func TestEmpty(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.ErrorIs(t, tt.c.WritePNG(io.Discard, chart.Web), chart.ErrEmpty)
-			assert.ErrorIs(t, tt.c.WriteSVG(io.Discard, chart.Web), chart.ErrEmpty)
+			assert.ErrorIs(t, tt.c.WritePNG(io.Discard, chart.Web()), chart.ErrEmpty)
+			assert.ErrorIs(t, tt.c.WriteSVG(io.Discard, chart.Web()), chart.ErrEmpty)
 		})
 	}
 }
@@ -350,8 +357,8 @@ func TestTooSmall(t *testing.T) {
 	assert.Contains(t, err.Error(), "10 bars do not fit")
 
 	// The same charts fit at the usual sizes.
-	assert.NoError(t, line.WritePNG(io.Discard, chart.Web))
-	assert.NoError(t, bars.WriteSVG(io.Discard, chart.Print))
+	assert.NoError(t, line.WritePNG(io.Discard, chart.Web()))
+	assert.NoError(t, bars.WriteSVG(io.Discard, chart.Print()))
 }
 
 func TestPanics(t *testing.T) {
@@ -361,7 +368,7 @@ func TestPanics(t *testing.T) {
 	assert.Panics(t, func() { _ = c.WriteSVG(io.Discard, chart.Size{Width: 600, Height: 375}) }, "no font size")
 	assert.Panics(t, func() { _ = c.WriteSVG(io.Discard, chart.Size{Width: math.Inf(1), Height: 375, FontSize: 10}) })
 	c.Period = series.Period{First: month("2025-02"), Last: month("2025-01")}
-	assert.Panics(t, func() { _ = c.WriteSVG(io.Discard, chart.Web) }, "an invalid period")
+	assert.Panics(t, func() { _ = c.WriteSVG(io.Discard, chart.Web()) }, "an invalid period")
 }
 
 func combinedOnly() series.Series[series.USDMillion] {
@@ -375,14 +382,14 @@ func combinedOnly() series.Series[series.USDMillion] {
 func TestConcurrent(t *testing.T) {
 	c := testCharts()[0].c
 	var want bytes.Buffer
-	require.NoError(t, c.WriteSVG(&want, chart.Web))
+	require.NoError(t, c.WriteSVG(&want, chart.Web()))
 	got := make([]bytes.Buffer, 4)
 	var wg sync.WaitGroup
 	for i := range got {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			assert.NoError(t, c.WriteSVG(&got[i], chart.Web))
+			assert.NoError(t, c.WriteSVG(&got[i], chart.Web()))
 		}()
 	}
 	wg.Wait()
@@ -400,8 +407,8 @@ func (failWriter) Write([]byte) (int, error) { return 0, errWrite }
 
 func TestWriteError(t *testing.T) {
 	for _, tc := range testCharts()[:1] {
-		assert.ErrorIs(t, tc.c.WritePNG(failWriter{}, chart.Web), errWrite)
-		assert.ErrorIs(t, tc.c.WriteSVG(failWriter{}, chart.Web), errWrite)
+		assert.ErrorIs(t, tc.c.WritePNG(failWriter{}, chart.Web()), errWrite)
+		assert.ErrorIs(t, tc.c.WriteSVG(failWriter{}, chart.Web()), errWrite)
 	}
 }
 

@@ -16,7 +16,7 @@
 //		References: []chart.Reference{{Value: decimal.NewFromInt(-10)}},
 //		Highlights: []chart.Highlight{{Period: run.Period, Label: "8 months below −10%"}},
 //	}
-//	err := c.WritePNG(w, chart.Web)
+//	err := c.WritePNG(w, chart.Web())
 //
 // A month without an observation breaks the line: the chart never draws a
 // line across months that have no figure.
@@ -40,5 +40,7 @@
 //     minus sign U+2212 ("−3.2"), never a hyphen.
 //   - Sizes for a web page ([Web]) and for print ([Print]), or any [Size].
 //   - In an SVG, every label is a text element, so the chart can be
-//     searched, read aloud and checked.
+//     searched, read aloud and checked; each carries the width it was laid
+//     out with (textLength), so a viewer without Liberation Sans or Arial
+//     fits a substitute font to it rather than running text off the edge.
 package chart

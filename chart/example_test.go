@@ -59,7 +59,7 @@ func ExampleLineChart() {
 		Highlights: []chart.Highlight{{Period: run.Period, Label: fmt.Sprintf("%d months below −10%%", run.Len)}},
 	}
 	var svg bytes.Buffer
-	if err := c.WriteSVG(&svg, chart.Web); err != nil {
+	if err := c.WriteSVG(&svg, chart.Web()); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -105,7 +105,7 @@ func ExampleLineChart_WritePNG() {
 		return
 	}
 	defer os.Remove(f.Name())
-	if err := c.WritePNG(f, chart.Web); err != nil {
+	if err := c.WritePNG(f, chart.Web()); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -133,7 +133,7 @@ func ExampleBarChart() {
 		Signed: true,
 	}
 	var svg bytes.Buffer
-	if err := c.WriteSVG(&svg, chart.Print); err != nil {
+	if err := c.WriteSVG(&svg, chart.Print()); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -227,7 +227,7 @@ func ExampleShares() {
 }
 
 func ExampleSize_Pixels() {
-	for _, s := range []chart.Size{chart.Web, chart.Print} {
+	for _, s := range []chart.Size{chart.Web(), chart.Print()} {
 		w, h := s.Pixels()
 		fmt.Printf("%g × %g pt at %d dpi: %d × %d pixels\n", s.Width, s.Height, s.DPI, w, h)
 	}

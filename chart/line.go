@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/tradeflow-go/tradeflow/series"
+
+	"github.com/tradeflow-go/tradeflow/internal/number"
 )
 
 // A LineChart draws monthly series of one unit U against a month axis.
@@ -201,7 +203,7 @@ func (c LineChart[U]) draw(cv draw.Canvas, lk *look) error {
 	for i, r := range c.References {
 		refLabels[i] = r.Label
 		if refLabels[i] == "" {
-			refLabels[i] = withUnit(number(r.Value, places(r.Value), false), u.Symbol())
+			refLabels[i] = number.WithUnit(number.Printed(r.Value), u.Symbol())
 		}
 		refW = max(refW, lk.small.width(refLabels[i])+gap*0.6)
 	}

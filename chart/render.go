@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"image/color"
 	"io"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -33,15 +36,13 @@ type Size struct {
 	FontSize float64
 }
 
-// Sizes for the two places a chart goes.
-var (
-	// Web is a chart for a web page: 800 × 500 pixels, labels at 10 pt
-	// (13 CSS pixels).
-	Web = Size{Width: 600, Height: 375, DPI: 96, FontSize: 10}
-	// Print is a chart across a printed text column of 6.5 inches,
-	// 4 inches high, at 300 dots per inch, labels at 8 pt.
-	Print = Size{Width: 468, Height: 288, DPI: 300, FontSize: 8}
-)
+// Web is the size of a chart for a web page: 800 × 500 pixels, labels at
+// 10 pt (13 CSS pixels).
+func Web() Size { return Size{Width: 600, Height: 375, DPI: 96, FontSize: 10} }
+
+// Print is the size of a chart across a printed text column of 6.5
+// inches, 4 inches high, at 300 dots per inch, labels at 8 pt.
+func Print() Size { return Size{Width: 468, Height: 288, DPI: 300, FontSize: 8} }
 
 // Pixels returns the width and height of a PNG of size s.
 func (s Size) Pixels() (width, height int) {
@@ -343,9 +344,30 @@ func write(w io.Writer, f format, s Size, paint func(draw.Canvas, *look) error) 
 		return err
 	}
 	// An SVG names its font; where Liberation Sans is not installed, Arial
-	// has the same widths, and a generic sans serif font comes close.
+	// and Arimo have the same widths, Helvetica and Nimbus Sans nearly, and
+	// a generic sans serif font comes close.
 	out := bytes.ReplaceAll(buf.Bytes(), []byte("font-family:Liberation Sans;"),
-		[]byte("font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"))
-	_, err := w.Write(out)
+		[]byte("font-family:'Liberation Sans',Arial,Arimo,Helvetica,'Nimbus Sans',sans-serif;"))
+	_, err := w.Write(fitText(out))
 	return err
+}
+
+// svgTextElem matches a text element as vgsvg writes it: attributes, the
+// style with the font's weight and size, and the escaped text.
+var svgTextElem = regexp.MustCompile(`<text ([^>]*)style="([^"]*font-weight:(\w+);[^"]*font-size:([0-9.]+)px[^"]*)">([^<]*)</text>`)
+
+// fitText gives every text element of an SVG the width its text has in
+// Liberation Sans, the font the chart was laid out with: a viewer with
+// neither it nor Arial draws a fallback font, often wider, which would
+// otherwise run a title off the edge or a label into a bar.
+func fitText(svg []byte) []byte {
+	return svgTextElem.ReplaceAllFunc(svg, func(el []byte) []byte {
+		m := svgTextElem.FindSubmatch(el)
+		size, err := strconv.ParseFloat(string(m[4]), 64)
+		if err != nil || len(m[5]) == 0 {
+			return el
+		}
+		w := newFace(size, string(m[3]) == "bold", nil).width(html.UnescapeString(string(m[5])))
+		return fmt.Appendf(nil, `<text %stextLength="%.2f" lengthAdjust="spacingAndGlyphs" style="%s">%s</text>`, m[1], w.Points(), m[2], m[5])
+	})
 }

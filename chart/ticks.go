@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/tradeflow-go/tradeflow/internal/number"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -19,7 +21,7 @@ func (s scale) lo() float64 { return s.ticks[0].InexactFloat64() }
 func (s scale) hi() float64 { return s.ticks[len(s.ticks)-1].InexactFloat64() }
 
 // label is a tick's text: as many decimal places as the step has.
-func (s scale) label(v decimal.Decimal) string { return number(v, places(s.step), false) }
+func (s scale) label(v decimal.Decimal) string { return number.Fixed(v, number.Places(s.step)) }
 
 // niceSteps are the mantissas of tick steps: 1, 2 and 5 times a power of
 // ten, so that tick labels have no more decimal places than the step.

@@ -35,3 +35,28 @@ func TestZeroFill(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "[2025-01: 123456789012345678901234567890, 2025-02: 0] USD", series.ZeroFill(big, series.Period{First: jan, Last: mp("2025-02")}).String())
 }
+
+func TestFromCoefficients(t *testing.T) {
+	s, err := series.FromCoefficients[series.USD](mp("2024-12"), []int32{1, 3, 4}, []int64{15, 2, 9223372036854775807}, []int32{-1, 0, -2})
+	require.NoError(t, err)
+	assert.Equal(t, "[2025-01: 1.5, 2025-03: 2, 2025-04: 92233720368547758.07] USD", s.String(),
+		"one scale for the series; a coefficient that no longer fits an int64 is kept exactly")
+	v, ok := s.At(mp("2025-03"))
+	require.True(t, ok)
+	assert.Equal(t, "2", v.String())
+	_, ok = s.At(mp("2025-02"))
+	assert.False(t, ok, "a month not given is missing")
+
+	_, err = series.FromCoefficients[series.USD](mp("2025-02"), []int32{0, 0}, []int64{1, 2}, []int32{0, 0})
+	assert.ErrorIs(t, err, series.ErrDuplicate)
+	_, err = series.FromCoefficients[series.USD](mp("2025-02"), []int32{0}, []int64{1}, []int32{-41})
+	assert.ErrorIs(t, err, series.ErrValue)
+	_, err = series.FromCoefficients[series.USD](mp("9999-12"), []int32{0, 1}, []int64{1, 2}, []int32{0, 0})
+	assert.ErrorIs(t, err, series.ErrMonth, "no month past 9999-12")
+	_, err = series.FromCoefficients[series.USD](mp("0001-01"), []int32{-1}, []int64{1}, []int32{0})
+	assert.ErrorIs(t, err, series.ErrMonth, "no month before 0001-01")
+	e, err := series.FromCoefficients[series.USD](mp("2025-01"), nil, nil, nil)
+	require.NoError(t, err)
+	assert.True(t, e.IsEmpty())
+	assert.Panics(t, func() { series.FromCoefficients[series.USD](mp("2025-01"), []int32{1}, nil, nil) })
+}

@@ -1,118 +1,171 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
-	"image/color"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
+	"github.com/shopspring/decimal"
 
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/chart"
+	"github.com/tradeflow-go/tradeflow/internal/number"
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
-// charts draws the U.S. export rates with the −10% line and the streak,
-// and the contributions to November's growth, as PNG files in dir.
+// source is the source line of every chart: the rows each chart draws
+// name their own sources in the shipped data.
+const source = "China's customs (GACC), as published; every figure with its source in the shipped data"
+
+// A drawing is a chart the program writes, as PNG and SVG.
+type drawing interface {
+	WritePNG(w io.Writer, s chart.Size) error
+	WriteSVG(w io.Writer, s chart.Size) error
+}
+
+// charts draws the published rates of exports to the U.S. with the −10%
+// line and the streak, the contributions to November's export growth, and
+// the markets' shares of January–November exports, each as a PNG and an
+// SVG in dir, at the size for a web page.
 func (nb *notebook) charts(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if err := usChart(nb.usRates, nb.usRun, filepath.Join(dir, "us-exports-yoy.png")); err != nil {
+	shares, exact, err := nb.sharesChart()
+	if err != nil {
 		return err
 	}
-	if err := contributionChart(nb, filepath.Join(dir, "contributions-2025-11.png")); err != nil {
-		return err
+	var names []string
+	for _, c := range []struct {
+		name string
+		c    drawing
+	}{
+		{"us-exports-yoy", nb.usChart()},
+		{"contributions-2025-11", nb.contributionChart()},
+		{"shares-2025-jan-nov", shares},
+	} {
+		for _, f := range []struct {
+			ext   string
+			write func(io.Writer, chart.Size) error
+		}{{".png", c.c.WritePNG}, {".svg", c.c.WriteSVG}} {
+			var buf bytes.Buffer
+			if err := f.write(&buf, chart.Web()); err != nil {
+				return fmt.Errorf("%s%s: %w", c.name, f.ext, err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, c.name+f.ext), buf.Bytes(), 0o644); err != nil {
+				return err
+			}
+		}
+		names = append(names, c.name)
 	}
-	fmt.Fprintf(nb.w, "\ncharts: us-exports-yoy.png, contributions-2025-11.png\n")
+	fmt.Fprintf(nb.w, "\ncharts (PNG and SVG): %s\n", strings.Join(names, ", "))
+	// The shares as drawn, rounded to add up to 100, and as computed.
+	var bars []string
+	for _, b := range shares.Bars {
+		bars = append(bars, fmt.Sprintf("%s %s%% (%s)", b.Name, number.Fixed(b.Value, shares.Places), number.Fixed(exact[b.Name], 2)))
+	}
+	fmt.Fprintf(nb.w, "shares of January–November exports of %s, as drawn (and to two places):\n  %s\n",
+		number.WithUnit(number.Fixed(shares.Total.Value, 1), shares.Total.Symbol), strings.Join(bars, ", "))
 	return nil
 }
 
-var red = color.RGBA{R: 200, G: 30, B: 30, A: 255}
-
-// usChart plots the published year-on-year rates of exports to the U.S.
-// from 2024, one point an observation at its last month (the combined
-// January–February release sits at February), the streak in red.
-func usChart(rates series.Series[series.Percent], run series.Run, path string) error {
-	p := plot.New()
-	p.Title.Text = "China's exports to the U.S., year on year (%, as published)"
-	p.Y.Label.Text = "%"
-	from := series.MustParseMonth("2024-01")
-	var all, streak plotter.XYs
-	for per, v := range rates.Slice(from, series.MustParseMonth("2025-12")).All() {
-		x := float64(per.Last.MonthsSince(from))
-		y, _ := v.Float64()
-		all = append(all, plotter.XY{X: x, Y: y})
-		if run.Len > 0 && run.Period.Contains(per.Last) {
-			streak = append(streak, plotter.XY{X: x, Y: y})
+// usChart draws the published year-on-year rates of exports to the U.S.
+// from 2024 to November 2025: a month with no published rate is a gap in
+// the line, and the streak below −10% is shaded.
+func (nb *notebook) usChart() chart.LineChart[series.Percent] {
+	p := series.Period{First: series.MustParseMonth("2024-01"), Last: nov25}
+	var missing []string
+	for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
+		if _, _, ok := nb.usRates.Covering(m); !ok {
+			missing = append(missing, m.String())
 		}
 	}
-	line, points, err := plotter.NewLinePoints(all)
-	if err != nil {
-		return err
+	note := "January and February are published as one figure."
+	if len(missing) > 0 {
+		note += " No rate was published for " + strings.Join(missing, ", ") + "."
 	}
-	hot, err := plotter.NewScatter(streak)
-	if err != nil {
-		return err
+	return chart.LineChart[series.Percent]{
+		Title:      fmt.Sprintf("Exports to the U.S. have fallen by more than 10%% for %d months in a row", nb.usRun.Len),
+		Subtitle:   "China's exports to the United States, change on a year earlier, as published",
+		Note:       note,
+		Source:     source,
+		Period:     p,
+		Lines:      []chart.Line[series.Percent]{{Series: nb.usRates}},
+		References: []chart.Reference{{Value: decimal.NewFromInt(-10)}},
+		Highlights: []chart.Highlight{{Period: nb.usRun.Period, Label: fmt.Sprintf("%d months below %s%%", nb.usRun.Len, number.Fixed(decimal.NewFromInt(-10), 0))}},
 	}
-	hot.Color, hot.Radius, hot.Shape = red, vg.Points(4), draw.CircleGlyph{}
-	minus10 := plotter.NewFunction(func(float64) float64 { return -10 })
-	minus10.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
-	minus10.Color = red
-	zero := plotter.NewFunction(func(float64) float64 { return 0 })
-	zero.Color = color.Gray{Y: 160}
-	p.Add(zero, minus10, line, points, hot)
-	p.Legend.Add("published rate", line, points)
-	p.Legend.Add(fmt.Sprintf("below −10%%: %d months in a row", run.Len), hot)
-	p.Legend.Add("−10%", minus10)
-	p.Legend.Top = true
-	p.X.Min, p.X.Max = 0, 23
-	p.X.Tick.Marker = monthTicks{from}
-	return p.Save(8*vg.Inch, 4*vg.Inch, path)
-}
-
-// monthTicks labels a month axis counted from a first month.
-type monthTicks struct{ from series.Month }
-
-func (t monthTicks) Ticks(min, max float64) []plot.Tick {
-	var ts []plot.Tick
-	for x := int(min); x <= int(max); x++ {
-		label := ""
-		if x%3 == 0 {
-			label = t.from.AddMonths(x).String()
-		}
-		ts = append(ts, plot.Tick{Value: float64(x), Label: label})
-	}
-	return ts
 }
 
 // contributionChart draws each part's contribution to November's export
-// growth, in percentage points, and the total.
-func contributionChart(nb *notebook, path string) error {
-	d := nb.contributions
-	p := plot.New()
-	p.Title.Text = "Contributions to China's export growth, November 2025 (pp)"
-	var vals plotter.Values
-	var names []string
-	for _, c := range d.Parts {
-		v, _ := c.Points.Float64()
-		vals = append(vals, v)
-		names = append(names, c.Name)
+// growth, in percentage points, with the total's growth apart, in percent.
+func (nb *notebook) contributionChart() chart.BarChart {
+	c := chart.Contributions(nb.contributions, 1)
+	c.Title = "Sales to other markets more than offset the fall in exports to the U.S."
+	c.Subtitle = "Contributions to the growth of China's exports, November 2025 on a year earlier"
+	c.Note = "From the published levels; the contributions add up to the total's growth."
+	c.Source = source
+	return c
+}
+
+// sharesChart draws the shares of China's exports in January–November
+// 2025 that went to each market of the customs' table of major partners,
+// largest first, and the rest of the world; it returns the exact shares
+// by name beside it. The blocs and the countries do not overlap: no
+// listed country is a member of the EU or ASEAN.
+func (nb *notebook) sharesChart() (chart.BarChart, map[string]decimal.Decimal, error) {
+	level := func(p string) (series.Series[series.USDMillion], error) {
+		// The year-to-date figure as printed for January–November, held
+		// as one observation for exactly that period.
+		s, err := tradeflow.Cumulative[series.USDMillion](nb.customs, key(p, tradeflow.Exports, tradeflow.Value))
+		if err != nil {
+			return series.Series[series.USDMillion]{}, err
+		}
+		v, ok := s.At(nov25)
+		if !ok {
+			return series.Series[series.USDMillion]{}, fmt.Errorf("no January–November 2025 exports to %s", p)
+		}
+		var b series.Builder[series.USDMillion]
+		b.SetCombined(janNov, v)
+		return b.Series()
 	}
-	t, _ := d.Total.Points.Float64()
-	vals = append(vals, t)
-	names = append(names, "total growth (%)")
-	bars, err := plotter.NewBarChart(vals, vg.Points(40))
+	total, err := level("WLD")
 	if err != nil {
-		return err
+		return chart.BarChart{}, nil, err
 	}
-	bars.Color = color.RGBA{R: 40, G: 90, B: 170, A: 255}
-	p.Add(bars)
-	p.NominalX(names...)
-	zero := plotter.NewFunction(func(float64) float64 { return 0 })
-	zero.Color = color.Gray{Y: 120}
-	p.Add(zero)
-	return p.Save(6*vg.Inch, 4*vg.Inch, path)
+	var parts []partner.Part[series.USDMillion]
+	for _, code := range []string{"ASEAN", "EU", "US", "HK", "KR", "JP", "TW", "RU", "BR"} {
+		s, err := level(code)
+		if err != nil {
+			return chart.BarChart{}, nil, err
+		}
+		parts = append(parts, partner.Part[series.USDMillion]{Name: partner.MustParseCode(code).Name(), Series: s})
+	}
+	b, err := partner.Shares(janNov, total, parts)
+	if err != nil {
+		return chart.BarChart{}, nil, err
+	}
+	if b.NegativeResidual {
+		return chart.BarChart{}, nil, fmt.Errorf("the markets' exports add up to more than the total")
+	}
+	exact := map[string]decimal.Decimal{}
+	for _, sh := range b.Parts {
+		exact[sh.Name] = sh.Share
+	}
+	c := chart.Shares[series.USDMillion](b, 1)
+	// Largest first; the rest of the world, which is no market, last.
+	rest := c.Bars[len(c.Bars)-1]
+	bars := c.Bars[:len(c.Bars)-1]
+	slices.SortStableFunc(bars, func(a, b chart.Bar) int { return b.Value.Cmp(a.Value) })
+	c.Bars = append(bars, rest)
+	c.Title = "Where China's exports went in the first eleven months of 2025"
+	c.Subtitle = "Share of China's exports by market, January–November 2025"
+	c.Note = "The markets of the customs' table of major partners; the rest of the world is the total less those shown. " +
+		"Shares are rounded so that they add up to 100."
+	c.Source = source
+	return c, exact, nil
 }

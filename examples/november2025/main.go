@@ -7,7 +7,8 @@
 // Read it top to bottom, like a notebook. For each figure it prints what
 // the report said, what the library computes and from which inputs, how
 // (from levels, from published rates, or reconciled with a revised base),
-// and the source rows. A published number is never copied into the
+// and the source rows; then it draws three charts. Numbers are written in
+// the one format of the module's text and charts: 3,303.5 and −28.6. A published number is never copied into the
 // computed column: where the levels cannot reproduce it, the program says
 // so and shows what the published figure implies.
 package main
@@ -25,13 +26,14 @@ import (
 
 	"github.com/tradeflow-go/tradeflow"
 	"github.com/tradeflow-go/tradeflow/internal/exampledata"
+	"github.com/tradeflow-go/tradeflow/internal/number"
 	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
 func main() {
 	data := flag.String("data", filepath.Join("examples", "data"), "directory of the shipped data")
-	charts := flag.String("charts", "charts", "directory to write the charts to (PNG)")
+	charts := flag.String("charts", "charts", "directory to write the charts to (PNG and SVG)")
 	flag.Parse()
 	if err := run(os.Stdout, *data, *charts); err != nil {
 		log.Fatal(err)
@@ -133,18 +135,17 @@ func (nb *notebook) print(e entry) {
 			label = ""
 		}
 		fmt.Fprintf(nb.w, "   %-9s %s:%d: %v %s %s %s %s %s, printed %v by %s\n", label, f.File, f.Line, f.Period,
-			f.Key.Partner, f.Key.Flow.Code(), f.Key.Measure, f.Printed(), f.Unit, f.Vintage, f.Source)
+			f.Key.Partner, f.Key.Flow.Code(), f.Key.Measure, printed(f), f.Unit, f.Vintage, f.Source)
 	}
 }
 
 // expect records a figure the library should reproduce at the report's
-// rounding; a mismatch makes the program fail.
-func (nb *notebook) expect(what string, got decimal.Decimal, places int32, want string) string {
-	s := got.Round(places).StringFixed(places)
-	if s != want {
-		nb.failures = append(nb.failures, fmt.Sprintf("%s: computed %s, report %s", what, s, want))
+// rounding (want is a plain decimal, "-28.6"); a mismatch makes the
+// program fail.
+func (nb *notebook) expect(what string, got decimal.Decimal, places int32, want string) {
+	if s := got.Round(places).StringFixed(places); s != want {
+		nb.failures = append(nb.failures, fmt.Sprintf("%s: computed %s, report %s", what, number.Fixed(got, places), number.Printed(decimal.RequireFromString(want))))
 	}
-	return s
 }
 
 // figure returns the latest vintage of a figure, for the sources.
@@ -156,12 +157,17 @@ func (nb *notebook) figure(ds *tradeflow.Dataset, k tradeflow.Key, p series.Peri
 	return f
 }
 
-func pct(v decimal.Decimal, places int32) string {
-	s := v.Round(places).StringFixed(places)
-	if v.IsPositive() {
-		s = "+" + s
-	}
-	return s + "%"
+// pct writes a change: "+5.8%", "−28.6%".
+func pct(v decimal.Decimal, places int32) string { return number.Signed(v, places) + "%" }
+
+// printed writes a figure's value with the decimal places it was printed
+// with: "385,907.0".
+func printed(f tradeflow.Figure) string { return number.Printed(f.Value) }
+
+// interval writes the range of bases a published rate implies, at the
+// precision of the printed levels: "3,118.0–3,120.9".
+func interval(b tradeflow.BaseInterval) string {
+	return number.Printed(b.LowPrinted) + "–" + number.Printed(b.HighPrinted)
 }
 
 // 1. Exports +5.9% in dollar terms, beating a 3.8% forecast.
@@ -181,10 +187,10 @@ func (nb *notebook) exports() error {
 	nb.print(entry{n: 1, title: "Exports, November 2025, year on year",
 		report: "+5.9% in U.S. dollar terms; economists expected 3.8% (beaten by 2.1 points)",
 		library: []string{
-			fmt.Sprintf("%s (%s) from the levels %v (2025-11) and %v (2024-11, first print), USD 100 mn",
-				pct(check.Computed, 1), check.Computed.StringFixed(2), check.Interval.Current, check.BaseValue),
-			fmt.Sprintf("for the published 5.9%% to be the rounding of the true rate, 2024-11 must have been revised to %v", check.Interval),
-			fmt.Sprintf("beat: %s − %s = %s points, from the published rate and the forecast", published.Printed(), consensus.Printed(), beat.StringFixed(1)),
+			fmt.Sprintf("%s (%s) from the levels %s (2025-11) and %s (2024-11, first print), USD 100 mn",
+				pct(check.Computed, 1), number.Fixed(check.Computed, 2), number.Exact(check.Interval.Current), number.Exact(check.BaseValue)),
+			fmt.Sprintf("for the published %s%% to be the rounding of the true rate, 2024-11 must have been revised to %s", printed(published), interval(check.Interval)),
+			fmt.Sprintf("beat: %s − %s = %s points, from the published rate and the forecast", printed(published), printed(consensus), number.Fixed(beat, 1)),
 		},
 		how:     "reconciled: the first prints give 5.8; the published 5.9 compares with a revised November 2024",
 		sources: []tradeflow.Figure{nb.figure(nb.customs, key("WLD", tradeflow.Exports, tradeflow.Value), nov), nb.figure(nb.customs, key("WLD", tradeflow.Exports, tradeflow.Value), series.MonthPeriod(nov25.AddMonths(-12))), published, consensus},
@@ -210,8 +216,8 @@ func (nb *notebook) october() error {
 	nb.print(entry{n: 2, title: "October exports",
 		report: "−1.1% in October, the first contraction since March 2024",
 		library: []string{
-			fmt.Sprintf("October %s%%; the last negative rate before it is %v (%v%%), with %d months between lacking a rate",
-				octRate.Printed(), m.Period, m.Value, m.Missing),
+			fmt.Sprintf("October %s%%; the last negative rate before it is %v (%s%%), with %d months between lacking a rate",
+				printed(octRate), m.Period, number.Printed(m.Value), m.Missing),
 			fmt.Sprintf("-> the first contraction since %s %d", m.Period.Last.Month(), m.Period.Last.Year()),
 		},
 		how:     "from published rates: no October 2024 level was published, so October's rate cannot be recomputed",
@@ -239,10 +245,10 @@ func (nb *notebook) imports() error {
 	nb.print(entry{n: 3, title: "Imports, November 2025, year on year",
 		report: "+1.9% (forecast 3%), after +1% in October",
 		library: []string{
-			fmt.Sprintf("%s (%s) from the levels %v and %v (first print), USD 100 mn",
-				pct(check.Computed, 1), check.Computed.StringFixed(2), check.Interval.Current, check.BaseValue),
-			fmt.Sprintf("the published 1.9%% needs 2024-11 revised to %v", check.Interval),
-			fmt.Sprintf("below the forecast by %s points; October %s%% as published", consensus.Value.Sub(published.Value).StringFixed(1), octRate.Printed()),
+			fmt.Sprintf("%s (%s) from the levels %s and %s (first print), USD 100 mn",
+				pct(check.Computed, 1), number.Fixed(check.Computed, 2), number.Exact(check.Interval.Current), number.Exact(check.BaseValue)),
+			fmt.Sprintf("the published %s%% needs 2024-11 revised to %s", printed(published), interval(check.Interval)),
+			fmt.Sprintf("below the forecast by %s points; October %s%% as published", number.Fixed(consensus.Value.Sub(published.Value), 1), printed(octRate)),
 		},
 		how:     "reconciled: the first prints give 1.8; the published 1.9 compares with a revised base; October from the published rate",
 		sources: []tradeflow.Figure{nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.Value), nov), published, consensus, octRate},
@@ -270,16 +276,17 @@ func (nb *notebook) unitedStates() error {
 	run := series.Streak(rates, nov25, func(v decimal.Decimal) bool { return v.LessThan(minus10) })
 	nb.usRates, nb.usRun = rates, run
 	imRate := nb.figure(nb.customs, key("US", tradeflow.Imports, tradeflow.YoYPct), nov)
+	cur := nb.figure(nb.customs, key("US", tradeflow.Exports, tradeflow.Value), nov)
 	base := nb.figure(nb.customs, key("US", tradeflow.Exports, tradeflow.Value), series.MonthPeriod(nov25.AddMonths(-12)))
 	nb.print(entry{n: 4, title: "Trade with the United States, November 2025",
 		report: "exports −28.6%, the eighth straight month of double-digit declines; imports −19%",
 		library: []string{
-			fmt.Sprintf("exports %s (%s) from USD 33,789.1 mn against USD %v bn a year earlier", pct(v, 1), v.StringFixed(2), base.Value),
-			fmt.Sprintf("published rates below −10%% for %d months in a row, from %v -> the %s straight month", run.Len, run.Period.First, exampledata.Ordinal(run.Len)),
-			fmt.Sprintf("imports %s%% as published (no November 2024 level for U.S. imports in the data)", imRate.Printed()),
+			fmt.Sprintf("exports %s (%s) from USD %s mn against USD %s bn a year earlier", pct(v, 1), number.Fixed(v, 2), printed(cur), printed(base)),
+			fmt.Sprintf("published rates below %s%% for %d months in a row, from %v -> the %s straight month", number.Fixed(minus10, 0), run.Len, run.Period.First, exampledata.Ordinal(run.Len)),
+			fmt.Sprintf("imports %s%% as published (no November 2024 level for U.S. imports in the data)", printed(imRate)),
 		},
 		how:     "exports from levels (the base is the comparator cited on the release day, a later vintage); the streak from published rates; imports published",
-		sources: []tradeflow.Figure{nb.figure(nb.customs, key("US", tradeflow.Exports, tradeflow.Value), nov), base, nb.figure(nb.customs, key("US", tradeflow.Exports, tradeflow.YoYPct), nov), imRate},
+		sources: []tradeflow.Figure{cur, base, nb.figure(nb.customs, key("US", tradeflow.Exports, tradeflow.YoYPct), nov), imRate},
 	})
 	nb.expect("U.S. exports y/y", v, 1, "-28.6")
 	if run.Len != 8 {
@@ -301,8 +308,8 @@ func (nb *notebook) unitedStatesYTD() error {
 		if err != nil {
 			return err
 		}
-		lines = append(lines, fmt.Sprintf("%s %s%% as published; with Jan–Nov 2025 at USD %s mn, Jan–Nov 2024 must have been USD %v mn",
-			f, rate.Printed(), level.Printed(), iv))
+		lines = append(lines, fmt.Sprintf("%s %s%% as published; with Jan–Nov 2025 at USD %s mn, Jan–Nov 2024 must have been USD %s mn",
+			f, printed(rate), printed(level), interval(iv)))
 		sources = append(sources, level, rate)
 	}
 	nb.print(entry{n: 5, title: "Trade with the United States, January–November 2025",
@@ -339,11 +346,11 @@ func (nb *notebook) partners() error {
 	nb.print(entry{n: 6, title: "Exports by market, November 2025",
 		report: "to ASEAN up over 8%, to the EU nearly 15%; shrinking U.S. exports were more than offset by shipments to other markets",
 		library: []string{
-			fmt.Sprintf("ASEAN %s%% and EU %s%% as published (no monthly levels for either in any source found)", asean.Printed(), eu.Printed()),
-			fmt.Sprintf("contributions to growth: United States %s pp, rest of world %+s pp, total %s",
-				usC.Points.StringFixed(1), row.Points.StringFixed(1), pct(dec.Total.Points, 2)),
-			fmt.Sprintf("losses %s pp, gains %+s pp: more than offset: %v",
-				off.Losses.StringFixed(2), off.Gains.StringFixed(2), off.MoreThanOffset()),
+			fmt.Sprintf("ASEAN %s%% and EU %s%% as published (no monthly levels for either in any source found)", printed(asean), printed(eu)),
+			fmt.Sprintf("contributions to growth: United States %s pp, rest of world %s pp, total %s",
+				number.Signed(usC.Points, 1), number.Signed(row.Points, 1), pct(dec.Total.Points, 2)),
+			fmt.Sprintf("losses %s pp, gains %s pp: more than offset: %v",
+				number.Signed(off.Losses, 2), number.Signed(off.Gains, 2), off.MoreThanOffset()),
 		},
 		how:     "contributions from levels (total 3,303.5 vs 3,123.1 first print; U.S. 33,789.1 mn vs 47.3 bn), summing exactly to the total's growth; bloc rates published",
 		sources: []tradeflow.Figure{asean, eu},
@@ -391,15 +398,18 @@ func (nb *notebook) firstElevenMonths() error {
 	prior, _ := m.At(nov25.AddMonths(-12))
 	trillion := series.Rescale[series.USDBillion](bal)
 	tv, _ := trillion.At(nov25)
+	xNow := nb.figure(nb.customs, key("WLD", tradeflow.Exports, tradeflow.Value), janNov)
+	xBefore := nb.figure(nb.customs, key("WLD", tradeflow.Exports, tradeflow.Value), janNov.Shift(-12))
 	nb.print(entry{n: 7, title: "January–November 2025",
 		report: "exports +5.4%, imports −0.6%; trade surplus $1.076 trillion, up 21.6%",
 		library: []string{
-			fmt.Sprintf("exports %s (%s) from the cumulative levels USD 3,414,732.8 mn and 32,407.1 (USD 100 mn) a year earlier", pct(xv, 1), xv.StringFixed(2)),
-			fmt.Sprintf("imports %s (%s): the published −0.6%% needs Jan–Nov 2024 revised to USD %v mn (first print %v)", pct(mv, 1), mv.StringFixed(2), iv, prior.StringFixed(1)),
-			fmt.Sprintf("surplus USD %v mn = $%s trillion; %s (USD mn), %s", b25, tv.Shift(-3).StringFixed(3), change, pct(up, 1)),
+			fmt.Sprintf("exports %s (%s) from the cumulative levels USD %s mn and %s (USD 100 mn) a year earlier", pct(xv, 1), number.Fixed(xv, 2), printed(xNow), printed(xBefore)),
+			fmt.Sprintf("imports %s (%s): the published %s%% needs Jan–Nov 2024 revised to USD %s mn (first print %s)", pct(mv, 1), number.Fixed(mv, 2), printed(mRate), interval(iv), number.Fixed(prior, 1)),
+			fmt.Sprintf("surplus USD %s mn = $%s trillion; %s from %s to %s (USD mn), %s", number.Exact(b25), number.Fixed(tv.Shift(-3), 3),
+				change.Kind(), number.Exact(change.From), number.Exact(change.To), pct(up, 1)),
 		},
 		how:     "exports and the surplus from levels; imports reconciled with a revised base",
-		sources: []tradeflow.Figure{nb.figure(nb.customs, key("WLD", tradeflow.Exports, tradeflow.Value), janNov), nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.Value), janNov), nb.figure(nb.customs, key("WLD", tradeflow.Exports, tradeflow.Value), janNov.Shift(-12)), nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.Value), janNov.Shift(-12)), mRate},
+		sources: []tradeflow.Figure{xNow, nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.Value), janNov), xBefore, nb.figure(nb.customs, key("WLD", tradeflow.Imports, tradeflow.Value), janNov.Shift(-12)), mRate},
 	})
 	nb.expect("Jan–Nov exports", xv, 1, "5.4")
 	nb.expect("Jan–Nov surplus (USD mn)", b25, 1, "1075848.1")
@@ -431,8 +441,9 @@ func (nb *notebook) rareEarths() error {
 	nb.print(entry{n: 8, title: "Rare-earth exports, November 2025",
 		report: "5,494 t, up 24% on a year earlier, against 4,343.5 t in October",
 		library: []string{
-			fmt.Sprintf("%v t (prints as %s t): %s (%s) on November 2024, %s on October", v, v.Round(0), pct(y, 0), y.StringFixed(2), pct(m, 1)),
-			fmt.Sprintf("the 2025 months to November sum to %v t against the printed %v t: %v", rec.Computed, rec.Published, rec),
+			fmt.Sprintf("%s t (prints as %s t): %s (%s) on November 2024, %s on October", number.Exact(v), number.Fixed(v, 0), pct(y, 0), number.Fixed(y, 2), pct(m, 1)),
+			fmt.Sprintf("the 2025 months to November sum to %s t against the printed %s t: a difference of %s t",
+				number.Exact(rec.Computed), number.Exact(rec.Published), number.Exact(rec.Diff())),
 		},
 		how:     "from levels (tonnes)",
 		sources: []tradeflow.Figure{nb.figure(nb.goods, k, nov), nb.figure(nb.goods, k, nov.Shift(-12)), nb.figure(nb.goods, k, series.MonthPeriod(oct25)), nb.figure(nb.goods, k, janNov)},
@@ -477,8 +488,8 @@ func (nb *notebook) soybeans() error {
 	nb.print(entry{n: 9, title: "Soybean imports, November 2025",
 		report: "8.1 million tonnes, up 13% on a year earlier, down from October; 12 Mt of U.S. soybeans promised by year-end",
 		library: []string{
-			fmt.Sprintf("%v Mt (prints as %s): %s (%s) on November 2024, %s on October", v, v.Round(1), pct(y, 0), y.StringFixed(2), pct(m, 1)),
-			fmt.Sprintf("from the U.S.: %v Mt in September–November; %v", usSum, prog),
+			fmt.Sprintf("%s Mt (prints as %s): %s (%s) on November 2024, %s on October", number.Exact(v), number.Fixed(v, 1), pct(y, 0), number.Fixed(y, 2), pct(m, 1)),
+			fmt.Sprintf("from the U.S.: %s Mt in September–November; %v", number.Exact(usSum), prog),
 		},
 		how:     "from levels (million tonnes; the U.S. months were printed as 0 t and convert exactly)",
 		sources: []tradeflow.Figure{nb.figure(nb.goods, k, nov), nb.figure(nb.goods, k, nov.Shift(-12)), nb.figure(nb.goods, k, series.MonthPeriod(oct25)), nb.figure(nb.goods, usK, nov)},
@@ -500,8 +511,8 @@ func (nb *notebook) factories(pmi series.Series[series.Index]) error {
 	nb.print(entry{n: 10, title: "Official manufacturing PMI, November 2025",
 		report: "factory activity shrank for an eighth month",
 		library: []string{
-			fmt.Sprintf("%v; below 50 for %d months in a row, from %v (the month before: %v) -> the %s month in a row",
-				v, run.Len, run.Period.First, before, exampledata.Ordinal(run.Len)),
+			fmt.Sprintf("%s; below %s for %d months in a row, from %v (the month before: %s) -> the %s month in a row",
+				number.Exact(v), number.Exact(fifty), run.Len, run.Period.First, number.Exact(before), exampledata.Ordinal(run.Len)),
 		},
 		how: "from the published index (pmi.csv)",
 	})
@@ -547,8 +558,9 @@ func (nb *notebook) surplus() error {
 	nb.print(entry{n: 11, title: "November 2025 surplus, in dollars and in yuan",
 		report: "(the report's figures are in U.S. dollars; the customs also print yuan)",
 		library: []string{
-			fmt.Sprintf("surplus USD %v (100 mn), exports less imports; printed %s", usd, published.Printed()),
-			fmt.Sprintf("in yuan: surplus CNY %s tn; exports +%s%%, imports +%s%% in yuan terms as published", cny.StringFixed(2), xc.Printed(), mc.Printed()),
+			fmt.Sprintf("surplus USD %s (100 mn), exports less imports; printed %s", number.Exact(usd), printed(published)),
+			fmt.Sprintf("in yuan: surplus CNY %s tn; exports %s%%, imports %s%% in yuan terms as published", number.Fixed(cny, 2),
+				number.Signed(xc.Value, number.Places(xc.Value)), number.Signed(mc.Value, number.Places(mc.Value))),
 		},
 		how:     "from levels; the yuan rates published (no November 2024 yuan levels in the data)",
 		sources: append(nb.customs.Vintages(xk, nov), append(nb.customs.Vintages(mk, nov), published, xc, mc)...),

@@ -2,15 +2,18 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"io"
 	"os"
 	"testing"
+
+	"github.com/tradeflow-go/tradeflow"
 )
 
-// -panel names a SPEC file for BenchmarkRun, such as one made by the SPEC's
-// generator: go test -bench Run -panel /path/panel1m.csv ./examples/panel
-var panelFile = flag.String("panel", "", "a SPEC CSV file for BenchmarkRun (default: the 100k test file)")
+// -panel names a SPEC file for the benchmarks, such as one made by the
+// SPEC's generator: go test -bench . -panel /path/panel1m.csv ./examples/panel
+var panelFile = flag.String("panel", "", "a SPEC CSV file for the benchmarks (default: the 100k test file)")
 
 // benchInput returns the bytes of -panel, or of the 100k test file.
 func benchInput(b *testing.B) []byte {
@@ -25,111 +28,90 @@ func benchInput(b *testing.B) []byte {
 	return testInput(b)
 }
 
+func rowsPerOp(b *testing.B, rows int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
+}
+
 // BenchmarkRun is the whole program, from bytes in memory to the report.
 func BenchmarkRun(b *testing.B) {
 	data := benchInput(b)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := run(io.Discard, bytes.NewReader(data), 0); err != nil {
+		if err := run(context.Background(), io.Discard, bytes.NewReader(data), "panel.csv", 0); err != nil {
 			b.Fatal(err)
 		}
 	}
+	rowsPerOp(b, bytes.Count(data, []byte("\n"))-1)
 }
 
-// BenchmarkRead is the parsing and filing of the rows into the panel,
-// parallel as the program runs it.
+// BenchmarkRead is the library's reader alone: tradeflow.Read of the file
+// through the program's schema, on every core.
 func BenchmarkRead(b *testing.B) {
 	data := benchInput(b)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := readPanel(bytes.NewReader(data), 0); err != nil {
+		if _, err := tradeflow.Read(context.Background(), bytes.NewReader(data), "panel.csv", schema()); err != nil {
 			b.Fatal(err)
 		}
 	}
+	rowsPerOp(b, bytes.Count(data, []byte("\n"))-1)
 }
 
-// BenchmarkParseBlock is the row parser alone, on one core.
-func BenchmarkParseBlock(b *testing.B) {
-	data := benchInput(b)
-	data = data[bytes.IndexByte(data, '\n')+1:]
-	if len(data) > blockSize {
-		data = data[:bytes.LastIndexByte(data[:blockSize], '\n')+1]
+func benchDataset(b *testing.B) *tradeflow.Dataset {
+	b.Helper()
+	ds, err := tradeflow.Read(context.Background(), bytes.NewReader(benchInput(b)), "panel.csv", schema())
+	if err != nil {
+		b.Fatal(err)
 	}
-	rows := bytes.Count(data, []byte("\n"))
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	var recs []record
-	for b.Loop() {
-		var pc periodCache
-		var err *parseError
-		if recs, err = parseBlock(data, recs[:0], &pc); err != nil {
-			b.Fatal(err.msg)
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
+	return ds
 }
 
-// BenchmarkCompute is everything after parsing: the per-series pass (yoy,
+// BenchmarkCompute is everything after reading: the per-series pass (yoy,
 // ytd, aggregation) on every core, then contributions and streaks.
 func BenchmarkCompute(b *testing.B) {
-	p, err := readPanel(bytes.NewReader(benchInput(b)), 0)
-	if err != nil {
-		b.Fatal(err)
-	}
+	ds := benchDataset(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := compute(p, 0); err != nil {
+		if _, err := compute(ds, 2); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(p.rows), "ns/row")
-}
-
-// The phases of compute, each on its own, over the 100k test file or
-// -panel.
-
-func benchPanel(b *testing.B) *panel {
-	b.Helper()
-	p, err := readPanel(bytes.NewReader(benchInput(b)), 0)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return p
+	rowsPerOp(b, ds.Len())
 }
 
 // BenchmarkPerSeries is the per-series pass on every core: each series
-// built twice (as observed, and zero-filled), its yoy rounded and summed,
-// its ytd summed, and the aggregates added up.
+// built from the dataset, its yoy rounded and summed, its ytd summed, and
+// the zero-filled series added up into the aggregates.
 func BenchmarkPerSeries(b *testing.B) {
-	p := benchPanel(b)
+	ds := benchDataset(b)
+	keys := ds.Keys()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := perSeries(p, 0); err != nil {
+		if _, _, err := perSeries(ds, keys, ds.Months(), 2); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(p.rows), "ns/row")
+	rowsPerOp(b, ds.Len())
 }
 
 // BenchmarkContributions is the contributions phase: the totals of both
 // flows, and partner.Contributions for every month with a base.
 func BenchmarkContributions(b *testing.B) {
-	p := benchPanel(b)
-	fps, _, err := perSeries(p, 0)
+	ds := benchDataset(b)
+	fps, _, err := perSeries(ds, ds.Keys(), ds.Months(), 2)
 	if err != nil {
 		b.Fatal(err)
 	}
-	first, last := epoch.AddMonths(int(p.first)), epoch.AddMonths(int(p.last))
-	x, m := partsOf(fps, 'X'), partsOf(fps, 'M')
+	x, m := partsOf(fps, tradeflow.Exports), partsOf(fps, tradeflow.Imports)
 	b.ReportAllocs()
 	for b.Loop() {
 		var rep report
-		if err := contributions(&rep, 'X', x, first, last); err != nil {
+		if err := contributions(&rep, tradeflow.Exports, x, ds.Months()); err != nil {
 			b.Fatal(err)
 		}
-		if err := contributions(&rep, 'M', m, first, last); err != nil {
+		if err := contributions(&rep, tradeflow.Imports, m, ds.Months()); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -137,14 +119,13 @@ func BenchmarkContributions(b *testing.B) {
 
 // BenchmarkStreaks is the streaks phase: YoY and Streak of every aggregate.
 func BenchmarkStreaks(b *testing.B) {
-	p := benchPanel(b)
-	fps, _, err := perSeries(p, 0)
+	ds := benchDataset(b)
+	fps, _, err := perSeries(ds, ds.Keys(), ds.Months(), 2)
 	if err != nil {
 		b.Fatal(err)
 	}
-	last := epoch.AddMonths(int(p.last))
 	b.ReportAllocs()
 	for b.Loop() {
-		streaks(fps, last)
+		streaks(fps, ds.Months().Last)
 	}
 }

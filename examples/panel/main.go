@@ -6,8 +6,8 @@
 //	go run ./examples/panel panel.csv
 //	gen -rows 1000000 -seed 1 | go run ./examples/panel
 //
-// It reads the SPEC's CSV as a stream (from the path given, or standard
-// input) and prints the SPEC's lines:
+// It reads the SPEC's CSV (from the path given, or standard input; gzip
+// too) and prints the SPEC's lines:
 //
 //	rows=…
 //	series=…
@@ -19,14 +19,16 @@
 //	streak_sum=…
 //	streak_max=…
 //
-// The parsing is the program's own (read.go: one known format, parsed on
-// every core); every figure is computed by the library's public API —
-// series.YoY, series.YearToDate, series.Total, series.Add,
-// partner.Contributions, series.Streak — as any user could write it.
+// Everything is the library's public API, as any user could write it: the
+// file is read by tradeflow.Read through a schema, and every figure comes
+// from series.YoY, series.YearToDate, series.Total, series.ZeroFill,
+// series.Add, partner.Contributions and series.Streak. The program's own
+// part is the job: which series to add up, and goroutines to share the
+// series out among the cores.
 package main
 
 import (
-	"cmp"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -37,26 +39,26 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tradeflow-go/tradeflow"
 	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
 func main() {
-	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "goroutines for parsing and for the per-series work")
+	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "goroutines for reading and for the per-series work")
 	timings := flag.Bool("timings", false, "print the time of each phase on standard error")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: panel [-workers n] [file.csv]  (standard input without a file)")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: panel [-workers n] [-timings] [file.csv]  (standard input without a file)")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("panel: ")
-	in := io.Reader(os.Stdin)
+	in, name := io.Reader(os.Stdin), "stdin"
 	switch flag.NArg() {
 	case 0:
 	case 1:
@@ -65,38 +67,61 @@ func main() {
 			log.Fatal(err)
 		}
 		defer f.Close()
-		in = f
+		in, name = f, flag.Arg(0)
 	default:
 		flag.Usage()
 		os.Exit(2)
 	}
 	if *timings {
-		phase = func(name string) {
+		start := time.Now()
+		phase = func(what string) {
 			now := time.Now()
-			fmt.Fprintf(os.Stderr, "%-9s %v\n", name, now.Sub(phaseStart).Round(time.Millisecond))
-			phaseStart = now
+			fmt.Fprintf(os.Stderr, "%-9s %v\n", what, now.Sub(start).Round(time.Millisecond))
+			start = now
 		}
 	}
-	if err := run(os.Stdout, in, *workers); err != nil {
+	if err := run(context.Background(), os.Stdout, in, name, *workers); err != nil {
 		log.Fatal(err)
 	}
 }
 
 // phase reports the end of a phase of the work (-timings).
-var (
-	phase      = func(string) {}
-	phaseStart = time.Now()
-)
+var phase = func(string) {}
 
-// run reads the SPEC's CSV from r and writes the SPEC's report to w.
-// workers < 1 means one a core.
-func run(w io.Writer, r io.Reader, workers int) error {
-	p, err := readPanel(r, workers)
+// schema is the SPEC's file: period, reporter, partner, flow, hs,
+// value_usd, qty_kg (which the job does not use).
+func schema() tradeflow.Schema {
+	return tradeflow.Schema{
+		Name:      "trade panel",
+		Period:    tradeflow.Column("period"),
+		Reporter:  tradeflow.Column("reporter"),
+		Partner:   tradeflow.Column("partner"),
+		Flow:      tradeflow.Column("flow"),
+		Commodity: tradeflow.Column("hs"),
+		// The generator draws its six digits at random, so some are not
+		// HS codes (heading 8700 does not exist): they are read as codes of
+		// the panel's own, never taken for HS.
+		Classification: tradeflow.Const("PANEL"),
+		Value:          tradeflow.Column("value_usd"),
+		Unit:           tradeflow.Const("USD"),
+		Source:         tradeflow.Const("trade panel generator"),
+		// Its partners are letter pairs (AA, AB, …), not all ISO codes.
+		Unlisted: true,
+	}
+}
+
+// run reads the SPEC's CSV from r and writes the SPEC's report to w, with
+// workers goroutines (one a core if workers < 1).
+func run(ctx context.Context, w io.Writer, r io.Reader, name string, workers int) error {
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ds, err := tradeflow.Read(ctx, r, name, schema(), tradeflow.Workers(workers))
 	if err != nil {
 		return err
 	}
 	phase("read")
-	rep, err := compute(p, workers)
+	rep, err := compute(ds, workers)
 	if err != nil {
 		return err
 	}
@@ -145,8 +170,8 @@ func (r report) String() string {
 // A flowPartner is the aggregate V_fp of one flow and partner: the sum over
 // HS codes, every month of the file.
 type flowPartner struct {
-	flow    byte
-	partner string
+	flow    tradeflow.Flow
+	partner partner.Code
 	v       series.Series[series.USD]
 }
 
@@ -156,16 +181,17 @@ type tally struct {
 	yoySum, ytdSum decimal.Decimal
 }
 
-// compute computes the report from the panel, with workers goroutines for
-// the per-series pass (one a core if workers < 1).
-func compute(p *panel, workers int) (report, error) {
-	rep := report{rows: p.rows, series: len(p.keys)}
-	if p.rows == 0 {
+// compute computes the report from the dataset, with workers goroutines
+// for the per-series pass.
+func compute(ds *tradeflow.Dataset, workers int) (report, error) {
+	keys := ds.Keys() // by reporter, flow, partner, then hs: each pair's series side by side
+	rep := report{rows: ds.Summary().Rows, series: len(keys)}
+	if len(keys) == 0 {
 		return rep, errors.New("no data rows")
 	}
-	first, last := epoch.AddMonths(int(p.first)), epoch.AddMonths(int(p.last))
+	file := ds.Months()
 
-	fps, t, err := perSeries(p, workers)
+	fps, t, err := perSeries(ds, keys, file, workers)
 	if err != nil {
 		return rep, err
 	}
@@ -173,66 +199,52 @@ func compute(p *panel, workers int) (report, error) {
 	phase("series")
 
 	// Contributions of the partners to each flow's growth.
-	for _, flow := range []byte{'M', 'X'} { // the order does not change the figures
-		if err := contributions(&rep, flow, partsOf(fps, flow), first, last); err != nil {
+	for _, flow := range []tradeflow.Flow{tradeflow.Exports, tradeflow.Imports} {
+		if err := contributions(&rep, flow, partsOf(fps, flow), file); err != nil {
 			return rep, err
 		}
 	}
 	phase("contrib")
 
-	rep.streakSum, rep.streakMax = streaks(fps, last)
+	rep.streakSum, rep.streakMax = streaks(fps, file.Last)
 	phase("streaks")
 	return rep, nil
 }
 
 // perSeries computes yoy and ytd of every series and the aggregate of every
 // flow–partner pair, the pairs shared out among workers goroutines.
-func perSeries(p *panel, workers int) ([]flowPartner, tally, error) {
-	if workers < 1 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	first, last := epoch.AddMonths(int(p.first)), epoch.AddMonths(int(p.last))
-
-	// The series of each flow–partner pair, HS codes in order.
-	ids := make([]int32, len(p.keys))
-	for i := range ids {
-		ids[i] = int32(i)
-	}
-	slices.SortFunc(ids, func(a, b int32) int { return cmp.Compare(p.keys[a], p.keys[b]) })
-	var groups [][]int32
-	for i := 0; i < len(ids); {
+func perSeries(ds *tradeflow.Dataset, keys []tradeflow.Key, file series.Period, workers int) ([]flowPartner, tally, error) {
+	// The keys of each flow–partner pair.
+	var groups [][]tradeflow.Key
+	for i := 0; i < len(keys); {
 		j := i + 1
-		for j < len(ids) && p.keys[ids[j]].group() == p.keys[ids[i]].group() {
+		for j < len(keys) && keys[j].Flow == keys[i].Flow && keys[j].Partner == keys[i].Partner {
 			j++
 		}
-		groups = append(groups, ids[i:j])
+		groups = append(groups, keys[i:j])
 		i = j
 	}
-
 	fps := make([]flowPartner, len(groups))
 	tallies := make([]tally, workers)
 	errs := make([]error, workers)
-	var next atomic.Int64
+	next := make(chan int, len(groups))
+	for g := range groups {
+		next <- g
+	}
+	close(next)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sw := newSeriesWork(p, first, last)
-			for {
-				g := int(next.Add(1) - 1)
-				if g >= len(groups) {
-					break
-				}
-				v, err := sw.group(groups[g])
+			for g := range next {
+				v, err := group(ds, groups[g], file, &tallies[w])
 				if err != nil {
 					errs[w] = err
 					return
 				}
-				k := p.keys[groups[g][0]]
-				fps[g] = flowPartner{k.flow(), k.partner(), v}
+				fps[g] = flowPartner{groups[g][0].Flow, groups[g][0].Partner, v}
 			}
-			tallies[w] = sw.tally
 		}()
 	}
 	wg.Wait()
@@ -248,12 +260,61 @@ func perSeries(p *panel, workers int) ([]flowPartner, tally, error) {
 	return fps, t, nil
 }
 
+// group computes the yoy and ytd figures of the series of one flow–partner
+// pair, adds them to t, and returns the pair's aggregate V_fp.
+func group(ds *tradeflow.Dataset, keys []tradeflow.Key, file series.Period, t *tally) (series.Series[series.USD], error) {
+	yoyFrom := series.Period{First: file.First.AddMonths(12), Last: file.Last}
+	filled := make([]series.Series[series.USD], len(keys))
+	for i, k := range keys {
+		s, err := tradeflow.Get[series.USD](ds, k)
+		if err != nil {
+			return series.Series[series.USD]{}, err
+		}
+		// yoy: defined where the series has the month and the month a year
+		// before, and that base is not zero; series.YoY leaves the other
+		// months out (its gaps say why). Each change is rounded to one
+		// decimal, half away from zero, and summed.
+		yoy, _ := series.YoY(s)
+		t.yoyCount += yoy.Len()
+		if yoyFrom.Valid() {
+			sum, err := series.Total(yoy.Round(1), yoyFrom, series.AllowMissing())
+			if err != nil {
+				return series.Series[series.USD]{}, err
+			}
+			t.yoySum = t.yoySum.Add(sum)
+		}
+		// ytd: the SPEC sums the rows there are from January, so a year with
+		// a missing month still has totals (AllowMissing; reason Partial).
+		// There is one total per row; ytd_sum adds them all up.
+		ytd, _ := series.YearToDate(s, series.AllowMissing())
+		sum, err := series.Total(ytd, file, series.AllowMissing())
+		if err != nil {
+			return series.Series[series.USD]{}, err
+		}
+		t.ytdSum = t.ytdSum.Add(sum)
+
+		// V_fp(t) is "the sum over hs of the rows at t (0 where there is
+		// none, for every month from the first to the last of the file)":
+		// the SPEC's definition, not the library's, which never takes a
+		// missing month for zero. ZeroFill says so, by name.
+		filled[i] = series.ZeroFill(s, file)
+	}
+	v, gaps := series.Add(filled[0], filled[1:]...)
+	if gaps != nil {
+		return v, fmt.Errorf("aggregate %v: %v", keys[0], gaps)
+	}
+	return v, nil
+}
+
 // partsOf returns the aggregates of one flow as parts of its total.
-func partsOf(fps []flowPartner, flow byte) []partner.Part[series.USD] {
+func partsOf(fps []flowPartner, flow tradeflow.Flow) []partner.Part[series.USD] {
 	var parts []partner.Part[series.USD]
 	for _, fp := range fps {
 		if fp.flow == flow {
-			parts = append(parts, partner.Part[series.USD]{Name: fp.partner, Series: fp.v})
+			// The SPEC prints the two letters its files have: alpha-2
+			// for a partner the tables list (GG is Guernsey, GGY in
+			// alpha-3), the letters themselves for one they do not.
+			parts = append(parts, partner.Part[series.USD]{Name: fp.partner.Alpha2(), Series: fp.v})
 		}
 	}
 	return parts
@@ -280,7 +341,7 @@ func streaks(fps []flowPartner, last series.Month) (sum, longest int) {
 // largest difference between the partners' contributions and the total's
 // growth, and, for exports, the three largest contributions in the last
 // month.
-func contributions(rep *report, flow byte, parts []partner.Part[series.USD], first, last series.Month) error {
+func contributions(rep *report, flow tradeflow.Flow, parts []partner.Part[series.USD], file series.Period) error {
 	if len(parts) == 0 {
 		return nil // no row of this flow
 	}
@@ -288,9 +349,9 @@ func contributions(rep *report, flow byte, parts []partner.Part[series.USD], fir
 	// sum has no gaps.
 	total, gaps := series.Add(parts[0].Series, seriesOf(parts[1:])...)
 	if gaps != nil {
-		return fmt.Errorf("flow %c: total: %v", flow, gaps)
+		return fmt.Errorf("%v: total: %v", flow, gaps)
 	}
-	for t := first.AddMonths(12); !t.After(last); t = t.AddMonths(1) {
+	for t := file.First.AddMonths(12); !t.After(file.Last); t = t.AddMonths(1) {
 		base, _ := total.At(t.AddMonths(-12))
 		if base.IsZero() {
 			continue // the SPEC leaves out months whose base total is zero
@@ -300,7 +361,7 @@ func contributions(rep *report, flow byte, parts []partner.Part[series.USD], fir
 		// in a month, and is reported rather than skipped.
 		d, err := partner.Contributions(series.MonthPeriod(t), total, parts)
 		if err != nil {
-			return fmt.Errorf("flow %c: %w", flow, err)
+			return fmt.Errorf("%v: %w", flow, err)
 		}
 		// Σ_p C_p(t), the residual (the total less the listed partners, here
 		// zero) left out, against the total's growth.
@@ -313,8 +374,8 @@ func contributions(rep *report, flow byte, parts []partner.Part[series.USD], fir
 		if diff := sum.Sub(d.Total.Points).Abs(); diff.GreaterThan(rep.contribMaxDiff) {
 			rep.contribMaxDiff = diff
 		}
-		if flow == 'X' && t == last {
-			rep.top = top3(d, t)
+		if flow == tradeflow.Exports && t == file.Last {
+			rep.top = top3(d)
 		}
 	}
 	return nil
@@ -323,8 +384,8 @@ func contributions(rep *report, flow byte, parts []partner.Part[series.USD], fir
 // top3 returns the three partners with the largest contributions, the
 // larger code first on a tie (as the SPEC's reference sorts). Contributions
 // share one denominator, the total's base, so they are ordered as their
-// exact changes are (reversed if the base is negative).
-func top3(d partner.Decomposition, t series.Month) []topPart {
+// exact differences are (reversed if the base is negative).
+func top3(d partner.Decomposition) []topPart {
 	parts := slices.DeleteFunc(slices.Clone(d.Parts), func(c partner.Contribution) bool { return c.Residual })
 	sign := d.Total.BaseValue.Sign()
 	slices.SortFunc(parts, func(a, b partner.Contribution) int {
@@ -340,18 +401,17 @@ func top3(d partner.Decomposition, t series.Month) []topPart {
 	return top
 }
 
-// displayPoints returns 100 × change ÷ base, the contribution in percentage
+// displayPoints returns 100 × diff ÷ base, the contribution in percentage
 // points, rounded half away from zero to 3 places.
 //
 // A Contribution's Points are apportioned by largest remainder so that they
 // add up (each is its quotient rounded down or up), which is right for sums
 // but not for display rounding: a quotient just below …0.0005 could be
 // rounded up to it. series.Quo divides as the library's rounding to odd
-// says (as series.Share does), which makes display rounding to 3 places
-// exact.
-func displayPoints(change, base decimal.Decimal) decimal.Decimal {
-	v, _ := series.Quo(change.Shift(2), base) // base is not zero: Contributions refused it otherwise
-	return series.DisplayRounding.Round(v, 3)
+// says, which makes display rounding to 3 places exact.
+func displayPoints(diff, base decimal.Decimal) decimal.Decimal {
+	q, _ := series.Quo(diff.Shift(2), base) // base is not zero: Contributions refused it otherwise
+	return series.DisplayRounding.Round(q, 3)
 }
 
 func seriesOf(parts []partner.Part[series.USD]) []series.Series[series.USD] {
@@ -360,84 +420,4 @@ func seriesOf(parts []partner.Part[series.USD]) []series.Series[series.USD] {
 		ss[i] = pt.Series
 	}
 	return ss
-}
-
-// seriesWork is one worker's state for the per-series pass.
-type seriesWork struct {
-	p           *panel
-	first, last series.Month
-	yoyFrom     series.Month // the first month that can have a change: first + 12
-	obs, filled series.Builder[series.USD]
-	hs          []series.Series[series.USD]
-	tally
-}
-
-func newSeriesWork(p *panel, first, last series.Month) *seriesWork {
-	return &seriesWork{p: p, first: first, last: last, yoyFrom: first.AddMonths(12)}
-}
-
-// group computes the yoy and ytd figures of the series of one flow–partner
-// pair, adds them to the tally, and returns the pair's aggregate V_fp.
-func (sw *seriesWork) group(ids []int32) (series.Series[series.USD], error) {
-	sw.hs = sw.hs[:0]
-	for _, id := range ids {
-		s, zs, err := sw.build(id)
-		if err != nil {
-			return series.Series[series.USD]{}, err
-		}
-		sw.hs = append(sw.hs, zs)
-
-		// yoy: defined where the series has the month and the month a
-		// year before, and that base is not zero; series.YoY leaves the
-		// other months out (its gaps say why). Each change is rounded to
-		// one decimal, half away from zero, and summed.
-		yoy, _ := series.YoY(s)
-		sw.yoyCount += yoy.Len()
-		if !sw.yoyFrom.After(sw.last) {
-			sum, _ := series.Total(yoy.Round(1), series.Period{First: sw.yoyFrom, Last: sw.last}, series.AllowMissing())
-			sw.yoySum = sw.yoySum.Add(sum)
-		}
-
-		// ytd: the SPEC sums the rows there are from January, so a year with
-		// a missing month still has totals (AllowMissing; reason Partial).
-		// There is one total per row; ytd_sum adds them all up.
-		ytd, _ := series.YearToDate(s, series.AllowMissing())
-		sum, _ := series.Total(ytd, series.Period{First: sw.first, Last: sw.last}, series.AllowMissing())
-		sw.ytdSum = sw.ytdSum.Add(sum)
-	}
-	// V_fp(t) = Σ_hs v(t), over the rows there are.
-	v, gaps := series.Add(sw.hs[0], sw.hs[1:]...)
-	if gaps != nil {
-		k := sw.p.keys[ids[0]]
-		return v, fmt.Errorf("aggregate %c/%s: %v", k.flow(), k.partner(), gaps)
-	}
-	return v, nil
-}
-
-// build returns series id as observed (missing months missing), and
-// zero-filled over every month of the file.
-//
-// The zero-filled series is the SPEC's definition of the partner aggregate,
-// not the library's: V_fp(t) is "the sum over hs of the rows at t (0 where
-// there is none, for every month from the first to the last of the file)".
-// The library never takes a missing month for zero — series.Add gives no
-// value for a month that any operand lacks — so the program says here, in
-// the open, that for this sum a missing row counts as zero.
-func (sw *seriesWork) build(id int32) (obs, filled series.Series[series.USD], err error) {
-	sw.obs.Reset()
-	sw.filled.Reset()
-	m := sw.first
-	for c := sw.p.first; c <= sw.p.last; c++ {
-		v, ok := sw.p.value(id, c)
-		if ok {
-			sw.obs.SetInt(m, v, -2) // cents
-		}
-		sw.filled.SetInt(m, v, -2) // 0 where there is no row
-		m = m.AddMonths(1)
-	}
-	if obs, err = sw.obs.Series(); err != nil {
-		return obs, filled, err
-	}
-	filled, err = sw.filled.Series()
-	return obs, filled, err
 }

@@ -158,6 +158,12 @@ exponent:
 	}
 }
 
+// ParseShort is Parse's fast path alone: it reads an optional minus, at
+// most 18 digits with at most one point, and nothing else, and reports
+// false for anything else (which Parse then reads in full). Such a number
+// is always within any bound of 18 digits or more.
+func ParseShort(b []byte, point byte) (Number, bool) { return parseShort(b, point) }
+
 // parseShort reads the common case fast: an optional minus, at most 18
 // digits with at most one point, and nothing else. ok is false for
 // anything else, which Parse then reads in full.

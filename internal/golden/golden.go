@@ -19,9 +19,15 @@ var update = flag.Bool("update", false, "rewrite the golden files with the outpu
 // a reviewer checks them against the published figures.
 func Check(t testing.TB, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
+	CheckFile(t, filepath.Join("testdata", name+".golden"), got)
+}
+
+// CheckFile is Check for a golden file at path, for one that must keep
+// its own extension, such as an SVG a README shows.
+func CheckFile(t testing.TB, path string, got []byte) {
+	t.Helper()
 	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(path, got, 0o644); err != nil {

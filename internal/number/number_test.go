@@ -1,4 +1,4 @@
-package chart
+package number
 
 import (
 	"testing"
@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestNumber(t *testing.T) {
+func TestFixed(t *testing.T) {
 	tests := []struct {
 		v      string
 		places int32
@@ -23,6 +23,7 @@ func TestNumber(t *testing.T) {
 		{"-3.25", 1, false, "−3.3"}, // half away from zero
 		{"3.25", 1, true, "+3.3"},
 		{"-0.04", 1, true, "0.0"}, // rounds to zero: no sign
+		{"-0.04", 1, false, "0.0"},
 		{"0", 1, true, "0.0"},
 		{"999.95", 1, false, "1,000.0"},
 		{"-10", 0, false, "−10"},
@@ -30,14 +31,34 @@ func TestNumber(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.v, func(t *testing.T) {
-			assert.Equal(t, tt.want, number(decimal.RequireFromString(tt.v), tt.places, tt.signed))
+			f := Fixed
+			if tt.signed {
+				f = Signed
+			}
+			assert.Equal(t, tt.want, f(decimal.RequireFromString(tt.v), tt.places))
 		})
+	}
+}
+
+func TestPrinted(t *testing.T) {
+	for v, want := range map[string]string{
+		"385907.0": "385,907.0", "4416": "4,416", "-1.10": "−1.10", "1116.8": "1,116.8", "0": "0",
+	} {
+		assert.Equal(t, want, Printed(decimal.RequireFromString(v)), v)
+	}
+}
+
+func TestExact(t *testing.T) {
+	for v, want := range map[string]string{
+		"974.40000": "974.4", "884680": "884,680", "-1.10": "−1.1", "1E3": "1,000", "0.000": "0", "12.345": "12.345",
+	} {
+		assert.Equal(t, want, Exact(decimal.RequireFromString(v)), v)
 	}
 }
 
 func TestPlaces(t *testing.T) {
 	for v, want := range map[string]int32{"-10.25": 2, "10": 0, "1E3": 0, "0.5": 1, "2.50": 2} {
-		assert.Equal(t, want, places(decimal.RequireFromString(v)), v)
+		assert.Equal(t, want, Places(decimal.RequireFromString(v)), v)
 	}
 }
 
@@ -53,6 +74,6 @@ func TestWithUnit(t *testing.T) {
 		{"7", "", "7"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, withUnit(tt.num, tt.unit), "%s %s", tt.num, tt.unit)
+		assert.Equal(t, tt.want, WithUnit(tt.num, tt.unit), "%s %s", tt.num, tt.unit)
 	}
 }

@@ -1,0 +1,81 @@
+package tradeflow
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+)
+
+// BACI returns the schema of CEPII's BACI, the reconciled bilateral trade
+// flows built from UN Comtrade: one file a year and HS edition, such as
+// BACI_HS22_Y2023_V202501.csv, with the columns t, i, j, k, v and q.
+//
+//   - t is the year: every figure is annual, January–December
+//     ([Cumulative] gives it at December).
+//   - i is the exporter and j the importer, in UN Comtrade's numbers, as
+//     BACI's country_codes file lists them (842 the United States, 490
+//     "Other Asia, nes", 58 Belgium-Luxembourg until 1998, 711 the
+//     Southern African Customs Union until 1999, …); its 380 is Italy.
+//   - k is the HS6 code, six digits with their leading zeros, as CEPII
+//     writes it (a copy saved without them, 10111 for 010111, is refused,
+//     never padded); its edition is the file name's (HS22 is [H6]).
+//   - v is the value in thousands of US dollars (unit USD_1000), FOB; q
+//     the quantity in metric tonnes (T), empty or NA where BACI has none
+//     (counted in [Summary.LeftOut]).
+//   - The release (V202501) is the vintage, 2025-01; a file whose name
+//     does not say needs [WithVintage]. The source is "CEPII BACI".
+//
+// BACI has no reporter: each row is one reconciled flow, i's exports to j,
+// which are j's imports from i, both at the same FOB value. flow says
+// which reporter the dataset takes: [Exports] makes i the reporter and j
+// the partner, flow X; [Imports] makes j the reporter and i the partner,
+// flow M. Read a file once with each to have both; mirror statistics of
+// the two ([CompareMirror]) are then equal by construction, and a CIF/FOB
+// ratio of BACI's imports is 100%. BACI panics for any other flow.
+//
+// The fixtures testdata/baci/BACI_HS22_Y2023_V202501.csv and
+// BACI_HS17_Y2018_V202301.csv imitate a year file of two releases; the
+// first rows of the second are real (as a notebook published them), the
+// other values invented.
+func BACI(flow Flow) Schema {
+	var s Schema
+	switch flow {
+	case Exports:
+		s = Schema{Name: "CEPII BACI", Reporter: Column("i"), Partner: Column("j"), Flow: Const("X")}
+	case Imports:
+		s = Schema{Name: "CEPII BACI imports", Reporter: Column("j"), Partner: Column("i"), Flow: Const("M")}
+	default:
+		panic(fmt.Sprintf("tradeflow: BACI(%v): BACI's flows are exports and imports", flow))
+	}
+	s.Reporter = s.Reporter.Rename(comtradeItaly)
+	s.Partner = s.Partner.Rename(comtradeItaly)
+	s.Period = Column("t")
+	s.Commodity = Column("k")
+	s.Classification = FromName(baciEdition)
+	s.Value = Column("v")
+	s.Unit = Const("USD_1000")
+	s.Quantities = []QuantityField{{Value: Column("q").Missing("NA"), Unit: Const("T")}}
+	s.Vintage = FromName(baciVersion).Required()
+	s.Source = Const("CEPII BACI")
+	s.Delimiter = ','
+	s.Strict = true
+	return s
+}
+
+// BACI's file names: BACI_HS22_Y2023_V202501.csv, with a correction
+// release suffixed (V202401b).
+var baciName = regexp.MustCompile(`^BACI_(HS\d\d)_Y\d{4}_V(\d{4})(\d\d)[a-z]?\.csv`)
+
+func baciEdition(name string) string {
+	if m := baciName.FindStringSubmatch(filepath.Base(name)); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+func baciVersion(name string) string {
+	if m := baciName.FindStringSubmatch(filepath.Base(name)); m != nil {
+		return m[2] + "-" + m[3]
+	}
+	return ""
+}

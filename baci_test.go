@@ -1,0 +1,83 @@
+package tradeflow_test
+
+import (
+	"encoding/csv"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// Every code of BACI's country table reads as the area it names: its
+// alpha-3 code for a country of today, an area of its own otherwise.
+func TestBACICountryCodes(t *testing.T) {
+	f, err := os.Open("testdata/baci/country_codes_V202501.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.Equal(t, []string{"country_code", "country_name", "country_iso2", "country_iso3"}, recs[0])
+	require.Len(t, recs, 239)
+	// The areas of BACI's table that are no country of today read as
+	// UN Comtrade's areas of those numbers; 490 is Taiwan.
+	own := map[string]string{"490": "TWN"}
+	for _, c := range []string{"58", "200", "278", "280", "530", "697", "711", "736", "810", "849", "891"} {
+		own[c] = c
+	}
+	var file strings.Builder
+	file.WriteString("t,i,j,k,v,q\n")
+	for _, r := range recs[1:] {
+		file.WriteString("2023," + r[0] + ",842,010121,1,\n")
+	}
+	ds, err := tradeflow.Read(t.Context(), strings.NewReader(file.String()), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(tradeflow.Exports),
+		tradeflow.CollectErrors(), tradeflow.SumDuplicates())
+	require.NoError(t, err)
+	got := map[string]bool{}
+	for _, k := range ds.Keys() {
+		got[k.Reporter.String()] = true
+	}
+	for _, r := range recs[1:] {
+		want := r[3]
+		if w, ok := own[r[0]]; ok {
+			want = w
+		}
+		assert.True(t, got[want], "BACI %s %s: want %s", r[0], r[1], want)
+	}
+	assert.Len(t, got, 238, "no two BACI codes read as one area")
+}
+
+// BACI's importers' view is the exporters' turned around, at the same
+// value.
+func TestBACIViews(t *testing.T) {
+	file := "t,i,j,k,v,q\n2023,156,842,854231,4123456.789,1234.567\n2023,380,842,220421,1.5,NA\n"
+	x, err := tradeflow.Read(t.Context(), strings.NewReader(file), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(tradeflow.Exports))
+	require.NoError(t, err)
+	m, err := tradeflow.Read(t.Context(), strings.NewReader(file), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(tradeflow.Imports))
+	require.NoError(t, err)
+	year := series.Period{First: mp("2023-01"), Last: mp("2023-12")}
+	fx, ok := x.Lookup(tradeflow.MustParseKey("CHN X USA 8542.31 value"), year)
+	require.True(t, ok)
+	fm, ok := m.Lookup(tradeflow.MustParseKey("USA M CHN 8542.31 value"), year)
+	require.True(t, ok)
+	assert.Equal(t, "4123456.789 USD_1000", fx.Printed()+" "+fx.Unit.String())
+	assert.True(t, fx.Normalized().Equal(fm.Normalized()))
+	assert.Equal(t, "4123456789", fm.Normalized().String())
+	assert.Equal(t, tradeflow.H6, fm.Edition)
+	assert.Equal(t, "2025-01", fm.Vintage.String())
+	_, ok = x.Lookup(tradeflow.MustParseKey("ITA X USA 2204.21 value"), year)
+	assert.True(t, ok, "BACI's 380 is Italy")
+	assert.Equal(t, []tradeflow.SkipCount{{Reason: "q: empty or NA (no quantity)", Rows: 1, First: 3}}, x.Summary().LeftOut)
+
+	// A renamed file needs its release; a code without its leading zero is
+	// refused, not padded.
+	_, err = tradeflow.Read(t.Context(), strings.NewReader(file), "baci.csv", tradeflow.BACI(tradeflow.Exports))
+	assert.ErrorContains(t, err, "vintage: the file's name does not say; pass tradeflow.WithVintage")
+	_, err = tradeflow.Read(t.Context(), strings.NewReader("t,i,j,k,v,q\n2023,4,699,10121,1,\n"), "BACI_HS92_Y2023_V202501.csv", tradeflow.BACI(tradeflow.Exports))
+	assert.ErrorContains(t, err, `column k: value "10121"`)
+	assert.Panics(t, func() { tradeflow.BACI(tradeflow.ReExports) })
+}

@@ -1,0 +1,74 @@
+package tradeflow_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+func TestCensusJSON(t *testing.T) {
+	read := func(body string, opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
+		return tradeflow.ReadAny(t.Context(), strings.NewReader(body), "census.json", append(opts, tradeflow.WithVintage("2025-06-30"))...)
+	}
+	head := `[["CTY_CODE","CTY_NAME","ALL_VAL_MO","E_COMMODITY","time","E_COMMODITY"],` + "\n"
+	ds, err := read(head + `["-","TOTAL FOR ALL COUNTRIES","100","1201","2024-03","1201"],` + "\n" +
+		`["0003","EUROPEAN UNION","40","1201","2024-03","1201"],` + "\n" +
+		`["0014","PACIFIC RIM COUNTRIES","30","1201","2024-03","1201"],` + "\n" +
+		`["4803","KOSOVO","1","1201","2024-03","1201"],` + "\n" +
+		`["5830","TAIWAN","7","1201","2024-03","1201"]]`)
+	require.NoError(t, err)
+	var keys []string
+	for _, k := range ds.Keys() {
+		keys = append(keys, k.String())
+	}
+	assert.Equal(t, []string{"USA X TWN 1201 value", "USA X WLD 1201 value", "USA X XKX 1201 value", "USA X EU 1201 value"}, keys)
+	assert.Equal(t, []tradeflow.SkipCount{{Reason: "a grouping of countries other than the EU (CTY_CODE below 1000, or with an X)", Rows: 1, First: 4}},
+		ds.Summary().Skipped)
+	f, ok := ds.Lookup(tradeflow.MustParseKey("USA X EU 1201 value"), series.MonthPeriod(mp("2024-03")))
+	require.True(t, ok)
+	assert.Equal(t, 3, f.Line, "line n is the nth array")
+
+	_, err = read(head + `["1220","CANADA","5","1201","2024-03","1202"]]`)
+	assert.ErrorContains(t, err, `census.json:2:6: column E_COMMODITY: value "1202": column 4, also named E_COMMODITY, holds "1201"`)
+	_, err = read(head + `["1220","CANADA","5","1201","2024-03","1201"]`)
+	assert.ErrorIs(t, err, tradeflow.ErrMalformed, "a table that does not end")
+	_, err = read(head + `["9999","NOWHERE","5","1201","2024-03","1201"]]`)
+	assert.ErrorContains(t, err, `census.json:2:1: column CTY_CODE: value "9999": want one of the`)
+	_, err = read(`[["CTY_CODE","ALL_VAL_MO","QTY_1_MO","UNIT_QY1","E_COMMODITY","time"],["1220","5","3","GAL","1201","2024-03"]]`)
+	assert.ErrorContains(t, err, `column UNIT_QY1: value "GAL": want one of DOZ, KG, NO, X`)
+}
+
+func TestComextSumsProcedures(t *testing.T) {
+	head := "REPORTER,PARTNER,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA21,PRODUCT_CPA22,PRODUCT_BEC,PRODUCT_BEC5,PRODUCT_SECTION,FLOW,STAT_PROCEDURE,SUPPL_UNIT,PERIOD,VALUE_EUR,VALUE_NAC,QUANTITY_KG,QUANTITY_SUPPL_UNIT\n"
+	row := func(proc, value, kg string) string {
+		return "DE,CN,E,85423190,77641,2611,2611,220,321220,16,1," + proc + ",NO_SU,202402," + value + "," + value + "," + kg + ",0\n"
+	}
+	read := func(rows string, opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
+		return tradeflow.Read(t.Context(), strings.NewReader(head+rows), "full_202402.dat", tradeflow.Comext(),
+			append(opts, tradeflow.WithVintage("2024-04-15"))...)
+	}
+	ds, err := read(row("1", "100", "10") + row("2", "50", "") + row("9", "7", "1"))
+	require.NoError(t, err)
+	m := series.MonthPeriod(mp("2024-02"))
+	v, ok := ds.Lookup(tradeflow.MustParseKey("DEU M CHN 8542.31.90 value"), m)
+	require.True(t, ok)
+	assert.Equal(t, "157", v.Printed())
+	_, ok = ds.Lookup(tradeflow.MustParseKey("DEU M CHN 8542.31.90 quantity"), m)
+	assert.False(t, ok, "a part without a weight: the total has none")
+	assert.Equal(t, []tradeflow.SkipCount{{Reason: "a breakdown by statistical procedure (STAT_PROCEDURE), added up into the total", Rows: 3, First: 2}},
+		ds.Summary().Summed)
+	var reasons []string
+	for _, c := range ds.Summary().LeftOut {
+		reasons = append(reasons, c.Reason)
+	}
+	assert.Contains(t, reasons, "a total's quantity (a breakdown by statistical procedure (STAT_PROCEDURE), added up into the total): some of its parts have none")
+
+	// One procedure twice is a duplicate, not a part.
+	_, err = read(row("1", "100", "10") + row("1", "90", "10"))
+	assert.ErrorIs(t, err, tradeflow.ErrDuplicate)
+}

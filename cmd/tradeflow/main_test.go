@@ -1,0 +1,433 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/chart"
+	"github.com/tradeflow-go/tradeflow/internal/golden"
+	"github.com/tradeflow-go/tradeflow/partner"
+)
+
+// The shipped data and the module's own Comtrade fixture.
+const (
+	customs     = "../../examples/data/china-customs.csv"
+	commodities = "../../examples/data/commodities.csv"
+	pmi         = "../../examples/data/pmi.csv"
+	comtrade    = "../../testdata/comtrade-cn-2025-11.csv"
+)
+
+// A result is what a run of the command wrote and returned.
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// run1 runs the command in-process with args, standard input stdin, and
+// standard error not a terminal.
+func run1(t *testing.T, stdin io.Reader, args ...string) result {
+	t.Helper()
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	var out, errs bytes.Buffer
+	code := run(context.Background(), &env{stdin: stdin, stdout: &out, stderr: &errs}, args)
+	return result{out.String(), errs.String(), code}
+}
+
+// transcript is a run as a golden file holds it, for a reviewer to read.
+func transcript(args []string, r result) []byte {
+	var b strings.Builder
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = a
+		if strings.ContainsAny(a, " ") || a == "" {
+			quoted[i] = fmt.Sprintf("%q", a)
+		}
+	}
+	fmt.Fprintf(&b, "$ tradeflow %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s", strings.Join(quoted, " "), r.code, r.stdout, r.stderr)
+	return []byte(b.String())
+}
+
+func gzipped(t *testing.T, path string) io.Reader {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	_, err = zw.Write(data)
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	return &buf
+}
+
+// TestGolden runs the command on the shipped data and the fixtures and
+// compares everything it wrote, and its exit status, with the golden
+// files in testdata.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin func(t *testing.T) io.Reader
+		args  []string
+		code  int
+	}{
+		// check: the shipped data, each format, every kind of bad file.
+		{name: "check-shipped", args: []string{"check", "-reporter", "CN", customs, commodities}},
+		{name: "check-keys", args: []string{"check", "-reporter", "CN", "-keys", commodities}},
+		{name: "check-no-reporter", args: []string{"check", customs}, code: exitError},
+		{name: "check-no-format", args: []string{"check", pmi}, code: exitError},
+		{name: "check-bad-rows", args: []string{"check", "-reporter", "CN", "testdata/bad.csv"}, code: exitError},
+		{name: "check-comtrade-no-vintage", args: []string{"check", comtrade}, code: exitError},
+		{name: "check-comtrade", args: []string{"check", "-vintage", "2025-12-08", comtrade}},
+		{name: "check-comtrade-skipped", args: []string{"check", "-vintage", "2025-12-08", "testdata/comtrade-breakdown.csv"}, code: exitError},
+		{name: "check-missing-file", args: []string{"check", "testdata/no-such-file.csv"}, code: exitError},
+		{name: "check-stdin-gzip", stdin: func(t *testing.T) io.Reader { return gzipped(t, customs) }, args: []string{"check", "-reporter", "CN", "-"}},
+
+		// series: levels with y/y, year to date and streaks; rates.
+		{name: "series-us-exports", args: []string{"series", "-reporter", "CN", "CN X US TOTAL value", customs}},
+		{name: "series-us-rates-below", args: []string{"series", "-reporter", "CN", "-below", "-10", "-from", "2025-01", "CN X US TOTAL yoy_pct", customs}},
+		{name: "series-exports-2025", args: []string{"series", "-reporter", "CN", "-from", "2025-01", "-to", "2025-11", "CN X WLD TOTAL value", customs}},
+		{name: "series-exports-csv", args: []string{"series", "-reporter", "CN", "-format", "csv", "-from", "2025-09", "CN X WLD TOTAL value", customs}},
+		{name: "series-exports-cny", args: []string{"series", "-reporter", "CN", "-unit", "CNY_TN", "-from", "2025-01", "CN X WLD TOTAL value", customs}},
+		{name: "series-rare-earths", args: []string{"series", "-reporter", "CN", "-from", "2025-01", "CN X WLD RARE_EARTHS quantity", commodities}},
+		{name: "series-stdin", stdin: func(t *testing.T) io.Reader { return gzipped(t, commodities) },
+			args: []string{"series", "-reporter", "CN", "-from", "2025-06", "CN M WLD SOYBEANS quantity"}},
+		{name: "series-no-such-key", args: []string{"series", "-reporter", "CN", "CN X FR TOTAL value", customs}, code: exitError},
+		{name: "series-bad-key", args: []string{"series", "-reporter", "CN", "CN X", customs}, code: exitUsage},
+
+		// report: text, CSV and JSON, exact or rounded for display.
+		{name: "report-text", args: []string{"report", "-reporter", "CN", "-month", "2025-11", customs}},
+		{name: "report-csv-rounded", args: []string{"report", "-reporter", "CN", "-month", "2025-11", "-format", "csv", "-round", "1", customs}},
+		{name: "report-json", args: []string{"report", "-reporter", "CN", "-month", "2025-11", "-format", "json", customs}},
+		{name: "report-comtrade", args: []string{"report", "-vintage", "2025-12-08", "-unit", "USD_M", comtrade}},
+		{name: "report-no-trade", args: []string{"report", "-reporter", "CN", commodities}, code: exitError},
+		{name: "report-bad-format", args: []string{"report", "-format", "xml", customs}, code: exitUsage},
+
+		// convert: any format into the library's CSV.
+		{name: "convert-comtrade", args: []string{"convert", "-vintage", "2025-12-08", comtrade}},
+		{name: "convert-bad-rows", args: []string{"convert", "-reporter", "CN", "testdata/bad.csv"}, code: exitError},
+
+		// The conventions of Go's command-line tools.
+		{name: "no-arguments", args: nil, code: exitUsage},
+		{name: "help", args: []string{"help"}},
+		{name: "help-check", args: []string{"help", "check"}},
+		{name: "check-h", args: []string{"check", "-h"}},
+		{name: "unknown-command", args: []string{"plot"}, code: exitUsage},
+		{name: "unknown-flag", args: []string{"series", "-nope", "CN X WLD TOTAL value"}, code: exitUsage},
+		{name: "two-files", args: []string{"report", customs, commodities}, code: exitUsage},
+		{name: "chart-to-terminal", args: []string{"chart", "-reporter", "CN", "CN X WLD TOTAL value", customs}, code: exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdin io.Reader
+			if tt.stdin != nil {
+				stdin = tt.stdin(t)
+			}
+			var r result
+			if tt.name == "chart-to-terminal" {
+				var out, errs bytes.Buffer
+				r.code = run(context.Background(), &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errs, stdoutTerminal: true}, tt.args)
+				r.stdout, r.stderr = out.String(), errs.String()
+			} else {
+				r = run1(t, stdin, tt.args...)
+			}
+			assert.Equal(t, tt.code, r.code, "exit status; stderr:\n%s", r.stderr)
+			golden.Check(t, tt.name, transcript(tt.args, r))
+		})
+	}
+}
+
+// TestErrorsGoToStderr checks that a command that fails writes nothing
+// but its error, to standard error, and that check's findings name the
+// file, line and column.
+func TestErrorsGoToStderr(t *testing.T) {
+	r := run1(t, nil, "series", "-reporter", "CN", "CN X FR TOTAL value", customs)
+	assert.Equal(t, exitError, r.code)
+	assert.Empty(t, r.stdout)
+	assert.Contains(t, r.stderr, "no series CHN X FRA TOTAL value")
+
+	r = run1(t, nil, "check", "-reporter", "CN", "testdata/bad.csv")
+	assert.Equal(t, exitError, r.code)
+	for _, want := range []string{
+		"bad.csv:3:1: column period", "bad.csv:4:2: column flow", "bad.csv:5:6: column value",
+		"bad.csv:6:3: column partner", "bad.csv:7: duplicate observation", "bad.csv:8:6:", "bad.csv:9:",
+	} {
+		assert.Contains(t, r.stderr, want)
+	}
+	assert.NotContains(t, r.stdout, "bad.csv:3:", "the errors are on standard error, the summary on standard output")
+}
+
+// TestChart draws each kind of chart as PNG and SVG and checks that the
+// PNG decodes at the size asked for and that the SVG says what it should.
+func TestChart(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string // text the SVG must have
+	}{
+		{"us-rates", []string{"-below", "-10", "-from", "2024-01", "-to", "2025-11", "CN X US TOTAL yoy_pct"},
+			[]string{"China's exports to the United States, change on a year earlier, as published", "−10%", "8 months below −10%", "Source: china-customs.csv"}},
+		{"contributions", []string{"-contributions", "2025-11", "-credit", "GACC", "CN X WLD TOTAL value"},
+			[]string{"United States", "−4.3", "Rest of world", "+10.1", "Total growth", "+5.8%", "Source: GACC"}},
+		{"exports-yoy", []string{"-yoy", "-from", "2025-01", "CN X WLD TOTAL value"},
+			[]string{"Change on a year earlier, computed from the levels in USD 100 mn", "No value for 2025-07, 2025-10."}},
+		{"exports", []string{"-title", "Exports", "-size", "print", "CN X WLD TOTAL value"},
+			[]string{"Exports", "USD 100 mn", "3,600", "Figures for two months together (January and February) are not drawn."}},
+	}
+	dir := t.TempDir()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			size := chart.Web()
+			if tt.name == "exports" {
+				size = chart.Print()
+			}
+			for _, ext := range []string{".png", ".svg"} {
+				out := filepath.Join(dir, tt.name+ext)
+				args := append([]string{"chart", "-reporter", "CN", "-o", out}, tt.args...)
+				r := run1(t, nil, append(args, customs)...)
+				require.Equal(t, exitOK, r.code, r.stderr)
+				assert.Empty(t, r.stdout+r.stderr)
+				b, err := os.ReadFile(out)
+				require.NoError(t, err)
+				if ext == ".png" {
+					if testing.Short() && tt.name == "exports" {
+						continue // decoding 2.3 million pixels under the race detector is slow
+					}
+					img, err := png.Decode(bytes.NewReader(b))
+					require.NoError(t, err)
+					w, h := size.Pixels()
+					assert.Equal(t, image.Rect(0, 0, w, h), img.Bounds())
+					continue
+				}
+				texts := strings.Join(svgTexts(t, b), "\n")
+				for _, want := range tt.want {
+					assert.Contains(t, texts, want)
+				}
+			}
+		})
+	}
+	// Standard output, as SVG, when it is not a terminal.
+	r := run1(t, nil, "chart", "-reporter", "CN", "-format", "svg", "CN X WLD TOTAL value", customs)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, svgTexts(t, []byte(r.stdout)), "China's exports to the world")
+}
+
+// svgTexts returns the text elements of an SVG document.
+func svgTexts(t *testing.T, b []byte) []string {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var texts []string
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return texts
+		}
+		require.NoError(t, err)
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "text" {
+			var s string
+			require.NoError(t, d.DecodeElement(&s, &se))
+			texts = append(texts, s)
+		}
+	}
+}
+
+// TestConvertRoundTrip converts the shipped data into the library's CSV
+// and reads it back: every figure, with its vintage, source and note, is
+// the same.
+func TestConvertRoundTrip(t *testing.T) {
+	for _, path := range []string{customs, commodities} {
+		r := run1(t, nil, "convert", "-reporter", "CN", path)
+		require.Equal(t, exitOK, r.code, r.stderr)
+		want, err := tradeflow.LoadFile(path, tradeflow.Reporter("CN"))
+		require.NoError(t, err)
+		got, err := tradeflow.Load(strings.NewReader(r.stdout), "converted.csv")
+		require.NoError(t, err, "the converted file has its reporter column")
+		var w, g []tradeflow.Figure
+		for f := range want.Figures() {
+			w = append(w, f)
+		}
+		for f := range got.Figures() {
+			g = append(g, f)
+		}
+		require.Len(t, g, len(w))
+		for i := range w {
+			assert.Equal(t, w[i].Key, g[i].Key)
+			assert.Equal(t, w[i].Period, g[i].Period)
+			assert.Equal(t, w[i].Printed(), g[i].Printed(), "%v %v", w[i].Key, w[i].Period)
+			assert.Equal(t, w[i].Unit, g[i].Unit)
+			assert.Equal(t, w[i].Vintage, g[i].Vintage)
+			assert.Equal(t, w[i].Source, g[i].Source)
+			assert.Equal(t, w[i].Note, g[i].Note)
+		}
+		// And the converted file checks clean from standard input.
+		c := run1(t, strings.NewReader(r.stdout), "check")
+		assert.Equal(t, exitOK, c.code, c.stderr)
+	}
+	// To a file, with -o.
+	out := filepath.Join(t.TempDir(), "comtrade.csv")
+	r := run1(t, nil, "convert", "-vintage", "2025-12-08", "-o", out, comtrade)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	ds, err := tradeflow.LoadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, 4, ds.Len())
+}
+
+// bigFile is a file of the library's CSV format large enough for the
+// reader to report progress: several blocks of a few megabytes.
+func bigFile(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	b.WriteString("reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n")
+	n := 0
+	for c := range partner.Codes() {
+		if c == partner.World() || c.IsAggregate() {
+			continue
+		}
+		for y := 2000; y < 2025; y++ {
+			for m := 1; m <= 12; m++ {
+				for _, f := range []string{"X", "M"} {
+					fmt.Fprintf(&b, "CN,%d-%02d,%s,%s,TOTAL,value,%d.5,USD_M,%d-%02d-15,synthetic,\n", y, m, f, c.Alpha2(), n%9973, y, m)
+					n++
+				}
+			}
+		}
+	}
+	require.Greater(t, b.Len(), 2*(4<<20), "too small for the reader to report progress")
+	return b.Bytes()
+}
+
+// TestProgress checks that a long read shows progress on standard error
+// when it is a terminal, clears the line after, and shows nothing when it
+// is not.
+func TestProgress(t *testing.T) {
+	data := bigFile(t)
+	var out, errs bytes.Buffer
+	e := &env{stdin: bytes.NewReader(data), stdout: &out, stderr: &errs, progress: true, progressAfter: time.Nanosecond}
+	require.Equal(t, exitOK, run(context.Background(), e, []string{"check", "-"}), errs.String())
+	assert.Contains(t, errs.String(), "\r"+stdinName+": ")
+	assert.Contains(t, errs.String(), "rows read")
+	assert.True(t, strings.HasSuffix(errs.String(), "\r\x1b[K"), "the line is cleared when the read is done: %q", errs.String())
+	assert.NotContains(t, out.String(), "\r", "progress stays off standard output")
+
+	r := run1(t, bytes.NewReader(data), "check", "-")
+	require.Equal(t, exitOK, r.code)
+	assert.Empty(t, r.stderr, "no progress when standard error is not a terminal")
+
+	// A file's progress is a percentage of its size.
+	path := filepath.Join(t.TempDir(), "big.csv")
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	errs.Reset()
+	e.stdin = nil
+	require.Equal(t, exitOK, run(context.Background(), e, []string{"check", path}))
+	assert.Contains(t, errs.String(), "big.csv: ")
+	assert.Contains(t, errs.String(), "%,")
+}
+
+// TestBinary builds the command and runs it as a user would, for its exit
+// statuses and where it writes: data to standard output, errors to
+// standard error, no progress when standard error is a pipe.
+func TestBinary(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "tradeflow")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	tests := []struct {
+		args           []string
+		code           int
+		stdout, stderr string // text each must have; "" for none at all
+	}{
+		{[]string{"check", "-reporter", "CN", customs}, exitOK, "280 with figures", ""},
+		{[]string{"check", "-reporter", "CN", "testdata/bad.csv"}, exitError, "errors   7, on standard error", "bad.csv:3:1: column period"},
+		{[]string{"check", "-nope"}, exitUsage, "", "flag provided but not defined: -nope"},
+		{[]string{"series", "-h"}, exitOK, "", "usage: tradeflow series [flags] key [file]"},
+		{[]string{}, exitUsage, "", "usage: tradeflow <command>"},
+		{[]string{"report", "-reporter", "CN", "-month", "2025-11", customs}, exitOK, "exports  USD 100 mn  3,303.5 p", ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var out, errs bytes.Buffer
+			cmd := exec.Command(bin, tt.args...)
+			cmd.Stdout, cmd.Stderr = &out, &errs
+			err := cmd.Run()
+			code := 0
+			var ee *exec.ExitError
+			if errors.As(err, &ee) {
+				code = ee.ExitCode()
+			} else {
+				require.NoError(t, err)
+			}
+			assert.Equal(t, tt.code, code, "stderr: %s", errs.String())
+			for _, s := range []struct{ got, want string }{{out.String(), tt.stdout}, {errs.String(), tt.stderr}} {
+				if s.want == "" {
+					assert.Empty(t, s.got)
+				} else {
+					assert.Contains(t, s.got, s.want)
+				}
+			}
+		})
+	}
+}
+
+// TestReadme runs the command-line example of the module's README, from
+// the module's root, and checks that it prints what the README shows.
+func TestReadme(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	_, block, ok := strings.Cut(string(readme), "```\n$ tradeflow ")
+	require.True(t, ok, "the README has no example of the command")
+	block, _, ok = strings.Cut(block, "```")
+	require.True(t, ok)
+	line, want, _ := strings.Cut(block, "\n")
+	args := splitArgs(line)
+	for i, a := range args {
+		if strings.HasPrefix(a, "examples/") {
+			args[i] = "../../" + a // the README's paths are from the module's root
+		}
+	}
+	r := run1(t, nil, args...)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Equal(t, want, r.stdout)
+}
+
+// splitArgs splits a shell command line at spaces outside double quotes.
+func splitArgs(s string) []string {
+	var args []string
+	var cur strings.Builder
+	quoted, started := false, false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted, started = !quoted, true
+		case r == ' ' && !quoted:
+			if started {
+				args, started = append(args, cur.String()), false
+				cur.Reset()
+			}
+		default:
+			cur.WriteRune(r)
+			started = true
+		}
+	}
+	if started {
+		args = append(args, cur.String())
+	}
+	return args
+}

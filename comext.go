@@ -1,0 +1,70 @@
+package tradeflow
+
+import "strings"
+
+// Comext returns the schema of Eurostat's Comext detailed monthly data, as
+// its bulk download facility serves them (full_v2_202402.7z, holding
+// full_202402.dat): comma-separated, with the 18 columns REPORTER,
+// PARTNER, TRADE_TYPE, PRODUCT_NC, PRODUCT_SITC, PRODUCT_CPA21,
+// PRODUCT_CPA22, PRODUCT_BEC, PRODUCT_BEC5, PRODUCT_SECTION, FLOW,
+// STAT_PROCEDURE, SUPPL_UNIT, PERIOD, VALUE_EUR, VALUE_NAC, QUANTITY_KG
+// and QUANTITY_SUPPL_UNIT. (The 7z archive is for the caller to unpack.)
+//
+//   - REPORTER is the member state, PARTNER the partner, in Eurostat's
+//     two-letter codes: ISO 3166-1 alpha-2 (Greece is GR), and Eurostat's
+//     own, kept as unlisted codes ([partner.ParseUnlisted]) that a program
+//     can ask for: QY and QZ (partners kept confidential, in trade within
+//     the EU and with countries outside it), QU and QX (countries not
+//     specified), QS (stores and provisions), and QP, QR, QV, QW, XC, XL,
+//     XS, whose meanings are those of Eurostat's PARTNERS.txt (the texts
+//     here come from copies of it, not from Eurostat's file itself).
+//   - FLOW 1 is imports, 2 exports. PERIOD is a month, 202402; the annual
+//     files (full_v2_202452) are not read.
+//   - PRODUCT_NC is the CN8 code, whose first six digits are the HS
+//     subheading of the CN year's edition; it is read as an 8-digit line
+//     under its HS6 (see package commodity), with no edition on the
+//     figure. A product kept confidential (PRODUCT_NC with X, such as
+//     39XXXXXX, its chapter's trade that Eurostat does not allocate) is
+//     skipped and counted in the [Summary].
+//   - VALUE_EUR is the value in euros (unit EUR); QUANTITY_KG the net
+//     weight in kg, whole kilograms: 0 for a small consignment is its
+//     weight rounded, and is kept. VALUE_NAC (the value in the reporter's currency,
+//     which the file does not name) and QUANTITY_SUPPL_UNIT (in the unit
+//     SUPPL_UNIT codes, whose list is not part of this schema) are not read.
+//   - STAT_PROCEDURE breaks a flow down by statistical procedure (1
+//     normal, 2 inward processing, 3 outward processing, 9 not from
+//     customs declarations). The file has no total rows: a read adds the
+//     procedures' figures up into the total, exactly, and counts the rows
+//     in [Summary.Summed]; with [KeepBreakdowns] each is kept under a key
+//     whose breakdown is "procedure=1", ….
+//
+// Give the release date with [WithVintage]; the source is "Eurostat
+// Comext". The fixture testdata/comext/full_v2_202402.dat imitates a
+// monthly file: its header and first four rows are real, the other rows
+// invented.
+func Comext() Schema {
+	return Schema{
+		Name:      "Eurostat Comext",
+		Period:    Column("PERIOD"),
+		Reporter:  Column("REPORTER"),
+		Partner:   Column("PARTNER"),
+		Flow:      Column("FLOW").Map(map[string]string{"1": "M", "2": "X"}),
+		Commodity: Column("PRODUCT_NC"),
+		Value:     Column("VALUE_EUR"),
+		Unit:      Const("EUR"),
+		Vintage:   Column("vintage").Required(),
+		Source:    Const("Eurostat Comext"),
+		Quantities: []QuantityField{
+			{Value: Column("QUANTITY_KG"), Unit: Const("KG")},
+		},
+		Breakdowns: []BreakdownField{
+			{Column: Column("STAT_PROCEDURE"), Name: "procedure", Reason: "a breakdown by statistical procedure (STAT_PROCEDURE), added up into the total"},
+		},
+		Skip: []Skip{
+			{Column: Column("PRODUCT_NC"), Match: func(v string) bool { return strings.ContainsAny(v, "Xx") },
+				Reason: "a product kept confidential (PRODUCT_NC with X, such as 39XXXXXX)"},
+		},
+		Unlisted:  true,
+		Delimiter: ',',
+	}
+}

@@ -1,0 +1,202 @@
+package tradeflow_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// apiHead is the header of UN Comtrade's data API CSV, all 47 columns.
+const apiHead = "typeCode,freqCode,refPeriodId,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,flowDesc,partnerCode,partnerISO,partnerDesc,partner2Code,partner2ISO,partner2Desc,classificationCode,classificationSearchCode,isOriginalClassification,cmdCode,cmdDesc,aggrLevel,isLeaf,customsCode,customsDesc,mosCode,motCode,motDesc,qtyUnitCode,qtyUnitAbbr,qty,isQtyEstimated,altQtyUnitCode,altQtyUnitAbbr,altQty,isAltQtyEstimated,netWgt,isNetWgtEstimated,grossWgt,isGrossWgtEstimated,cifvalue,fobvalue,primaryValue,legacyEstimationFlag,isReported,isAggregate\n"
+
+// apiRow writes a row of apiHead: a goods import of China's, annual 2023,
+// HS 2022, totals throughout, with the given changes (column=value).
+func apiRow(changes ...string) string {
+	cols := strings.Split(strings.TrimSuffix(apiHead, "\n"), ",")
+	row := map[string]string{"typeCode": "C", "freqCode": "A", "refPeriodId": "20230101", "refYear": "2023", "refMonth": "52",
+		"period": "2023", "reporterCode": "156", "flowCode": "M", "partnerCode": "842", "partner2Code": "0",
+		"classificationCode": "H6", "classificationSearchCode": "HS", "isOriginalClassification": "True", "cmdCode": "TOTAL",
+		"aggrLevel": "0", "isLeaf": "False", "customsCode": "C00", "mosCode": "0", "motCode": "0", "qtyUnitCode": "-1",
+		"isQtyEstimated": "False", "altQtyUnitCode": "-1", "isAltQtyEstimated": "False", "isNetWgtEstimated": "False",
+		"isGrossWgtEstimated": "False", "primaryValue": "1000.0", "legacyEstimationFlag": "0", "isReported": "True", "isAggregate": "False"}
+	for _, c := range changes {
+		k, v, _ := strings.Cut(c, "=")
+		row[k] = v
+	}
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = row[c]
+	}
+	return strings.Join(out, ",") + "\n"
+}
+
+func readComtrade(t *testing.T, rows string, opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
+	t.Helper()
+	return tradeflow.LoadComtrade(strings.NewReader(apiHead+rows), "c.csv", mustVintage(t, "2025-06-30"), opts...)
+}
+
+// Partners and reporters that are not countries, and every flow Comtrade
+// has, load under their own codes.
+func TestComtradeAreasAndFlows(t *testing.T) {
+	ds, err := readComtrade(t, apiRow("partnerCode=837", "flowCode=X")+apiRow("partnerCode=838", "flowCode=X")+
+		apiRow("partnerCode=839", "flowCode=X")+apiRow("partnerCode=899")+apiRow("partnerCode=0")+
+		apiRow("reporterCode=97", "partnerCode=156")+apiRow("reporterCode=842", "partnerCode=156", "flowCode=DX")+
+		apiRow("reporterCode=842", "partnerCode=156", "flowCode=FM")+apiRow("reporterCode=276", "partnerCode=156", "flowCode=MIP")+
+		apiRow("reporterCode=276", "partnerCode=156", "flowCode=XOP")+apiRow("reporterCode=380", "partnerCode=156"))
+	require.NoError(t, err)
+	var keys []string
+	for _, k := range ds.Keys() {
+		keys = append(keys, k.String())
+	}
+	assert.Equal(t, []string{
+		"CHN X 837 TOTAL value", "CHN X 838 TOTAL value", "CHN X 839 TOTAL value",
+		"CHN M WLD TOTAL value", "CHN M 899 TOTAL value",
+		"DEU MIP CHN TOTAL value", "DEU XOP CHN TOTAL value", "ITA M CHN TOTAL value",
+		"USA DX CHN TOTAL value", "USA FM CHN TOTAL value", "EU M CHN TOTAL value",
+	}, keys)
+	assert.Equal(t, tradeflow.ImportsForInward, tradeflow.MustParseKey("DEU MIP CHN TOTAL value").Flow)
+}
+
+// A breakdown row neither fails the file nor adds to the total: it is
+// skipped and counted, or kept under a key of its own.
+func TestComtradeBreakdowns(t *testing.T) {
+	rows := apiRow("primaryValue=100") + apiRow("partner2Code=410", "primaryValue=30") +
+		apiRow("motCode=2100", "primaryValue=60") + apiRow("customsCode=C05", "primaryValue=5") + apiRow("mosCode=0 ")
+	_, err := readComtrade(t, rows)
+	require.Error(t, err, "the last row repeats the first: a duplicate")
+	ds, err := readComtrade(t, rows[:len(rows)-len(apiRow("mosCode=0 "))])
+	require.NoError(t, err)
+	assert.Equal(t, 1, ds.Len())
+	f, ok := ds.Lookup(tradeflow.MustParseKey("CHN M USA TOTAL value"), series.Period{First: mp("2023-01"), Last: mp("2023-12")})
+	require.True(t, ok)
+	assert.Equal(t, "100", f.Printed())
+	assert.Equal(t, []tradeflow.SkipCount{
+		{Reason: "a breakdown by second partner (partner2Code not 0)", Rows: 1, First: 3},
+		{Reason: "a breakdown by mode of transport (motCode not 0)", Rows: 1, First: 4},
+		{Reason: "a breakdown by customs procedure (customsCode not C00)", Rows: 1, First: 5},
+	}, ds.Summary().Skipped)
+
+	ds, err = readComtrade(t, rows[:len(rows)-len(apiRow("mosCode=0 "))], tradeflow.KeepBreakdowns())
+	require.NoError(t, err)
+	assert.Equal(t, 4, ds.Len())
+	assert.Empty(t, ds.Summary().Skipped)
+	for key, want := range map[string]string{
+		"CHN M USA TOTAL value": "100", "CHN M USA TOTAL value partner2=410": "30",
+		"CHN M USA TOTAL value mot=2100": "60", "CHN M USA TOTAL value customs=C05": "5",
+	} {
+		k := tradeflow.MustParseKey(key)
+		f, ok := ds.Lookup(k, series.Period{First: mp("2023-01"), Last: mp("2023-12")})
+		require.True(t, ok, key)
+		assert.Equal(t, want, f.Printed(), key)
+	}
+	// The totals of a dataset that keeps parts are still the file's totals.
+	s, err := tradeflow.Cumulative[series.USD](ds, tradeflow.MustParseKey("CHN M USA TOTAL value"))
+	require.NoError(t, err)
+	assert.Equal(t, "[2023-12: 100] USD", s.String())
+}
+
+// Services and other classifications are never stored as HS goods.
+func TestComtradeGoodsAndHSOnly(t *testing.T) {
+	services := apiRow("typeCode=S", "classificationCode=EB", "cmdCode=200", "partnerCode=0", "partner2Code=", "customsCode=", "motCode=")
+	sitc := apiRow("classificationCode=S4", "classificationSearchCode=S4", "cmdCode=776")
+	_, err := readComtrade(t, services)
+	assert.ErrorContains(t, err, `c.csv:2:1: column typeCode: value "S": a row of trade in services`)
+	assert.ErrorIs(t, err, tradeflow.ErrCommodity)
+	_, err = readComtrade(t, sitc)
+	assert.ErrorContains(t, err, `c.csv:2:18: column classificationCode: value "S4": not the Harmonized System`)
+
+	ds, err := readComtrade(t, services+sitc, tradeflow.KeepOtherCodes())
+	require.NoError(t, err)
+	var keys []string
+	for _, k := range ds.Keys() {
+		keys = append(keys, k.String())
+		_, isHS := k.Commodity.Code()
+		assert.False(t, isHS, k)
+	}
+	assert.Equal(t, []string{"CHN M USA S4:776 value", "CHN M WLD EB:200 value"}, keys)
+
+	_, err = readComtrade(t, apiRow("typeCode=S", "classificationCode=H6", "cmdCode=8542"), tradeflow.KeepOtherCodes())
+	assert.ErrorContains(t, err, "a row of trade in services coded as HS goods")
+}
+
+// A weight Comtrade does not have is missing, not zero; the flags and the
+// unit of quantity are on the figures; the edition is kept; annual rows
+// are annual.
+func TestComtradeQuantitiesAndFlags(t *testing.T) {
+	ds, err := readComtrade(t,
+		apiRow("cmdCode=8542", "classificationCode=H5", "period=2019", "netWgt=0.0", "isNetWgtEstimated=True", "qty=0.0")+
+			apiRow("cmdCode=030617", "netWgt=0.0", "isReported=False", "isAggregate=True")+
+			apiRow("cmdCode=854231", "netWgt=412345.678", "qtyUnitCode=5", "qty=1876543210.0", "isQtyEstimated=True",
+				"grossWgt=498765.0"))
+	require.NoError(t, err)
+	year := func(y string) series.Period { return series.Period{First: mp(y + "-01"), Last: mp(y + "-12")} }
+
+	_, ok := ds.Lookup(tradeflow.MustParseKey("CHN M USA 8542 quantity"), year("2019"))
+	assert.False(t, ok, "an estimated zero weight is no weight")
+	v, ok := ds.Lookup(tradeflow.MustParseKey("CHN M USA 8542 value"), year("2019"))
+	require.True(t, ok)
+	assert.Equal(t, tradeflow.H5, v.Edition)
+	assert.Equal(t, 2017, v.Edition.Year())
+	assert.Equal(t, tradeflow.Reported, v.Flags)
+
+	w, ok := ds.Lookup(tradeflow.MustParseKey("CHN M USA 0306.17 quantity"), year("2023"))
+	require.True(t, ok, "a zero weight not flagged as estimated is a weight of zero")
+	assert.True(t, w.Value.IsZero())
+	assert.Equal(t, tradeflow.Aggregated, w.Flags)
+
+	q, ok := ds.Lookup(tradeflow.MustParseKey("CHN M USA 8542.31 supplementary_quantity"), year("2023"))
+	require.True(t, ok)
+	assert.Equal(t, "1876543210.0 ITEMS", q.Printed()+" "+q.Unit.String())
+	assert.True(t, q.Flags.Has(tradeflow.Estimated|tradeflow.Reported))
+	g, ok := ds.Lookup(tradeflow.MustParseKey("CHN M USA 8542.31 gross_weight"), year("2023"))
+	require.True(t, ok)
+	assert.Equal(t, "498765.0", g.Printed())
+	n, ok := ds.Lookup(tradeflow.MustParseKey("CHN M USA 8542.31 quantity"), year("2023"))
+	require.True(t, ok)
+	assert.False(t, n.Flags.Has(tradeflow.Estimated), "the net weight has its own flag")
+
+	var left []string
+	for _, c := range ds.Summary().LeftOut {
+		if strings.Contains(c.Reason, "zero") {
+			left = append(left, c.Reason)
+		}
+	}
+	assert.Equal(t, []string{
+		"netWgt: an estimated zero (isNetWgtEstimated true), taken as no quantity",
+		"qty: a zero whose unit (qtyUnitCode) says there is none, taken as no supplementary_quantity",
+	}, left)
+
+	// Annual figures are years: Cumulative has them at December, Get
+	// (months) does not.
+	m, err := tradeflow.Get[series.USD](ds, tradeflow.MustParseKey("CHN M USA 8542 value"))
+	require.NoError(t, err)
+	assert.Zero(t, m.Len())
+	c, err := tradeflow.Cumulative[series.USD](ds, tradeflow.MustParseKey("CHN M USA 8542 value"))
+	require.NoError(t, err)
+	assert.Equal(t, "[2019-12: 1000] USD", c.String())
+
+	_, err = readComtrade(t, apiRow("qty=5.0"))
+	assert.ErrorContains(t, err, `column qtyUnitCode: value "-1": the unit says there is no quantity, and qty is 5.0`)
+}
+
+// The bulk files read with the same conventions: tabs, CRLF, 0/1.
+func TestComtradeBulkConventions(t *testing.T) {
+	head := "datasetCode\ttypeCode\tfreqCode\trefPeriodId\trefYear\trefMonth\tperiod\treporterCode\tflowCode\tpartnerCode\tpartner2Code\tclassificationSearchCode\tclassificationCode\tisOriginalClassification\tcmdCode\tcustomsCode\tmosCode\tmotCode\tqtyUnitCode\tqty\tisQtyEstimated\taltQtyUnitCode\taltQty\tisAltQtyEstimated\tnetWgt\tisnetWgtEstimated\tgrossWgt\tisgrossWgtEstimated\tCIFValue\tFOBValue\tprimaryValue\tlegacyEstimationFlag\tisReported\tisAggregate\r\n"
+	row := "1\tC\tM\t20230301\t2023\t3\t202303\t156\tM\t842\t0\tH6\tH6\t1\t8542\tC00\t0\t0\t8\t10.5\t1\t-1\t\t0\t0\t1\t\t0\t5.0\t\t5.0\t0\t0\t1\r\n"
+	ds, err := tradeflow.Read(t.Context(), strings.NewReader(head+row), "C_M_156_202303_H6_O.txt", tradeflow.ComtradeBulk(),
+		tradeflow.WithVintage("2025-06-30"))
+	require.NoError(t, err)
+	q, ok := ds.Lookup(tradeflow.MustParseKey("CHN M USA 8542 supplementary_quantity"), series.MonthPeriod(mp("2023-03")))
+	require.True(t, ok)
+	assert.Equal(t, "10.5 KG estimated|aggregated", q.Printed()+" "+q.Unit.String()+" "+q.Flags.String())
+	_, ok = ds.Lookup(tradeflow.MustParseKey("CHN M USA 8542 quantity"), series.MonthPeriod(mp("2023-03")))
+	assert.False(t, ok, "isnetWgtEstimated 1 with netWgt 0: no weight")
+	f, ok := tradeflow.Detect([]byte(strings.TrimSuffix(head, "\r\n")))
+	require.True(t, ok)
+	assert.Equal(t, "UN Comtrade bulk", f.Name)
+}

@@ -1,0 +1,186 @@
+package tradeflow
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// A JSON table is a JSON array of arrays of strings, the first array the
+// header, as the US Census Bureau's data API answers:
+//
+//	[["CTY_CODE","CTY_NAME","ALL_VAL_MO","time"],
+//	["1220","CANADA","98765432","2024-03"]]
+//
+// [Read] reads one as if it were CSV. The API echoes the variables a query
+// filters on as columns at the end, so a variable both asked for and
+// filtered on comes twice: a column whose name an earlier column has is
+// left out, after checking, row by row, that it holds the same value (a
+// row where it does not is an error naming both columns). Numbers and
+// nulls are read as their text and as empty cells.
+
+// isJSONTable reports whether b, the start of a file, opens a JSON table.
+func isJSONTable(b []byte) bool {
+	b = bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\ufeff")), " \t\r\n")
+	if len(b) == 0 || b[0] != '[' {
+		return false
+	}
+	b = bytes.TrimLeft(b[1:], " \t\r\n")
+	return len(b) == 0 || b[0] == '['
+}
+
+// jsonTable converts a JSON table to CSV as it is read.
+type jsonTable struct {
+	name string
+	dec  *json.Decoder
+	buf  bytes.Buffer
+	cw   *csv.Writer
+	keep []int // the columns written
+	same []int // for each column left out, the earlier column it repeats; -1 for those kept
+	head []string
+	row  int // the array being read, 1 for the header
+	err  error
+	done bool
+}
+
+func newJSONTable(r io.Reader, name string) *jsonTable {
+	t := &jsonTable{name: name, dec: json.NewDecoder(bufio.NewReaderSize(r, 64<<10))}
+	t.dec.UseNumber()
+	t.cw = csv.NewWriter(&t.buf)
+	if err := t.expect(json.Delim('[')); err != nil {
+		t.err = err
+	}
+	return t
+}
+
+func (t *jsonTable) expect(want json.Delim) error {
+	tok, err := t.dec.Token()
+	if err != nil {
+		return t.fail(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		return t.fail(fmt.Errorf("want %v, found %v", want, tok))
+	}
+	return nil
+}
+
+func (t *jsonTable) fail(err error) error {
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return &RowError{File: t.name, Line: t.row, Err: fmt.Errorf("a JSON table (an array of arrays of strings): array %d: %v: %w", t.row, err, ErrMalformed)}
+}
+
+// next reads one inner array, or reports that the table ended.
+func (t *jsonTable) next() ([]string, bool, error) {
+	if !t.dec.More() {
+		if _, err := t.dec.Token(); err != nil { // the closing bracket
+			return nil, false, t.fail(err)
+		}
+		return nil, false, nil
+	}
+	t.row++
+	if err := t.expect(json.Delim('[')); err != nil {
+		return nil, false, err
+	}
+	var rec []string
+	for t.dec.More() {
+		tok, err := t.dec.Token()
+		if err != nil {
+			return nil, false, t.fail(err)
+		}
+		switch v := tok.(type) {
+		case string:
+			rec = append(rec, v)
+		case json.Number:
+			rec = append(rec, v.String())
+		case nil:
+			rec = append(rec, "")
+		case bool:
+			rec = append(rec, fmt.Sprint(v))
+		default:
+			return nil, false, t.fail(fmt.Errorf("value %d is not a string, a number or null", len(rec)+1))
+		}
+	}
+	if _, err := t.dec.Token(); err != nil {
+		return nil, false, t.fail(err)
+	}
+	return rec, true, nil
+}
+
+func (t *jsonTable) Read(p []byte) (int, error) {
+	for t.buf.Len() == 0 {
+		if t.err != nil {
+			return 0, t.err
+		}
+		if t.done {
+			return 0, io.EOF
+		}
+		rec, ok, err := t.next()
+		switch {
+		case err != nil:
+			t.err = err
+			continue
+		case !ok:
+			t.done = true
+			if _, err := t.dec.Token(); err != io.EOF {
+				t.err = t.fail(fmt.Errorf("text after the table"))
+			}
+			continue
+		}
+		if t.row == 1 {
+			t.header(rec)
+		} else if err := t.check(rec); err != nil {
+			t.err = err
+			continue
+		}
+		out := make([]string, len(t.keep))
+		for i, c := range t.keep {
+			if c < len(rec) {
+				out[i] = rec[c]
+			}
+		}
+		if t.row > 1 && len(rec) != len(t.head) {
+			// Let the reader report the row with its line: write it whole.
+			out = rec
+		}
+		t.cw.Write(out)
+		t.cw.Flush()
+	}
+	return t.buf.Read(p)
+}
+
+// header keeps the first column of each name.
+func (t *jsonTable) header(rec []string) {
+	t.head = rec
+	first := map[string]int{}
+	t.same = make([]int, len(rec))
+	for i, h := range rec {
+		k := strings.ToLower(strings.TrimSpace(h))
+		if j, dup := first[k]; dup {
+			t.same[i] = j
+			continue
+		}
+		first[k] = i
+		t.same[i] = -1
+		t.keep = append(t.keep, i)
+	}
+}
+
+// check refuses a row whose repeated column differs from the first.
+func (t *jsonTable) check(rec []string) error {
+	if len(rec) != len(t.head) {
+		return nil
+	}
+	for i, j := range t.same {
+		if j >= 0 && rec[i] != rec[j] {
+			return &RowError{File: t.name, Line: t.row, Column: i + 1, Name: t.head[i], Value: clip([]byte(rec[i])),
+				Err: fmt.Errorf("column %d, also named %s, holds %q: %w", j+1, t.head[j], rec[j], ErrMalformed)}
+		}
+	}
+	return nil
+}
