@@ -93,3 +93,23 @@ func TestOneTinyValueCostsNothing(t *testing.T) {
 	assert.Equal(t, n-1-13, yoy.Len(), "the first year, and the month a year after the refused one, have no change")
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20), "Get and YoY of %d months allocate %d bytes", n, after.TotalAlloc-before.TotalAlloc)
 }
+
+// TestValueErrorCountsBytesAsQuoted: a bad value's error quotes the field
+// as written (RowError.Value), so the byte it names must be counted in
+// that text. For " x" it says "('x' at byte 1)", counting in the trimmed
+// text; the quoted field has the x at byte 2.
+//
+// It fails until the reader (internal/fixed.Parse's caller in the data
+// layer) counts bytes in the field as written, or quotes the trimmed one.
+func TestValueErrorCountsBytesAsQuoted(t *testing.T) {
+	t.Skip("fails until the reader names bytes in the text it quotes (see the comment)")
+	_, err := tradeflow.Load(strings.NewReader(header+"2025-11,X,WLD,TOTAL,value, x,USD,2025-12-08,x,\n"), "bytes.csv", tradeflow.Reporter("CN"))
+	require.Error(t, err)
+	msg := err.Error()
+	if strings.Contains(msg, `value " x"`) {
+		assert.Contains(t, msg, "at byte 2", "the x is byte 2 of the quoted field: %s", msg)
+	} else {
+		assert.Contains(t, msg, `value "x"`)
+		assert.Contains(t, msg, "at byte 1")
+	}
+}
