@@ -21,7 +21,6 @@ var (
 	ErrColumn    = errors.New("bad header")
 	ErrMissing   = errors.New("missing value")
 	ErrLevel     = errors.New("negative level")
-	ErrLimit     = errors.New("over a limit")
 	ErrMalformed = errors.New("malformed row")
 	// ErrDuplicate is package series' own: two figures (or observations)
 	// for the same period are one mistake, whichever package finds it.
@@ -30,6 +29,9 @@ var (
 	ErrValue = series.ErrValue
 	// ErrUnit is package series' own, for units that do not match.
 	ErrUnit = series.ErrUnit
+	// ErrLimit is package series' own, for a value, a line or a
+	// parameter beyond what the library takes.
+	ErrLimit = series.ErrLimit
 )
 
 // A ParseError reports text that is not what it should be: a flow, a

@@ -80,8 +80,10 @@ var csvColumns = []string{"reporter", "period", "flow", "partner", "commodity", 
 // Write writes ds in the library's CSV format, every figure and vintage,
 // codes in their canonical forms, values and units as printed (trailing
 // zeros kept), sorted as [Dataset.Figures] orders them. Reading what Write
-// wrote with [CSV] gives the same dataset. Its cost is one pass over the
-// figures once the keys are sorted.
+// wrote with [CSV] gives the same dataset — with the [Unlisted] option if
+// the dataset holds partner codes the tables do not list, which the CSV
+// format otherwise refuses as likely typing errors. Its cost is one pass
+// over the figures once the keys are sorted.
 func Write(w io.Writer, ds *Dataset) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	cw := csv.NewWriter(bw)

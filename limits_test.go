@@ -18,16 +18,9 @@ import (
 // USD_100M has 48 in USD, and 1e39 USD_100M is 1e47 USD). Whichever way
 // the data layer takes — giving the exact value (a conversion is a result,
 // which MaxDigits does not bound), or refusing it — Get must not give an
-// error that names no file or line, and All must not panic.
-//
-// It fails on the data layer as it stands: typed.go's build collects the
-// converted values with series.FromCoefficients (int64 values) or a
-// series.Builder (others), both ways into a series that refuse values
-// beyond MaxDigits, so Get returns a bare *series.LimitError and All,
-// which checks only series with duplicates before it yields, panics ("a
-// series checked before became unbuildable").
+// error that names no file or line, and All must not panic. Get gives the
+// exact value.
 func TestGetConvertsValuesAtTheLimit(t *testing.T) {
-	t.Skip("fails until the data layer decides how Get converts values beyond MaxDigits (see the comment)")
 	v := strings.Repeat("9", series.MaxDigits)
 	for _, tt := range []struct {
 		name, row, want string
@@ -94,15 +87,11 @@ func TestOneTinyValueCostsNothing(t *testing.T) {
 	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20), "Get and YoY of %d months allocate %d bytes", n, after.TotalAlloc-before.TotalAlloc)
 }
 
-// TestValueErrorCountsBytesAsQuoted: a bad value's error quotes the field
-// as written (RowError.Value), so the byte it names must be counted in
-// that text. For " x" it says "('x' at byte 1)", counting in the trimmed
-// text; the quoted field has the x at byte 2.
-//
-// It fails until the reader (internal/fixed.Parse's caller in the data
-// layer) counts bytes in the field as written, or quotes the trimmed one.
+// TestValueErrorCountsBytesAsQuoted: a bad value's error quotes the value
+// (RowError.Value), so the byte it names must be counted in that text. The
+// reader quotes the value as it reads it, without the spaces around it:
+// for " x", value "x" and ('x' at byte 1).
 func TestValueErrorCountsBytesAsQuoted(t *testing.T) {
-	t.Skip("fails until the reader names bytes in the text it quotes (see the comment)")
 	_, err := tradeflow.Load(strings.NewReader(header+"2025-11,X,WLD,TOTAL,value, x,USD,2025-12-08,x,\n"), "bytes.csv", tradeflow.Reporter("CN"))
 	require.Error(t, err)
 	msg := err.Error()

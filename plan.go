@@ -108,7 +108,7 @@ type skipRule struct {
 
 // newPlan binds schema s to header head.
 func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) {
-	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine,
+	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine,
 		hsOnly: s.HSOnly, keepBreakdowns: cfg.keepBreakdowns, keepOther: cfg.keepOther}
 	if p.point == 0 {
 		p.point = '.'

@@ -23,6 +23,7 @@ type readConfig struct {
 	collect        bool
 	sum            bool
 	keepBreakdowns bool
+	unlisted       bool
 	keepOther      bool
 	progress       func(Progress)
 	workers        int
@@ -67,6 +68,12 @@ func WithVintage(v string) ReadOption { return func(c *readConfig) { c.vintage =
 // WithSource names the source of every figure of a file that has no
 // source column.
 func WithSource(s string) ReadOption { return func(c *readConfig) { c.source = s } }
+
+// Unlisted accepts partner and reporter letter codes that package partner
+// does not list, whatever the schema says (see [Schema.Unlisted]): for
+// reading back a file that [Write] wrote from a dataset holding such
+// codes (Eurostat's QY, synthetic data).
+func Unlisted() ReadOption { return func(c *readConfig) { c.unlisted = true } }
 
 // Workers sets how many goroutines parse the file (default: one a core).
 func Workers(n int) ReadOption { return func(c *readConfig) { c.workers = n } }

@@ -213,13 +213,24 @@ type table struct {
 
 func (t *table) page(r int32) (*cols, int) { return t.pages[r>>pageBits], int(r & (pageSize - 1)) }
 
+// newPage starts a page for about rows more rows. The first page starts
+// small and grows, so that a small dataset does not cost a whole page;
+// the others start whole, so that growing never copies.
+func (t *table) newPage(rows int) {
+	n := pageSize
+	if len(t.pages) == 0 {
+		n = min(pageSize, max(rows, 64))
+	}
+	t.pages = append(t.pages, &cols{
+		key:   make([]int32, 0, n),
+		month: make([]int32, 0, n),
+		coef:  make([]int64, 0, n),
+	})
+}
+
 func (t *table) append(r *row) int32 {
 	if t.n&(pageSize-1) == 0 {
-		t.pages = append(t.pages, &cols{
-			key:   make([]int32, 0, pageSize),
-			month: make([]int32, 0, pageSize),
-			coef:  make([]int64, 0, pageSize),
-		})
+		t.newPage(1)
 	}
 	t.pages[len(t.pages)-1].append(r)
 	t.n++
@@ -232,11 +243,7 @@ func (t *table) append(r *row) int32 {
 func (t *table) appendCols(c *cols, bigs map[int]*big.Int) {
 	for i := 0; i < c.n; {
 		if t.n&(pageSize-1) == 0 {
-			t.pages = append(t.pages, &cols{
-				key:   make([]int32, 0, pageSize),
-				month: make([]int32, 0, pageSize),
-				coef:  make([]int64, 0, pageSize),
-			})
+			t.newPage(c.n - i)
 		}
 		p := t.pages[len(t.pages)-1]
 		k := min(c.n-i, pageSize-p.n)
@@ -249,7 +256,7 @@ func (t *table) appendCols(c *cols, bigs map[int]*big.Int) {
 			}
 		} else {
 			if p.line.v == nil && p.line.spare == nil {
-				p.line.spare = make([]int32, 0, pageSize)
+				p.line.spare = make([]int32, 0, cap(p.key))
 			}
 			for j := i; j < i+k; j++ {
 				p.line.append(c.line.at(j), p.n+j-i)

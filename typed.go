@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tradeflow-go/tradeflow/internal/unbound"
 	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
@@ -91,10 +92,16 @@ func seriesFor[U series.Unit](ds *Dataset, key Key) (int32, error) {
 func build[U series.Unit](ds *Dataset, b *series.Builder[U], s int32, keep func(series.Period) bool, atLast bool) (series.Series[U], error) {
 	rows := ds.index().rowsOf(s)
 	if !ds.index().isMixed(s) && ds.rows.bigs == nil && keep(series.MonthPeriod(epoch)) {
-		return buildMonths[U](ds, rows)
+		// A value converted to U may pass series.MaxDigits, which bounds
+		// what enters the library, not results: such a series goes the
+		// Builder's way, which lets it through.
+		if out, err := buildMonths[U](ds, rows); !errors.Is(err, series.ErrLimit) {
+			return out, err
+		}
 	}
 	var u U
 	b.Reset()
+	unbound.Allow(b)
 	key := ds.series.at(int32(s)).Key
 	for n, r := range rows {
 		p, i := ds.rows.page(r)

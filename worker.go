@@ -631,7 +631,9 @@ func trim(b []byte) []byte {
 func (w *worker) bad(f *record, r *ref, err error) *RowError {
 	e := &RowError{File: w.p.name, Err: err}
 	if r.col >= 0 {
-		e.Column, e.Name, e.Value = r.col+1, r.name, clip(f.field(r.col))
+		// The value as read: without the spaces around it, so that a
+		// position in it (at byte 2) counts from its first byte.
+		e.Column, e.Name, e.Value = r.col+1, r.name, clip(trim(f.field(r.col)))
 	} else {
 		e.Name, e.Value = r.role, r.konst
 	}

@@ -448,3 +448,15 @@ func TestShares(t *testing.T) {
 	}
 	assert.True(t, sum.Equal(dec("100")), "shares sum to %v", sum)
 }
+
+// TestLineAtCalendarEdges: a series with observations at 0001-01 and
+// 9999-12 draws, with no month stepped past the calendar.
+func TestLineAtCalendarEdges(t *testing.T) {
+	for _, start := range []string{"0001-01", "9999-10"} {
+		s := series.MustFromStrings[series.Percent](month(start), "1", "2", "3")
+		c := chart.LineChart[series.Percent]{Title: "Edges", Lines: []chart.Line[series.Percent]{{Series: s}}}
+		var svg bytes.Buffer
+		require.NotPanics(t, func() { require.NoError(t, c.WriteSVG(&svg, chart.Web())) }, start)
+		assert.NotZero(t, svg.Len())
+	}
+}

@@ -97,7 +97,7 @@ type point struct {
 func points[U series.Unit](s series.Series[U], p series.Period) []point {
 	rate := isRate[U]()
 	var pts []point
-	next := series.Month{} // the month after the last point's period
+	var last series.Month // the last month of the last point's period
 	for per, v := range s.All() {
 		if per.First.Before(p.First) || per.Last.After(p.Last) {
 			continue
@@ -106,8 +106,11 @@ func points[U series.Unit](s series.Series[U], p series.Period) []point {
 			continue
 		}
 		x := float64(per.First.MonthsSince(p.First)) + float64(per.Len()-1)/2
-		pts = append(pts, point{x: x, y: v.InexactFloat64(), join: len(pts) > 0 && per.First == next})
-		next = per.Last.AddMonths(1)
+		// A point joins the one before only if no month lies between
+		// them (counted, not stepped: 9999-12 has no month after it).
+		join := len(pts) > 0 && per.First.MonthsSince(last) == 1
+		pts = append(pts, point{x: x, y: v.InexactFloat64(), join: join})
+		last = per.Last
 	}
 	return pts
 }

@@ -196,12 +196,14 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // may leave out.
 type readFlags struct {
 	reporter, vintage, source string
+	unlisted                  bool
 }
 
 func (r *readFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&r.reporter, "reporter", "", "the reporter (a partner `code` such as CN) of a file that has no reporter column")
 	fs.StringVar(&r.vintage, "vintage", "", "the release `date` (2025-12-08) of every figure of a file that has no vintage column")
 	fs.StringVar(&r.source, "source", "", "the source, as `text`, of every figure of a file that has no source column")
+	fs.BoolVar(&r.unlisted, "unlisted", false, "accept partner letter codes the tables do not list (QY, synthetic data)")
 }
 
 func (r *readFlags) options() []tradeflow.ReadOption {
@@ -214,6 +216,9 @@ func (r *readFlags) options() []tradeflow.ReadOption {
 	}
 	if r.source != "" {
 		opts = append(opts, tradeflow.WithSource(r.source))
+	}
+	if r.unlisted {
+		opts = append(opts, tradeflow.Unlisted())
 	}
 	return opts
 }
