@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -72,12 +73,16 @@ func Detect(header []byte) (Format, bool) {
 func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) (*Dataset, error) {
 	head, rest, err := peekHeader(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &RowError{File: name, Line: 1, Err: err}
 	}
 	if isJSONTable(head) {
 		// The header is the table's first array: read it as CSV.
 		if head, rest, err = peekHeader(newJSONTable(decompressed(rest), name)); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			var re *RowError
+			if errors.As(err, &re) {
+				return nil, err
+			}
+			return nil, &RowError{File: name, Line: 1, Err: err}
 		}
 	}
 	f, ok := Detect(head)

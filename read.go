@@ -197,7 +197,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	start := make([]byte, 512)
 	n, err := io.ReadFull(src, start)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &RowError{File: name, Line: 1, Err: err}
 	}
 	src = io.MultiReader(bytes.NewReader(start[:n]), src)
 	if isJSONTable(start[:n]) {

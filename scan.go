@@ -31,6 +31,7 @@ type splitter struct {
 	seq     int
 	eof     bool
 	first   []byte // what header() read past the header, for the first block
+	grow    int    // the size of the last block's storage
 }
 
 func newSplitter(r io.Reader, name string, cfg readConfig) *splitter {
@@ -55,6 +56,10 @@ func (sp *splitter) fill(buf []byte, n int) (int, error) {
 			break
 		}
 		if err != nil {
+			var re *RowError
+			if errors.As(err, &re) {
+				return n, err // it names the file already
+			}
 			return n, fmt.Errorf("%s: %w", sp.name, err)
 		}
 	}
@@ -109,7 +114,10 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		size := max(sp.size, 2*len(sp.carry))
+		// Blocks start small and double up to the block size, so that a
+		// small file costs little and a large one soon reads in full blocks.
+		sp.grow = min(max(2*sp.grow, 64<<10), sp.size)
+		size := max(sp.grow, 2*len(sp.carry))
 		if cap(own) < size {
 			own = make([]byte, size)
 		}
