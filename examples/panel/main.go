@@ -24,7 +24,10 @@
 // from series.YoY, series.YearToDate, series.Total, series.ZeroFill,
 // series.Add, partner.Contributions and series.Streak. The program's own
 // part is the job: which series to add up, and goroutines to share the
-// series out among the cores.
+// series out among the cores. The SPEC's definitions — the schema, the
+// figures of one series, of one decomposition and of one aggregate, the
+// lines printed — are in internal/panel, which the Beam pipeline
+// (beam/examples/panel) shares.
 package main
 
 import (
@@ -36,14 +39,11 @@ import (
 	"log"
 	"os"
 	"runtime"
-	"slices"
-	"strings"
 	"sync"
 	"time"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/internal/panel"
 	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
@@ -89,26 +89,8 @@ func main() {
 var phase = func(string) {}
 
 // schema is the SPEC's file: period, reporter, partner, flow, hs,
-// value_usd, qty_kg (which the job does not use).
-func schema() tradeflow.Schema {
-	return tradeflow.Schema{
-		Name:      "trade panel",
-		Period:    tradeflow.Column("period"),
-		Reporter:  tradeflow.Column("reporter"),
-		Partner:   tradeflow.Column("partner"),
-		Flow:      tradeflow.Column("flow"),
-		Commodity: tradeflow.Column("hs"),
-		// The generator draws its six digits at random, so some are not
-		// HS codes (heading 8700 does not exist): they are read as codes of
-		// the panel's own, never taken for HS.
-		Classification: tradeflow.Const("PANEL"),
-		Value:          tradeflow.Column("value_usd"),
-		Unit:           tradeflow.Const("USD"),
-		Source:         tradeflow.Const("trade panel generator"),
-		// Its partners are letter pairs (AA, AB, …), not all ISO codes.
-		Unlisted: true,
-	}
-}
+// value_usd, qty_kg (which the job does not use). See panel.Schema.
+func schema() tradeflow.Schema { return panel.Schema() }
 
 // run reads the SPEC's CSV from r and writes the SPEC's report to w, with
 // workers goroutines (one a core if workers < 1).
@@ -129,43 +111,9 @@ func run(ctx context.Context, w io.Writer, r io.Reader, name string, workers int
 	return err
 }
 
-// A report holds the SPEC's figures.
-type report struct {
-	rows, series   int
-	yoyCount       int
-	yoySum, ytdSum decimal.Decimal
-	contribMaxDiff decimal.Decimal
-	top            []topPart
-	streakSum      int
-	streakMax      int
-}
-
-type topPart struct {
-	name   string
-	points decimal.Decimal // rounded half away from zero to 3 places
-}
-
-func (r report) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "rows=%d\n", r.rows)
-	fmt.Fprintf(&b, "series=%d\n", r.series)
-	fmt.Fprintf(&b, "yoy_count=%d\n", r.yoyCount)
-	fmt.Fprintf(&b, "yoy_sum=%s\n", r.yoySum.StringFixed(1))
-	fmt.Fprintf(&b, "ytd_sum=%s\n", r.ytdSum.StringFixed(2))
-	fmt.Fprintf(&b, "contrib_maxdiff=%s\n", r.contribMaxDiff.StringFixed(6))
-	tops := make([]string, len(r.top))
-	for i, t := range r.top {
-		sign := "+"
-		if t.points.IsNegative() {
-			sign = ""
-		}
-		tops[i] = t.name + ":" + sign + t.points.StringFixed(3)
-	}
-	fmt.Fprintf(&b, "top_x_last=%s\n", strings.Join(tops, ";"))
-	fmt.Fprintf(&b, "streak_sum=%d\n", r.streakSum)
-	fmt.Fprintf(&b, "streak_max=%d\n", r.streakMax)
-	return b.String()
-}
+// A report holds the SPEC's figures; its String method prints the SPEC's
+// lines (package panel defines them for every program that runs the job).
+type report = panel.Report
 
 // A flowPartner is the aggregate V_fp of one flow and partner: the sum over
 // HS codes, every month of the file.
@@ -176,16 +124,13 @@ type flowPartner struct {
 }
 
 // tally is what the per-series pass adds up.
-type tally struct {
-	yoyCount       int
-	yoySum, ytdSum decimal.Decimal
-}
+type tally = panel.Tally
 
 // compute computes the report from the dataset, with workers goroutines
 // for the per-series pass.
 func compute(ds *tradeflow.Dataset, workers int) (report, error) {
 	keys := ds.Keys() // by reporter, flow, partner, then hs: each pair's series side by side
-	rep := report{rows: ds.Summary().Rows, series: len(keys)}
+	rep := report{Rows: ds.Summary().Rows, Series: len(keys)}
 	if len(keys) == 0 {
 		return rep, errors.New("no data rows")
 	}
@@ -195,7 +140,7 @@ func compute(ds *tradeflow.Dataset, workers int) (report, error) {
 	if err != nil {
 		return rep, err
 	}
-	rep.yoyCount, rep.yoySum, rep.ytdSum = t.yoyCount, t.yoySum, t.ytdSum
+	rep.YoYCount, rep.YoYSum, rep.YTDSum = t.YoYCount, t.YoYSum, t.YTDSum
 	phase("series")
 
 	// Contributions of the partners to each flow's growth.
@@ -206,7 +151,7 @@ func compute(ds *tradeflow.Dataset, workers int) (report, error) {
 	}
 	phase("contrib")
 
-	rep.streakSum, rep.streakMax = streaks(fps, file.Last)
+	rep.StreakSum, rep.StreakMax = streaks(fps, file.Last)
 	phase("streaks")
 	return rep, nil
 }
@@ -253,9 +198,7 @@ func perSeries(ds *tradeflow.Dataset, keys []tradeflow.Key, file series.Period, 
 		if errs[w] != nil {
 			return nil, t, errs[w]
 		}
-		t.yoyCount += tallies[w].yoyCount
-		t.yoySum = t.yoySum.Add(tallies[w].yoySum)
-		t.ytdSum = t.ytdSum.Add(tallies[w].ytdSum)
+		t = t.Add(tallies[w])
 	}
 	return fps, t, nil
 }
@@ -263,35 +206,18 @@ func perSeries(ds *tradeflow.Dataset, keys []tradeflow.Key, file series.Period, 
 // group computes the yoy and ytd figures of the series of one flow–partner
 // pair, adds them to t, and returns the pair's aggregate V_fp.
 func group(ds *tradeflow.Dataset, keys []tradeflow.Key, file series.Period, t *tally) (series.Series[series.USD], error) {
-	yoyFrom := series.Period{First: file.First.AddMonths(12), Last: file.Last}
 	filled := make([]series.Series[series.USD], len(keys))
 	for i, k := range keys {
 		s, err := tradeflow.Get[series.USD](ds, k)
 		if err != nil {
 			return series.Series[series.USD]{}, err
 		}
-		// yoy: defined where the series has the month and the month a year
-		// before, and that base is not zero; series.YoY leaves the other
-		// months out (its gaps say why). Each change is rounded to one
-		// decimal, half away from zero, and summed.
-		yoy, _ := series.YoY(s)
-		t.yoyCount += yoy.Len()
-		if yoyFrom.Valid() {
-			sum, err := series.Total(yoy.Round(1), yoyFrom, series.AllowMissing())
-			if err != nil {
-				return series.Series[series.USD]{}, err
-			}
-			t.yoySum = t.yoySum.Add(sum)
-		}
-		// ytd: the SPEC sums the rows there are from January, so a year with
-		// a missing month still has totals (AllowMissing; reason Partial).
-		// There is one total per row; ytd_sum adds them all up.
-		ytd, _ := series.YearToDate(s, series.AllowMissing())
-		sum, err := series.Total(ytd, file, series.AllowMissing())
+		// yoy and ytd, as panel.SeriesTally defines them.
+		st, err := panel.SeriesTally(s, file)
 		if err != nil {
 			return series.Series[series.USD]{}, err
 		}
-		t.ytdSum = t.ytdSum.Add(sum)
+		*t = t.Add(st)
 
 		// V_fp(t) is "the sum over hs of the rows at t (0 where there is
 		// none, for every month from the first to the last of the file)":
@@ -326,13 +252,10 @@ func partsOf(fps []flowPartner, flow tradeflow.Flow) []partner.Part[series.USD] 
 // reports it as a gap) and ends the streak, and so does every month within a
 // year of the file's first, which has no base.
 func streaks(fps []flowPartner, last series.Month) (sum, longest int) {
-	minus10 := decimal.NewFromInt(-10)
-	below := func(v decimal.Decimal) bool { return v.LessThan(minus10) }
 	for _, fp := range fps {
-		yoy, _ := series.YoY(fp.v) // the gaps are the months without a change
-		run := series.Streak(yoy, last, below)
-		sum += run.Len
-		longest = max(longest, run.Len)
+		n := panel.Streak(fp.v, last)
+		sum += n
+		longest = max(longest, n)
 	}
 	return sum, longest
 }
@@ -363,55 +286,15 @@ func contributions(rep *report, flow tradeflow.Flow, parts []partner.Part[series
 		if err != nil {
 			return fmt.Errorf("%v: %w", flow, err)
 		}
-		// Σ_p C_p(t), the residual (the total less the listed partners, here
-		// zero) left out, against the total's growth.
-		sum := decimal.Zero
-		for _, c := range d.Parts {
-			if !c.Residual {
-				sum = sum.Add(c.Points)
-			}
-		}
-		if diff := sum.Sub(d.Total.Points).Abs(); diff.GreaterThan(rep.contribMaxDiff) {
-			rep.contribMaxDiff = diff
+		// Σ_p C_p(t) against the total's growth (panel.MaxDiff).
+		if diff := panel.MaxDiff(d); diff.GreaterThan(rep.ContribMaxDiff) {
+			rep.ContribMaxDiff = diff
 		}
 		if flow == tradeflow.Exports && t == file.Last {
-			rep.top = top3(d)
+			rep.Top = panel.Top3(d)
 		}
 	}
 	return nil
-}
-
-// top3 returns the three partners with the largest contributions, the
-// larger code first on a tie (as the SPEC's reference sorts). Contributions
-// share one denominator, the total's base, so they are ordered as their
-// exact differences are (reversed if the base is negative).
-func top3(d partner.Decomposition) []topPart {
-	parts := slices.DeleteFunc(slices.Clone(d.Parts), func(c partner.Contribution) bool { return c.Residual })
-	sign := d.Total.BaseValue.Sign()
-	slices.SortFunc(parts, func(a, b partner.Contribution) int {
-		if c := b.Diff.Cmp(a.Diff) * sign; c != 0 {
-			return c
-		}
-		return strings.Compare(b.Name, a.Name)
-	})
-	var top []topPart
-	for _, c := range parts[:min(3, len(parts))] {
-		top = append(top, topPart{c.Name, displayPoints(c.Diff, d.Total.BaseValue)})
-	}
-	return top
-}
-
-// displayPoints returns 100 × diff ÷ base, the contribution in percentage
-// points, rounded half away from zero to 3 places.
-//
-// A Contribution's Points are apportioned by largest remainder so that they
-// add up (each is its quotient rounded down or up), which is right for sums
-// but not for display rounding: a quotient just below …0.0005 could be
-// rounded up to it. series.Quo divides as the library's rounding to odd
-// says, which makes display rounding to 3 places exact.
-func displayPoints(diff, base decimal.Decimal) decimal.Decimal {
-	q, _ := series.Quo(diff.Shift(2), base) // base is not zero: Contributions refused it otherwise
-	return series.DisplayRounding.Round(q, 3)
 }
 
 func seriesOf(parts []partner.Part[series.USD]) []series.Series[series.USD] {
