@@ -167,56 +167,18 @@ func (ds *Dataset) unitID(u UnitCode) uint16 {
 // if there is none.
 func (ds *Dataset) seriesID(k Key, dim string) int32 {
 	sk := seriesKey{k, dim}
-	if i, ok := ds.seriesIdx.get(&ds.series, sk); ok {
+	return ds.seriesOf(sk, ds.seriesIdx.hash(sk))
+}
+
+// seriesOf is seriesID for a key whose hash h the caller computed, so that
+// the reader's workers can hash outside ds.mu, which they hold here.
+func (ds *Dataset) seriesOf(sk seriesKey, h uint64) int32 {
+	if i, ok := ds.seriesIdx.find(&ds.series, sk, h); ok {
 		return i
 	}
 	i := ds.series.add(sk)
-	ds.seriesIdx.put(&ds.series, sk, i)
+	ds.seriesIdx.put(&ds.series, sk, h, i)
 	return i
-}
-
-// newSeries adds a series without looking for one of the same key: the
-// reader's workers find series by their key text, and different texts
-// may name one series ("US" and "USA"), which dedup merges once the read
-// is done.
-func (ds *Dataset) newSeries(k Key, dim string) int32 {
-	return ds.series.add(seriesKey{k, dim})
-}
-
-// dedup merges series that newSeries made twice for one key and
-// dimension, and indexes the series by key.
-func (ds *Dataset) dedup() {
-	n := ds.series.len()
-	ds.seriesIdx = newSeriesIndex(n)
-	var remap []int32
-	var kept seriesTable
-	for s := range int32(n) {
-		sk := ds.series.at(s)
-		to, dup := ds.seriesIdx.get(&kept, *sk)
-		if !dup {
-			to = kept.add(*sk)
-			ds.seriesIdx.put(&kept, *sk, to)
-		}
-		if remap == nil && (dup || to != s) {
-			remap = make([]int32, n)
-			for i := range s {
-				remap[i] = i
-			}
-		}
-		if remap != nil {
-			remap[s] = to
-		}
-	}
-	ds.series = kept
-	if remap == nil {
-		return
-	}
-	for _, p := range ds.rows.pages {
-		for i, k := range p.key[:p.n] {
-			p.key[i] = remap[k]
-		}
-	}
-	ds.ix.Store(nil)
 }
 
 // A seriesIndex finds a series by its key. It maps a 64-bit hash of the
@@ -235,18 +197,25 @@ func newSeriesIndex(n int) seriesIndex {
 	return seriesIndex{seed: maphash.MakeSeed(), m: make(map[uint64]int32, n)}
 }
 
+func (x *seriesIndex) hash(sk seriesKey) uint64 { return maphash.Comparable(x.seed, sk) }
+
 // get returns the series of sk; series holds the series' keys by id.
 func (x *seriesIndex) get(series *seriesTable, sk seriesKey) (int32, bool) {
-	if s, ok := x.m[maphash.Comparable(x.seed, sk)]; ok && *series.at(s) == sk {
+	return x.find(series, sk, x.hash(sk))
+}
+
+// find is get for a key whose hash is h.
+func (x *seriesIndex) find(series *seriesTable, sk seriesKey, h uint64) (int32, bool) {
+	if s, ok := x.m[h]; ok && *series.at(s) == sk {
 		return s, true
 	}
 	s, ok := x.more[sk]
 	return s, ok
 }
 
-// put records that series s has key sk, which get does not find.
-func (x *seriesIndex) put(series *seriesTable, sk seriesKey, s int32) {
-	h := maphash.Comparable(x.seed, sk)
+// put records that series s has key sk, whose hash is h, which find does
+// not find.
+func (x *seriesIndex) put(series *seriesTable, sk seriesKey, h uint64, s int32) {
 	if _, taken := x.m[h]; !taken {
 		x.m[h] = s
 		return
@@ -417,23 +386,28 @@ func (ds *Dataset) checkAdd(s int32, f Figure) error {
 }
 
 // sorted returns the series ids that have rows, in the order of their keys
-// and then their dimensions.
+// and then their dimensions. The order is made once an index, and shared:
+// callers must not change it.
 func (ds *Dataset) sorted() []int32 {
 	ix := ds.index()
-	ids := make([]int32, 0, ds.series.len())
-	for s := range ds.series.len() {
-		if ix.start[s+1] > ix.start[s] {
-			ids = append(ids, int32(s))
+	ix.sortOnce.Do(func() {
+		n := len(ix.start) - 1 // the series when the index was built
+		ids := make([]int32, 0, n)
+		for s := range n {
+			if ix.start[s+1] > ix.start[s] {
+				ids = append(ids, int32(s))
+			}
 		}
-	}
-	slices.SortFunc(ids, func(a, b int32) int {
-		ka, kb := ds.series.at(a), ds.series.at(b)
-		if c := ka.Compare(kb.Key); c != 0 {
-			return c
-		}
-		return cmpString(ka.dim, kb.dim)
+		slices.SortFunc(ids, func(a, b int32) int {
+			ka, kb := ds.series.at(a), ds.series.at(b)
+			if c := ka.Compare(kb.Key); c != 0 {
+				return c
+			}
+			return cmpString(ka.dim, kb.dim)
+		})
+		ix.sorted = ids
 	})
-	return ids
+	return ix.sorted
 }
 
 func cmpString(a, b string) int {

@@ -15,13 +15,13 @@ func TestSeriesIndexCollision(t *testing.T) {
 	series.add(a)
 	series.add(b)
 	x := newSeriesIndex(2)
-	x.put(&series, a, 0)
+	x.put(&series, a, x.hash(a), 0)
 	// Make b's hash a's: b must then live in the second map.
 	x.m[maphash.Comparable(x.seed, b)] = 0
 	if _, ok := x.get(&series, b); ok {
 		t.Fatal("b found before it was put")
 	}
-	x.put(&series, b, 1)
+	x.put(&series, b, x.hash(b), 1)
 	if x.more == nil {
 		t.Fatal("a key whose hash is taken must go to the second map")
 	}

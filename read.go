@@ -344,7 +344,6 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 			ds.summary.LeftOut = append(ds.summary.LeftOut, sk)
 		}
 	}
-	ds.dedup()
 	for _, e := range ds.check(cfg.sum) {
 		if !cfg.collect {
 			return nil, e

@@ -384,6 +384,11 @@ type index struct {
 	perm  []int32  // the rows, series by series
 	start []int32  // series s has perm[start[s]:start[s+1]]
 	mixed []uint64 // a bit a series: see isMixed
+
+	// The series with rows in the order of their keys, made by the first
+	// caller that needs it (Dataset.sorted).
+	sortOnce sync.Once
+	sorted   []int32
 }
 
 func buildIndex(t *table, nseries int) *index {

@@ -446,13 +446,17 @@ func (w *worker) follow(e int32, skip bool) {
 // series for it, and returns its entry.
 func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 	text, form := w.keyText(f)
+	sk := seriesKey{key, u.u.dim}
+	h := w.ds.seriesIdx.hash(sk)
 	w.ds.mu.Lock()
 	defer w.ds.mu.Unlock()
 	t := w.p.keys
 	if e := t.find(text, form); e >= 0 {
 		return e // another worker was quicker
 	}
-	id := w.ds.newSeries(key, u.u.dim)
+	// Different texts may name one series ("US" and "USA"): each gets an
+	// entry of its own, for the same series.
+	id := w.ds.seriesOf(sk, h)
 	return t.add(text, form, keyEnt{id: id, unit: u.id, flow: key.Flow, meas: key.Measure, edition: w.edition, key: key})
 }
 
@@ -1120,8 +1124,10 @@ func (w *worker) lookup(key Key, u unitInfo) int32 {
 	k := wkey{key, u.id}
 	id, ok := w.keys[k]
 	if !ok {
+		sk := seriesKey{key, u.u.dim}
+		h := w.ds.seriesIdx.hash(sk)
 		w.ds.mu.Lock()
-		id = w.ds.newSeries(key, u.u.dim)
+		id = w.ds.seriesOf(sk, h)
 		w.ds.mu.Unlock()
 		w.keys[k] = id
 	}

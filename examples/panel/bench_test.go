@@ -86,10 +86,9 @@ func BenchmarkCompute(b *testing.B) {
 // the zero-filled series added up into the aggregates.
 func BenchmarkPerSeries(b *testing.B) {
 	ds := benchDataset(b)
-	keys := ds.Keys()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := perSeries(ds, keys, ds.Months(), 2); err != nil {
+		if _, _, err := perSeries(ds, ds.Months(), 2); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -100,7 +99,7 @@ func BenchmarkPerSeries(b *testing.B) {
 // flows, and partner.Contributions for every month with a base.
 func BenchmarkContributions(b *testing.B) {
 	ds := benchDataset(b)
-	fps, _, err := perSeries(ds, ds.Keys(), ds.Months(), 2)
+	fps, _, err := perSeries(ds, ds.Months(), 2)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -120,7 +119,7 @@ func BenchmarkContributions(b *testing.B) {
 // BenchmarkStreaks is the streaks phase: YoY and Streak of every aggregate.
 func BenchmarkStreaks(b *testing.B) {
 	ds := benchDataset(b)
-	fps, _, err := perSeries(ds, ds.Keys(), ds.Months(), 2)
+	fps, _, err := perSeries(ds, ds.Months(), 2)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -31,14 +31,17 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"log"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -124,23 +127,21 @@ type flowPartner struct {
 }
 
 // tally is what the per-series pass adds up.
-type tally = panel.Tally
 
 // compute computes the report from the dataset, with workers goroutines
 // for the per-series pass.
 func compute(ds *tradeflow.Dataset, workers int) (report, error) {
-	keys := ds.Keys() // by reporter, flow, partner, then hs: each pair's series side by side
-	rep := report{Rows: ds.Summary().Rows, Series: len(keys)}
-	if len(keys) == 0 {
+	rep := report{Rows: ds.Summary().Rows}
+	if ds.Len() == 0 {
 		return rep, errors.New("no data rows")
 	}
 	file := ds.Months()
 
-	fps, t, err := perSeries(ds, keys, file, workers)
+	fps, t, err := perSeries(ds, file, workers)
 	if err != nil {
 		return rep, err
 	}
-	rep.YoYCount, rep.YoYSum, rep.YTDSum = t.YoYCount, t.YoYSum, t.YTDSum
+	rep.Series, rep.YoYCount, rep.YoYSum, rep.YTDSum = t.series, t.YoYCount, t.YoYSum, t.YTDSum
 	phase("series")
 
 	// Contributions of the partners to each flow's growth.
@@ -156,80 +157,103 @@ func compute(ds *tradeflow.Dataset, workers int) (report, error) {
 	return rep, nil
 }
 
-// perSeries computes yoy and ytd of every series and the aggregate of every
-// flow–partner pair, the pairs shared out among workers goroutines.
-func perSeries(ds *tradeflow.Dataset, keys []tradeflow.Key, file series.Period, workers int) ([]flowPartner, tally, error) {
-	// The keys of each flow–partner pair.
-	var groups [][]tradeflow.Key
-	for i := 0; i < len(keys); {
-		j := i + 1
-		for j < len(keys) && keys[j].Flow == keys[i].Flow && keys[j].Partner == keys[i].Partner {
-			j++
-		}
-		groups = append(groups, keys[i:j])
-		i = j
+// A share is one worker's part of the per-series pass: the aggregates of
+// its flow–partner pairs, and its tally.
+type share struct {
+	fps    []flowPartner
+	series int
+	panel.Tally
+}
+
+// perSeries computes yoy and ytd of every series and the aggregate V_fp of
+// every flow–partner pair. The pairs are shared out among workers
+// goroutines by a hash: each reads its own pairs' series with
+// tradeflow.All, in key order (reporter, flow, partner, then hs), so that a
+// pair's series come one after another.
+func perSeries(ds *tradeflow.Dataset, file series.Period, workers int) ([]flowPartner, share, error) {
+	type pair struct {
+		reporter, partner partner.Code
+		flow              tradeflow.Flow
 	}
-	fps := make([]flowPartner, len(groups))
-	tallies := make([]tally, workers)
+	pairOf := func(k tradeflow.Key) pair { return pair{k.Reporter, k.Partner, k.Flow} }
+	seed := maphash.MakeSeed()
+	shares := make([]share, workers)
 	errs := make([]error, workers)
-	next := make(chan int, len(groups))
-	for g := range groups {
-		next <- g
-	}
-	close(next)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for g := range next {
-				v, err := group(ds, groups[g], file, &tallies[w])
-				if err != nil {
-					errs[w] = err
-					return
-				}
-				fps[g] = flowPartner{groups[g][0].Flow, groups[g][0].Partner, v}
+			mine := func(k tradeflow.Key) bool {
+				return maphash.Comparable(seed, pairOf(k))%uint64(workers) == uint64(w)
 			}
+			errs[w] = shares[w].add(ds, mine, file)
 		}()
 	}
 	wg.Wait()
-	var t tally
+	var all share
 	for w := range workers {
 		if errs[w] != nil {
-			return nil, t, errs[w]
+			return nil, all, errs[w]
 		}
-		t = t.Add(tallies[w])
+		all.fps = append(all.fps, shares[w].fps...)
+		all.series += shares[w].series
+		all.Tally = all.Tally.Add(shares[w].Tally)
 	}
-	return fps, t, nil
+	// In the order of the keys, whatever the number of workers.
+	slices.SortFunc(all.fps, func(a, b flowPartner) int {
+		return cmp.Or(cmp.Compare(a.flow, b.flow), a.partner.Compare(b.partner))
+	})
+	return all.fps, all, nil
 }
 
-// group computes the yoy and ytd figures of the series of one flow–partner
-// pair, adds them to t, and returns the pair's aggregate V_fp.
-func group(ds *tradeflow.Dataset, keys []tradeflow.Key, file series.Period, t *tally) (series.Series[series.USD], error) {
-	filled := make([]series.Series[series.USD], len(keys))
-	for i, k := range keys {
-		s, err := tradeflow.Get[series.USD](ds, k)
-		if err != nil {
-			return series.Series[series.USD]{}, err
+// add adds the series whose keys mine selects to sh: the yoy and ytd figures
+// of each, and the aggregates of their flow–partner pairs.
+func (sh *share) add(ds *tradeflow.Dataset, mine func(tradeflow.Key) bool, file series.Period) error {
+	all, err := tradeflow.All[series.USD](ds, mine)
+	if err != nil {
+		return err
+	}
+	var (
+		first  tradeflow.Key               // the first key of the pair being added up
+		filled []series.Series[series.USD] // its series, zero-filled
+	)
+	done := func() error {
+		if len(filled) == 0 {
+			return nil
+		}
+		v, gaps := series.Add(filled[0], filled[1:]...)
+		if gaps != nil {
+			return fmt.Errorf("aggregate %v: %v", first, gaps)
+		}
+		sh.fps = append(sh.fps, flowPartner{first.Flow, first.Partner, v})
+		filled = filled[:0]
+		return nil
+	}
+	for k, s := range all {
+		if len(filled) > 0 && (k.Reporter != first.Reporter || k.Flow != first.Flow || k.Partner != first.Partner) {
+			if err := done(); err != nil {
+				return err
+			}
+		}
+		if len(filled) == 0 {
+			first = k
 		}
 		// yoy and ytd, as panel.SeriesTally defines them.
 		st, err := panel.SeriesTally(s, file)
 		if err != nil {
-			return series.Series[series.USD]{}, err
+			return err
 		}
-		*t = t.Add(st)
+		sh.Tally = sh.Tally.Add(st)
+		sh.series++
 
 		// V_fp(t) is "the sum over hs of the rows at t (0 where there is
 		// none, for every month from the first to the last of the file)":
 		// the SPEC's definition, not the library's, which never takes a
 		// missing month for zero. ZeroFill says so, by name.
-		filled[i] = series.ZeroFill(s, file)
+		filled = append(filled, series.ZeroFill(s, file))
 	}
-	v, gaps := series.Add(filled[0], filled[1:]...)
-	if gaps != nil {
-		return v, fmt.Errorf("aggregate %v: %v", keys[0], gaps)
-	}
-	return v, nil
+	return done()
 }
 
 // partsOf returns the aggregates of one flow as parts of its total.
