@@ -15,7 +15,7 @@ import (
 
 // A CumOption changes how [YearToDate], [YTDChange], [Annual] and [Total]
 // count.
-type CumOption func(*cumConfig)
+type CumOption func(cumConfig) cumConfig
 
 type cumConfig struct {
 	first        time.Month
@@ -25,7 +25,7 @@ type cumConfig struct {
 func newCumConfig(opts []CumOption) cumConfig {
 	c := cumConfig{first: time.January}
 	for _, o := range opts {
-		o(&c)
+		c = o(c)
 	}
 	return c
 }
@@ -36,7 +36,7 @@ func YearStartingIn(m time.Month) CumOption {
 	if m < time.January || m > time.December {
 		panic("series: YearStartingIn needs a month from January to December")
 	}
-	return func(c *cumConfig) { c.first = m }
+	return func(c cumConfig) cumConfig { c.first = m; return c }
 }
 
 // AllowMissing makes a cumulation add up the observations it has when a
@@ -44,7 +44,9 @@ func YearStartingIn(m time.Month) CumOption {
 // [YearToDate] and [Annual] is still reported, with reason [Partial] and the
 // first missing month, so a partial total can be told from a complete one;
 // [Total], which returns one value, returns it without comment.
-func AllowMissing() CumOption { return func(c *cumConfig) { c.allowMissing = true } }
+func AllowMissing() CumOption {
+	return func(c cumConfig) cumConfig { c.allowMissing = true; return c }
+}
 
 // YearToDate returns the running total of s from the first month of each
 // year (January, unless [YearStartingIn] says otherwise):
@@ -284,9 +286,10 @@ func (d *store) covers(p Period) bool {
 }
 
 // total sums the observations of d within p, with a gap for each month of p
-// that no observation within p covers. The sum is small, or big when it does
+// that no observation within p covers (unless skipMissing: a caller that
+// allows missing months need not pay for their gaps). The sum is small, or big when it does
 // not fit an int64 (then bigSum is non-nil and small is meaningless).
-func (d *store) total(p Period) (small int64, bigSum *big.Int, gaps Gaps) {
+func (d *store) total(p Period, skipMissing bool) (small int64, bigSum *big.Int, gaps Gaps) {
 	lo, hi := d.index(p.First), d.index(p.Last)
 	for i := lo; i <= hi; i++ {
 		if len(d.spans) != 0 {
@@ -299,7 +302,7 @@ func (d *store) total(p Period) (small int64, bigSum *big.Int, gaps Gaps) {
 			}
 		}
 		if !d.has(i) {
-			if len(d.spans) == 0 || !d.inSpan(i) {
+			if !skipMissing && (len(d.spans) == 0 || !d.inSpan(i)) {
 				gaps = append(gaps, Gap{p, MonthMissing, MonthPeriod(d.month(i))})
 			}
 			continue
@@ -343,10 +346,7 @@ func Total[U Unit](s Series[U], p Period, opts ...CumOption) (decimal.Decimal, e
 		}
 		return decimal.Decimal{}, &IncompleteError{p, gaps}
 	}
-	v, vb, g := s.d.total(p)
-	if cfg.allowMissing {
-		g = slices.DeleteFunc(g, func(x Gap) bool { return x.Reason == MonthMissing })
-	}
+	v, vb, g := s.d.total(p, cfg.allowMissing)
 	if len(g) > 0 {
 		return decimal.Decimal{}, &IncompleteError{p, g}
 	}
@@ -424,7 +424,7 @@ func Annual[U Unit](s Series[U], opts ...CumOption) (Series[U], Gaps) {
 		if !s.d.covers(p) {
 			continue // no observation in the year: no total, as for a missing month
 		}
-		v, vb, g := s.d.total(p)
+		v, vb, g := s.d.total(p, false)
 		if len(g) > 0 {
 			// Missing months may be allowed; a combined observation cut in
 			// two never is.

@@ -112,27 +112,60 @@ type builder struct {
 }
 
 func newBuilder(start Month, n int, scale int32) builder {
-	if n <= 64 {
-		// Up to 64 months (most monthly series), the presence bits live in
-		// the store itself: one allocation fewer for every series made.
-		s := &smallStore{store: store{start: start, scale: scale, coef: make([]int64, n)}}
-		s.present = s.bits[:(n+63)>>6]
-		return builder{&s.store}
+	// Up to 64 months (most monthly series), the coefficients and presence
+	// bits live in the store itself: one allocation a series, not three,
+	// in a size near what the months need.
+	var d *store
+	var bits *[1]uint64
+	switch {
+	case n <= 16:
+		s := new(store16)
+		d, bits, s.coef = &s.store, &s.bits, s.buf[:n:n]
+	case n <= 32:
+		s := new(store32)
+		d, bits, s.coef = &s.store, &s.bits, s.buf[:n:n]
+	case n <= 48:
+		s := new(store48)
+		d, bits, s.coef = &s.store, &s.bits, s.buf[:n:n]
+	case n <= 64:
+		s := new(store64)
+		d, bits, s.coef = &s.store, &s.bits, s.buf[:n:n]
+	default:
+		return builder{&store{
+			start:   start,
+			scale:   scale,
+			coef:    make([]int64, n),
+			present: make([]uint64, (n+63)>>6),
+		}}
 	}
-	return builder{&store{
-		start:   start,
-		scale:   scale,
-		coef:    make([]int64, n),
-		present: make([]uint64, (n+63)>>6),
-	}}
+	d.start, d.scale, d.present = start, scale, bits[:(n+63)>>6]
+	return builder{d}
 }
 
-// smallStore is a store with room for its presence bits, for up to 64
-// months.
-type smallStore struct {
-	store
-	bits [1]uint64
-}
+// store16 … store64 are stores with room for their coefficients and
+// presence bits, for up to 16 … 64 months.
+type (
+	store16 struct {
+		store
+		bits [1]uint64
+		buf  [16]int64
+	}
+	store32 struct {
+		store
+		bits [1]uint64
+		buf  [32]int64
+	}
+	store48 struct {
+		store
+		bits [1]uint64
+		buf  [48]int64
+	}
+	store64 struct {
+		store
+		bits [1]uint64
+		buf  [64]int64
+	}
+)
 
 func (b builder) set(i int, c int64) {
 	b.d.coef[i] = c
