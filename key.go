@@ -83,8 +83,24 @@ func MustParseKey(s string) Key {
 // breakdown, each in its own order (a total before its parts), so that
 // slices.SortFunc(keys, Key.Compare) sorts them.
 func (k Key) Compare(o Key) int {
-	return cmp.Or(k.Reporter.Compare(o.Reporter), cmp.Compare(k.Flow, o.Flow), k.Partner.Compare(o.Partner),
-		k.Commodity.Compare(o.Commodity), cmp.Compare(k.Measure, o.Measure), strings.Compare(k.Breakdown.s, o.Breakdown.s))
+	// One field at a time (cmp.Or would compare them all): sorting the
+	// keys of a large dataset is a sort of keys that mostly differ early.
+	if c := k.Reporter.Compare(o.Reporter); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(k.Flow, o.Flow); c != 0 {
+		return c
+	}
+	if c := k.Partner.Compare(o.Partner); c != 0 {
+		return c
+	}
+	if c := k.Commodity.Compare(o.Commodity); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(k.Measure, o.Measure); c != 0 {
+		return c
+	}
+	return strings.Compare(k.Breakdown.s, o.Breakdown.s)
 }
 
 // A Breakdown names the part of a total that a figure is, for a file that
@@ -329,7 +345,16 @@ func (c Commodity) Compare(o Commodity) int {
 		}
 		return 0
 	}
-	return cmp.Or(cmp.Compare(rank(c), rank(o)), c.hs.Compare(o.hs), strings.Compare(c.class, o.class), strings.Compare(c.name, o.name))
+	if d := cmp.Compare(rank(c), rank(o)); d != 0 {
+		return d
+	}
+	if d := c.hs.Compare(o.hs); d != 0 {
+		return d
+	}
+	if d := strings.Compare(c.class, o.class); d != 0 {
+		return d
+	}
+	return strings.Compare(c.name, o.name)
 }
 
 // MarshalText returns the form of [Commodity.String].
