@@ -195,6 +195,11 @@ func (ds *Dataset) lineOf(s int32, p series.Period) int32 {
 // before yielding anything, if a selected series has figures that cannot
 // be used: two different figures for one period and vintage, or
 // overlapping periods.
+//
+// Like every read of a dataset, All may run on many goroutines at once; a
+// keep that selects a share of the keys (by a hash of the reporter, say)
+// splits the series among them, each still in key order. The order is
+// worked out once for a dataset and kept.
 func All[U series.Unit](ds *Dataset, keep func(Key) bool) (iter.Seq2[Key, series.Series[U]], error) {
 	dim := unitDim[U]()
 	var ids []int32
