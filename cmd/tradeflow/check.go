@@ -108,11 +108,17 @@ func check(ctx context.Context, e *env, path string, rf *readFlags, keys bool) (
 	if list == nil {
 		return true, nil
 	}
+	other := false
 	for _, re := range list.Errors {
 		fmt.Fprintln(e.stderr, re)
+		// The library's hint names its Go option; here it is a flag.
+		other = other || strings.Contains(re.Error(), "tradeflow.KeepOtherCodes")
 	}
 	if n := list.Total - len(list.Errors); n > 0 {
 		fmt.Fprintf(e.stderr, "%s: %s more %s not listed\n", sum.File, count(n), plural(n, "error", "errors"))
+	}
+	if other {
+		fmt.Fprintf(e.stderr, "(keep services and other classifications apart from HS with -other-codes)\n")
 	}
 	return false, nil
 }

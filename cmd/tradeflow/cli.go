@@ -195,8 +195,8 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // readFlags are the flags of every command that reads a file: what a file
 // may leave out.
 type readFlags struct {
-	reporter, vintage, source string
-	unlisted                  bool
+	reporter, vintage, source        string
+	unlisted, breakdowns, otherCodes bool
 }
 
 func (r *readFlags) register(fs *flag.FlagSet) {
@@ -204,6 +204,8 @@ func (r *readFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&r.vintage, "vintage", "", "the release `date` (2025-12-08) of every figure of a file that has no vintage column")
 	fs.StringVar(&r.source, "source", "", "the source, as `text`, of every figure of a file that has no source column")
 	fs.BoolVar(&r.unlisted, "unlisted", false, "accept partner letter codes the tables do not list (QY, synthetic data)")
+	fs.BoolVar(&r.breakdowns, "breakdowns", false, "keep the rows that break a total down (by second partner, mode of transport, customs procedure) under keys of their own, instead of skipping them")
+	fs.BoolVar(&r.otherCodes, "other-codes", false, "keep rows of services and of classifications other than HS under their own classification, instead of refusing them")
 }
 
 func (r *readFlags) options() []tradeflow.ReadOption {
@@ -219,6 +221,12 @@ func (r *readFlags) options() []tradeflow.ReadOption {
 	}
 	if r.unlisted {
 		opts = append(opts, tradeflow.Unlisted())
+	}
+	if r.breakdowns {
+		opts = append(opts, tradeflow.KeepBreakdowns())
+	}
+	if r.otherCodes {
+		opts = append(opts, tradeflow.KeepOtherCodes())
 	}
 	return opts
 }

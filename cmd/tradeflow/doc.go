@@ -17,7 +17,11 @@
 // header, gzip-compressed or not; "-", or no file, reads standard input.
 // Every command that reads takes -reporter, -vintage and -source for what a
 // file leaves out: the library's CSV may have no reporter column, and a UN
-// Comtrade download has no release date.
+// Comtrade download has no release date. -unlisted accepts partner letter
+// codes the tables do not list; -breakdowns keeps the rows that break a
+// total down (which are otherwise skipped, and counted) under keys of their
+// own; -other-codes keeps services and classifications other than HS under
+// their own classification (which are otherwise errors).
 //
 // A key names one series: reporter, flow, partner, commodity and measure,
 // in any form tradeflow.ParseKey reads, such as "CN X WLD TOTAL value"

@@ -32,6 +32,9 @@ const (
 	commodities = "../../examples/data/commodities.csv"
 	pmi         = "../../examples/data/pmi.csv"
 	comtrade    = "../../testdata/comtrade-cn-2025-11.csv"
+	// A Comtrade Plus API file with breakdown rows, a SITC row and a
+	// services row.
+	comtradePlus = "../../testdata/comtrade/comtrade_plus_api.csv"
 )
 
 // A result is what a run of the command wrote and returned.
@@ -97,6 +100,8 @@ func TestGolden(t *testing.T) {
 		{name: "check-comtrade-no-vintage", args: []string{"check", comtrade}, code: exitError},
 		{name: "check-comtrade", args: []string{"check", "-vintage", "2025-12-08", comtrade}},
 		{name: "check-comtrade-skipped", args: []string{"check", "-vintage", "2025-12-08", "testdata/comtrade-breakdown.csv"}, code: exitError},
+		{name: "check-comtrade-services", args: []string{"check", "-vintage", "2025-12-08", comtradePlus}, code: exitError},
+		{name: "check-comtrade-other-codes", args: []string{"check", "-vintage", "2025-12-08", "-other-codes", "-breakdowns", comtradePlus}},
 		{name: "check-missing-file", args: []string{"check", "testdata/no-such-file.csv"}, code: exitError},
 		{name: "check-stdin-gzip", stdin: func(t *testing.T) io.Reader { return gzipped(t, customs) }, args: []string{"check", "-reporter", "CN", "-"}},
 
