@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"iter"
 	"math/big"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -398,16 +399,42 @@ func (ds *Dataset) sorted() []int32 {
 				ids = append(ids, int32(s))
 			}
 		}
-		slices.SortFunc(ids, func(a, b int32) int {
+		ix.sorted = sortParallel(ids, func(a, b int32) int {
 			ka, kb := ds.series.at(a), ds.series.at(b)
 			if c := ka.Compare(kb.Key); c != 0 {
 				return c
 			}
 			return cmpString(ka.dim, kb.dim)
 		})
-		ix.sorted = ids
 	})
 	return ix.sorted
+}
+
+// sortParallel sorts ids by cmp, in halves on two goroutines when there
+// are many (a dataset's first ordered read waits for it), then merged.
+func sortParallel(ids []int32, cmp func(a, b int32) int) []int32 {
+	if len(ids) < 1<<14 || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(ids, cmp)
+		return ids
+	}
+	h := len(ids) / 2
+	parallel(2, func(g int) {
+		if g == 0 {
+			slices.SortFunc(ids[:h], cmp)
+		} else {
+			slices.SortFunc(ids[h:], cmp)
+		}
+	})
+	out := make([]int32, 0, len(ids))
+	a, b := ids[:h], ids[h:]
+	for len(a) > 0 && len(b) > 0 {
+		if cmp(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 func cmpString(a, b string) int {
