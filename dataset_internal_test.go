@@ -1,8 +1,10 @@
 package tradeflow
 
 import (
+	"cmp"
 	"hash/maphash"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -58,6 +60,24 @@ func TestBuildIndexByBucket(t *testing.T) {
 				t.Fatalf("series %d: row %d (key %d) after %d", s, r, tb.key(r), prev)
 			}
 			prev = r
+		}
+	}
+}
+
+// sortParallel sorts as slices.SortFunc does, at sizes on both sides of
+// where it splits the work.
+func TestSortParallel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 1<<14 - 1, 1 << 14, 1<<15 + 3} {
+		ids := make([]int32, n)
+		for i := range ids {
+			ids[i] = int32(rng.IntN(n/2 + 1)) // with repeats
+		}
+		want := slices.Clone(ids)
+		slices.Sort(want)
+		got := sortParallel(ids, func(a, b int32) int { return cmp.Compare(a, b) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("n=%d: not sorted as slices.Sort sorts", n)
 		}
 	}
 }
