@@ -468,7 +468,8 @@ func (ds *Dataset) Months() series.Period {
 	}
 	lo, hi := int32(1<<31-1), int32(-1<<31)
 	for _, p := range ds.rows.pages {
-		for i, m := range p.month[:p.n] {
+		for i := range p.n {
+			m := p.monthAt(i)
 			hi = max(hi, m)
 			lo = min(lo, m-int32(p.attr.at(i).span))
 		}

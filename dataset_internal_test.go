@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestSeriesIndexCollision checks the path no real key set is likely to
@@ -79,5 +81,49 @@ func TestSortParallel(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("n=%d: not sorted as slices.Sort sorts", n)
 		}
+	}
+}
+
+// A page keeps its months and coefficients narrow while they fit, and
+// widens a column when one does not, without changing a row.
+func TestNarrowPages(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var tb table
+	var want []row
+	add := func(n int, month func(i int) int32, coef func(i int) int64) {
+		c := &cols{}
+		for i := range n {
+			r := row{key: int32(i % 7), month: month(i), coef: coef(i), line: int32(len(want) + 2)}
+			c.append(&r)
+			want = append(want, r)
+		}
+		tb.appendCols(c, nil)
+	}
+	small := func(int) int64 { return rng.Int64N(1<<31) - 1<<30 }
+	near := func(int) int32 { return 24000 + rng.Int32N(40) }
+	add(pageSize-10, near, small)                                           // narrow, nearly a page
+	add(20, near, func(i int) int64 { return int64(i) << 40 })              // coefficients beyond 32 bits, but the first: 9 on the first page, 10 on a second
+	add(pageSize, func(i int) int32 { return int32(i % 3 * 60000) }, small) // months too far apart for 16 bits
+	add(100, near, small)                                                   // a narrow page again
+	tb.setValue(int32(len(want)-1), decimal.New(1<<50, 0))                  // kept wide: set later
+	want[len(want)-1].coef = 1 << 50
+	if tb.n != len(want) {
+		t.Fatalf("%d rows, want %d", tb.n, len(want))
+	}
+	for r, w := range want {
+		got := tb.get(int32(r))
+		if got.key != w.key || got.month != w.month || got.coef != w.coef || got.line != w.line {
+			t.Fatalf("row %d: %+v, want %+v", r, got, w)
+		}
+	}
+	if p := tb.pages[0]; len(p.coefX) != 9 || p.month16 == nil {
+		t.Errorf("first page: %d coefficients kept wide, months narrow %v; want 9, true", len(p.coefX), p.month16 != nil)
+	}
+	if p := tb.pages[2]; p.month16 != nil {
+		t.Errorf("third page: months narrow, yet 0 and 120,000 months since the epoch are in it")
+	}
+	tb.setValue(int32(len(want)-1), decimal.New(5, 0)) // narrow again
+	if p := tb.pages[len(tb.pages)-1]; len(p.coefX) != 0 || tb.get(int32(len(want)-1)).coef != 5 {
+		t.Errorf("last page: a value set narrow is still kept wide")
 	}
 }

@@ -106,11 +106,11 @@ func build[U series.Unit](ds *Dataset, b *series.Builder[U], s int32, keep func(
 	for n, r := range rows {
 		p, i := ds.rows.page(r)
 		a := p.attr.at(i)
-		last, span := p.month[i], a.span
+		last, span := p.monthAt(i), a.span
 		// Rows are sorted by period then vintage: the last of a run is the
 		// latest vintage.
 		if n+1 < len(rows) {
-			if q, j := ds.rows.page(rows[n+1]); q.month[j] == last && q.attr.at(j).span == span {
+			if q, j := ds.rows.page(rows[n+1]); q.monthAt(j) == last && q.attr.at(j).span == span {
 				continue
 			}
 		}
@@ -129,7 +129,7 @@ func build[U series.Unit](ds *Dataset, b *series.Builder[U], s int32, keep func(
 		wide, isBig := ds.rows.bigs[r]
 		switch {
 		case per.IsMonth() && !isBig:
-			b.SetInt(per.Last, p.coef[i], exp)
+			b.SetInt(per.Last, p.coefAt(i), exp)
 		case isBig:
 			v := decimal.NewFromBigInt(wide, exp)
 			if per.IsMonth() {
@@ -138,7 +138,7 @@ func build[U series.Unit](ds *Dataset, b *series.Builder[U], s int32, keep func(
 				b.SetCombined(per, v)
 			}
 		default:
-			b.SetCombined(per, decimal.New(p.coef[i], exp))
+			b.SetCombined(per, decimal.New(p.coefAt(i), exp))
 		}
 	}
 	out, err := b.Series()
@@ -171,8 +171,8 @@ func buildMonths[U series.Unit](ds *Dataset, rows []int32) (series.Series[U], er
 		if p.attr.v != nil {
 			a = &p.attr.v[i]
 		}
-		o = append(o, p.month[i])
-		c = append(c, p.coef[i])
+		o = append(o, p.monthAt(i))
+		c = append(c, p.coefAt(i))
 		e = append(e, int32(a.exp)+int32(ds.units[a.unit].exp)+shift)
 	}
 	return series.FromCoefficients[U](epoch, o, c, e)
