@@ -26,7 +26,7 @@ func (ds *Dataset) check(sum bool) []*RowError {
 			if ds.rows.month(a) != ds.rows.month(b) || ds.rows.span(a) != ds.rows.span(b) || ds.rows.vint(a) != ds.rows.vint(b) {
 				continue
 			}
-			fa, fb := ds.figure(a), ds.figure(b)
+			fa, fb := ds.figure(int32(s), a), ds.figure(int32(s), b)
 			switch {
 			case sum:
 				total := fa.Normalized().Add(fb.Normalized()).Shift(-int32(fb.Unit.exp))

@@ -257,9 +257,10 @@ func (ds *Dataset) index() *index {
 	return ix
 }
 
-func (ds *Dataset) figure(r int32) Figure {
+// figure returns row r of series s as a Figure.
+func (ds *Dataset) figure(s, r int32) Figure {
 	rw := ds.rows.get(r)
-	sk := ds.series.at(rw.key)
+	sk := ds.series.at(s)
 	return Figure{Key: sk.Key, Period: series.Period{First: monthAt(rw.month - int32(rw.span)), Last: monthAt(rw.month)},
 		Value: ds.rows.value(r), Unit: ds.units[rw.unit], Vintage: rw.vint, Source: ds.strs[rw.src], Note: ds.strs[rw.note],
 		Edition: rw.edition, Flags: rw.flags, File: ds.name, Line: int(rw.line)}
@@ -279,6 +280,9 @@ func (ds *Dataset) Add(f Figure) error {
 	s := ds.seriesID(f.Key, f.Unit.dim)
 	if err := ds.checkAdd(s, f); err != nil {
 		return err
+	}
+	if ds.rows.keysDropped {
+		ds.rows.restoreKeys(ds.index())
 	}
 	r := row{key: s, month: monthOff(f.Period.Last), line: int32(f.Line), rowAttr: rowAttr{span: uint16(f.Period.Len() - 1),
 		exp: int8(f.Value.Exponent()), unit: ds.unitID(f.Unit), vint: f.Vintage, src: ds.intern(f.Source), note: ds.intern(f.Note),
@@ -516,7 +520,7 @@ func (ds *Dataset) Figures() iter.Seq[Figure] {
 		ix := ds.index()
 		for _, s := range ds.sorted() {
 			for _, r := range ix.rowsOf(s) {
-				if !yield(ds.figure(r)) {
+				if !yield(ds.figure(s, r)) {
 					return
 				}
 			}
@@ -536,7 +540,7 @@ func (ds *Dataset) Vintages(key Key, p series.Period) []Figure {
 		i, _ := slices.BinarySearchFunc(rows, last, func(r int32, m int32) int { return int(ds.rows.month(r) - m) })
 		for ; i < len(rows) && ds.rows.month(rows[i]) == last; i++ {
 			if ds.rows.span(rows[i]) == span {
-				out = append(out, ds.figure(rows[i]))
+				out = append(out, ds.figure(s, rows[i]))
 			}
 		}
 	}
@@ -561,9 +565,11 @@ func (ds *Dataset) AsOf(t time.Time) *Dataset {
 	day := VintageOf(t)
 	out := ds.emptyCopy()
 	ix := ds.index()
-	for _, r := range ix.perm {
-		if v := ds.rows.vint(r); !v.IsZero() && v.Compare(day) <= 0 {
-			out.copyRow(ds, r)
+	for s := range int32(len(ix.start) - 1) {
+		for _, r := range ix.rowsOf(s) {
+			if v := ds.rows.vint(r); !v.IsZero() && v.Compare(day) <= 0 {
+				out.copyRow(ds, s, r)
+			}
 		}
 	}
 	out.check(false) // the conflicts ds reported are marked again; nothing new can arise
@@ -588,9 +594,10 @@ func cloneMap[K comparable, V any](m map[K]V) map[K]V {
 	return out
 }
 
-// copyRow appends row r of src, which shares ds's tables.
-func (ds *Dataset) copyRow(src *Dataset, r int32) {
+// copyRow appends row r of series s of src, which shares ds's tables.
+func (ds *Dataset) copyRow(src *Dataset, s, r int32) {
 	rw := src.rows.get(r)
+	rw.key = s
 	i := ds.rows.append(&rw)
 	if b, ok := src.rows.bigs[r]; ok {
 		if ds.rows.bigs == nil {

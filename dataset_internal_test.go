@@ -44,24 +44,35 @@ func TestSeriesIndexCollision(t *testing.T) {
 // rows in file order.
 func TestBuildIndexByBucket(t *testing.T) {
 	const nseries, rows = 5000, 1<<20 + 1000
-	var tb table
 	rng := rand.New(rand.NewPCG(3, 4))
-	for i := range rows {
-		r := row{key: int32(rng.IntN(nseries)), month: int32(i / 1000)}
-		tb.append(&r)
-	}
-	tb.kill(17) // a dead row is left out
-	ix := buildIndex(&tb, nseries)
-	if len(ix.perm) != rows-1 {
-		t.Fatalf("%d rows indexed, want %d", len(ix.perm), rows-1)
-	}
-	for s := range int32(nseries) {
-		prev := int32(-1)
-		for _, r := range ix.rowsOf(s) {
-			if tb.key(r) != s || r <= prev || r == 17 {
-				t.Fatalf("series %d: row %d (key %d) after %d", s, r, tb.key(r), prev)
+	for name, key := range map[string]func() int32{
+		"uniform": func() int32 { return int32(rng.IntN(nseries)) },
+		// Most rows in the first bucket of series: more than a chunk.
+		"skewed": func() int32 {
+			if rng.IntN(10) > 0 {
+				return int32(rng.IntN(1 << bucketBits))
 			}
-			prev = r
+			return int32(rng.IntN(nseries))
+		},
+	} {
+		var tb table
+		for i := range rows {
+			r := row{key: key(), month: int32(i / 1000)}
+			tb.append(&r)
+		}
+		tb.kill(17) // a dead row is left out
+		ix := buildIndex(&tb, nseries)
+		if len(ix.perm) != rows-1 {
+			t.Fatalf("%s: %d rows indexed, want %d", name, len(ix.perm), rows-1)
+		}
+		for s := range int32(nseries) {
+			prev := int32(-1)
+			for _, r := range ix.rowsOf(s) {
+				if tb.key(r) != s || r <= prev || r == 17 {
+					t.Fatalf("%s: series %d: row %d (key %d) after %d", name, s, r, tb.key(r), prev)
+				}
+				prev = r
+			}
 		}
 	}
 }

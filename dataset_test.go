@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -327,4 +328,46 @@ func TestConcurrentReads(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// A read dataset keeps its keys in its index; adding to it afterwards
+// gives every figure it had, the new ones, and no row it had dropped.
+func TestAddAfterRead(t *testing.T) {
+	// The duplicates are of the second series, so a dropped row's key is
+	// not the zero one.
+	in := header + "2025-10,X,KR,TOTAL,value,1,USD_M,2025-11-07,test,\n" + good1 + "2025-10,X,WLD,TOTAL,value,100,USD_M,2025-11-07,test,\n"
+	ds, err := tradeflow.Load(strings.NewReader(in), "dup.csv", tradeflow.Reporter("CN"), tradeflow.SumDuplicates())
+	require.NoError(t, err)
+	before := slices.Collect(ds.Figures())
+
+	k := key("WLD", tradeflow.Exports, tradeflow.Value)
+	added := []tradeflow.Figure{
+		{Key: k, Period: series.MonthPeriod(mp("2025-12")), Value: decimal.NewFromInt(7), Unit: tradeflow.MustParseUnitCode("USD_M"),
+			Vintage: vintage(t, "2026-01-14"), Source: "added"},
+		{Key: key("JP", tradeflow.Exports, tradeflow.Value), Period: series.MonthPeriod(mp("2025-10")), Value: decimal.NewFromInt(3),
+			Unit: tradeflow.MustParseUnitCode("USD_M"), Vintage: vintage(t, "2025-11-07"), Source: "added"},
+	}
+	for _, f := range added {
+		require.NoError(t, ds.Add(f))
+	}
+	after := slices.Collect(ds.Figures())
+	require.Len(t, after, len(before)+len(added))
+	for _, f := range append(before, added...) {
+		assert.True(t, slices.ContainsFunc(after, func(g tradeflow.Figure) bool {
+			return g.Key == f.Key && g.Period == f.Period && g.Value.Equal(f.Value) && g.Source == f.Source
+		}), "%v %v %v missing after Add", f.Key, f.Period, f.Value)
+	}
+	x, err := tradeflow.Get[series.USDMillion](ds, k)
+	require.NoError(t, err)
+	v, _ := x.At(mp("2025-10"))
+	assert.Equal(t, "305450", v.String(), "the duplicates' sum, once")
+	v, _ = x.At(mp("2025-12"))
+	assert.Equal(t, "7", v.String())
+}
+
+func vintage(t *testing.T, s string) tradeflow.Vintage {
+	t.Helper()
+	v, err := tradeflow.ParseVintage(s)
+	require.NoError(t, err)
+	return v
 }

@@ -138,9 +138,9 @@ func (ds *Dataset) sumParts(p *plan) {
 			}
 			last := rows[len(rows)-1]
 			exp := ds.units[ds.rows.get(last).unit].exp
-			total := ds.figure(rows[0]).Normalized()
+			total := ds.figure(g.s, rows[0]).Normalized()
 			for _, r := range rows[1:] {
-				total = total.Add(ds.figure(r).Normalized())
+				total = total.Add(ds.figure(g.s, r).Normalized())
 			}
 			ds.rows.setValue(last, total.Shift(-int32(exp)))
 			for _, r := range rows[:len(rows)-1] {

@@ -354,6 +354,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		ds.sumParts(p)
 	}
 	ds.summary.Figures = ds.Len()
+	ds.rows.dropKeys(ds.index())
 	if errs.Total > 0 {
 		sort.SliceStable(errs.Errors, func(i, j int) bool { return errs.Errors[i].Line < errs.Errors[j].Line })
 		return ds, errs

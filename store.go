@@ -276,7 +276,11 @@ func (c *cols) append(r *row) {
 }
 
 func (c *cols) get(i int) row {
-	return row{key: c.key[i], month: c.monthAt(i), coef: c.coefAt(i), line: c.line.at(i), rowAttr: c.attr.at(i)}
+	key := int32(-1) // a read dataset's pages keep no keys: the index has them
+	if c.key != nil {
+		key = c.key[i]
+	}
+	return row{key: key, month: c.monthAt(i), coef: c.coefAt(i), line: c.line.at(i), rowAttr: c.attr.at(i)}
 }
 
 func (c *cols) reset() {
@@ -301,6 +305,38 @@ type table struct {
 	n     int
 	bigs  map[int32]*big.Int // coefficients beyond int64, by row
 	dead  []uint64           // rows dropped (duplicates summed into another), a bit each
+
+	// Once a read has built its index, the pages' keys are dropped: the
+	// index has every live row by series, four bytes a row fewer. Adding
+	// a row restores them.
+	keysDropped bool
+}
+
+// dropKeys drops the pages' keys, which ix, built from every row, holds.
+func (t *table) dropKeys(ix *index) {
+	if t.keysDropped || ix.rows != t.n {
+		return
+	}
+	for _, p := range t.pages {
+		p.key = nil
+	}
+	t.keysDropped = true
+}
+
+// restoreKeys gives the pages their keys back from ix, the index of every
+// row, so that rows can be added. A dead row gets key 0: it is in no
+// series, and counted and placed nowhere.
+func (t *table) restoreKeys(ix *index) {
+	for _, p := range t.pages {
+		p.key = make([]int32, p.n, max(p.n, cap(p.month16), cap(p.month), cap(p.coef32)))
+	}
+	for s := range int32(len(ix.start) - 1) {
+		for _, r := range ix.rowsOf(s) {
+			p, i := t.page(r)
+			p.key[i] = s
+		}
+	}
+	t.keysDropped = false
 }
 
 func (t *table) page(r int32) (*cols, int) { return t.pages[r>>pageBits], int(r & (pageSize - 1)) }
@@ -321,6 +357,9 @@ func (t *table) newPage(rows int) {
 }
 
 func (t *table) append(r *row) int32 {
+	if t.keysDropped {
+		panic("tradeflow: internal error: a row appended to pages without keys")
+	}
 	if t.n&(pageSize-1) == 0 {
 		t.newPage(1)
 	}
@@ -483,6 +522,9 @@ type index struct {
 }
 
 func buildIndex(t *table, nseries int) *index {
+	if t.keysDropped {
+		panic("tradeflow: internal error: an index built from pages without keys")
+	}
 	// Pages are shared out among the cores in runs, each counting and then
 	// placing its own rows: run g's rows of a series go after run g−1's, so
 	// each series' rows stay in file order.
@@ -540,7 +582,7 @@ func buildIndex(t *table, nseries int) *index {
 	if byBucket {
 		t.placeByBucket(perm, start, buckets, runs, nseries)
 	} else {
-		parallel(runs, func(g int) { t.place(perm, counts[g], len(t.pages)*g/runs, len(t.pages)*(g+1)/runs, nil) })
+		parallel(runs, func(g int) { t.place(perm, counts[g], len(t.pages)*g/runs, len(t.pages)*(g+1)/runs) })
 	}
 	ix := &index{rows: t.n, perm: perm, start: start, mixed: make([]uint64, (nseries+63)>>6)}
 	// Each run orders its own series, in whole words of the mixed bits.
@@ -554,9 +596,8 @@ func buildIndex(t *table, nseries int) *index {
 }
 
 // place puts the live rows of pages lo to hi into perm, each at next[its
-// series], then next[its series]++; with bucket set, at next[bucket(its
-// series)] instead.
-func (t *table) place(perm, next []int32, lo, hi int, bucket func(k int32) int32) {
+// series], then next[its series]++.
+func (t *table) place(perm, next []int32, lo, hi int) {
 	for pi := lo; pi < hi; pi++ {
 		p := t.pages[pi]
 		base := int32(pi << pageBits)
@@ -564,9 +605,6 @@ func (t *table) place(perm, next []int32, lo, hi int, bucket func(k int32) int32
 			r := base + int32(i)
 			if t.dead != nil && t.isDead(r) {
 				continue
-			}
-			if bucket != nil {
-				k = bucket(k)
 			}
 			perm[next[k]] = r
 			next[k]++
@@ -594,23 +632,68 @@ func (t *table) placeByBucket(perm, start []int32, buckets [][]int32, runs, nser
 			n += buckets[g][b]
 		}
 	}
-	tmp := make([]int32, len(perm))
-	bucket := func(k int32) int32 { return k >> bucketBits }
-	parallel(runs, func(g int) { t.place(tmp, next[g], len(t.pages)*g/runs, len(t.pages)*(g+1)/runs, bucket) })
-	// Within a bucket, rows are in file order: place them by series.
-	parallel(runs, func(g int) {
-		pos := make([]int32, 1<<bucketBits)
-		for b := nb * g / runs; b < nb*(g+1)/runs; b++ {
-			s0 := b << bucketBits
-			s1 := min(s0+1<<bucketBits, nseries)
-			copy(pos, start[s0:s1])
-			for _, r := range tmp[start[s0]:start[s1]] {
-				k := t.key(r) - int32(s0)
-				perm[pos[k]] = r
-				pos[k]++
-			}
+	// The buckets go in chunks of about a quarter of the rows each, so
+	// that the rows in transit take a quarter of perm's size, not all of
+	// it: each chunk costs one more scan of the keys, which is cheap.
+	chunk := max(len(perm)/4, 1<<16)
+	tmp := make([]int32, 0, chunk)
+	for b0 := 0; b0 < nb; {
+		base := bucketStart(start, b0, nseries)
+		b1 := b0 + 1
+		for b1 < nb && int(bucketStart(start, b1+1, nseries)-base) <= chunk {
+			b1++
 		}
-	})
+		if n := int(bucketStart(start, b1, nseries) - base); n <= cap(tmp) {
+			tmp = tmp[:n]
+		} else {
+			tmp = make([]int32, n) // one bucket beyond a chunk
+		}
+		parallel(runs, func(g int) {
+			t.placeBuckets(tmp, base, next[g], len(t.pages)*g/runs, len(t.pages)*(g+1)/runs, int32(b0), int32(b1))
+		})
+		// Within a bucket, rows are in file order: place them by series.
+		parallel(runs, func(g int) {
+			pos := make([]int32, 1<<bucketBits)
+			for b := b0 + (b1-b0)*g/runs; b < b0+(b1-b0)*(g+1)/runs; b++ {
+				s0 := b << bucketBits
+				s1 := min(s0+1<<bucketBits, nseries)
+				copy(pos, start[s0:s1])
+				for _, r := range tmp[start[s0]-base : start[s1]-base] {
+					k := t.key(r) - int32(s0)
+					perm[pos[k]] = r
+					pos[k]++
+				}
+			}
+		})
+		b0 = b1
+	}
+}
+
+// bucketStart returns where bucket b's rows begin in perm.
+func bucketStart(start []int32, b, nseries int) int32 {
+	return start[min(b<<bucketBits, nseries)]
+}
+
+// placeBuckets puts the live rows of pages lo to hi whose bucket is b0 to
+// b1 (not included) into tmp, each at next[its bucket] − base, then
+// next[its bucket]++.
+func (t *table) placeBuckets(tmp []int32, base int32, next []int32, lo, hi int, b0, b1 int32) {
+	for pi := lo; pi < hi; pi++ {
+		p := t.pages[pi]
+		r0 := int32(pi << pageBits)
+		for i, k := range p.key[:p.n] {
+			b := k >> bucketBits
+			if b < b0 || b >= b1 {
+				continue
+			}
+			r := r0 + int32(i)
+			if t.dead != nil && t.isDead(r) {
+				continue
+			}
+			tmp[next[b]-base] = r
+			next[b]++
+		}
+	}
 }
 
 // order sorts series s's rows if they are out of order, and marks the

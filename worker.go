@@ -468,9 +468,10 @@ func (w *worker) parse(bl *block, res *result) *result {
 		skipped: resize(res.skipped, len(p.skips)), skipFirst: resize(res.skipFirst, len(p.skips)),
 		left: resize(res.left, len(p.leftOut)), leftFirst: resize(res.leftFirst, len(p.leftOut))}
 	// A guess at the rows a block holds, so that the columns rarely grow.
+	// The columns of row attributes and lines are made when a row needs
+	// them (most files need neither), and kept for the next block.
 	if est := len(bl.buf)/32 + 16; cap(res.cols.key) < est {
 		res.cols.key, res.cols.month, res.cols.coef = make([]int32, 0, est), make([]int32, 0, est), make([]int64, 0, est)
-		res.cols.attr.spare, res.cols.line.spare = make([]rowAttr, 0, est), make([]int32, 0, est)
 	}
 	b := bl.buf
 	line := 0 // from the block's start: the reader adds where it starts
