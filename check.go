@@ -10,10 +10,11 @@ import (
 // duplicate: one is kept. Two different ones are a conflict: both stay,
 // marked, so that no series is ever built from either without an error
 // naming both lines. With sum set, figures with the same period and
-// vintage are added up instead. It returns the errors in line order.
-func (ds *Dataset) check(sum bool) []*RowError {
+// vintage are added up instead. It returns the errors in line order, the
+// number of rows dropped as duplicates, and the rows added into another.
+func (ds *Dataset) check(sum bool) (errs []*RowError, dropped int, summed SkipCount) {
 	ix := ds.index()
-	var errs []*RowError
+	summed.Reason = "a figure for the same key, period and vintage as another, added to it (SumDuplicates)"
 	killed := false
 	for s := range ds.series.len() {
 		if !ix.isMixed(int32(s)) {
@@ -33,12 +34,17 @@ func (ds *Dataset) check(sum bool) []*RowError {
 				ds.rows.setValue(b, total)
 				ds.rows.kill(a)
 				killed = true
+				if l := int(ds.rows.line(a)); summed.Rows == 0 || l < summed.First {
+					summed.First = l
+				}
+				summed.Rows++
 			case fa.Normalized().Equal(fb.Normalized()):
 				errs = append(errs, &RowError{File: ds.name, Line: fb.Line,
 					Err: fmt.Errorf("%w: %v %v vintage %v is also on line %d", ErrDuplicate, key, fb.Period, fb.Vintage, fa.Line)})
 				ds.rows.kill(b)
 				rows[n] = a // a stays the row compared with the next
 				killed = true
+				dropped++
 			default:
 				errs = append(errs, &RowError{File: ds.name, Line: fb.Line,
 					Err: fmt.Errorf("%w: %v %v vintage %v is %s here and %s on line %d; neither is used", ErrDuplicate, key, fb.Period, fb.Vintage,
@@ -72,5 +78,5 @@ func (ds *Dataset) check(sum bool) []*RowError {
 		ds.index()
 	}
 	slices.SortStableFunc(errs, func(a, b *RowError) int { return a.Line - b.Line })
-	return errs
+	return errs, dropped, summed
 }

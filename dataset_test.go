@@ -204,6 +204,11 @@ func TestSumDuplicates(t *testing.T) {
 	require.NoError(t, err)
 	v, _ := x.At(mp("2025-10"))
 	assert.Equal(t, "305450", v.String())
+	sum := ds.Summary()
+	require.Len(t, sum.Summed, 1)
+	assert.Equal(t, 1, sum.Summed[0].Rows, "one row added into another")
+	assert.Equal(t, 2, sum.Summed[0].First)
+	assert.Equal(t, sum.Rows, sum.Figures+sum.Summed[0].Rows, "every row is accounted for")
 }
 
 func TestVintagesAndAsOf(t *testing.T) {

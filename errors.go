@@ -1,8 +1,10 @@
 package tradeflow
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tradeflow-go/tradeflow/series"
@@ -116,6 +118,14 @@ func (l *ErrorList) add(e *RowError) {
 		l.Errors = append(l.Errors, e)
 	}
 	l.Total++
+}
+
+// merge adds errs, keeping the list the first MaxErrors in line order.
+func (l *ErrorList) merge(errs []*RowError) {
+	l.Errors = append(l.Errors, errs...)
+	slices.SortStableFunc(l.Errors, func(a, b *RowError) int { return cmp.Compare(a.Line, b.Line) })
+	l.Errors = l.Errors[:min(len(l.Errors), MaxErrors)]
+	l.Total += len(errs)
 }
 
 func (l *ErrorList) Error() string {

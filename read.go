@@ -102,7 +102,9 @@ type Progress struct {
 }
 
 // A Summary says what a read saw: every data row is a figure (or several),
-// a bad row, or a row skipped on purpose, and the counts add up.
+// a bad row, a row skipped on purpose, or a row summed into another, and
+// the counts add up. Conflicting figures (two values for one key, period
+// and vintage) stay, marked, and are listed among the errors.
 type Summary struct {
 	File    string
 	Schema  string
@@ -118,7 +120,9 @@ type Summary struct {
 	LeftOut []SkipCount
 	// Summed counts the rows whose figures were added into totals that
 	// the file does not give (see [BreakdownField.Total]), by breakdown;
-	// a total's quantity is left out if one of its parts has none.
+	// a total's quantity is left out if one of its parts has none. With
+	// [SumDuplicates] it also counts the rows added into another row of
+	// the same key, period and vintage.
 	Summed []SkipCount
 }
 
@@ -344,11 +348,19 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 			ds.summary.LeftOut = append(ds.summary.LeftOut, sk)
 		}
 	}
-	for _, e := range ds.check(cfg.sum) {
+	bad, dropped, summed := ds.check(cfg.sum)
+	if len(bad) > 0 {
 		if !cfg.collect {
-			return nil, e
+			return nil, bad[0]
 		}
-		errs.add(e)
+		// Errors found only now (duplicates, conflicts, overlaps) may be
+		// of rows before those already listed. A duplicate is dropped: a
+		// bad row; conflicting and overlapping figures stay, marked.
+		ds.summary.Bad += dropped
+		errs.merge(bad)
+	}
+	if summed.Rows > 0 {
+		ds.summary.Summed = append(ds.summary.Summed, summed)
 	}
 	if p.summed {
 		ds.sumParts(p)

@@ -292,6 +292,29 @@ func TestReadErrorList(t *testing.T) {
 	assert.ErrorIs(t, err, tradeflow.ErrValue)
 }
 
+// Rows found bad after the file is read (a duplicate) are bad rows in
+// the summary, and listed in line order before later rows' errors even
+// past MaxErrors.
+func TestReadDuplicatesAreBadRows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("period,partner,flow,hs,value\n")
+	b.WriteString("2025-11,US,X,1201,5\n2025-11,US,X,1201,5\n") // lines 2 and 3: a duplicate
+	for range tradeflow.MaxErrors + 10 {
+		b.WriteString("2025-11,US,X,1201,NaN\n")
+	}
+	ds, err := read(t, b.String(), detail(), tradeflow.CollectErrors())
+	var el *tradeflow.ErrorList
+	require.ErrorAs(t, err, &el)
+	assert.Equal(t, tradeflow.MaxErrors+11, el.Total)
+	require.Len(t, el.Errors, tradeflow.MaxErrors)
+	assert.Equal(t, 3, el.Errors[0].Line, "the duplicate first, by its line")
+	assert.ErrorIs(t, el.Errors[0], tradeflow.ErrDuplicate)
+	sum := ds.Summary()
+	assert.Equal(t, 1, sum.Figures)
+	assert.Equal(t, tradeflow.MaxErrors+11, sum.Bad)
+	assert.Equal(t, sum.Rows, sum.Figures+sum.Bad, "every row is accounted for")
+}
+
 func TestReadUnterminatedQuote(t *testing.T) {
 	file := "period,partner,flow,hs,value\n" +
 		"2025-09,US,X,1201,1\n" +
