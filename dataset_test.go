@@ -310,29 +310,51 @@ func mustVintage(t *testing.T, s string) tradeflow.Vintage {
 	return v
 }
 
+// Reading a dataset is safe from many goroutines at once (run with -race,
+// as CI does): a read one, whose index exists, and one built by Add, whose
+// index the first reader builds, and whose key order the first All works
+// out.
 func TestConcurrentReads(t *testing.T) {
-	ds := loadShipped(t, "china-customs.csv")
-	var wg sync.WaitGroup
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for _, k := range ds.Keys() {
-				for _, d := range ds.Dimensions(k) {
-					if d == "USD" {
-						_, err := tradeflow.Get[series.USD](ds, k)
-						assert.NoError(t, err)
-					}
-				}
-			}
-			n := 0
-			for range ds.Figures() {
-				n++
-			}
-			assert.Equal(t, ds.Len(), n)
-		}()
+	read := loadShipped(t, "china-customs.csv")
+	added := tradeflow.NewDataset("added")
+	for f := range read.Figures() {
+		require.NoError(t, added.Add(f))
 	}
-	wg.Wait()
+	for name, ds := range map[string]*tradeflow.Dataset{"read": read, "added": added} {
+		t.Run(name, func(t *testing.T) {
+			k := key("WLD", tradeflow.Exports, tradeflow.Value)
+			nov := series.MonthPeriod(mp("2025-11"))
+			var wg sync.WaitGroup
+			for g := 0; g < 8; g++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for _, k := range ds.Keys() {
+						for _, d := range ds.Dimensions(k) {
+							if d == "USD" {
+								_, err := tradeflow.Get[series.USD](ds, k)
+								assert.NoError(t, err)
+							}
+						}
+					}
+					n := 0
+					for range ds.Figures() {
+						n++
+					}
+					assert.Equal(t, ds.Len(), n)
+					all, err := tradeflow.All[series.USD](ds, nil)
+					if assert.NoError(t, err) {
+						for range all {
+						}
+					}
+					assert.NotEmpty(t, ds.Vintages(k, nov))
+					_, ok := ds.AsOf(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)).Lookup(k, nov)
+					assert.True(t, ok)
+				}()
+			}
+			wg.Wait()
+		})
+	}
 }
 
 // A read dataset keeps its keys in its index; adding to it afterwards
