@@ -93,7 +93,7 @@ func Register[U series.Unit]() {
 		reflect.TypeFor[yoyFn[U]](), reflect.TypeFor[ytdFn[U]](), reflect.TypeFor[rollingFn[U]](),
 		reflect.TypeFor[streakFn[U]](), reflect.TypeFor[spanFn[U]](), reflect.TypeFor[zeroFillFn[U]](),
 		reflect.TypeFor[allGoodsFn[U]](), reflect.TypeFor[addFn[U]](), reflect.TypeFor[spreadFn[U]](),
-		reflect.TypeFor[contribFn[U]](), reflect.TypeFor[sharesFn[U]](),
+		reflect.TypeFor[contribFn[U]](), reflect.TypeFor[sharesFn[U]](), reflect.TypeFor[memberFn[U]](),
 	} {
 		beam.RegisterType(t)
 	}

@@ -93,9 +93,12 @@ func (a *sum[U]) UnmarshalBinary(b []byte) error {
 // each observation goes to the period it is in and to the period lag months
 // later, exactly (decimals travel in their binary form), and the
 // decomposition is partner.Contributions' over the combined values. A
-// period is decomposed when the total has both values, or, without a
-// total, when some part has each; a part without them is a Gap, as
-// partner.Contributions reports it, and so is a zero total. A combined
+// period is decomposed when some series (the total or a part) has a value
+// in it and some series a value in its base; every partner of the total
+// takes part, and a value missing (a part's, or the total's, which without
+// a World series is missing where a part's is) is a Gap, as
+// partner.Contributions reports it over the whole series, and so is a
+// zero total. A combined
 // observation (January–February) is decomposed when every part has an
 // observation for exactly that period, and its base. lag is 12 if 0.
 func Contributions[U series.Unit](s beam.Scope, col beam.PCollection, lag int) (decompositions, gaps beam.PCollection) {
@@ -104,7 +107,53 @@ func Contributions[U series.Unit](s beam.Scope, col beam.PCollection, lag int) (
 	}
 	s = s.Scope("tfbeam.Contributions")
 	parts := beam.CombinePerKey(s, &partsFn{}, beam.ParDo(s, &spreadFn[U]{Lag: lag}, col))
-	return beam.ParDo2(s, &contribFn[U]{Lag: lag}, parts)
+	return beam.ParDo2(s, &contribFn[U]{Lag: lag}, parts, beam.SideInput{Input: membersOf[U](s, col)})
+}
+
+// membersOf returns, for every total's key, its partners: a
+// PCollection<KV<tradeflow.Key, parts>> of parts without values. A
+// period's combined values hold only the partners that have a value or a
+// base in it; a partner missing from them is a part with a value missing,
+// which partner.Contributions and partner.Shares report, not a partner left
+// out.
+func membersOf[U series.Unit](s beam.Scope, col beam.PCollection) beam.PCollection {
+	return beam.CombinePerKey(s, &partsFn{}, beam.ParDo(s, &memberFn[U]{}, col))
+}
+
+type memberFn[U series.Unit] struct{}
+
+func (*memberFn[U]) ProcessElement(k tradeflow.Key, _ series.Series[U]) (tradeflow.Key, part) {
+	c := k.Partner
+	k.Partner = partner.World()
+	return k, part{Code: c}
+}
+
+// members holds the side input of membersOf, read once: a batch pipeline's
+// global window has one value of it for every element.
+type members map[tradeflow.Key]parts
+
+func (m *members) of(k tradeflow.Key, iter func(*tradeflow.Key, *parts) bool) parts {
+	if *m == nil {
+		*m = members{}
+		var key tradeflow.Key
+		var ps parts
+		for iter(&key, &ps) {
+			(*m)[key] = ps
+		}
+	}
+	return (*m)[k]
+}
+
+// complete returns ps with every member of the total among its parts, and
+// whether some part has a value and some part a base in the period.
+func complete(ps, all parts) (out parts, hasValue, hasBase bool) {
+	for _, p := range ps.Parts {
+		hasValue = hasValue || p.HasValue
+		hasBase = hasBase || p.HasBase
+	}
+	out = ps.merge(all)
+	out.Twice = ps.Twice // a member adds no value
+	return out, hasValue, hasBase
 }
 
 // Shares splits each total into the shares of its partners in every
@@ -116,7 +165,7 @@ func Contributions[U series.Unit](s beam.Scope, col beam.PCollection, lag int) (
 func Shares[U series.Unit](s beam.Scope, col beam.PCollection) (breakdowns, gaps beam.PCollection) {
 	s = s.Scope("tfbeam.Shares")
 	parts := beam.CombinePerKey(s, &partsFn{}, beam.ParDo(s, &spreadFn[U]{}, col))
-	return beam.ParDo2(s, &sharesFn[U]{}, parts)
+	return beam.ParDo2(s, &sharesFn[U]{}, parts, beam.SideInput{Input: membersOf[U](s, col)})
 }
 
 // A Gap is a period that Contributions or Shares has no figure for, and
@@ -246,21 +295,24 @@ func set[U series.Unit](b *series.Builder[U], p series.Period, v decimal.Decimal
 	}
 }
 
-// sumOf returns the sum of the parts, a month present where any part has
-// it: the total of parts that are all there is.
+// sumOf returns the sum of the parts, in each period where every part has
+// a value (series.Add's sum): the total of parts that are all there is.
 func sumOf[U series.Unit](list []partner.Part[U], t, base series.Period, lag int) series.Series[U] {
 	var b series.Builder[U]
 	for _, p := range []series.Period{base, t} {
 		if lag == 0 && p == base {
 			continue
 		}
-		sum, n := decimal.Zero, 0
+		sum, all := decimal.Zero, len(list) > 0
 		for _, pt := range list {
-			if v, ok := pt.Series.AtPeriod(p); ok {
-				sum, n = sum.Add(v), n+1
+			v, ok := pt.Series.AtPeriod(p)
+			if !ok {
+				all = false
+				break
 			}
+			sum = sum.Add(v)
 		}
-		if n > 0 {
+		if all {
 			set(&b, p, sum)
 		}
 	}
@@ -268,19 +320,22 @@ func sumOf[U series.Unit](list []partner.Part[U], t, base series.Period, lag int
 	return s
 }
 
-type contribFn[U series.Unit] struct{ Lag int }
+type contribFn[U series.Unit] struct {
+	Lag     int
+	members members
+}
 
-func (fn *contribFn[U]) ProcessElement(kp keyPeriod, ps parts, emit func(tradeflow.Key, partner.Decomposition), gap func(Gap)) {
+func (fn *contribFn[U]) ProcessElement(kp keyPeriod, ps parts, all func(*tradeflow.Key, *parts) bool, emit func(tradeflow.Key, partner.Decomposition), gap func(Gap)) {
+	ps, hasValue, hasBase := complete(ps, fn.members.of(kp.Key, all))
+	if !hasValue || !hasBase {
+		// A period after the last value, which only bases reach, or
+		// within lag of the first, which has no base.
+		return
+	}
 	t, base := kp.Period, kp.Period.Shift(-fn.Lag)
 	total, hasTotal, list := split[U](ps, t, base)
 	if !hasTotal {
 		total = sumOf(list, t, base, fn.Lag)
-	}
-	if _, ok := total.AtPeriod(t); !ok {
-		return // a period only some bases are in
-	}
-	if _, ok := total.AtPeriod(base); !ok {
-		return // a period before there are bases
 	}
 	if len(ps.Twice) > 0 {
 		gap(Gap{Key: kp.Key, Period: t, Name: ps.Twice[0].String(), Err: "partner " + ps.Twice[0].String() + " has two series"})
@@ -294,9 +349,12 @@ func (fn *contribFn[U]) ProcessElement(kp keyPeriod, ps parts, emit func(tradefl
 	emit(kp.Key, d)
 }
 
-type sharesFn[U series.Unit] struct{}
+type sharesFn[U series.Unit] struct {
+	members members
+}
 
-func (fn *sharesFn[U]) ProcessElement(kp keyPeriod, ps parts, emit func(tradeflow.Key, partner.Breakdown), gap func(Gap)) {
+func (fn *sharesFn[U]) ProcessElement(kp keyPeriod, ps parts, all func(*tradeflow.Key, *parts) bool, emit func(tradeflow.Key, partner.Breakdown), gap func(Gap)) {
+	ps, _, _ = complete(ps, fn.members.of(kp.Key, all))
 	t := kp.Period
 	total, hasTotal, list := split[U](ps, t, series.Period{})
 	if !hasTotal {

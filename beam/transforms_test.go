@@ -193,7 +193,11 @@ func TestContributionsAndShares(t *testing.T) {
 	cnTotal, _ := series.Add(aa1.s, ab1.s)
 	cnParts := []partner.Part[series.USD]{{Name: "DEU", Series: ab1.s}, {Name: "USA", Series: aa1.s}}
 	usParts := []partner.Part[series.USD]{{Name: "CHN", Series: us.s}}
-	var wantD, wantS, wantGaps []string
+	var wantD, wantS, wantGaps, wantDGaps, wantSGaps []string
+	gapLines := func(k tradeflow.Key, m series.Period, err error) (out []string) {
+		gapsOf(keyPeriod{k, m}, err, func(g Gap) { out = append(out, gapLine(g)) })
+		return out
+	}
 	cnWorld, usWorld := key("CN", "X", "WLD", "1201"), key("US", "M", "WLD", "TOTAL")
 	for t := range series.MustParseMonth("2024-12").MonthsSince(series.MustParseMonth("2023-01")) + 1 {
 		m := series.MonthPeriod(series.MustParseMonth("2023-01").AddMonths(t))
@@ -201,6 +205,7 @@ func TestContributionsAndShares(t *testing.T) {
 			wantS = append(wantS, breakdownLine(cnWorld, b))
 		} else {
 			wantGaps = append(wantGaps, "shares "+err.Error())
+			wantSGaps = append(wantSGaps, gapLines(cnWorld, m, err)...)
 		}
 		if t < 12 {
 			continue
@@ -209,6 +214,7 @@ func TestContributionsAndShares(t *testing.T) {
 			wantD = append(wantD, decompositionLine(cnWorld, d))
 		} else {
 			wantGaps = append(wantGaps, "contributions "+err.Error())
+			wantDGaps = append(wantDGaps, gapLines(cnWorld, m, err)...)
 		}
 	}
 	for t := range 16 {
@@ -217,6 +223,7 @@ func TestContributionsAndShares(t *testing.T) {
 			wantS = append(wantS, breakdownLine(usWorld, b))
 		} else {
 			wantGaps = append(wantGaps, "shares "+err.Error())
+			wantSGaps = append(wantSGaps, gapLines(usWorld, m, err)...)
 		}
 		if t < 12 {
 			continue
@@ -225,17 +232,18 @@ func TestContributionsAndShares(t *testing.T) {
 			wantD = append(wantD, decompositionLine(usWorld, d))
 		} else {
 			wantGaps = append(wantGaps, "contributions "+err.Error())
+			wantDGaps = append(wantDGaps, gapLines(usWorld, m, err)...)
 		}
 	}
-	// 1201 to the US lacks 2024-02 and 2024-08; the US's imports are zero
-	// in 2024-08.
+	// 1201 to the US lacks 2023-05 and 2024-08 (so does the total of
+	// its parts); the US's imports are zero in 2024-08.
 	require.Equal(t, []string{
-		"shares partner: USA: 2024-02: month 2024-02 missing",
-		"contributions partner: USA: 2024-02: month 2024-02 missing",
-		"shares partner: USA: 2024-08: month 2024-08 missing",
-		"contributions partner: USA: 2024-08: month 2024-08 missing",
-		"shares partner: total: 2024-08: zero total",
-		"contributions partner: total: 2024-08: zero total",
+		"shares partner: \"total\" has no value for 2023-05\npartner: \"USA\" has no value for 2023-05",
+		"contributions partner: \"total\" has no value for 2023-05\npartner: \"USA\" has no value for 2023-05",
+		"shares partner: \"total\" has no value for 2024-08\npartner: \"USA\" has no value for 2024-08",
+		"contributions partner: \"total\" has no value for 2024-08\npartner: \"USA\" has no value for 2024-08",
+		"shares partner: \"total\" is zero in 2024-08: shares and contributions are undefined",
+		"contributions partner: \"total\" is zero in 2024-08: shares and contributions are undefined",
 	}, wantGaps)
 
 	p, s := beam.NewPipelineWithRoot()
@@ -244,13 +252,7 @@ func TestContributionsAndShares(t *testing.T) {
 	shares, sgaps := Shares[series.USD](s, parts)
 	passert.Equals(s, beam.ParDo(s, decompositionLine, decs), strs(wantD)...)
 	passert.Equals(s, beam.ParDo(s, breakdownLine, shares), strs(wantS)...)
-	passert.Equals(s, beam.ParDo(s, gapLine, dgaps),
-		"CHN X WLD 1201 value 2024-02 USA month_missing 2024-02 2024-02: partner: USA: 2024-02: month 2024-02 missing",
-		"CHN X WLD 1201 value 2024-08 USA month_missing 2024-08 2024-08: partner: USA: 2024-08: month 2024-08 missing",
-		"USA M WLD TOTAL value 2024-08 total base_zero 2024-08 0000-00: partner: total: 2024-08: zero total")
-	passert.Equals(s, beam.ParDo(s, gapLine, sgaps),
-		"CHN X WLD 1201 value 2024-02 USA month_missing 2024-02 2024-02: partner: USA: 2024-02: month 2024-02 missing",
-		"CHN X WLD 1201 value 2024-08 USA month_missing 2024-08 2024-08: partner: USA: 2024-08: month 2024-08 missing",
-		"USA M WLD TOTAL value 2024-08 total base_zero 2024-08 0000-00: partner: total: 2024-08: zero total")
+	passert.Equals(s, beam.ParDo(s, gapLine, dgaps), strs(wantDGaps)...)
+	passert.Equals(s, beam.ParDo(s, gapLine, sgaps), strs(wantSGaps)...)
 	ptest.RunAndValidate(t, p)
 }
