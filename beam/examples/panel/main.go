@@ -29,8 +29,9 @@
 //	                                                           panel.MaxDiff, panel.Top3 ─┤
 //	                                                                 per reporter: the report
 //
-// Bad rows are dead letters: listed in -out/dead.csv and counted on
-// standard error, never failing the run unless -max-bad says so. A
+// Bad rows are dead letters, each with its file, line and reason: listed
+// in -out/dead.csv and counted on standard error (all of them listed there
+// when there is no -out), never failing the run unless -max-bad says so. A
 // reporter's figures then come from its good rows (examples/panel would
 // stop at the first bad row instead).
 package main
@@ -59,7 +60,7 @@ import (
 
 func main() {
 	in := flag.String("in", "", "glob of the SPEC's files, one a reporter (plain or gzip)")
-	out := flag.String("out", "", "folder for the results: reports.jsonl, dead.csv, summaries.csv (default: a temporary folder, removed)")
+	out := flag.String("out", "", "folder for the results: reports.jsonl, dead.csv, summaries.csv (default: a temporary folder, removed, and every dead letter listed on standard error)")
 	block := flag.Int64("block", 0, "block size in bytes (0: 64 MiB; negative: whole files)")
 	maxBad := flag.Int("max-bad", -1, "fail the run if there are more bad rows than this (-1: never)")
 	verbose := flag.Bool("v", false, "Beam's and Prism's log at info level (default: warnings only)")
@@ -82,6 +83,7 @@ func main() {
 	}
 	dir := *out
 	if dir == "" {
+		listDead = -1 // the folder is removed: every dead letter goes to standard error
 		tmp, err := os.MkdirTemp("", "panel")
 		if err != nil {
 			log.Fatal(err)
@@ -145,7 +147,11 @@ func printReports(ctx context.Context, w io.Writer, path string) error {
 	return bw.Flush()
 }
 
-// reportDead says how many bad rows there were, and lists the first few.
+// listDead is how many dead letters reportDead lists (-1: all).
+var listDead = 5
+
+// reportDead says how many bad rows there were, and lists the first
+// listDead.
 func reportDead(ctx context.Context, w io.Writer, path string) error {
 	data, err := readFile(ctx, path)
 	if err != nil {
@@ -155,8 +161,16 @@ func reportDead(ctx context.Context, w io.Writer, path string) error {
 	if len(lines) == 0 {
 		return nil
 	}
-	fmt.Fprintf(w, "panel: %d bad rows, in %s:\n", len(lines), path)
-	for _, l := range lines[:min(5, len(lines))] {
+	if listDead < 0 {
+		fmt.Fprintf(w, "panel: %d bad rows (-out keeps them in a file):\n", len(lines))
+	} else {
+		fmt.Fprintf(w, "panel: %d bad rows, in %s:\n", len(lines), path)
+	}
+	n := len(lines)
+	if listDead >= 0 {
+		n = min(listDead, n)
+	}
+	for _, l := range lines[:n] {
 		fmt.Fprintf(w, "\t%s\n", l)
 	}
 	return nil
