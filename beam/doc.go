@@ -1,0 +1,2 @@
+// Package tfbeam runs the tradeflow library inside Apache Beam pipelines.
+package tfbeam

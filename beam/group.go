@@ -1,0 +1,196 @@
+package tfbeam
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/shopspring/decimal"
+
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// Figures are the figures of one series that one block of a file holds: a
+// part of the series, which GroupSeries puts together with the others.
+type Figures[U series.Unit] struct {
+	File       string // the file
+	Start, End int64  // the block: the records that begin in these bytes of the file
+	// Series holds the latest vintage of each period within the block, as
+	// tradeflow.Get builds it.
+	Series series.Series[U]
+	// Vintages holds the vintage of each observation of Series, in order,
+	// or nil if the file has no vintages.
+	Vintages []tradeflow.Vintage
+	// Err, if not empty, says why the block's figures of the series cannot
+	// be used: two figures in it cover one month, and neither may be used
+	// silently. GroupSeries then builds no series for the key.
+	Err string
+
+	at   block // the block, to read again for a dead letter's line
+	opts int   // which of GroupSeries' Files it comes from
+}
+
+// GroupSeries puts the figures of each series together, from every block
+// and file, and returns a PCollection<KV<tradeflow.Key,
+// series.Series[U]>>, one series a key, and a PCollection<DeadLetter>.
+//
+// The figures of a period are chosen as tradeflow.Get chooses them in one
+// file: the latest vintage wins; two figures of the same vintage are a
+// duplicate (a dead letter for the second, naming the first, unless the
+// files were read with SumDuplicates, which adds them up), and if they
+// differ, a conflict: neither is used, and the series is not built (a
+// dead letter for each figure and one for the series). So is a combined
+// period (January–February) beside a separate month it covers.
+//
+// Figures of several Reads (different globs or schemas) are grouped
+// together when their Files are given at once.
+func GroupSeries[U series.Unit](s beam.Scope, files ...Files) (series, dead beam.PCollection) {
+	s = s.Scope("tfbeam.GroupSeries")
+	opts := make([]ReadOptions, len(files))
+	var figs beam.PCollection
+	if len(files) == 1 {
+		opts[0], figs = files[0].opts, files[0].Figures
+	} else {
+		cols := make([]beam.PCollection, len(files))
+		for i, f := range files {
+			opts[i] = f.opts
+			cols[i] = beam.ParDo(s, &tagFn[U]{Index: i}, f.Figures)
+		}
+		figs = beam.Flatten(s, cols...)
+	}
+	sums := make([]bool, len(opts))
+	for i, o := range opts {
+		sums[i] = o.SumDuplicates
+	}
+	series, raw := beam.ParDo2(s, &mergeFn[U]{Sum: sums}, beam.GroupByKey(s, figs))
+	return series, numberLines(s, raw, opts)
+}
+
+// tagFn marks figures with the Files they come from.
+type tagFn[U series.Unit] struct{ Index int }
+
+func (fn *tagFn[U]) ProcessElement(k tradeflow.Key, f Figures[U]) (tradeflow.Key, Figures[U]) {
+	f.opts = fn.Index
+	return k, f
+}
+
+// mergeFn builds each series from its parts.
+type mergeFn[U series.Unit] struct {
+	Sum []bool // SumDuplicates, for each Files
+}
+
+// An obs is one figure of a series, and where it comes from.
+type obs struct {
+	p       series.Period
+	v       decimal.Decimal
+	vintage tradeflow.Vintage
+	part    int
+}
+
+func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bool, emit func(tradeflow.Key, series.Series[U]), dead func(rawDead)) {
+	var all []Figures[U]
+	var f Figures[U]
+	for parts(&f) {
+		all = append(all, f)
+	}
+	for _, f := range all {
+		if f.Err != "" {
+			dead(rawDead{At: f.at, Opts: f.opts, Reason: fmt.Sprintf("series %v not built: %s", k, f.Err)})
+			return
+		}
+	}
+	if len(all) == 1 {
+		emit(k, all[0].Series)
+		return
+	}
+	// Parts in file order, then their figures by period and vintage.
+	slices.SortFunc(all, func(a, b Figures[U]) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Start, b.Start))
+	})
+	var figs []obs
+	for i, f := range all {
+		j := 0
+		for p, v := range f.Series.All() {
+			o := obs{p: p, v: v, part: i}
+			if f.Vintages != nil {
+				o.vintage = f.Vintages[j]
+			}
+			figs = append(figs, o)
+			j++
+		}
+	}
+	slices.SortStableFunc(figs, func(a, b obs) int {
+		return cmp.Or(a.p.First.Compare(b.p.First), a.p.Last.Compare(b.p.Last), a.vintage.Compare(b.vintage))
+	})
+	bad := false
+	letter := func(o, other obs, reason, tail string) {
+		dead(rawDead{At: all[o.part].at, Opts: all[o.part].opts, Key: k, Period: o.p, Reason: reason,
+			Other: all[other.part].at, OtherOpts: all[other.part].opts, Tail: tail})
+	}
+	var kept []obs
+	for i := 0; i < len(figs); {
+		j := i + 1
+		for j < len(figs) && figs[j].p == figs[i].p {
+			j++
+		}
+		// figs[i:j] share a period; the latest vintage is last.
+		latest := j - 1
+		first := latest
+		for first > i && figs[first-1].vintage == figs[latest].vintage {
+			first--
+		}
+		o := figs[first]
+		switch same := figs[first:j]; {
+		case len(same) == 1:
+		case fn.Sum[all[o.part].opts]:
+			for _, x := range same[1:] {
+				o.v = o.v.Add(x.v)
+			}
+		default:
+			equal := true
+			for _, x := range same[1:] {
+				equal = equal && x.v.Equal(o.v)
+			}
+			for _, x := range same[1:] {
+				if equal {
+					letter(x, o, fmt.Sprintf("%v: %v %v vintage %v is also", tradeflow.ErrDuplicate, k, x.p, x.vintage), "")
+					continue
+				}
+				const neither = "; neither is used"
+				letter(x, o, fmt.Sprintf("%v: %v %v vintage %v is %s here and %s", tradeflow.ErrDuplicate, k, x.p, x.vintage, x.v, o.v), neither)
+				letter(o, x, fmt.Sprintf("%v: %v %v vintage %v is %s here and %s", tradeflow.ErrDuplicate, k, o.p, o.vintage, o.v, x.v), neither)
+				bad = true
+			}
+		}
+		kept = append(kept, o)
+		i = j
+	}
+	// A combined period (January–February) beside a month it covers.
+	for i := 1; i < len(kept); i++ {
+		if a, b := kept[i-1], kept[i]; !b.p.First.After(a.p.Last) {
+			letter(b, a, fmt.Sprintf("%v: %v: %v overlaps %v", tradeflow.ErrDuplicate, k, b.p, a.p),
+				": a combined figure and separate months for one series")
+			bad = true
+		}
+	}
+	if bad {
+		dead(rawDead{At: all[0].at, Opts: all[0].opts, Reason: fmt.Sprintf("series %v not built: figures of its blocks are in conflict", k)})
+		return
+	}
+	var bld series.Builder[U]
+	for _, o := range kept {
+		if o.p.IsMonth() {
+			bld.Set(o.p.First, o.v)
+		} else {
+			bld.SetCombined(o.p, o.v)
+		}
+	}
+	out, err := bld.Series()
+	if err != nil { // the checks above leave nothing for Series to refuse
+		dead(rawDead{At: all[0].at, Opts: all[0].opts, Reason: fmt.Sprintf("series %v not built: %v", k, err)})
+		return
+	}
+	emit(k, out)
+}

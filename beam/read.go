@@ -1,0 +1,673 @@
+package tfbeam
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+
+	// Plain paths ("data/*.csv"), the file system every runner has.
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
+
+	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/series"
+)
+
+// DefaultBlockSize is the size of the blocks Read splits a file into unless
+// ReadOptions.BlockSize says otherwise: 64 MiB.
+const DefaultBlockSize = 64 << 20
+
+// ReadOptions say how Read reads its files. The zero ReadOptions reads
+// files of any format of tradeflow.Formats, recognised by their headers,
+// split into blocks of DefaultBlockSize.
+//
+// A DoFn travels to the workers as the JSON of its exported fields, so the
+// options are plain values, and a schema is named rather than given.
+type ReadOptions struct {
+	// Schema names the files' schema: one registered with RegisterSchema,
+	// or the Name of a format of tradeflow.Formats ("tradeflow CSV",
+	// "UN Comtrade"). Empty: each file's format is recognised by its
+	// header, as tradeflow.ReadAny recognises it.
+	Schema string
+	// Reporter, Vintage and Source are tradeflow.Reporter,
+	// tradeflow.WithVintage and tradeflow.WithSource: the reporter, the
+	// release date and the source of files that have no such column.
+	Reporter, Vintage, Source string
+	// SumDuplicates is tradeflow.SumDuplicates: two figures with the same
+	// key, period and vintage add up instead of being bad rows, within a
+	// block and across blocks and files alike.
+	SumDuplicates bool
+	// MaxLine is tradeflow.MaxLine, the longest record in bytes; 0:
+	// tradeflow.DefaultMaxLine.
+	MaxLine int
+	// BlockSize is the size of the blocks a file is split into, in bytes;
+	// 0: DefaultBlockSize; negative: every file is read whole. A gzip
+	// file is always read whole, since it cannot be entered in the middle.
+	// Splitting assumes that no record holds a newline inside quotes; a
+	// block that finds one fails, naming the file, rather than read it
+	// wrong: read such files whole.
+	BlockSize int64
+	// Workers is how many goroutines parse each block (tradeflow.Workers);
+	// 0: one a core.
+	Workers int
+}
+
+var schemas = struct {
+	sync.RWMutex
+	m map[string]func() tradeflow.Schema
+}{m: map[string]func() tradeflow.Schema{}}
+
+// RegisterSchema makes a schema known to Read under name, the name
+// ReadOptions.Schema gives. Call it from an init function, so that it runs
+// in every process that runs the pipeline: the workers run the same binary
+// as the program that builds it. RegisterSchema panics if name is empty,
+// already registered, or the name of a format of tradeflow.Formats.
+func RegisterSchema(name string, schema func() tradeflow.Schema) {
+	schemas.Lock()
+	defer schemas.Unlock()
+	if name == "" || schema == nil {
+		panic("tfbeam: RegisterSchema: empty name or nil schema")
+	}
+	if _, dup := schemas.m[name]; dup {
+		panic(fmt.Sprintf("tfbeam: RegisterSchema: %q registered twice", name))
+	}
+	for _, f := range tradeflow.Formats() {
+		if f.Name == name {
+			panic(fmt.Sprintf("tfbeam: RegisterSchema: %q is a format of tradeflow.Formats", name))
+		}
+	}
+	schemas.m[name] = schema
+}
+
+// lookupSchema returns the schema named name.
+func lookupSchema(name string) (func() tradeflow.Schema, error) {
+	schemas.RLock()
+	s, ok := schemas.m[name]
+	schemas.RUnlock()
+	if ok {
+		return s, nil
+	}
+	var names []string
+	for _, f := range tradeflow.Formats() {
+		if f.Name == name {
+			return f.Schema, nil
+		}
+		names = append(names, f.Name)
+	}
+	schemas.RLock()
+	for n := range schemas.m {
+		names = append(names, n)
+	}
+	schemas.RUnlock()
+	sort.Strings(names)
+	return nil, fmt.Errorf("tfbeam: no schema %q in this binary (have %q); register it with RegisterSchema in an init function", name, names)
+}
+
+// Files is what Read gives: the figures of the files, what the reader saw
+// in each file, and its bad rows.
+type Files struct {
+	// Figures is a PCollection<KV<tradeflow.Key, Figures[U]>>: for every
+	// series, its figures in each block that has some. GroupSeries makes
+	// the series of them.
+	Figures beam.PCollection
+	// Summaries is a PCollection<Summary>, one a file.
+	Summaries beam.PCollection
+	// Dead is a PCollection<DeadLetter>: the bad rows, with their file,
+	// line and reason. A file whose header cannot be read is one dead
+	// letter, for line 1.
+	Dead beam.PCollection
+
+	opts ReadOptions
+}
+
+// A Summary is what the reader saw in one file, over all its blocks:
+// tradeflow.Summary's counts, added up.
+type Summary struct {
+	File    string      `json:"file"`
+	Schema  string      `json:"schema"`
+	Blocks  int         `json:"blocks"`  // the blocks the file was read in
+	Bytes   int64       `json:"bytes"`   // bytes of data, after decompression
+	Rows    int         `json:"rows"`    // data rows, not counting the header and blank lines
+	Blank   int         `json:"blank"`   // blank lines
+	Figures int         `json:"figures"` // figures kept, of every dimension
+	Bad     int         `json:"bad"`     // rows with errors, each a dead letter
+	Skipped []SkipCount `json:"skipped,omitempty"`
+}
+
+// A SkipCount is the number of rows a schema's Skip rules skipped on
+// purpose for one reason (tradeflow.SkipCount, without the first line,
+// which a block does not know).
+type SkipCount struct {
+	Reason string `json:"reason"`
+	Rows   int    `json:"rows"`
+}
+
+// Read reads every file that glob matches with the library's reader,
+// tradeflow.Read, through the schema opts name, and returns the figures of
+// every series in unit U's dimension; series of other dimensions are
+// left out (read them with another U). A glob that matches no file fails
+// the pipeline.
+//
+// Each file is split into blocks of opts.BlockSize bytes, read in parallel
+// on the workers; a block owns the records that begin in it, and is read
+// with the file's header before it, so that every block knows the columns.
+// A gzip file (recognised by its first bytes, whatever its name) is one
+// block. Every row error of tradeflow.Read is a dead letter naming the file
+// and its line in the file (not in the block), the column and the value;
+// nothing fails the pipeline but a file that cannot be opened or a block
+// that cannot be split (see ReadOptions.BlockSize). Read panics if
+// opts.Schema names no schema.
+//
+// Two figures of a series in one block are checked by the reader; those in
+// different blocks, by GroupSeries.
+func Read[U series.Unit](s beam.Scope, glob string, opts ReadOptions) Files {
+	if opts.Schema != "" {
+		if _, err := lookupSchema(opts.Schema); err != nil {
+			panic(err)
+		}
+	}
+	s = s.Scope("tfbeam.Read")
+	files := fileio.MatchFiles(s, glob, fileio.MatchEmptyDisallow())
+	blocks := beam.Reshuffle(s, beam.ParDo(s, &splitFn{BlockSize: opts.BlockSize}, files))
+	figures, sums, raw := beam.ParDo3(s, &readFn[U]{Options: opts}, blocks)
+	return Files{
+		Figures:   figures,
+		Summaries: beam.DropKey(s, beam.CombinePerKey(s, &summaryFn{}, sums)),
+		Dead:      numberLines(s, raw, []ReadOptions{opts}),
+		opts:      opts,
+	}
+}
+
+// A block is a part of a file: the records that begin in [Start, End).
+// A whole file is [0, Size).
+type block struct {
+	Path       string
+	Size       int64
+	Start, End int64
+	Gzip       bool
+}
+
+func (b block) whole() bool { return b.Start == 0 && b.End >= b.Size }
+
+// splitFn splits a file into blocks.
+type splitFn struct {
+	BlockSize int64
+}
+
+func (fn *splitFn) ProcessElement(ctx context.Context, f fileio.FileMetadata, emit func(block)) error {
+	gz, err := isGzip(ctx, f.Path)
+	if err != nil {
+		return err
+	}
+	size := fn.BlockSize
+	if size == 0 {
+		size = DefaultBlockSize
+	}
+	if gz || size < 0 || f.Size <= size {
+		emit(block{Path: f.Path, Size: f.Size, End: f.Size, Gzip: gz})
+		return nil
+	}
+	for start := int64(0); start < f.Size; start += size {
+		emit(block{Path: f.Path, Size: f.Size, Start: start, End: min(start+size, f.Size)})
+	}
+	return nil
+}
+
+// isGzip reports whether the file begins as a gzip stream does.
+func isGzip(ctx context.Context, path string) (bool, error) {
+	rc, err := open(ctx, path, 0)
+	if err != nil {
+		return false, err
+	}
+	defer rc.Close()
+	var magic [2]byte
+	n, err := io.ReadFull(rc, magic[:])
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return false, fmt.Errorf("tfbeam: %s: %w", path, err)
+	}
+	return n == 2 && magic == [2]byte{0x1f, 0x8b}, nil
+}
+
+// open opens path at byte offset off: by seeking where the file system can,
+// otherwise by reading up to it (a file system that streams only).
+func open(ctx context.Context, path string, off int64) (io.ReadCloser, error) {
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer fs.Close()
+	rc, err := fs.OpenRead(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if off == 0 {
+		return rc, nil
+	}
+	if sk, ok := rc.(io.Seeker); ok {
+		if _, err := sk.Seek(off, io.SeekStart); err != nil {
+			rc.Close()
+			return nil, err
+		}
+		return rc, nil
+	}
+	if _, err := io.CopyN(io.Discard, rc, off); err != nil {
+		rc.Close()
+		return nil, fmt.Errorf("tfbeam: %s: skipping to byte %d: %w", path, off, err)
+	}
+	return rc, nil
+}
+
+// readFn reads blocks with the library's reader.
+type readFn[U series.Unit] struct {
+	Options ReadOptions
+}
+
+func (fn *readFn[U]) ProcessElement(ctx context.Context, b block,
+	figures func(tradeflow.Key, Figures[U]), sums func(string, Summary), dead func(rawDead)) error {
+	r, err := openBlock(ctx, b, fn.Options)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	sum := Summary{File: b.Path, Blocks: 1}
+	if r.empty() {
+		sums(b.Path, sum) // a record from the block before covers it all
+		return nil
+	}
+	schema, err := r.schema(fn.Options)
+	if err != nil {
+		if b.Start == 0 { // one dead letter a file, from its first block
+			dead(rawDead{At: b, Line: 1, Reason: err.Error()})
+		}
+		sums(b.Path, sum)
+		return nil
+	}
+	ds, err := tradeflow.Read(ctx, r, b.Path, schema, fn.readOptions()...)
+	var list *tradeflow.ErrorList
+	switch {
+	case err == nil:
+	case errors.As(err, &list):
+		for _, e := range list.Errors {
+			dead(deadOf(b, e))
+		}
+		if more := list.Total - len(list.Errors); more > 0 {
+			dead(rawDead{At: b, Reason: fmt.Sprintf(
+				"%d more bad rows after the %d listed, between bytes %d and %d (the reader lists %d a block)",
+				more, len(list.Errors), r.start, r.pos, tradeflow.MaxErrors)})
+		}
+	default:
+		var rowErr *tradeflow.RowError
+		var headErr *tradeflow.HeaderError
+		if ctx.Err() != nil || !(errors.As(err, &headErr) || errors.As(err, &rowErr) && rowErr.Line == 1) {
+			return err // the runner retries the bundle
+		}
+		// A header the schema cannot read: every block of the file
+		// fails alike; the first reports it.
+		if b.Start == 0 {
+			dead(rawDead{At: b, Line: 1, Reason: reasonOf(err)})
+		}
+		sums(b.Path, sum)
+		return nil
+	}
+	sm := ds.Summary()
+	if !b.whole() {
+		if err := r.checkLines(sm, list); err != nil {
+			return err
+		}
+	}
+	sum.Schema, sum.Bytes, sum.Rows, sum.Blank, sum.Figures, sum.Bad = sm.Schema, r.data, sm.Rows, sm.Blank, sm.Figures, sm.Bad
+	if list != nil {
+		// Every row error is a dead letter, and counts as a bad row: the
+		// reader's Summary.Bad leaves out the rows its check after
+		// parsing finds (a duplicate of an earlier row), which are in
+		// its error list all the same.
+		sum.Bad = list.Total
+	}
+	if b.whole() {
+		sum.Bytes = sm.Bytes // after decompression
+	}
+	for _, sk := range sm.Skipped {
+		sum.Skipped = append(sum.Skipped, SkipCount{sk.Reason, sk.Rows})
+	}
+	sums(b.Path, sum)
+	emitFigures(ds, b, !schema.Vintage.IsZero() || fn.Options.Vintage != "", figures)
+	return nil
+}
+
+func (fn *readFn[U]) readOptions() []tradeflow.ReadOption {
+	o := fn.Options
+	opts := []tradeflow.ReadOption{tradeflow.CollectErrors()}
+	if o.Reporter != "" {
+		opts = append(opts, tradeflow.Reporter(o.Reporter))
+	}
+	if o.Vintage != "" {
+		opts = append(opts, tradeflow.WithVintage(o.Vintage))
+	}
+	if o.Source != "" {
+		opts = append(opts, tradeflow.WithSource(o.Source))
+	}
+	if o.SumDuplicates {
+		opts = append(opts, tradeflow.SumDuplicates())
+	}
+	if o.MaxLine > 0 {
+		opts = append(opts, tradeflow.MaxLine(o.MaxLine))
+	}
+	if o.Workers > 0 {
+		opts = append(opts, tradeflow.Workers(o.Workers))
+	}
+	return opts
+}
+
+// emitFigures emits the figures of every series of ds in U's dimension,
+// with their vintages if the file may have them.
+func emitFigures[U series.Unit](ds *tradeflow.Dataset, b block, vintages bool, emit func(tradeflow.Key, Figures[U])) {
+	one := func(k tradeflow.Key, s series.Series[U]) {
+		f := Figures[U]{File: b.Path, Start: b.Start, End: b.End, Series: s, at: b}
+		if vintages {
+			for p := range s.All() {
+				fig, _ := ds.Lookup(k, p)
+				f.Vintages = append(f.Vintages, fig.Vintage)
+			}
+		}
+		emit(k, f)
+	}
+	all, err := tradeflow.All[U](ds, nil)
+	if err == nil {
+		for k, s := range all {
+			one(k, s)
+		}
+		return
+	}
+	// A series has figures that cannot be used (two different figures for
+	// one period, or a combined period over separate months): the reader
+	// has made dead letters of their rows. The series cannot be built, in
+	// this block or with the others: GroupSeries is told so.
+	for _, k := range ds.Keys() {
+		s, err := tradeflow.Get[U](ds, k)
+		switch {
+		case errors.Is(err, tradeflow.ErrUnit), errors.Is(err, tradeflow.ErrNoSeries):
+			// a series of another dimension
+		case err != nil:
+			emit(k, Figures[U]{File: b.Path, Start: b.Start, End: b.End, at: b,
+				Err: "two figures of the series in one block cover the same month"})
+		default:
+			one(k, s)
+		}
+	}
+}
+
+// reasonOf returns what is wrong, without the file and line a
+// *tradeflow.RowError begins with (the dead letter has them).
+func reasonOf(err error) string {
+	var he *tradeflow.HeaderError
+	if errors.As(err, &he) {
+		return strings.TrimPrefix(he.Error(), he.File+":1: ")
+	}
+	var e *tradeflow.RowError
+	if !errors.As(err, &e) {
+		return err.Error()
+	}
+	var b bytes.Buffer
+	if e.Name != "" {
+		fmt.Fprintf(&b, "column %s: ", e.Name)
+	}
+	if e.Column > 0 {
+		fmt.Fprintf(&b, "value %q: ", e.Value)
+	}
+	fmt.Fprint(&b, e.Err)
+	return b.String()
+}
+
+// deadOf returns the dead letter of a row error in block b.
+func deadOf(b block, e *tradeflow.RowError) rawDead {
+	d := rawDead{At: b, Line: e.Line, EndLine: e.EndLine, Column: e.Column, Name: e.Name, Value: e.Value, Reason: reasonOf(e)}
+	// The reader's duplicate errors name the other line in their text.
+	d.Relative = b.Start > 0 && errors.Is(e, tradeflow.ErrDuplicate)
+	return d
+}
+
+// A blockReader gives the reader a block: the file's header (for a block
+// that does not begin the file), then the records that begin in the block.
+type blockReader struct {
+	io.Reader
+	rc    io.ReadCloser
+	path  string
+	gzip  bool
+	head  []byte // the file's first line, for a block that does not begin it
+	start int64  // the block's first record (0 for the first block: the header)
+	pos   int64  // the byte after the last one read
+	end   int64  // the block's End: its records begin before it
+	limit bool   // stop at the first newline at or after byte end−1
+	done  bool   // the block's last record has been read
+	lines int    // newlines read, the header's included
+	last  byte   // the last byte read
+	data  int64  // bytes of the file read (not the header given again)
+}
+
+// openBlock opens the records of b.
+func openBlock(ctx context.Context, b block, o ReadOptions) (*blockReader, error) {
+	maxLine := o.MaxLine
+	if maxLine <= 0 {
+		maxLine = tradeflow.DefaultMaxLine
+	}
+	r := &blockReader{path: b.Path, gzip: b.Gzip, end: b.End, limit: !b.whole()}
+	if b.Start == 0 {
+		rc, err := open(ctx, b.Path, 0)
+		if err != nil {
+			return nil, err
+		}
+		r.rc, r.Reader = rc, rc
+		if !b.Gzip { // the library's reader inflates a gzip file itself
+			r.Reader = &countingReader{r: rc, br: r}
+		}
+		return r, nil
+	}
+	var err error
+	if r.head, err = firstLine(ctx, b.Path, maxLine); err != nil {
+		return nil, err
+	}
+	// The record that byte Start−1 belongs to began before the block: skip
+	// to the byte after its newline.
+	rc, err := open(ctx, b.Path, b.Start-1)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(rc, 1<<16)
+	skipped, err := skipLine(br)
+	if err != nil && err != io.EOF {
+		rc.Close()
+		return nil, fmt.Errorf("tfbeam: %s: %w", b.Path, err)
+	}
+	r.rc = rc
+	r.start = b.Start - 1 + skipped
+	r.pos = r.start
+	if err == io.EOF || r.start >= b.End {
+		r.start = max(r.start, b.End) // no record begins in the block
+		r.Reader = bytes.NewReader(nil)
+		return r, nil
+	}
+	r.lines = 1
+	r.Reader = io.MultiReader(bytes.NewReader(r.head), &countingReader{r: br, br: r})
+	return r, nil
+}
+
+func (r *blockReader) Close() error { return r.rc.Close() }
+
+// empty reports whether no record begins in the block.
+func (r *blockReader) empty() bool { return r.start > 0 && r.start >= r.end }
+
+// schema returns the schema the block is read with: the one opts name, or
+// the one of the format its header shows.
+func (r *blockReader) schema(o ReadOptions) (tradeflow.Schema, error) {
+	if o.Schema != "" {
+		s, err := lookupSchema(o.Schema)
+		if err != nil {
+			return tradeflow.Schema{}, err
+		}
+		return s(), nil
+	}
+	head := r.head
+	if head == nil { // the first block: look at its first line through a buffer
+		br := bufio.NewReaderSize(r.Reader, 1<<16)
+		r.Reader = br
+		src := br
+		if r.gzip {
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				return tradeflow.Schema{}, fmt.Errorf("gzip: %w", err)
+			}
+			src = bufio.NewReaderSize(zr, 1<<16)
+			r.Reader = src
+		}
+		line, err := src.Peek(1 << 16)
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return tradeflow.Schema{}, err
+		}
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		head = line
+	}
+	f, ok := tradeflow.Detect(bytes.TrimRight(head, "\r\n"))
+	if !ok {
+		var names []string
+		for _, f := range tradeflow.Formats() {
+			names = append(names, f.Name)
+		}
+		return tradeflow.Schema{}, fmt.Errorf("a header of no format the library reads (%s): %w", strings.Join(names, ", "), tradeflow.ErrColumn)
+	}
+	return f.Schema(), nil
+}
+
+// checkLines fails if a good record of the block ran over several lines
+// (a newline in quotes): a block boundary may then have cut a record, and
+// the rows after it would be read wrong.
+func (r *blockReader) checkLines(sm tradeflow.Summary, list *tradeflow.ErrorList) error {
+	lines := r.lines
+	if r.last != '\n' && r.pos > r.start {
+		lines++ // the last record, without a newline
+	}
+	want := 1 + sm.Rows + sm.Blank // the header, then one line a row
+	if list != nil {
+		for _, e := range list.Errors {
+			if e.EndLine > e.Line {
+				want += e.EndLine - e.Line
+			}
+		}
+	}
+	if lines > want {
+		return fmt.Errorf("tfbeam: %s: a record between bytes %d and %d runs over several lines (a newline in quotes): "+
+			"read the file whole (ReadOptions.BlockSize < 0)", r.path, r.start, r.pos)
+	}
+	return nil
+}
+
+// A countingReader reads a block's records, counting newlines: up to the
+// first newline at or after byte End−1 if the block is limited, else to
+// the end of the file.
+type countingReader struct {
+	r  io.Reader
+	br *blockReader
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	b := c.br
+	if b.done {
+		return 0, io.EOF
+	}
+	n, err := c.r.Read(p)
+	if b.limit {
+		// A newline at or after End−1 ends the block's last record.
+		from := max(0, b.end-1-b.pos)
+		if from < int64(n) {
+			if i := bytes.IndexByte(p[from:n], '\n'); i >= 0 {
+				n = int(from) + i + 1
+				b.done, err = true, io.EOF
+			}
+		}
+	}
+	b.lines += bytes.Count(p[:n], []byte{'\n'})
+	if n > 0 {
+		b.last = p[n-1]
+	}
+	b.pos += int64(n)
+	b.data += int64(n)
+	return n, err
+}
+
+// firstLine returns the first line of a file, with its newline.
+func firstLine(ctx context.Context, path string, maxLine int) ([]byte, error) {
+	rc, err := open(ctx, path, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 1<<16)
+	var line []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		line = append(line, chunk...)
+		if len(line) > maxLine {
+			return nil, fmt.Errorf("tfbeam: %s: the header is longer than %d bytes", path, maxLine)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF {
+			return append(line, '\n'), nil
+		}
+		return line, err
+	}
+}
+
+// skipLine reads up to and including the next newline, and returns how many
+// bytes it read.
+func skipLine(br *bufio.Reader) (int64, error) {
+	var n int64
+	for {
+		chunk, err := br.ReadSlice('\n')
+		n += int64(len(chunk))
+		if err != bufio.ErrBufferFull {
+			return n, err
+		}
+	}
+}
+
+// summaryFn adds up the summaries of a file's blocks.
+type summaryFn struct{}
+
+func (summaryFn) MergeAccumulators(a, b Summary) Summary {
+	if a.File == "" {
+		a.File = b.File
+	}
+	if a.Schema == "" {
+		a.Schema = b.Schema
+	}
+	a.Blocks += b.Blocks
+	a.Bytes += b.Bytes
+	a.Rows += b.Rows
+	a.Blank += b.Blank
+	a.Figures += b.Figures
+	a.Bad += b.Bad
+	for _, sk := range b.Skipped {
+		i := sort.Search(len(a.Skipped), func(i int) bool { return a.Skipped[i].Reason >= sk.Reason })
+		if i < len(a.Skipped) && a.Skipped[i].Reason == sk.Reason {
+			a.Skipped[i].Rows += sk.Rows
+			continue
+		}
+		a.Skipped = append(a.Skipped, SkipCount{})
+		copy(a.Skipped[i+1:], a.Skipped[i:])
+		a.Skipped[i] = sk
+	}
+	return a
+}
