@@ -30,7 +30,7 @@ func key(p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
 
 func loadShipped(t *testing.T, name string) *tradeflow.Dataset {
 	t.Helper()
-	ds, err := tradeflow.LoadFile("examples/data/"+name, tradeflow.Reporter("CN"))
+	ds, err := tradeflow.LoadFile("examples/data/"+name, tradeflow.WithReporter("CN"))
 	require.NoError(t, err)
 	return ds
 }
@@ -154,13 +154,13 @@ func TestLoadMalformed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := header + good1 + tt.row + good2
-			_, err := tradeflow.Load(strings.NewReader(in), "bad.csv", tradeflow.Reporter("CN"))
+			_, err := tradeflow.Load(strings.NewReader(in), "bad.csv", tradeflow.WithReporter("CN"))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "bad.csv:")
 			assert.Contains(t, err.Error(), tt.want)
 
 			// Collecting errors keeps the valid rows around the bad one.
-			ds, err := tradeflow.Load(strings.NewReader(in), "bad.csv", tradeflow.Reporter("CN"), tradeflow.CollectErrors())
+			ds, err := tradeflow.Load(strings.NewReader(in), "bad.csv", tradeflow.WithReporter("CN"), tradeflow.CollectErrors())
 			require.Error(t, err)
 			var le *tradeflow.ErrorList
 			require.True(t, errors.As(err, &le))
@@ -180,7 +180,7 @@ func TestLoadMalformed(t *testing.T) {
 
 func TestLoadAcceptsBOMAndCRLF(t *testing.T) {
 	in := "\ufeff" + strings.ReplaceAll(header+good1+good2, "\n", "\r\n")
-	ds, err := tradeflow.Load(strings.NewReader(in), "crlf.csv", tradeflow.Reporter("CN"))
+	ds, err := tradeflow.Load(strings.NewReader(in), "crlf.csv", tradeflow.WithReporter("CN"))
 	require.NoError(t, err)
 	assert.Equal(t, 2, ds.Len())
 	f, ok := ds.Lookup(key("WLD", tradeflow.Exports, tradeflow.Value), series.MonthPeriod(mp("2025-11")))
@@ -192,13 +192,13 @@ func TestLoadAcceptsBOMAndCRLF(t *testing.T) {
 func TestLoadNeedsReporter(t *testing.T) {
 	_, err := tradeflow.Load(strings.NewReader(header+good1), "x.csv")
 	require.Error(t, err)
-	assert.Equal(t, "x.csv:1: tradeflow CSV header: missing columns: reporter: the file has no reporter; pass tradeflow.Reporter", err.Error())
+	assert.Equal(t, "x.csv:1: tradeflow CSV header: missing columns: reporter: the file has no reporter; pass tradeflow.WithReporter", err.Error())
 	assert.ErrorIs(t, err, tradeflow.ErrColumn)
 }
 
 func TestSumDuplicates(t *testing.T) {
 	in := header + good1 + "2025-10,X,WLD,TOTAL,value,100,USD_M,2025-11-07,test,\n"
-	ds, err := tradeflow.Load(strings.NewReader(in), "dup.csv", tradeflow.Reporter("CN"), tradeflow.SumDuplicates())
+	ds, err := tradeflow.Load(strings.NewReader(in), "dup.csv", tradeflow.WithReporter("CN"), tradeflow.SumDuplicates())
 	require.NoError(t, err)
 	x, err := tradeflow.Get[series.USDMillion](ds, key("WLD", tradeflow.Exports, tradeflow.Value))
 	require.NoError(t, err)
@@ -216,7 +216,7 @@ func TestVintagesAndAsOf(t *testing.T) {
 		"2024-11,X,WLD,TOTAL,value,3123.1,USD_100M,2024-12-10,first print,\n" +
 		"2024-11,X,WLD,TOTAL,value,3119.9,USD_100M,2025-12-08,revised,\n" +
 		"2024-12,X,WLD,TOTAL,value,3357.0,USD_100M,2025-01,month only,\n"
-	ds, err := tradeflow.Load(strings.NewReader(in), "v.csv", tradeflow.Reporter("CN"))
+	ds, err := tradeflow.Load(strings.NewReader(in), "v.csv", tradeflow.WithReporter("CN"))
 	require.NoError(t, err)
 	k := key("WLD", tradeflow.Exports, tradeflow.Value)
 	nov := series.MonthPeriod(mp("2024-11"))
@@ -363,7 +363,7 @@ func TestAddAfterRead(t *testing.T) {
 	// The duplicates are of the second series, so a dropped row's key is
 	// not the zero one.
 	in := header + "2025-10,X,KR,TOTAL,value,1,USD_M,2025-11-07,test,\n" + good1 + "2025-10,X,WLD,TOTAL,value,100,USD_M,2025-11-07,test,\n"
-	ds, err := tradeflow.Load(strings.NewReader(in), "dup.csv", tradeflow.Reporter("CN"), tradeflow.SumDuplicates())
+	ds, err := tradeflow.Load(strings.NewReader(in), "dup.csv", tradeflow.WithReporter("CN"), tradeflow.SumDuplicates())
 	require.NoError(t, err)
 	before := slices.Collect(ds.Figures())
 

@@ -79,7 +79,7 @@
 //
 // Loading the shipped data and printing November 2025's headline table:
 //
-//	ds, err := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
+//	ds, err := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.WithReporter("CN"))
 //	if err != nil { … }
 //	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), series.MustParseMonth("2025-11"))
 //	if err != nil { … }

@@ -20,7 +20,7 @@ func TestMonthlyReportAtCalendarEdges(t *testing.T) {
 	for _, m := range []string{"0001-01", "0001-12", "9999-12"} {
 		t.Run(m, func(t *testing.T) {
 			in := header + m + ",X,WLD,TOTAL,value,10,USD,2025-11-07,test,\n" + m + ",M,WLD,TOTAL,value,4,USD,2025-11-07,test,\n"
-			ds, err := tradeflow.Load(strings.NewReader(in), "edge.csv", tradeflow.Reporter("CN"))
+			ds, err := tradeflow.Load(strings.NewReader(in), "edge.csv", tradeflow.WithReporter("CN"))
 			require.NoError(t, err)
 			var r *tradeflow.Report
 			require.NotPanics(t, func() {
@@ -44,7 +44,7 @@ func TestMonthlyReportAtCalendarEdges(t *testing.T) {
 // through a period by stepping past its last month.
 func TestAggregatePartnersAtCalendarEdges(t *testing.T) {
 	in := header + "9999-12,X,FR,TOTAL,value,10,USD,2025-11-07,test,\n9999-12,X,DE,TOTAL,value,4,USD,2025-11-07,test,\n"
-	ds, err := tradeflow.Load(strings.NewReader(in), "edge.csv", tradeflow.Reporter("CN"))
+	ds, err := tradeflow.Load(strings.NewReader(in), "edge.csv", tradeflow.WithReporter("CN"))
 	require.NoError(t, err)
 	g := partner.MustGroup("FR and DE", partner.Membership{Code: partner.MustParseCode("FR")}, partner.Membership{Code: partner.MustParseCode("DE")})
 	var s series.Series[series.USD]

@@ -18,7 +18,7 @@ import (
 // figure is marked p (published) or c (computed from levels); a * marks a
 // published figure the levels do not reproduce, explained below the table.
 func Example() {
-	ds, err := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
+	ds, err := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.WithReporter("CN"))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -49,7 +49,7 @@ func Example() {
 }
 
 func ExampleGet() {
-	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
+	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.WithReporter("CN"))
 	us := tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode("US"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 	// Printed as USD 33,789.1 million and USD 47.3 billion; asked for in USD billion.
 	s, err := tradeflow.Get[series.USDBillion](ds, us)
@@ -64,7 +64,7 @@ func ExampleGet() {
 }
 
 func ExampleCumulative() {
-	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
+	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.WithReporter("CN"))
 	b := tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.World(), Flow: tradeflow.Balance, Measure: tradeflow.Value}
 	s, _ := tradeflow.Cumulative[series.USDBillion](ds, b)
 	v, _ := s.At(series.MustParseMonth("2025-11"))
@@ -79,7 +79,7 @@ func ExampleLoad() {
 2025-11,M,WLD,TOTAL,value,"2,186.7",USD_100M,2025-12-08,Yonhap,
 2025-11,M,ZZ,TOTAL,value,1,USD_100M,2025-12-08,Yonhap,
 `
-	ds, err := tradeflow.Load(strings.NewReader(file), "imports.csv", tradeflow.Reporter("CN"), tradeflow.CollectErrors())
+	ds, err := tradeflow.Load(strings.NewReader(file), "imports.csv", tradeflow.WithReporter("CN"), tradeflow.CollectErrors())
 	fmt.Println(err)
 	fmt.Println(ds.Len(), "valid row kept")
 	// Output:
@@ -89,7 +89,7 @@ func ExampleLoad() {
 }
 
 func ExampleDataset_AsOf() {
-	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
+	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.WithReporter("CN"))
 	us := tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.MustParseCode("US"), Flow: tradeflow.Exports, Measure: tradeflow.Value}
 	nov24 := series.MonthPeriod(series.MustParseMonth("2024-11"))
 	// The USD 47.3 bn comparator was cited on the November 2025 release.
@@ -111,7 +111,7 @@ func ExampleImpliedBase() {
 }
 
 func ExampleCheckRate() {
-	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.Reporter("CN"))
+	ds, _ := tradeflow.LoadFile("examples/data/china-customs.csv", tradeflow.WithReporter("CN"))
 	m := tradeflow.Key{Reporter: partner.MustParseCode("CN"), Partner: partner.World(), Flow: tradeflow.Imports, Measure: tradeflow.Value}
 	imports, _ := tradeflow.Get[series.USD100M](ds, m)
 	c, _ := tradeflow.CheckRate(imports, series.MonthPeriod(series.MustParseMonth("2025-11")), 12, decimal.RequireFromString("1.9"), tradeflow.Precision{Rate: 1, Level: 1})
@@ -146,7 +146,7 @@ func ExampleAggregatePartners() {
 2025-11,X,TL,TOTAL,value,2,USD_M,2025-12-08,example,
 2025-11,X,US,TOTAL,value,40,USD_M,2025-12-08,example,
 `
-	ds, _ := tradeflow.Load(strings.NewReader(file), "example.csv", tradeflow.Reporter("CN"))
+	ds, _ := tradeflow.Load(strings.NewReader(file), "example.csv", tradeflow.WithReporter("CN"))
 	g := partner.MustGroup("VN+TL",
 		partner.Dated(partner.MustParseCode("VN"), time.Date(1995, 7, 28, 0, 0, 0, 0, time.UTC), time.Time{}),
 		partner.Dated(partner.MustParseCode("TL"), time.Date(2025, 10, 26, 0, 0, 0, 0, time.UTC), time.Time{}))
@@ -166,7 +166,7 @@ func ExampleAggregateCommodities() {
 2025-11,X,WLD,280530,quantity,294,T,2025-12-20,example,
 2025-11,X,WLD,120190,quantity,7,T,2025-12-20,example,
 `
-	ds, _ := tradeflow.Load(strings.NewReader(file), "lines.csv", tradeflow.Reporter("CN"))
+	ds, _ := tradeflow.Load(strings.NewReader(file), "lines.csv", tradeflow.WithReporter("CN"))
 	rareEarths := func(c tradeflow.Commodity) bool {
 		hs, ok := c.Code()
 		return ok && commodity.RareEarths().Contains(hs)

@@ -17,7 +17,7 @@ import (
 //	CN,2025-11,X,WLD,TOTAL,value,3303.5,USD_100M,2025-12-08,GACC,
 //
 // with a header naming the columns in any order and case. reporter may be
-// left out if [Reporter] says whose data it is, vintage if [WithVintage]
+// left out if [WithReporter] says whose data it is, vintage if [WithVintage]
 // gives the release, source if [WithSource] names it, and note. period is
 // a month (2025-11) or a span (2025-01/2025-11: a year to date, or a
 // combined January–February release); flow X, M, RX, RM, B or T; partner

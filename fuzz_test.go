@@ -273,7 +273,7 @@ func FuzzLoad(f *testing.F) {
 		f.Add(s, uint32(12), uint32(3), uint8(4))
 	}
 	f.Fuzz(func(t *testing.T, file string, lag, window uint32, fiscal uint8) {
-		ds, err := tradeflow.Load(strings.NewReader(file), "fuzz.csv", tradeflow.Reporter("CN"), tradeflow.CollectErrors())
+		ds, err := tradeflow.Load(strings.NewReader(file), "fuzz.csv", tradeflow.WithReporter("CN"), tradeflow.CollectErrors())
 		if err != nil {
 			checkLoadError(t, err)
 		}
@@ -309,7 +309,7 @@ func FuzzParseValue(f *testing.F) {
 		if m.Year() > 1 {
 			rows += m.AddMonths(-12).String() + ",X,WLD,TOTAL,value,1,USD,2025-12-08,x,\n"
 		}
-		ds, err := tradeflow.Load(strings.NewReader(header+rows), "fuzz.csv", tradeflow.Reporter("CN"))
+		ds, err := tradeflow.Load(strings.NewReader(header+rows), "fuzz.csv", tradeflow.WithReporter("CN"))
 		if err != nil {
 			// The error quotes the value as read — without the spaces and
 			// tabs around it — cut to 100 bytes (RowError.Value).
@@ -404,7 +404,7 @@ func FuzzReadAny(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, file []byte) {
 		ds, err := tradeflow.ReadAny(context.Background(), bytes.NewReader(file), "fuzz.csv",
-			tradeflow.CollectErrors(), tradeflow.Reporter("CN"), tradeflow.WithVintage("2026-01-20"), tradeflow.WithSource("fuzz"))
+			tradeflow.CollectErrors(), tradeflow.WithReporter("CN"), tradeflow.WithVintage("2026-01-20"), tradeflow.WithSource("fuzz"))
 		if err != nil {
 			checkLoadError(t, err)
 		}

@@ -30,7 +30,7 @@ func TestValuesBeyondInt64StayExact(t *testing.T) {
 		"2024-11,X,WLD,TOTAL,value,123456789012345678901234567890.12,USD_100M,2024-12-10,test,\n" +
 		"2025-10,X,WLD,TOTAL,value,1,USD_100M,2025-11-07,test,\n" +
 		"2025-11,X,WLD,TOTAL,value,246913578024691357802469135780.24,USD_100M,2025-12-08,test,\n"
-	ds, err := tradeflow.Load(strings.NewReader(in), "big.csv", tradeflow.Reporter("CN"))
+	ds, err := tradeflow.Load(strings.NewReader(in), "big.csv", tradeflow.WithReporter("CN"))
 	require.NoError(t, err)
 	x, err := tradeflow.Get[series.USD](ds, key("WLD", tradeflow.Exports, tradeflow.Value))
 	require.NoError(t, err)
@@ -83,7 +83,7 @@ func TestAsOfNeverShowsLaterVintage(t *testing.T) {
 			figs = append(figs, fig{period, v})
 			fmt.Fprintf(&sb, "%s,X,WLD,TOTAL,value,%d,USD,%s,test,\n", period, i, vs)
 		}
-		ds, err := tradeflow.Load(strings.NewReader(sb.String()), "asof.csv", tradeflow.Reporter("CN"))
+		ds, err := tradeflow.Load(strings.NewReader(sb.String()), "asof.csv", tradeflow.WithReporter("CN"))
 		require.NoError(t, err)
 		asOf := start.AddDate(0, 0, rng.IntN(450))
 		view := ds.AsOf(asOf)

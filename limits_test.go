@@ -28,7 +28,7 @@ func TestGetConvertsValuesAtTheLimit(t *testing.T) {
 		{"40 places in USD_1000, 37 in USD", "2025-11,X,WLD,TOTAL,value,0." + strings.Repeat("0", 39) + "1,USD_1000,2025-12-08,test,\n", "0." + strings.Repeat("0", 36) + "1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			ds, err := tradeflow.Load(strings.NewReader(header+tt.row), "limit.csv", tradeflow.Reporter("CN"))
+			ds, err := tradeflow.Load(strings.NewReader(header+tt.row), "limit.csv", tradeflow.WithReporter("CN"))
 			require.NoError(t, err)
 			s, err := tradeflow.Get[series.USD](ds, key("WLD", tradeflow.Exports, tradeflow.Value))
 			require.NoError(t, err, "a value the reader took converts exactly")
@@ -65,7 +65,7 @@ func TestOneTinyValueCostsNothing(t *testing.T) {
 		}
 		b.WriteString(m.AddMonths(i).String() + ",X,WLD,TOTAL,value," + v + ",USD_100M,2025-12-08,test,\n")
 	}
-	ds, err := tradeflow.Load(strings.NewReader(b.String()), "calendar.csv", tradeflow.Reporter("CN"), tradeflow.CollectErrors())
+	ds, err := tradeflow.Load(strings.NewReader(b.String()), "calendar.csv", tradeflow.WithReporter("CN"), tradeflow.CollectErrors())
 	var el *tradeflow.ErrorList
 	require.ErrorAs(t, err, &el)
 	require.Equal(t, 1, el.Total)
@@ -86,7 +86,7 @@ func TestOneTinyValueCostsNothing(t *testing.T) {
 // reader quotes the value as it reads it, without the spaces around it:
 // for " x", value "x" and ('x' at byte 1).
 func TestValueErrorCountsBytesAsQuoted(t *testing.T) {
-	_, err := tradeflow.Load(strings.NewReader(header+"2025-11,X,WLD,TOTAL,value, x,USD,2025-12-08,x,\n"), "bytes.csv", tradeflow.Reporter("CN"))
+	_, err := tradeflow.Load(strings.NewReader(header+"2025-11,X,WLD,TOTAL,value, x,USD,2025-12-08,x,\n"), "bytes.csv", tradeflow.WithReporter("CN"))
 	require.Error(t, err)
 	msg := err.Error()
 	assert.Contains(t, msg, `value "x"`)

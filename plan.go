@@ -399,7 +399,7 @@ func missingHint(role string, f Field) string {
 	}
 	switch role {
 	case "reporter":
-		s += ": the file has no reporter; pass tradeflow.Reporter"
+		s += ": the file has no reporter; pass tradeflow.WithReporter"
 	case "vintage":
 		s += ": pass tradeflow.WithVintage for a file of one release"
 	case "source":

@@ -56,10 +56,10 @@ func KeepBreakdowns() ReadOption { return func(c *readConfig) { c.keepBreakdowns
 // own classification ([OtherCode]), never as HS.
 func KeepOtherCodes() ReadOption { return func(c *readConfig) { c.keepOther = true } }
 
-// Reporter gives the reporter (a partner code, such as "CN") of a file
+// WithReporter gives the reporter (a partner code, such as "CN") of a file
 // that has no reporter column, for a schema whose reporter is a column. A
 // reporter column, if the file has one, wins.
-func Reporter(code string) ReadOption { return func(c *readConfig) { c.reporter = code } }
+func WithReporter(code string) ReadOption { return func(c *readConfig) { c.reporter = code } }
 
 // WithVintage gives the release date of every figure of a file that has no
 // vintage column, such as "2025-12-08".

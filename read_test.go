@@ -112,10 +112,10 @@ func TestReadHeaderRules(t *testing.T) {
 	// The library's own format says what to pass for what a file lacks.
 	_, err = tradeflow.Load(strings.NewReader("period,flow,partner,commodity,measure,value,unit\n"), "own.csv")
 	require.ErrorAs(t, err, &he)
-	assert.Equal(t, "own.csv:1: tradeflow CSV header: missing columns: reporter: the file has no reporter; pass tradeflow.Reporter, "+
+	assert.Equal(t, "own.csv:1: tradeflow CSV header: missing columns: reporter: the file has no reporter; pass tradeflow.WithReporter, "+
 		"vintage: pass tradeflow.WithVintage for a file of one release, source: pass tradeflow.WithSource for a file of one source", err.Error())
 	ds, err = tradeflow.Load(strings.NewReader("period,flow,partner,commodity,measure,value,unit\n2025-11,X,WLD,TOTAL,value,1,USD\n"), "own.csv",
-		tradeflow.Reporter("CN"), tradeflow.WithVintage("2025-12-08"), tradeflow.WithSource("GACC"))
+		tradeflow.WithReporter("CN"), tradeflow.WithVintage("2025-12-08"), tradeflow.WithSource("GACC"))
 	require.NoError(t, err)
 	f, _ := ds.Lookup(tradeflow.MustParseKey("CN X WLD TOTAL value"), series.MonthPeriod(mp("2025-11")))
 	assert.Equal(t, "GACC", f.Source)
@@ -503,7 +503,7 @@ func TestReportSaysWhyACellIsMissing(t *testing.T) {
 		"2025-11,X,WLD,TOTAL,value,3303.5,USD_100M,2025-12-08,GACC,\n" +
 		"2025-11,X,WLD,TOTAL,value,9999.9,USD_100M,2025-12-08,elsewhere,\n" +
 		"2025-11,M,WLD,TOTAL,value,2186.7,USD_100M,2025-12-08,GACC,\n"
-	ds, err := tradeflow.Load(strings.NewReader(own), "r.csv", tradeflow.Reporter("CN"), tradeflow.CollectErrors())
+	ds, err := tradeflow.Load(strings.NewReader(own), "r.csv", tradeflow.WithReporter("CN"), tradeflow.CollectErrors())
 	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
 	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), mp("2025-11"))
 	require.NoError(t, err)
@@ -596,7 +596,7 @@ func TestReadAny(t *testing.T) {
 				zw.Close()
 				in = &z
 			}
-			ds, err := tradeflow.ReadAny(context.Background(), in, "x", tradeflow.Reporter("CN"), tradeflow.WithVintage("2025-12-08"))
+			ds, err := tradeflow.ReadAny(context.Background(), in, "x", tradeflow.WithReporter("CN"), tradeflow.WithVintage("2025-12-08"))
 			require.NoError(t, err, "%s gzip %v", tt.name, gz)
 			assert.Equal(t, 1, ds.Len())
 			assert.Equal(t, tt.format, ds.Summary().Schema)

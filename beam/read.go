@@ -39,7 +39,7 @@ type ReadOptions struct {
 	// "UN Comtrade"). Empty: each file's format is recognised by its
 	// header, as tradeflow.ReadAny recognises it.
 	Schema string
-	// Reporter, Vintage and Source are tradeflow.Reporter,
+	// Reporter, Vintage and Source are tradeflow.WithReporter,
 	// tradeflow.WithVintage and tradeflow.WithSource: the reporter, the
 	// release date and the source of files that have no such column.
 	Reporter, Vintage, Source string
@@ -348,7 +348,7 @@ func (fn *readFn[U]) readOptions() []tradeflow.ReadOption {
 	o := fn.Options
 	opts := []tradeflow.ReadOption{tradeflow.CollectErrors()}
 	if o.Reporter != "" {
-		opts = append(opts, tradeflow.Reporter(o.Reporter))
+		opts = append(opts, tradeflow.WithReporter(o.Reporter))
 	}
 	if o.Vintage != "" {
 		opts = append(opts, tradeflow.WithVintage(o.Vintage))

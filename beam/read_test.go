@@ -146,7 +146,7 @@ func TestBadHeader(t *testing.T) {
 	writeFile(t, dir, "empty.csv", nil)
 	want, _ := libraryLines(t, good, panel.Schema())
 	checkRead(t, filepath.Join(dir, "*.csv"), ReadOptions{Schema: panelSchema, BlockSize: 100}, want, []string{
-		`bad.csv:1:0  "": trade panel header: missing columns: reporter: the file has no reporter; pass tradeflow.Reporter, value_usd | period,partner,flow,hs,value`,
+		`bad.csv:1:0  "": trade panel header: missing columns: reporter: the file has no reporter; pass tradeflow.WithReporter, value_usd | period,partner,flow,hs,value`,
 		`empty.csv:1:0  "": no header: bad header | `,
 	})
 }

@@ -211,7 +211,7 @@ func (r *readFlags) register(fs *flag.FlagSet) {
 func (r *readFlags) options() []tradeflow.ReadOption {
 	var opts []tradeflow.ReadOption
 	if r.reporter != "" {
-		opts = append(opts, tradeflow.Reporter(r.reporter))
+		opts = append(opts, tradeflow.WithReporter(r.reporter))
 	}
 	if r.vintage != "" {
 		opts = append(opts, tradeflow.WithVintage(r.vintage))

@@ -260,7 +260,7 @@ func TestConvertRoundTrip(t *testing.T) {
 	for _, path := range []string{customs, commodities} {
 		r := run1(t, nil, "convert", "-reporter", "CN", path)
 		require.Equal(t, exitOK, r.code, r.stderr)
-		want, err := tradeflow.LoadFile(path, tradeflow.Reporter("CN"))
+		want, err := tradeflow.LoadFile(path, tradeflow.WithReporter("CN"))
 		require.NoError(t, err)
 		got, err := tradeflow.Load(strings.NewReader(r.stdout), "converted.csv")
 		require.NoError(t, err, "the converted file has its reporter column")

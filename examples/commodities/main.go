@@ -34,7 +34,7 @@ func key(c, p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key {
 }
 
 func run(w io.Writer, dir string) error {
-	ds, err := tradeflow.LoadFile(filepath.Join(dir, "commodities.csv"), tradeflow.Reporter("CN"))
+	ds, err := tradeflow.LoadFile(filepath.Join(dir, "commodities.csv"), tradeflow.WithReporter("CN"))
 	if err != nil {
 		return err
 	}

@@ -73,11 +73,11 @@ func goodsKey(c, p string, f tradeflow.Flow, m tradeflow.Measure) tradeflow.Key 
 func run(w io.Writer, dataDir, chartDir string) error {
 	// Step 0. Load the shipped data: every row keeps its source and the
 	// release it was printed in, and values stay exactly as printed.
-	customs, err := tradeflow.LoadFile(filepath.Join(dataDir, "china-customs.csv"), tradeflow.Reporter("CN"))
+	customs, err := tradeflow.LoadFile(filepath.Join(dataDir, "china-customs.csv"), tradeflow.WithReporter("CN"))
 	if err != nil {
 		return err
 	}
-	goods, err := tradeflow.LoadFile(filepath.Join(dataDir, "commodities.csv"), tradeflow.Reporter("CN"))
+	goods, err := tradeflow.LoadFile(filepath.Join(dataDir, "commodities.csv"), tradeflow.WithReporter("CN"))
 	if err != nil {
 		return err
 	}

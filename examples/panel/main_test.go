@@ -136,7 +136,7 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"empty", "", "f.csv:1: no header"},
 		{"header only", header + "\n", "no data rows"},
-		{"wrong header", "period,partner,flow,hs,value\n" + ok, `f.csv:1: trade panel header: missing columns: reporter: the file has no reporter; pass tradeflow.Reporter, value_usd`},
+		{"wrong header", "period,partner,flow,hs,value\n" + ok, `f.csv:1: trade panel header: missing columns: reporter: the file has no reporter; pass tradeflow.WithReporter, value_usd`},
 		{"month", header + "\n" + ok + "2023-13,CN,AA,X,010101,1.00,1\n", `f.csv:3:1: column period: value "2023-13": series: invalid month "2023-13": month 13 does not exist`},
 		{"partner", header + "\n" + ok + "2023-02,CN,A1,X,010101,1.00,1\n", `f.csv:3:3: column partner: value "A1"`},
 		{"flow", header + "\n" + ok + "2023-02,CN,AA,E,010101,1.00,1\n", `f.csv:3:4: column flow: value "E"`},

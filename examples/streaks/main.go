@@ -33,7 +33,7 @@ func main() {
 }
 
 func run(w io.Writer, dir string) error {
-	ds, err := tradeflow.LoadFile(filepath.Join(dir, "china-customs.csv"), tradeflow.Reporter("CN"))
+	ds, err := tradeflow.LoadFile(filepath.Join(dir, "china-customs.csv"), tradeflow.WithReporter("CN"))
 	if err != nil {
 		return err
 	}
