@@ -1,12 +1,7 @@
 package tradeflow
 
 import (
-	"context"
 	_ "embed"
-	"errors"
-	"io"
-	"os"
-	"path/filepath"
 )
 
 // Comtrade returns the schema of UN Comtrade's data as its data API and
@@ -207,23 +202,4 @@ func mustComtradeUnits(data []byte) map[string]string {
 		m[r[0]] = r[4]
 	}
 	return m
-}
-
-// LoadComtrade reads UN Comtrade's CSV layout ([Comtrade]) with the
-// vintage of the download.
-func LoadComtrade(r io.Reader, name string, vintage Vintage, opts ...ReadOption) (*Dataset, error) {
-	if vintage.IsZero() {
-		return nil, errors.New("tradeflow: LoadComtrade needs the vintage of the data")
-	}
-	return Read(context.Background(), r, name, Comtrade(), append([]ReadOption{WithVintage(vintage.String())}, opts...)...)
-}
-
-// LoadComtradeFile is [LoadComtrade] on the named file.
-func LoadComtradeFile(path string, vintage Vintage, opts ...ReadOption) (*Dataset, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return LoadComtrade(f, filepath.Base(path), vintage, opts...)
 }

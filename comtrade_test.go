@@ -1,6 +1,8 @@
 package tradeflow_test
 
 import (
+	"context"
+	"io"
 	"strings"
 	"testing"
 
@@ -37,7 +39,7 @@ func apiRow(changes ...string) string {
 
 func readComtrade(t *testing.T, rows string, opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
 	t.Helper()
-	return tradeflow.LoadComtrade(strings.NewReader(apiHead+rows), "c.csv", mustVintage(t, "2025-06-30"), opts...)
+	return loadComtrade(strings.NewReader(apiHead+rows), "c.csv", mustVintage(t, "2025-06-30"), opts...)
 }
 
 // Partners and reporters that are not countries, and every flow Comtrade
@@ -199,4 +201,10 @@ func TestComtradeBulkConventions(t *testing.T) {
 	f, ok := tradeflow.Detect([]byte(strings.TrimSuffix(head, "\r\n")))
 	require.True(t, ok)
 	assert.Equal(t, "UN Comtrade bulk", f.Name)
+}
+
+// loadComtrade reads UN Comtrade's API layout with the vintage of the
+// download, as a program with a Comtrade file does.
+func loadComtrade(r io.Reader, name string, v tradeflow.Vintage, opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
+	return tradeflow.Read(context.Background(), r, name, tradeflow.Comtrade(), append([]tradeflow.ReadOption{tradeflow.WithVintage(v.String())}, opts...)...)
 }

@@ -2,6 +2,7 @@ package tradeflow_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"slices"
@@ -246,7 +247,7 @@ func TestVintagesAndAsOf(t *testing.T) {
 }
 
 func TestComtradeMatchesOwnFormat(t *testing.T) {
-	ct, err := tradeflow.LoadComtradeFile("testdata/comtrade-cn-2025-11.csv", mustVintage(t, "2025-12-08"))
+	ct, err := tradeflow.ReadFile(context.Background(), "testdata/comtrade-cn-2025-11.csv", tradeflow.Comtrade(), tradeflow.WithVintage("2025-12-08"))
 	require.NoError(t, err)
 	own := loadShipped(t, "china-customs.csv")
 	for _, p := range []string{"WLD", "US"} {
@@ -271,7 +272,7 @@ func TestComtradeMatchesOwnFormat(t *testing.T) {
 
 func TestComtradeRows(t *testing.T) {
 	head := "period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue,netWgt,qty,qtyUnitAbbr,partner2Code,freqCode\n"
-	ds, err := tradeflow.LoadComtrade(strings.NewReader(head+
+	ds, err := loadComtrade(strings.NewReader(head+
 		"202511,156,842,M,1201,0,0,,,0,M\n"+
 		"2024,156,251,X,TOTAL,1.5e9,,,,0,A\n"), "c.csv", mustVintage(t, "2026-01-20"))
 	require.NoError(t, err)
@@ -286,7 +287,7 @@ func TestComtradeRows(t *testing.T) {
 	assert.Equal(t, "1.5", v.String())
 
 	// A breakdown row is counted, not added to the total.
-	ds, err = tradeflow.LoadComtrade(strings.NewReader(head+
+	ds, err = loadComtrade(strings.NewReader(head+
 		"202511,156,842,M,TOTAL,5,,,,0,M\n"+
 		"202511,156,842,M,TOTAL,3,,,,124,M\n"), "c.csv", mustVintage(t, "2026-01-20"))
 	require.NoError(t, err)
@@ -298,7 +299,7 @@ func TestComtradeRows(t *testing.T) {
 		{"202511,156,9999,M,TOTAL,5,,,,0,M\n", `c.csv:2:3: column partnerCode: value "9999"`},
 		{"202511,156,842,B,TOTAL,5,,,,0,M\n", `c.csv:2:4: column flowCode: value "B": want one of DX, FM, M, MIP, MOP, RM, RX, X, XIP, XOP`},
 	} {
-		_, err := tradeflow.LoadComtrade(strings.NewReader(head+bad.row), "c.csv", mustVintage(t, "2026-01-20"))
+		_, err := loadComtrade(strings.NewReader(head+bad.row), "c.csv", mustVintage(t, "2026-01-20"))
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), bad.want)
 	}

@@ -362,7 +362,7 @@ func FuzzLoadComtrade(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, file string, lag, window uint32, fiscal uint8) {
 		v, _ := tradeflow.ParseVintage("2026-01-20")
-		ds, err := tradeflow.LoadComtrade(strings.NewReader(file), "fuzz.csv", v, tradeflow.CollectErrors())
+		ds, err := loadComtrade(strings.NewReader(file), "fuzz.csv", v, tradeflow.CollectErrors())
 		if err != nil {
 			checkLoadError(t, err)
 		}

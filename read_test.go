@@ -467,7 +467,7 @@ func TestComtradeErrorsAreDeterministic(t *testing.T) {
 	row := "202513,9999,9999,DX,77,x,0,0,C00\n" // every field bad
 	first := ""
 	for range 20 {
-		_, err := tradeflow.LoadComtrade(strings.NewReader(head+row), "c.csv", mustVintage(t, "2026-01-20"))
+		_, err := loadComtrade(strings.NewReader(head+row), "c.csv", mustVintage(t, "2026-01-20"))
 		require.Error(t, err)
 		if first == "" {
 			first = err.Error()
