@@ -267,7 +267,8 @@ func (ds *Dataset) figure(s, r int32) Figure {
 }
 
 // Add adds a figure. It is refused, with an error saying why, if it would
-// not load from a file: an invalid period, no unit, a rate in a unit that
+// not load from a file: no vintage or no source, an invalid period, no
+// unit, a rate in a unit that
 // is not percent (or a level in percent), a negative level of exports or
 // imports, a value beyond [series.MaxDigits], or a second figure for the
 // same series, period and vintage ([ErrDuplicate]), or a figure whose
@@ -316,6 +317,10 @@ func checkFigure(f Figure) error {
 		return fmt.Errorf("tradeflow: figure for %v has no unit: %w", f.Key, ErrUnitCode)
 	case f.Key.Reporter.IsZero() || f.Key.Partner.IsZero() || f.Key.Flow == 0 || f.Key.Measure == 0:
 		return fmt.Errorf("tradeflow: key %v is incomplete: %w", f.Key, ErrKey)
+	case f.Vintage.IsZero():
+		return fmt.Errorf("tradeflow: figure for %v %v has no vintage: every figure keeps its release date: %w", f.Key, f.Period, ErrMissing)
+	case f.Source == "":
+		return fmt.Errorf("tradeflow: figure for %v %v has no source: every figure keeps where it came from: %w", f.Key, f.Period, ErrMissing)
 	}
 	if err := checkUnit(f.Key.Measure, f.Unit); err != nil {
 		return fmt.Errorf("tradeflow: %v: %w", f.Key, err)

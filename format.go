@@ -82,7 +82,8 @@ var csvColumns = []string{"reporter", "period", "flow", "partner", "commodity", 
 // zeros kept), sorted as [Dataset.Figures] orders them. Reading what Write
 // wrote with [CSV] gives the same dataset — with the [Unlisted] option if
 // the dataset holds partner codes the tables do not list, which the CSV
-// format otherwise refuses as likely typing errors. Its cost is one pass
+// format otherwise refuses as likely typing errors, and [KeepBreakdowns]
+// if it holds the parts of a broken-down total. Its cost is one pass
 // over the figures once the keys are sorted.
 func Write(w io.Writer, ds *Dataset) error {
 	bw := bufio.NewWriterSize(w, 64<<10)

@@ -460,6 +460,12 @@ func TestAddFollowsTheReadRules(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "[2025-11: 1] USD 100 mn", x.String(), "the latest vintage")
 	assert.Error(t, ds.Add(tradeflow.Figure{Key: k, Period: series.MonthPeriod(mp("2025-12")), Value: dec("3")}), "a figure needs its unit")
+	// Every figure keeps its release date and its source, as a file's
+	// must: what Write writes then reads back.
+	usd := tradeflow.MustParseUnitCode("USD_M")
+	vin, _ := tradeflow.ParseVintage("2026-01-14")
+	assert.ErrorIs(t, ds.Add(tradeflow.Figure{Key: k, Period: series.MonthPeriod(mp("2025-12")), Value: dec("3"), Unit: usd, Source: "s"}), tradeflow.ErrMissing)
+	assert.ErrorIs(t, ds.Add(tradeflow.Figure{Key: k, Period: series.MonthPeriod(mp("2025-12")), Value: dec("3"), Unit: usd, Vintage: vin}), tradeflow.ErrMissing)
 }
 
 func TestComtradeErrorsAreDeterministic(t *testing.T) {
