@@ -17,8 +17,7 @@
 #	RUNS       runs of each tool on each file; the median wall time is shown (default: 3)
 #	PYTHON     the interpreter for exact.py (default: python3)
 #	PANDAS_PY  the interpreter with pandas (default: /usr/bin/python3, Debian's)
-#	TOOLS      which tools to run (default: "tradeflow tradeflow-1core tradeflow-memlimit exact pandas polars duckdb")
-#	MEMLIMIT   the Go memory limit of tradeflow-memlimit (default: 360MiB)
+#	TOOLS      which tools to run (default: "tradeflow tradeflow-1core exact pandas polars duckdb")
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,8 +27,7 @@ PEERS=${PEERS:-/work/scratch/peers}
 RUNS=${RUNS:-3}
 PYTHON=${PYTHON:-python3}
 PANDAS_PY=${PANDAS_PY:-/usr/bin/python3}
-TOOLS=${TOOLS:-tradeflow tradeflow-1core tradeflow-memlimit exact pandas polars duckdb}
-MEMLIMIT=${MEMLIMIT:-360MiB}
+TOOLS=${TOOLS:-tradeflow tradeflow-1core exact pandas polars duckdb}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100k 1m 10m)
 
@@ -55,7 +53,6 @@ cmd() { # cmd TOOL FILE: the command line of TOOL on FILE
 	case $1 in
 	tradeflow) echo "$DATA/panel $2" ;;
 	tradeflow-1core) echo "env GOMAXPROCS=1 $DATA/panel $2" ;;
-	tradeflow-memlimit) echo "env GOMEMLIMIT=$MEMLIMIT $DATA/panel $2" ;;
 	exact) echo "$PYTHON $BENCH/peers/exact.py $2" ;;
 	pandas) echo "$PANDAS_PY $BENCH/peers/pandas_peer.py $2" ;;
 	polars) echo "node $PEERS/polars_peer.mjs $2" ;;
