@@ -114,12 +114,23 @@ func mirror[U series.Unit](x, m series.Series[U]) Mirror[U] {
 }
 
 // mergeGaps returns the gaps of several operations in month order, each
-// once.
+// once; gaps of one period keep the order they first come in. A set of
+// those seen, not a search of those kept, finds repeats: a mirror over
+// many months has as many gaps.
 func mergeGaps(lists ...series.Gaps) series.Gaps {
-	var out series.Gaps
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make(series.Gaps, 0, n)
+	seen := make(map[series.Gap]struct{}, n)
 	for _, l := range lists {
 		for _, g := range l {
-			if !slices.Contains(out, g) {
+			if _, ok := seen[g]; !ok {
+				seen[g] = struct{}{}
 				out = append(out, g)
 			}
 		}
