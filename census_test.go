@@ -72,3 +72,30 @@ func TestComextSumsProcedures(t *testing.T) {
 	_, err = read(row("1", "100", "10") + row("1", "90", "10"))
 	assert.ErrorIs(t, err, tradeflow.ErrDuplicate)
 }
+
+// Comext's files have no total rows: an empty STAT_PROCEDURE is neither a
+// procedure nor a total, and taking it as the total the procedures are
+// also added into would count them twice.
+func TestComextEmptyProcedure(t *testing.T) {
+	head := "REPORTER,PARTNER,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA21,PRODUCT_CPA22,PRODUCT_BEC,PRODUCT_BEC5,PRODUCT_SECTION,FLOW,STAT_PROCEDURE,SUPPL_UNIT,PERIOD,VALUE_EUR,VALUE_NAC,QUANTITY_KG,QUANTITY_SUPPL_UNIT\n"
+	row := func(proc, value string) string {
+		return "DE,CN,E,85423190,77641,2611,2611,220,321220,16,1," + proc + ",NO_SU,202402," + value + "," + value + ",1,0\n"
+	}
+	for _, keep := range []bool{false, true} {
+		opts := []tradeflow.ReadOption{tradeflow.WithVintage("2024-04-15"), tradeflow.CollectErrors()}
+		if keep {
+			opts = append(opts, tradeflow.KeepBreakdowns())
+		}
+		ds, err := tradeflow.Read(t.Context(), strings.NewReader(head+row("1", "100")+row("2", "50")+row(" ", "150")), "full_202402.dat", tradeflow.Comext(), opts...)
+		var el *tradeflow.ErrorList
+		require.ErrorAs(t, err, &el, "keep breakdowns: %v", keep)
+		require.Equal(t, 1, el.Total)
+		assert.ErrorIs(t, el.Errors[0], tradeflow.ErrMissing)
+		assert.Equal(t, `full_202402.dat:4:12: column STAT_PROCEDURE: value "": empty: the file has no total rows, so every row needs its part (a breakdown by statistical procedure (STAT_PROCEDURE), added up into the total): missing value`, el.Errors[0].Error())
+		if !keep {
+			v, ok := ds.Lookup(tradeflow.MustParseKey("DEU M CHN 8542.31.90 value"), series.MonthPeriod(mp("2024-02")))
+			require.True(t, ok)
+			assert.Equal(t, "150", v.Printed(), "the procedures' sum, once")
+		}
+	}
+}

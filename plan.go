@@ -88,6 +88,7 @@ type partRule struct {
 	bname  string
 	total  [][]byte
 	sum    bool
+	parts  bool // the file has no total rows: an empty cell is an error
 	reason string
 }
 
@@ -273,7 +274,7 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		}
 		sum := bd.Total == nil && bd.Name != "" // no total rows: the parts add up
 		if cfg.keepBreakdowns || sum {
-			pr := partRule{ref: r, bname: bd.Name, sum: sum && !cfg.keepBreakdowns, reason: bd.Reason}
+			pr := partRule{ref: r, bname: bd.Name, sum: sum && !cfg.keepBreakdowns, parts: sum, reason: bd.Reason}
 			for _, t := range bd.Total {
 				pr.total = append(pr.total, []byte(t))
 			}

@@ -144,7 +144,10 @@ type BreakdownField struct {
 	// motCode 0; an empty cell is the total too. A nil Total means that
 	// the file has no total rows, only parts, whose sum is the total
 	// (Eurostat's statistical procedures): a read adds them up, exactly,
-	// and counts the rows it added in the [Summary].
+	// and counts the rows it added in the [Summary]. There an empty cell
+	// names no part and is no total either (taken for the total, the
+	// parts added into it would be counted twice): it is an error
+	// ([ErrMissing]).
 	Total  []string
 	Reason string // why a part is skipped, for the summary
 }

@@ -951,6 +951,12 @@ func (w *worker) breakdown(f *record) (Breakdown, *RowError) {
 	for i := range w.p.parts {
 		pr := &w.p.parts[i]
 		v := w.text(f, &pr.ref)
+		if len(v) == 0 && pr.parts {
+			// A file of parts only has no total row to take an empty
+			// cell for, and the total is the parts' sum: an empty part
+			// would be counted in it twice.
+			return Breakdown{}, w.bad(f, &pr.ref, fmt.Errorf("empty: the file has no total rows, so every row needs its part (%s): %w", pr.reason, ErrMissing))
+		}
 		if len(v) == 0 || slices.ContainsFunc(pr.total, func(t []byte) bool { return bytes.Equal(v, t) }) {
 			continue
 		}
