@@ -99,3 +99,51 @@ func TestComextEmptyProcedure(t *testing.T) {
 		}
 	}
 }
+
+// A JSON table's arrays are its lines: a bad array is a bad row like any
+// other, an array's string holding a newline is still one line, and a
+// byte-order mark is no part of the table.
+func TestCensusJSONRows(t *testing.T) {
+	read := func(body string, opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
+		return tradeflow.ReadAny(t.Context(), strings.NewReader(body), "census.json", append(opts, tradeflow.WithVintage("2025-06-30"))...)
+	}
+	head := `[["CTY_CODE","CTY_NAME","ALL_VAL_MO","E_COMMODITY","time","E_COMMODITY"],` + "\n"
+	eu := func(value string) string { return `["0003","EUROPEAN UNION","` + value + `","1201","2024-03","1201"]` }
+
+	t.Run("repeated column differs", func(t *testing.T) {
+		ds, err := read(head+`["1220","CANADA","5","1201","2024-03","1202"],`+"\n"+eu("40")+"]", tradeflow.CollectErrors())
+		var el *tradeflow.ErrorList
+		require.ErrorAs(t, err, &el, "one bad row, not the end of the read")
+		require.Equal(t, 1, el.Total)
+		assert.ErrorIs(t, el.Errors[0], tradeflow.ErrMalformed)
+		assert.Equal(t, `census.json:2:6: column E_COMMODITY: value "1202": column 4, also named E_COMMODITY, holds "1201": malformed row`, el.Errors[0].Error())
+		require.NotNil(t, ds)
+		assert.Equal(t, 1, ds.Len())
+		sum := ds.Summary()
+		assert.Equal(t, [3]int{2, 0, 1}, [3]int{sum.Rows, sum.Blank, sum.Bad}, "rows, blank lines, bad rows")
+		_, err = read(head + `["1220","CANADA","5","1201","2024-03","1202"],` + "\n" + eu("40") + "]")
+		assert.EqualError(t, err, `census.json:2:6: column E_COMMODITY: value "1202": column 4, also named E_COMMODITY, holds "1201": malformed row`,
+			"without CollectErrors the read stops there")
+	})
+
+	t.Run("newlines in strings", func(t *testing.T) {
+		ds, err := read(head+`["1220","CANADA\nAND\nMORE","5","1201","2024-03","1201"],`+"\n"+eu("40")+",\n"+eu(`4\n0`)+"]", tradeflow.CollectErrors())
+		var el *tradeflow.ErrorList
+		require.ErrorAs(t, err, &el)
+		require.Equal(t, 1, el.Total)
+		assert.Contains(t, el.Errors[0].Error(), `census.json:4:3: column ALL_VAL_MO: value "4\n0": `, "the value as written, on its array's line")
+		assert.Zero(t, el.Errors[0].EndLine)
+		f, ok := ds.Lookup(tradeflow.MustParseKey("USA X EU 1201 value"), series.MonthPeriod(mp("2024-03")))
+		require.True(t, ok)
+		assert.Equal(t, 3, f.Line, "line n is the nth array")
+	})
+
+	t.Run("byte-order mark", func(t *testing.T) {
+		ds, err := read("\ufeff" + head + eu("40") + "]")
+		require.NoError(t, err)
+		assert.Equal(t, 1, ds.Len())
+		ds, err = tradeflow.Read(t.Context(), strings.NewReader("\ufeff"+head+eu("40")+"]"), "census.json", tradeflow.CensusExports(), tradeflow.WithVintage("2025-06-30"))
+		require.NoError(t, err)
+		assert.Equal(t, 1, ds.Len())
+	})
+}

@@ -38,6 +38,7 @@ type plan struct {
 	keepBreakdowns   bool
 	keepOther        bool
 	maxLine          int
+	arrays           bool // a record is a line (a JSON table's array), whatever newlines its fields hold
 	check            func(*Figure) (string, error)
 	// edition is the edition a constant classification gives.
 	edition Edition
@@ -109,7 +110,7 @@ type skipRule struct {
 
 // newPlan binds schema s to header head.
 func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) {
-	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine,
+	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine, arrays: cfg.arrays,
 		hsOnly: s.HSOnly, keepBreakdowns: cfg.keepBreakdowns, keepOther: cfg.keepOther}
 	if p.point == 0 {
 		p.point = '.'

@@ -32,6 +32,7 @@ type readConfig struct {
 	reporter       string
 	vintage        string
 	source         string
+	arrays         bool // the records are a JSON table's arrays, a line each
 }
 
 // CollectErrors makes a read go through the whole file, keep every good
@@ -200,8 +201,11 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		return nil, &RowError{File: name, Line: 1, Err: err}
 	}
 	src = io.MultiReader(bytes.NewReader(start[:n]), src)
+	var jt *jsonTable
 	if isJSONTable(start[:n]) {
-		src = newJSONTable(src, name)
+		jt = newJSONTable(src, name)
+		jt.collect, cfg.arrays = cfg.collect, true
+		src = jt
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -333,6 +337,9 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if jt != nil {
+		jt.merge(&ds.summary, errs)
 	}
 	for _, sk := range skips {
 		if sk.Rows > 0 {

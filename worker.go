@@ -485,6 +485,11 @@ func (w *worker) parse(bl *block, res *result) *result {
 			}
 		}
 		next, nl, err := splitRecord(b, i, p.delim, &w.rec)
+		if p.arrays {
+			// A JSON table's string may hold a newline: its array is
+			// still one line.
+			nl = 0
+		}
 		size := next - i
 		i = next
 		at := line
