@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -146,4 +147,25 @@ func TestCensusJSONRows(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, 1, ds.Len())
 	})
+}
+
+// A value a schema's map does not list is an error wrapping the sentinel
+// of its field's role, as the same text parsed without a map would be.
+func TestMappedValueSentinels(t *testing.T) {
+	comext := "REPORTER,PARTNER,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA21,PRODUCT_CPA22,PRODUCT_BEC,PRODUCT_BEC5,PRODUCT_SECTION,FLOW,STAT_PROCEDURE,SUPPL_UNIT,PERIOD,VALUE_EUR,VALUE_NAC,QUANTITY_KG,QUANTITY_SUPPL_UNIT\n" +
+		"DE,CN,E,85423190,77641,2611,2611,220,321220,16,3,1,NO_SU,202402,100,100,1,0\n"
+	_, err := tradeflow.Read(t.Context(), strings.NewReader(comext), "full_202402.dat", tradeflow.Comext(), tradeflow.WithVintage("2024-04-15"))
+	require.ErrorIs(t, err, tradeflow.ErrFlow)
+	assert.EqualError(t, err, `full_202402.dat:2:11: column FLOW: value "3": want one of 1, 2: unknown flow`)
+
+	census := func(row string) error {
+		_, err := tradeflow.ReadAny(t.Context(), strings.NewReader(`[["CTY_CODE","ALL_VAL_MO","QTY_1_MO","UNIT_QY1","E_COMMODITY","time"],`+row+`]`), "census.json",
+			tradeflow.WithVintage("2025-06-30"))
+		return err
+	}
+	assert.ErrorIs(t, census(`["9999","5","3","KG","1201","2024-03"]`), partner.ErrCode)
+	assert.ErrorIs(t, census(`["1220","5","3","GAL","1201","2024-03"]`), tradeflow.ErrUnitCode)
+
+	_, err = readComtrade(t, apiRow("typeCode=Z"))
+	assert.ErrorIs(t, err, tradeflow.ErrValue, "typeCode")
 }

@@ -5,6 +5,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/tradeflow-go/tradeflow/partner"
+	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // A Schema says how to read a file of figures: which column holds what,
@@ -250,8 +253,9 @@ func (f Field) String() string {
 	return fmt.Sprintf("column %q", f.names[0])
 }
 
-// translate applies f's mapping (or renaming) to v.
-func (f *Field) translate(v string) (string, error) {
+// translate applies f's mapping (or renaming) to v, the value of a field
+// of the role given (see roleSentinel).
+func (f *Field) translate(v, role string) (string, error) {
 	if f.mapping == nil {
 		if t, ok := f.rename[v]; ok {
 			return t, nil
@@ -263,7 +267,36 @@ func (f *Field) translate(v string) (string, error) {
 	}
 	keys := slices.Sorted(maps.Keys(f.mapping))
 	if len(keys) > 20 {
-		return "", fmt.Errorf("want one of the %d codes the schema lists (%s, …)", len(keys), strings.Join(keys[:8], ", "))
+		return "", fmt.Errorf("want one of the %d codes the schema lists (%s, …): %w", len(keys), strings.Join(keys[:8], ", "), roleSentinel(role))
 	}
-	return "", fmt.Errorf("want one of %s", strings.Join(keys, ", "))
+	return "", fmt.Errorf("want one of %s: %w", strings.Join(keys, ", "), roleSentinel(role))
+}
+
+// roleSentinel returns the sentinel of a bad value of a field of the role
+// given: the one its parser wraps, so that a value a map does not list is
+// the error the same text unmapped would be.
+func roleSentinel(role string) error {
+	switch role {
+	case "period":
+		return series.ErrMonth
+	case "reporter", "partner":
+		return partner.ErrCode
+	case "flow":
+		return ErrFlow
+	case "commodity":
+		return ErrCommodity
+	case "classification":
+		return ErrEdition
+	case "measure":
+		return ErrMeasure
+	case "unit", "quantity unit":
+		return ErrUnitCode
+	case "vintage":
+		return ErrVintage
+	case "breakdown":
+		return ErrBreakdown
+	case "services", "flag", "estimated":
+		return ErrValue // as parseBool's
+	}
+	return ErrMalformed
 }

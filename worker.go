@@ -200,7 +200,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 	for i := range w.qunt {
 		r := &p.quantities[i].unit
 		w.qunt[i].parse = func(s string) (unitInfo, error) {
-			t, err := r.field.translate(s)
+			t, err := r.field.translate(s, r.role)
 			if err != nil {
 				return unitInfo{}, err
 			}
@@ -222,7 +222,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 		}
 	}
 	w.svc.parse = func(s string) (bool, error) {
-		t, err := p.services.field.translate(s)
+		t, err := p.services.field.translate(s, p.services.role)
 		if err != nil {
 			return false, err
 		}
@@ -613,7 +613,7 @@ func (w *worker) boolean(f *record, r *ref) (bool, *RowError) {
 	if m := r.field.mapping; m != nil {
 		t, ok := m[string(b)]
 		if !ok {
-			_, err := r.field.translate(string(b))
+			_, err := r.field.translate(string(b), r.role)
 			return false, w.bad(f, r, err)
 		}
 		v, err = parseBool([]byte(t))
@@ -663,7 +663,7 @@ func mapped[T any](r *ref, parse func(string) (T, error)) func(string) (T, error
 		return parse
 	}
 	return func(s string) (T, error) {
-		t, err := r.field.translate(s)
+		t, err := r.field.translate(s, r.role)
 		if err != nil {
 			var zero T
 			return zero, err
