@@ -75,6 +75,10 @@ type qref struct {
 	value, unit, est           ref
 	measure                    Measure
 	noValue, noUnit, zeroEstim int
+	// unitless: the file has no unit for the quantity (no unit column,
+	// with Field.Or("")), so each value is left out, counted at noUnitCol.
+	unitless  bool
+	noUnitCol int
 }
 
 type flagRef struct {
@@ -254,6 +258,14 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: a zero whose unit (%s) says there is none, taken as no %s", col, qu.name, m))
 		qr.zeroEstim = len(p.leftOut)
 		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: an estimated zero (%s true), taken as no %s", col, qe.name, m))
+		if qv.has && qu.has && qu.col < 0 && qu.konst == "" {
+			why := "the schema gives no quantity unit"
+			if len(q.Unit.names) > 0 {
+				why = fmt.Sprintf("no quantity unit column (%s)", q.Unit.names[0])
+			}
+			qr.unitless, qr.noUnitCol = true, len(p.leftOut)
+			p.leftOut = append(p.leftOut, fmt.Sprintf("%s: %s, so no %s", col, why, m))
+		}
 		p.quantities = append(p.quantities, qr)
 	}
 	for _, fl := range s.Flags {

@@ -116,7 +116,10 @@ type QuantityField struct {
 	// Unit is the quantity's unit code (see [ParseUnitCode]). A code
 	// that Field.Map translates to "" means that the file has no such
 	// quantity for the row (UN Comtrade's qtyUnitCode -1): the value must
-	// then be empty or zero, and is left out.
+	// then be empty or zero, and is left out. A unit of "" for every row
+	// (a file without the unit's column, whose Field says Or("")) means
+	// that the file names no unit: every value is read, left out, and
+	// counted in [Summary.LeftOut], since a quantity in no unit is none.
 	Unit Field
 	// Estimated, when set, is a column saying whether the source
 	// estimated the quantity (as Flags are written): the figure then has

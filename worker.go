@@ -847,6 +847,11 @@ func (w *worker) quantity(res *result, f *record, base *row, key Key, per period
 	if err != nil {
 		return w.bad(f, &q.value, &valueError{err.Error()})
 	}
+	if q.unitless {
+		// A quantity in no unit is no quantity: left out, and counted.
+		w.tally(res, q.noUnitCol, base.line)
+		return nil
+	}
 	zero := n.Big == nil && n.Coef == 0
 	k := key
 	k.Measure = q.measure
