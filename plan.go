@@ -355,11 +355,11 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	}
 	// Constants are parsed once, here: a bad one is the program's mistake,
 	// reported before any row.
-	for _, r := range []*ref{&p.period, &p.reporter, &p.partner, &p.flow, &p.class, &p.measure, &p.unit, &p.vintage} {
+	for _, r := range []*ref{&p.period, &p.reporter, &p.partner, &p.flow, &p.commodity, &p.class, &p.measure, &p.unit, &p.vintage} {
 		if r.col >= 0 || !r.has {
 			continue
 		}
-		if _, err := p.parseConst(r); err != nil {
+		if err := p.parseConst(r); err != nil {
 			return nil, fmt.Errorf("%s: %s: %s %q: %w", name, s.Name, r.role, r.konst, err)
 		}
 	}
@@ -445,44 +445,64 @@ func detectDelimiter(head []byte) byte {
 }
 
 // prepare interns what the plan's constants need.
-func (p *plan) prepare(ds *Dataset) error {
+func (p *plan) prepare(ds *Dataset) {
 	if p.source.col < 0 && p.source.has {
 		p.srcID = ds.intern(p.source.konst)
 	}
 	if p.note.col < 0 && p.note.has {
 		p.noteID = ds.intern(p.note.konst)
 	}
-	return nil
 }
 
 // parseConst checks a constant by parsing it as its role says.
-func (p *plan) parseConst(r *ref) (any, error) {
-	v := []byte(r.konst)
+func (p *plan) parseConst(r *ref) error {
+	var err error
 	switch r.role {
 	case "period":
-		f, l, err := parsePeriod(v)
-		return [2]int32{f, l}, err
+		_, _, err = parsePeriod([]byte(r.konst))
 	case "reporter":
-		return p.parseReporter(r.konst)
+		_, err = p.parseReporter(r.konst)
 	case "partner":
-		return p.parsePartner(r.konst)
+		_, err = p.parsePartner(r.konst)
 	case "flow":
-		return ParseFlow(r.konst)
+		_, err = ParseFlow(r.konst)
 	case "commodity":
-		return ParseCommodity(r.konst)
+		err = p.parseCommodityConst(r.konst)
 	case "classification":
 		if _, ok := parseEdition([]byte(r.konst)); !ok {
-			return OtherCode(r.konst, "0")
+			_, err = OtherCode(r.konst, "0")
 		}
-		return nil, nil
 	case "measure":
-		return ParseMeasure(r.konst)
+		_, err = ParseMeasure(r.konst)
 	case "unit":
-		return ParseUnitCode(r.konst)
+		_, err = ParseUnitCode(r.konst)
 	case "vintage":
-		return ParseVintage(r.konst)
+		_, err = ParseVintage(r.konst)
 	}
-	return nil, nil
+	return err
+}
+
+// parseCommodityConst checks a constant commodity as worker.commodity
+// reads it: under a classification other than HS it is that
+// classification's code, so a classification column lets through a code
+// valid as either.
+func (p *plan) parseCommodityConst(s string) error {
+	_, err := ParseCommodity(s)
+	if err == nil || !p.class.has {
+		return err
+	}
+	if p.class.col < 0 {
+		if _, hs := parseEdition(p.class.kb); hs {
+			return err
+		}
+		_, err = OtherCode(p.class.konst, s)
+		return err
+	}
+	// The rows say which classification: "X" stands for any but HS.
+	if _, e := OtherCode("X", s); e == nil {
+		return nil
+	}
+	return err
 }
 
 func (p *plan) parsePartner(s string) (partner.Code, error) {

@@ -223,9 +223,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 
 	ds := NewDataset(name)
 	ds.summary = Summary{File: name, Schema: s.Name}
-	if err := p.prepare(ds); err != nil {
-		return nil, err
-	}
+	p.prepare(ds)
 
 	blocks := make(chan *block, cfg.workers)
 	results := newResults(cfg.workers)
