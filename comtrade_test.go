@@ -1,7 +1,6 @@
 package tradeflow_test
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -9,7 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow"
-	"github.com/tradeflow-go/tradeflow/commodity"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -201,58 +199,4 @@ func TestComtradeBulkConventions(t *testing.T) {
 	f, ok := tradeflow.Detect([]byte(strings.TrimSuffix(head, "\r\n")))
 	require.True(t, ok)
 	assert.Equal(t, "UN Comtrade bulk", f.Name)
-}
-
-// A Comtrade file carries several HS levels at once: a heading and its
-// subheadings that a match both accepts would count the subheadings'
-// trade twice, which AggregateCommodities refuses, naming both codes.
-func TestAggregateCommoditiesNestedLevels(t *testing.T) {
-	month := []string{"freqCode=M", "refPeriodId=20231101", "refMonth=11", "period=202311"}
-	row := func(changes ...string) string { return apiRow(append(month, changes...)...) }
-	ds, err := readComtrade(t, row("cmdCode=2846", "aggrLevel=4", "primaryValue=5200")+
-		row("cmdCode=284610", "aggrLevel=6", "isLeaf=True", "primaryValue=1200")+
-		row("cmdCode=284690", "aggrLevel=6", "isLeaf=True", "primaryValue=4000")+
-		row("cmdCode=280530", "aggrLevel=6", "isLeaf=True", "primaryValue=294")+row("primaryValue=99999"))
-	require.NoError(t, err)
-	k := tradeflow.MustParseKey("CN M US TOTAL value")
-	rareEarths := func(c tradeflow.Commodity) bool {
-		hs, ok := c.Code()
-		return ok && commodity.RareEarths().Contains(hs)
-	}
-	_, _, err = tradeflow.AggregateCommodities[series.USD](ds, k, rareEarths)
-	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
-	assert.EqualError(t, err, "tradeflow: c.csv: CHN M USA TOTAL value: 2846 contains 2846.10, and both match: their sum would count 2846.10 twice; match one level: duplicate observation")
-
-	subheadings := func(c tradeflow.Commodity) bool {
-		hs, ok := c.Code()
-		return rareEarths(c) && ok && hs.Len() == 6
-	}
-	s, gaps, err := tradeflow.AggregateCommodities[series.USD](ds, k, subheadings)
-	require.NoError(t, err)
-	assert.Empty(t, gaps)
-	assert.Equal(t, "[2023-11: 5494] USD", s.String())
-
-	all := func(c tradeflow.Commodity) bool { return c.IsTotal() || subheadings(c) }
-	_, _, err = tradeflow.AggregateCommodities[series.USD](ds, k, all)
-	require.ErrorIs(t, err, tradeflow.ErrDuplicate, "all goods contain every code")
-}
-
-// A Comtrade file with a qty column and no qtyUnitCode column gives no
-// unit for its quantities: each is left out and counted, not an error on
-// every row about a column the file does not have.
-func TestComtradeQtyWithoutUnitColumn(t *testing.T) {
-	cols := strings.Split(strings.TrimSuffix(apiHead, "\n"), ",")
-	drop := slices.Index(cols, "qtyUnitCode")
-	without := func(line string) string {
-		f := strings.Split(strings.TrimSuffix(line, "\n"), ",")
-		return strings.Join(slices.Delete(f, drop, drop+1), ",") + "\n"
-	}
-	file := without(apiHead) + without(apiRow("qty=5", "netWgt=7")) + without(apiRow("partnerCode=0", "qty=0")) + without(apiRow("partnerCode=276"))
-	ds, err := tradeflow.LoadComtrade(strings.NewReader(file), "c.csv", mustVintage(t, "2025-06-30"))
-	require.NoError(t, err)
-	assert.Equal(t, 4, ds.Len(), "three values and one net weight")
-	sum := ds.Summary()
-	assert.Contains(t, sum.LeftOut, tradeflow.SkipCount{Reason: "qty: no quantity unit column (qtyUnitCode), so no supplementary_quantity", Rows: 2, First: 2})
-	_, err = tradeflow.LoadComtrade(strings.NewReader(without(apiHead)+without(apiRow("qty=x"))), "c.csv", mustVintage(t, "2025-06-30"))
-	assert.ErrorIs(t, err, tradeflow.ErrValue, "a quantity left out is still read")
 }
