@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -71,4 +72,100 @@ func TestComextSumsProcedures(t *testing.T) {
 	// One procedure twice is a duplicate, not a part.
 	_, err = read(row("1", "100", "10") + row("1", "90", "10"))
 	assert.ErrorIs(t, err, tradeflow.ErrDuplicate)
+}
+
+// Comext's files have no total rows: an empty STAT_PROCEDURE is neither a
+// procedure nor a total, and taking it as the total the procedures are
+// also added into would count them twice.
+func TestComextEmptyProcedure(t *testing.T) {
+	head := "REPORTER,PARTNER,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA21,PRODUCT_CPA22,PRODUCT_BEC,PRODUCT_BEC5,PRODUCT_SECTION,FLOW,STAT_PROCEDURE,SUPPL_UNIT,PERIOD,VALUE_EUR,VALUE_NAC,QUANTITY_KG,QUANTITY_SUPPL_UNIT\n"
+	row := func(proc, value string) string {
+		return "DE,CN,E,85423190,77641,2611,2611,220,321220,16,1," + proc + ",NO_SU,202402," + value + "," + value + ",1,0\n"
+	}
+	for _, keep := range []bool{false, true} {
+		opts := []tradeflow.ReadOption{tradeflow.WithVintage("2024-04-15"), tradeflow.CollectErrors()}
+		if keep {
+			opts = append(opts, tradeflow.KeepBreakdowns())
+		}
+		ds, err := tradeflow.Read(t.Context(), strings.NewReader(head+row("1", "100")+row("2", "50")+row(" ", "150")), "full_202402.dat", tradeflow.Comext(), opts...)
+		var el *tradeflow.ErrorList
+		require.ErrorAs(t, err, &el, "keep breakdowns: %v", keep)
+		require.Equal(t, 1, el.Total)
+		assert.ErrorIs(t, el.Errors[0], tradeflow.ErrMissing)
+		assert.Equal(t, `full_202402.dat:4:12: column STAT_PROCEDURE: value "": empty: the file has no total rows, so every row needs its part (a breakdown by statistical procedure (STAT_PROCEDURE), added up into the total): missing value`, el.Errors[0].Error())
+		if !keep {
+			v, ok := ds.Lookup(tradeflow.MustParseKey("DEU M CHN 8542.31.90 value"), series.MonthPeriod(mp("2024-02")))
+			require.True(t, ok)
+			assert.Equal(t, "150", v.Printed(), "the procedures' sum, once")
+		}
+	}
+}
+
+// A JSON table's arrays are its lines: a bad array is a bad row like any
+// other, an array's string holding a newline is still one line, and a
+// byte-order mark is no part of the table.
+func TestCensusJSONRows(t *testing.T) {
+	read := func(body string, opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
+		return tradeflow.ReadAny(t.Context(), strings.NewReader(body), "census.json", append(opts, tradeflow.WithVintage("2025-06-30"))...)
+	}
+	head := `[["CTY_CODE","CTY_NAME","ALL_VAL_MO","E_COMMODITY","time","E_COMMODITY"],` + "\n"
+	eu := func(value string) string { return `["0003","EUROPEAN UNION","` + value + `","1201","2024-03","1201"]` }
+
+	t.Run("repeated column differs", func(t *testing.T) {
+		ds, err := read(head+`["1220","CANADA","5","1201","2024-03","1202"],`+"\n"+eu("40")+"]", tradeflow.CollectErrors())
+		var el *tradeflow.ErrorList
+		require.ErrorAs(t, err, &el, "one bad row, not the end of the read")
+		require.Equal(t, 1, el.Total)
+		assert.ErrorIs(t, el.Errors[0], tradeflow.ErrMalformed)
+		assert.Equal(t, `census.json:2:6: column E_COMMODITY: value "1202": column 4, also named E_COMMODITY, holds "1201": malformed row`, el.Errors[0].Error())
+		require.NotNil(t, ds)
+		assert.Equal(t, 1, ds.Len())
+		sum := ds.Summary()
+		assert.Equal(t, [3]int{2, 0, 1}, [3]int{sum.Rows, sum.Blank, sum.Bad}, "rows, blank lines, bad rows")
+		_, err = read(head + `["1220","CANADA","5","1201","2024-03","1202"],` + "\n" + eu("40") + "]")
+		assert.EqualError(t, err, `census.json:2:6: column E_COMMODITY: value "1202": column 4, also named E_COMMODITY, holds "1201": malformed row`,
+			"without CollectErrors the read stops there")
+	})
+
+	t.Run("newlines in strings", func(t *testing.T) {
+		ds, err := read(head+`["1220","CANADA\nAND\nMORE","5","1201","2024-03","1201"],`+"\n"+eu("40")+",\n"+eu(`4\n0`)+"]", tradeflow.CollectErrors())
+		var el *tradeflow.ErrorList
+		require.ErrorAs(t, err, &el)
+		require.Equal(t, 1, el.Total)
+		assert.Contains(t, el.Errors[0].Error(), `census.json:4:3: column ALL_VAL_MO: value "4\n0": `, "the value as written, on its array's line")
+		assert.Zero(t, el.Errors[0].EndLine)
+		f, ok := ds.Lookup(tradeflow.MustParseKey("USA X EU 1201 value"), series.MonthPeriod(mp("2024-03")))
+		require.True(t, ok)
+		assert.Equal(t, 3, f.Line, "line n is the nth array")
+	})
+
+	t.Run("byte-order mark", func(t *testing.T) {
+		ds, err := read("\ufeff" + head + eu("40") + "]")
+		require.NoError(t, err)
+		assert.Equal(t, 1, ds.Len())
+		ds, err = tradeflow.Read(t.Context(), strings.NewReader("\ufeff"+head+eu("40")+"]"), "census.json", tradeflow.CensusExports(), tradeflow.WithVintage("2025-06-30"))
+		require.NoError(t, err)
+		assert.Equal(t, 1, ds.Len())
+	})
+}
+
+// A value a schema's map does not list is an error wrapping the sentinel
+// of its field's role, as the same text parsed without a map would be.
+func TestMappedValueSentinels(t *testing.T) {
+	comext := "REPORTER,PARTNER,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA21,PRODUCT_CPA22,PRODUCT_BEC,PRODUCT_BEC5,PRODUCT_SECTION,FLOW,STAT_PROCEDURE,SUPPL_UNIT,PERIOD,VALUE_EUR,VALUE_NAC,QUANTITY_KG,QUANTITY_SUPPL_UNIT\n" +
+		"DE,CN,E,85423190,77641,2611,2611,220,321220,16,3,1,NO_SU,202402,100,100,1,0\n"
+	_, err := tradeflow.Read(t.Context(), strings.NewReader(comext), "full_202402.dat", tradeflow.Comext(), tradeflow.WithVintage("2024-04-15"))
+	require.ErrorIs(t, err, tradeflow.ErrFlow)
+	assert.EqualError(t, err, `full_202402.dat:2:11: column FLOW: value "3": want one of 1, 2: unknown flow`)
+
+	census := func(row string) error {
+		_, err := tradeflow.ReadAny(t.Context(), strings.NewReader(`[["CTY_CODE","ALL_VAL_MO","QTY_1_MO","UNIT_QY1","E_COMMODITY","time"],`+row+`]`), "census.json",
+			tradeflow.WithVintage("2025-06-30"))
+		return err
+	}
+	assert.ErrorIs(t, census(`["9999","5","3","KG","1201","2024-03"]`), partner.ErrCode)
+	assert.ErrorIs(t, census(`["1220","5","3","GAL","1201","2024-03"]`), tradeflow.ErrUnitCode)
+
+	_, err = readComtrade(t, apiRow("typeCode=Z"))
+	assert.ErrorIs(t, err, tradeflow.ErrValue, "typeCode")
 }

@@ -36,7 +36,8 @@ import "strings"
 //     customs declarations). The file has no total rows: a read adds the
 //     procedures' figures up into the total, exactly, and counts the rows
 //     in [Summary.Summed]; with [KeepBreakdowns] each is kept under a key
-//     whose breakdown is "procedure=1", ….
+//     whose breakdown is "procedure=1", …. A row whose STAT_PROCEDURE is
+//     empty names no procedure and is no total: it is an error.
 //
 // Give the release date with [WithVintage]; the source is "Eurostat
 // Comext". The fixture testdata/comext/full_v2_202402.dat imitates a

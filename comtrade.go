@@ -36,7 +36,9 @@ import (
 //     reference/comtrade_units.csv). An empty cell is no quantity; so are
 //     Comtrade's ways of writing one it does not have: a zero whose
 //     estimation flag (isNetWgtEstimated, …) is true, and a zero in unit
-//     -1 ("N/A"). Each is counted in [Summary.LeftOut]. altQty is not read.
+//     -1 ("N/A"). Each is counted in [Summary.LeftOut]; so are the
+//     quantities of a file that has qty and no qtyUnitCode column, which
+//     are in no unit, so none. altQty is not read.
 //   - isQtyEstimated, isNetWgtEstimated and isGrossWgtEstimated set
 //     [Estimated] on their quantity; isReported sets [Reported] and
 //     isAggregate [Aggregated] on every figure of the row. Booleans are

@@ -76,14 +76,19 @@ func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) 
 		return nil, &RowError{File: name, Line: 1, Err: err}
 	}
 	if isJSONTable(head) {
-		// The header is the table's first array: read it as CSV.
-		if head, rest, err = peekHeader(newJSONTable(decompressed(rest), name)); err != nil {
+		// The header is the table's first array, read as CSV. Read is
+		// given the table itself, which it reads as CSV too: that way it
+		// knows each array for a line, and keeps its bad arrays as bad
+		// rows.
+		raw := &recorder{r: rest}
+		if head, _, err = peekHeader(newJSONTable(decompressed(raw), name)); err != nil {
 			var re *RowError
 			if errors.As(err, &re) {
 				return nil, err
 			}
 			return nil, &RowError{File: name, Line: 1, Err: err}
 		}
+		rest = io.MultiReader(bytes.NewReader(raw.buf), rest)
 	}
 	f, ok := Detect(head)
 	if !ok {

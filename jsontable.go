@@ -20,8 +20,9 @@ import (
 // filters on as columns at the end, so a variable both asked for and
 // filtered on comes twice: a column whose name an earlier column has is
 // left out, after checking, row by row, that it holds the same value (a
-// row where it does not is an error naming both columns). Numbers and
-// nulls are read as their text and as empty cells.
+// row where it does not is a bad row, its error naming both columns).
+// Numbers and nulls are read as their text and as empty cells. Each array
+// is one line, even if its strings hold newlines, which are kept.
 
 // isJSONTable reports whether b, the start of a file, opens a JSON table.
 func isJSONTable(b []byte) bool {
@@ -45,10 +46,20 @@ type jsonTable struct {
 	row  int // the array being read, 1 for the header
 	err  error
 	done bool
+	// collect keeps a bad row's error (see CollectErrors) and writes a
+	// blank line in its place, so that the reader counts the lines on;
+	// without it the first bad row ends the table.
+	collect bool
+	bad     ErrorList
 }
 
 func newJSONTable(r io.Reader, name string) *jsonTable {
-	t := &jsonTable{name: name, dec: json.NewDecoder(bufio.NewReaderSize(r, 64<<10))}
+	br := bufio.NewReaderSize(r, 64<<10)
+	// The decoder takes a byte-order mark for a bad character.
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\ufeff")) {
+		br.Discard(3)
+	}
+	t := &jsonTable{name: name, dec: json.NewDecoder(br)}
 	t.dec.UseNumber()
 	t.cw = csv.NewWriter(&t.buf)
 	if err := t.expect(json.Delim('[')); err != nil {
@@ -137,7 +148,12 @@ func (t *jsonTable) Read(p []byte) (int, error) {
 		if t.row == 1 {
 			t.header(rec)
 		} else if err := t.check(rec); err != nil {
-			t.err = err
+			if !t.collect {
+				t.err = err
+				continue
+			}
+			t.bad.add(err)
+			t.buf.WriteByte('\n')
 			continue
 		}
 		out := make([]string, len(t.keep))
@@ -154,6 +170,18 @@ func (t *jsonTable) Read(p []byte) (int, error) {
 		t.cw.Flush()
 	}
 	return t.buf.Read(p)
+}
+
+// merge adds the rows the table found bad to a read's summary and
+// errors: each was a blank line to the reader.
+func (t *jsonTable) merge(sum *Summary, errs *ErrorList) {
+	sum.Blank -= t.bad.Total
+	sum.Rows += t.bad.Total
+	sum.Bad += t.bad.Total
+	for _, e := range t.bad.Errors {
+		errs.add(e)
+	}
+	errs.Total += t.bad.Total - len(t.bad.Errors)
 }
 
 // header keeps the first column of each name.
@@ -174,7 +202,7 @@ func (t *jsonTable) header(rec []string) {
 }
 
 // check refuses a row whose repeated column differs from the first.
-func (t *jsonTable) check(rec []string) error {
+func (t *jsonTable) check(rec []string) *RowError {
 	if len(rec) != len(t.head) {
 		return nil
 	}

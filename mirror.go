@@ -54,19 +54,25 @@ type MirrorFlows[U series.Unit] struct {
 //
 // month by month and year to date. A period where either side is missing
 // has neither gap nor ratio, and is in Gaps; nothing is filled. It is an
-// error if the dataset has neither side, or a side in a unit of another
-// dimension than U (a [*UnitError]).
+// error if the dataset has neither side, a side in a unit of another
+// dimension than U (a [*UnitError]), or a side whose figures cannot be
+// used (two different figures for one period: [ErrDuplicate]).
 func CompareMirror[U series.Unit](ds *Dataset, exporter, importer partner.Code, c Commodity) (MirrorFlows[U], error) {
 	out := MirrorFlows[U]{Exporter: exporter, Importer: importer, Commodity: c}
 	xk := Key{Reporter: exporter, Partner: importer, Commodity: c, Flow: Exports, Measure: Value}
 	mk := Key{Reporter: importer, Partner: exporter, Commodity: c, Flow: Imports, Measure: Value}
 	side := func(k Key, get func(*Dataset, Key) (series.Series[U], error)) (series.Series[U], bool, error) {
 		s, err := get(ds, k)
-		var ue *UnitError
-		if errors.As(err, &ue) {
-			return s, false, err
+		switch {
+		case err == nil:
+			return s, true, nil
+		case errors.Is(err, ErrNoSeries):
+			// Only a side the dataset does not have is missing: figures
+			// that cannot be used (two for one month, say) are an error,
+			// not a gap.
+			return s, false, nil
 		}
-		return s, err == nil, nil
+		return s, false, err
 	}
 	x, hasX, err := side(xk, Get[U])
 	if err != nil {
@@ -108,12 +114,23 @@ func mirror[U series.Unit](x, m series.Series[U]) Mirror[U] {
 }
 
 // mergeGaps returns the gaps of several operations in month order, each
-// once.
+// once; gaps of one period keep the order they first come in. A set of
+// those seen, not a search of those kept, finds repeats: a mirror over
+// many months has as many gaps.
 func mergeGaps(lists ...series.Gaps) series.Gaps {
-	var out series.Gaps
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make(series.Gaps, 0, n)
+	seen := make(map[series.Gap]struct{}, n)
 	for _, l := range lists {
 		for _, g := range l {
-			if !slices.Contains(out, g) {
+			if _, ok := seen[g]; !ok {
+				seen[g] = struct{}{}
 				out = append(out, g)
 			}
 		}

@@ -87,3 +87,13 @@ func ExampleCompareMirror() {
 	// January gap: 1000 USD mn; CIF/FOB ratio: 108.3 %
 	// 2025-02: 2025-02 is missing
 }
+
+// Two different figures for one month are an error, not a missing side.
+func TestCompareMirrorConflict(t *testing.T) {
+	file := "period,partner,flow,hs,value\n2025-10,US,X,TOTAL,10\n2025-11,US,X,TOTAL,10\n2025-11,US,X,TOTAL,11\n"
+	ds, err := read(t, file, detail(), tradeflow.CollectErrors())
+	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
+	mf, err := tradeflow.CompareMirror[series.USD](ds, partner.MustParseCode("CN"), partner.MustParseCode("US"), tradeflow.Commodity{})
+	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
+	assert.Empty(t, mf.Monthly.Gaps)
+}

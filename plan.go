@@ -38,6 +38,7 @@ type plan struct {
 	keepBreakdowns   bool
 	keepOther        bool
 	maxLine          int
+	arrays           bool // a record is a line (a JSON table's array), whatever newlines its fields hold
 	check            func(*Figure) (string, error)
 	// edition is the edition a constant classification gives.
 	edition Edition
@@ -74,6 +75,10 @@ type qref struct {
 	value, unit, est           ref
 	measure                    Measure
 	noValue, noUnit, zeroEstim int
+	// unitless: the file has no unit for the quantity (no unit column,
+	// with Field.Or("")), so each value is left out, counted at noUnitCol.
+	unitless  bool
+	noUnitCol int
 }
 
 type flagRef struct {
@@ -88,6 +93,7 @@ type partRule struct {
 	bname  string
 	total  [][]byte
 	sum    bool
+	parts  bool // the file has no total rows: an empty cell is an error
 	reason string
 }
 
@@ -108,7 +114,7 @@ type skipRule struct {
 
 // newPlan binds schema s to header head.
 func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) {
-	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine,
+	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine, arrays: cfg.arrays,
 		hsOnly: s.HSOnly, keepBreakdowns: cfg.keepBreakdowns, keepOther: cfg.keepOther}
 	if p.point == 0 {
 		p.point = '.'
@@ -252,6 +258,14 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: a zero whose unit (%s) says there is none, taken as no %s", col, qu.name, m))
 		qr.zeroEstim = len(p.leftOut)
 		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: an estimated zero (%s true), taken as no %s", col, qe.name, m))
+		if qv.has && qu.has && qu.col < 0 && qu.konst == "" {
+			why := "the schema gives no quantity unit"
+			if len(q.Unit.names) > 0 {
+				why = fmt.Sprintf("no quantity unit column (%s)", q.Unit.names[0])
+			}
+			qr.unitless, qr.noUnitCol = true, len(p.leftOut)
+			p.leftOut = append(p.leftOut, fmt.Sprintf("%s: %s, so no %s", col, why, m))
+		}
 		p.quantities = append(p.quantities, qr)
 	}
 	for _, fl := range s.Flags {
@@ -273,7 +287,7 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		}
 		sum := bd.Total == nil && bd.Name != "" // no total rows: the parts add up
 		if cfg.keepBreakdowns || sum {
-			pr := partRule{ref: r, bname: bd.Name, sum: sum && !cfg.keepBreakdowns, reason: bd.Reason}
+			pr := partRule{ref: r, bname: bd.Name, sum: sum && !cfg.keepBreakdowns, parts: sum, reason: bd.Reason}
 			for _, t := range bd.Total {
 				pr.total = append(pr.total, []byte(t))
 			}
@@ -341,11 +355,11 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	}
 	// Constants are parsed once, here: a bad one is the program's mistake,
 	// reported before any row.
-	for _, r := range []*ref{&p.period, &p.reporter, &p.partner, &p.flow, &p.class, &p.measure, &p.unit, &p.vintage} {
+	for _, r := range []*ref{&p.period, &p.reporter, &p.partner, &p.flow, &p.commodity, &p.class, &p.measure, &p.unit, &p.vintage} {
 		if r.col >= 0 || !r.has {
 			continue
 		}
-		if _, err := p.parseConst(r); err != nil {
+		if err := p.parseConst(r); err != nil {
 			return nil, fmt.Errorf("%s: %s: %s %q: %w", name, s.Name, r.role, r.konst, err)
 		}
 	}
@@ -431,44 +445,64 @@ func detectDelimiter(head []byte) byte {
 }
 
 // prepare interns what the plan's constants need.
-func (p *plan) prepare(ds *Dataset) error {
+func (p *plan) prepare(ds *Dataset) {
 	if p.source.col < 0 && p.source.has {
 		p.srcID = ds.intern(p.source.konst)
 	}
 	if p.note.col < 0 && p.note.has {
 		p.noteID = ds.intern(p.note.konst)
 	}
-	return nil
 }
 
 // parseConst checks a constant by parsing it as its role says.
-func (p *plan) parseConst(r *ref) (any, error) {
-	v := []byte(r.konst)
+func (p *plan) parseConst(r *ref) error {
+	var err error
 	switch r.role {
 	case "period":
-		f, l, err := parsePeriod(v)
-		return [2]int32{f, l}, err
+		_, _, err = parsePeriod([]byte(r.konst))
 	case "reporter":
-		return p.parseReporter(r.konst)
+		_, err = p.parseReporter(r.konst)
 	case "partner":
-		return p.parsePartner(r.konst)
+		_, err = p.parsePartner(r.konst)
 	case "flow":
-		return ParseFlow(r.konst)
+		_, err = ParseFlow(r.konst)
 	case "commodity":
-		return ParseCommodity(r.konst)
+		err = p.parseCommodityConst(r.konst)
 	case "classification":
 		if _, ok := parseEdition([]byte(r.konst)); !ok {
-			return OtherCode(r.konst, "0")
+			_, err = OtherCode(r.konst, "0")
 		}
-		return nil, nil
 	case "measure":
-		return ParseMeasure(r.konst)
+		_, err = ParseMeasure(r.konst)
 	case "unit":
-		return ParseUnitCode(r.konst)
+		_, err = ParseUnitCode(r.konst)
 	case "vintage":
-		return ParseVintage(r.konst)
+		_, err = ParseVintage(r.konst)
 	}
-	return nil, nil
+	return err
+}
+
+// parseCommodityConst checks a constant commodity as worker.commodity
+// reads it: under a classification other than HS it is that
+// classification's code, so a classification column lets through a code
+// valid as either.
+func (p *plan) parseCommodityConst(s string) error {
+	_, err := ParseCommodity(s)
+	if err == nil || !p.class.has {
+		return err
+	}
+	if p.class.col < 0 {
+		if _, hs := parseEdition(p.class.kb); hs {
+			return err
+		}
+		_, err = OtherCode(p.class.konst, s)
+		return err
+	}
+	// The rows say which classification: "X" stands for any but HS.
+	if _, e := OtherCode("X", s); e == nil {
+		return nil
+	}
+	return err
 }
 
 func (p *plan) parsePartner(s string) (partner.Code, error) {

@@ -5,9 +5,11 @@ import (
 	"sync/atomic"
 )
 
-// A keyTable maps the text of a row's key columns (each field trimmed,
-// each followed by a zero byte) to what a worker learnt from it the first
-// time: its series, unit, flow and measure. The workers of a read share
+// A keyTable maps the text of a row's key columns, in one of two forms
+// (see worker.keyText: the bytes of side-by-side columns as the file has
+// them, or each field trimmed and followed by a zero byte), to what a
+// worker learnt from it the first time: its series, unit, flow and
+// measure. A text is looked up with its form. The workers of a read share
 // one table: looking up takes no lock, so a key text one worker has
 // parsed is known to all, and only a new text takes the lock to be added.
 //

@@ -32,6 +32,7 @@ type readConfig struct {
 	reporter       string
 	vintage        string
 	source         string
+	arrays         bool // the records are a JSON table's arrays, a line each
 }
 
 // CollectErrors makes a read go through the whole file, keep every good
@@ -204,8 +205,11 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		return nil, &RowError{File: name, Line: 1, Err: err}
 	}
 	src = io.MultiReader(bytes.NewReader(start[:n]), src)
+	var jt *jsonTable
 	if isJSONTable(start[:n]) {
-		src = newJSONTable(src, name)
+		jt = newJSONTable(src, name)
+		jt.collect, cfg.arrays = cfg.collect, true
+		src = jt
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -223,9 +227,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 
 	ds := NewDataset(name)
 	ds.summary = Summary{File: name, Schema: s.Name}
-	if err := p.prepare(ds); err != nil {
-		return nil, err
-	}
+	p.prepare(ds)
 
 	blocks := make(chan *block, cfg.workers)
 	results := newResults(cfg.workers)
@@ -337,6 +339,9 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if jt != nil {
+		jt.merge(&ds.summary, errs)
 	}
 	for _, sk := range skips {
 		if sk.Rows > 0 {

@@ -612,3 +612,32 @@ func TestReadAny(t *testing.T) {
 	assert.ErrorIs(t, err, tradeflow.ErrColumn)
 	assert.ErrorContains(t, err, "x:1: a header of no format the library reads (tradeflow CSV, UN Comtrade, UN Comtrade bulk, ")
 }
+
+// A schema's constants are parsed once, before any row: a bad one is
+// refused with its value, the commodity's as the others'.
+func TestReadBadConstants(t *testing.T) {
+	file := "period,partner,flow,value\n2025-11,US,X,5\n2025-12,US,X,6\n"
+	s := detail()
+	s.Commodity = tradeflow.Const("12x")
+	_, err := read(t, file, s, tradeflow.CollectErrors())
+	require.ErrorIs(t, err, tradeflow.ErrCommodity)
+	var el *tradeflow.ErrorList
+	assert.False(t, errors.As(err, &el), "one error, not one a row: %v", err)
+	assert.Contains(t, err.Error(), `f.csv: detail: commodity "12x": `)
+
+	s.Commodity = tradeflow.Const("1201")
+	ds, err := read(t, file, s)
+	require.NoError(t, err)
+	assert.Equal(t, 2, ds.Len())
+
+	// Under another classification a code is that classification's.
+	s.Commodity, s.Classification = tradeflow.Const("0011"), tradeflow.Const("S4")
+	ds, err = read(t, file, s, tradeflow.KeepOtherCodes())
+	require.NoError(t, err)
+	assert.Equal(t, "CHN X USA S4:0011 value", ds.Keys()[0].String())
+
+	s.Flow = tradeflow.Const("sideways")
+	_, err = read(t, "period,partner,value\n2025-11,US,5\n", s)
+	assert.ErrorIs(t, err, tradeflow.ErrFlow)
+	assert.Contains(t, err.Error(), `flow "sideways"`)
+}

@@ -28,6 +28,7 @@ type splitter struct {
 	free    chan []byte
 	carry   []byte // the start of a record the last block could not hold
 	line    int    // the line the first block starts on
+	arrays  bool   // a record is a line, whatever newlines its fields hold
 	seq     int
 	eof     bool
 	first   []byte // what header() read past the header, for the first block
@@ -35,7 +36,7 @@ type splitter struct {
 }
 
 func newSplitter(r io.Reader, name string, cfg readConfig) *splitter {
-	sp := &splitter{r: r, name: name, size: cfg.block, maxLine: cfg.maxLine, line: 1, free: make(chan []byte, cfg.workers+2)}
+	sp := &splitter{r: r, name: name, size: cfg.block, maxLine: cfg.maxLine, line: 1, arrays: cfg.arrays, free: make(chan []byte, cfg.workers+2)}
 	for range cfg.workers + 2 {
 		sp.free <- nil
 	}
@@ -86,7 +87,10 @@ func (sp *splitter) header() ([]byte, error) {
 			}
 			head := bytes.TrimRight(b[:end], "\r\n")
 			sp.first = append([]byte(nil), b[end:]...)
-			sp.line = 2 + bytes.Count(head, []byte("\n"))
+			sp.line = 2
+			if !sp.arrays {
+				sp.line += bytes.Count(head, []byte("\n"))
+			}
 			if len(bytes.TrimSpace(head)) == 0 {
 				return nil, &RowError{File: sp.name, Line: 1, Err: fmt.Errorf("no header: %w", ErrColumn)}
 			}

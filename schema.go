@@ -5,6 +5,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/tradeflow-go/tradeflow/partner"
+	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // A Schema says how to read a file of figures: which column holds what,
@@ -113,7 +116,10 @@ type QuantityField struct {
 	// Unit is the quantity's unit code (see [ParseUnitCode]). A code
 	// that Field.Map translates to "" means that the file has no such
 	// quantity for the row (UN Comtrade's qtyUnitCode -1): the value must
-	// then be empty or zero, and is left out.
+	// then be empty or zero, and is left out. A unit of "" for every row
+	// (a file without the unit's column, whose Field says Or("")) means
+	// that the file names no unit: every value is read, left out, and
+	// counted in [Summary.LeftOut], since a quantity in no unit is none.
 	Unit Field
 	// Estimated, when set, is a column saying whether the source
 	// estimated the quantity (as Flags are written): the figure then has
@@ -144,7 +150,10 @@ type BreakdownField struct {
 	// motCode 0; an empty cell is the total too. A nil Total means that
 	// the file has no total rows, only parts, whose sum is the total
 	// (Eurostat's statistical procedures): a read adds them up, exactly,
-	// and counts the rows it added in the [Summary].
+	// and counts the rows it added in the [Summary]. There an empty cell
+	// names no part and is no total either (taken for the total, the
+	// parts added into it would be counted twice): it is an error
+	// ([ErrMissing]).
 	Total  []string
 	Reason string // why a part is skipped, for the summary
 }
@@ -247,8 +256,9 @@ func (f Field) String() string {
 	return fmt.Sprintf("column %q", f.names[0])
 }
 
-// translate applies f's mapping (or renaming) to v.
-func (f *Field) translate(v string) (string, error) {
+// translate applies f's mapping (or renaming) to v, the value of a field
+// of the role given (see roleSentinel).
+func (f *Field) translate(v, role string) (string, error) {
 	if f.mapping == nil {
 		if t, ok := f.rename[v]; ok {
 			return t, nil
@@ -260,7 +270,36 @@ func (f *Field) translate(v string) (string, error) {
 	}
 	keys := slices.Sorted(maps.Keys(f.mapping))
 	if len(keys) > 20 {
-		return "", fmt.Errorf("want one of the %d codes the schema lists (%s, …)", len(keys), strings.Join(keys[:8], ", "))
+		return "", fmt.Errorf("want one of the %d codes the schema lists (%s, …): %w", len(keys), strings.Join(keys[:8], ", "), roleSentinel(role))
 	}
-	return "", fmt.Errorf("want one of %s", strings.Join(keys, ", "))
+	return "", fmt.Errorf("want one of %s: %w", strings.Join(keys, ", "), roleSentinel(role))
+}
+
+// roleSentinel returns the sentinel of a bad value of a field of the role
+// given: the one its parser wraps, so that a value a map does not list is
+// the error the same text unmapped would be.
+func roleSentinel(role string) error {
+	switch role {
+	case "period":
+		return series.ErrMonth
+	case "reporter", "partner":
+		return partner.ErrCode
+	case "flow":
+		return ErrFlow
+	case "commodity":
+		return ErrCommodity
+	case "classification":
+		return ErrEdition
+	case "measure":
+		return ErrMeasure
+	case "unit", "quantity unit":
+		return ErrUnitCode
+	case "vintage":
+		return ErrVintage
+	case "breakdown":
+		return ErrBreakdown
+	case "services", "flag", "estimated":
+		return ErrValue // as parseBool's
+	}
+	return ErrMalformed
 }

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"iter"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tradeflow-go/tradeflow/commodity"
 	"github.com/tradeflow-go/tradeflow/internal/unbound"
 	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
@@ -271,22 +273,71 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (se
 // (an HS prefix, a product group: see package commodity) for key's
 // reporter, partner, flow, measure and breakdown; key.Commodity is ignored. A month has
 // a value only if every matching series has it (see [series.Add]).
+//
+// Files such as UN Comtrade's carry several HS levels at once, a heading
+// beside its subheadings. If match accepts a code and a code under it
+// (or all goods and a code), their sum would count the trade under the
+// finer code twice: that is an error ([ErrDuplicate]) naming both codes,
+// and match must pick one level, such as the six-digit subheadings. No
+// level is chosen for the caller: the finer codes need not add up to
+// the coarser one (confidential trade, say).
 func AggregateCommodities[U series.Unit](ds *Dataset, key Key, match func(Commodity) bool) (series.Series[U], series.Gaps, error) {
-	var parts []series.Series[U]
+	var keys []Key
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Partner != key.Partner || k.Flow != key.Flow || k.Measure != key.Measure ||
 			k.Breakdown != key.Breakdown || !match(k.Commodity) {
 			continue
 		}
+		keys = append(keys, k)
+	}
+	if len(keys) == 0 {
+		return series.Series[U]{}, nil, fmt.Errorf("tradeflow: %s: no commodity matches for %v: %w", ds.name, key, ErrNoSeries)
+	}
+	if err := nestedCommodities(ds, key, keys); err != nil {
+		return series.Series[U]{}, nil, err
+	}
+	parts := make([]series.Series[U], 0, len(keys))
+	for _, k := range keys {
 		s, err := Get[U](ds, k)
 		if err != nil {
 			return series.Series[U]{}, nil, err
 		}
 		parts = append(parts, s)
 	}
-	if len(parts) == 0 {
-		return series.Series[U]{}, nil, fmt.Errorf("tradeflow: %s: no commodity matches for %v: %w", ds.name, key, ErrNoSeries)
-	}
 	s, gaps := series.Add(parts[0], parts[1:]...)
 	return s, gaps, nil
+}
+
+// nestedCommodities returns an error if one of the keys' commodities
+// contains another: all goods and an HS code, or two HS codes one under
+// the other. In the nomenclature's order the codes under a code follow
+// it, so a code contains another only if it contains the next: one pass
+// over the sorted codes finds every such pair.
+func nestedCommodities(ds *Dataset, key Key, keys []Key) error {
+	var codes []commodity.Code
+	total := false
+	for _, k := range keys {
+		if c, ok := k.Commodity.Code(); ok {
+			codes = append(codes, c)
+		} else if k.Commodity.IsTotal() {
+			total = true
+		}
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	slices.SortFunc(codes, commodity.Code.Compare)
+	nested := func(outer string, inner commodity.Code) error {
+		return fmt.Errorf("tradeflow: %s: %v: %s contains %v, and both match: their sum would count %v twice; match one level: %w",
+			ds.name, key, outer, inner, inner, ErrDuplicate)
+	}
+	if total {
+		return nested("TOTAL", codes[0])
+	}
+	for i := 1; i < len(codes); i++ {
+		if codes[i-1].Contains(codes[i]) {
+			return nested(codes[i-1].String(), codes[i])
+		}
+	}
+	return nil
 }

@@ -200,7 +200,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 	for i := range w.qunt {
 		r := &p.quantities[i].unit
 		w.qunt[i].parse = func(s string) (unitInfo, error) {
-			t, err := r.field.translate(s)
+			t, err := r.field.translate(s, r.role)
 			if err != nil {
 				return unitInfo{}, err
 			}
@@ -222,7 +222,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 		}
 	}
 	w.svc.parse = func(s string) (bool, error) {
-		t, err := p.services.field.translate(s)
+		t, err := p.services.field.translate(s, p.services.role)
 		if err != nil {
 			return false, err
 		}
@@ -486,6 +486,11 @@ func (w *worker) parse(bl *block, res *result) *result {
 			}
 		}
 		next, nl, err := splitRecord(b, i, p.delim, &w.rec)
+		if p.arrays {
+			// A JSON table's string may hold a newline: its array is
+			// still one line.
+			nl = 0
+		}
 		size := next - i
 		i = next
 		at := line
@@ -609,7 +614,7 @@ func (w *worker) boolean(f *record, r *ref) (bool, *RowError) {
 	if m := r.field.mapping; m != nil {
 		t, ok := m[string(b)]
 		if !ok {
-			_, err := r.field.translate(string(b))
+			_, err := r.field.translate(string(b), r.role)
 			return false, w.bad(f, r, err)
 		}
 		v, err = parseBool([]byte(t))
@@ -659,7 +664,7 @@ func mapped[T any](r *ref, parse func(string) (T, error)) func(string) (T, error
 		return parse
 	}
 	return func(s string) (T, error) {
-		t, err := r.field.translate(s)
+		t, err := r.field.translate(s, r.role)
 		if err != nil {
 			var zero T
 			return zero, err
@@ -843,6 +848,11 @@ func (w *worker) quantity(res *result, f *record, base *row, key Key, per period
 	if err != nil {
 		return w.bad(f, &q.value, &valueError{err.Error()})
 	}
+	if q.unitless {
+		// A quantity in no unit is no quantity: left out, and counted.
+		w.tally(res, q.noUnitCol, base.line)
+		return nil
+	}
 	zero := n.Big == nil && n.Coef == 0
 	k := key
 	k.Measure = q.measure
@@ -952,6 +962,12 @@ func (w *worker) breakdown(f *record) (Breakdown, *RowError) {
 	for i := range w.p.parts {
 		pr := &w.p.parts[i]
 		v := w.text(f, &pr.ref)
+		if len(v) == 0 && pr.parts {
+			// A file of parts only has no total row to take an empty
+			// cell for, and the total is the parts' sum: an empty part
+			// would be counted in it twice.
+			return Breakdown{}, w.bad(f, &pr.ref, fmt.Errorf("empty: the file has no total rows, so every row needs its part (%s): %w", pr.reason, ErrMissing))
+		}
 		if len(v) == 0 || slices.ContainsFunc(pr.total, func(t []byte) bool { return bytes.Equal(v, t) }) {
 			continue
 		}
