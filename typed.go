@@ -41,7 +41,9 @@ func isMonthly(p series.Period) bool { return !isCumulative(p) || p.Len() == 2 }
 
 // Get returns the series for key in unit U, from the latest vintage of each
 // monthly figure: single months and combined releases such as January–
-// February. Year-to-date figures are in [Cumulative]. Values convert
+// February. Year-to-date figures are in [Cumulative], and so are annual
+// ones (a year's figure is its year to date at December, as in BACI): a
+// key that has only those gives an empty series here. Values convert
 // exactly from the printed unit to U; a U of another dimension than the
 // data is a [*UnitError] naming both. Two figures that cover the same month
 // (a combined January–February figure next to a separate February one),
