@@ -58,3 +58,20 @@ func TestAggregatePartnersAtCalendarEdges(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "14", v.String())
 }
+
+// A member whose figures are only in another currency has no series in
+// the unit asked for: it is missing, in the gaps, and the others still add
+// up; it is no reason to fail.
+func TestAggregatePartnersMemberInAnotherCurrency(t *testing.T) {
+	in := header + "2025-11,X,FR,TOTAL,value,10,USD,2025-12-08,test,\n2025-11,X,DE,TOTAL,value,4,CNY,2025-12-08,test,\n" +
+		"2025-11,X,JP,TOTAL,value,7,CNY,2025-12-08,test,\n" // JP: in no group here
+	ds, err := tradeflow.Load(strings.NewReader(in), "cny.csv", tradeflow.WithReporter("CN"))
+	require.NoError(t, err)
+	g := partner.MustGroup("FR and DE", partner.Membership{Code: partner.MustParseCode("FR")}, partner.Membership{Code: partner.MustParseCode("DE")})
+	s, gaps, err := tradeflow.AggregatePartners[series.USD](ds, key("WLD", tradeflow.Exports, tradeflow.Value), g)
+	require.NoError(t, err)
+	require.Len(t, gaps, 1)
+	assert.Equal(t, partner.MustParseCode("DE"), gaps[0].Partner)
+	_, ok := s.At(mp("2025-11"))
+	assert.False(t, ok, "no sum with a member missing")
+}

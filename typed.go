@@ -252,8 +252,9 @@ func decimalOf(coef int64, exp int32, b *big.Int) decimal.Decimal {
 // AggregatePartners returns the sum of a group's members for key's
 // reporter, commodity, flow, measure and breakdown, using each month's membership (or
 // a fixed composition, see [partner.Group.Fixed]); key.Partner is ignored.
-// Members the dataset has no series for count as missing, and are reported
-// in the gaps, never taken as zero.
+// Members the dataset has no series for in U's dimension (none at all,
+// or only one in another currency) count as missing, and are reported in
+// the gaps, never taken as zero.
 func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (series.Series[U], partner.MemberGaps, error) {
 	data := map[partner.Code]series.Series[U]{}
 	for _, k := range ds.Keys() {
@@ -262,6 +263,10 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (se
 			continue
 		}
 		s, err := Get[U](ds, k)
+		var ue *UnitError
+		if errors.As(err, &ue) {
+			continue // a member without a series in U: missing, in the gaps
+		}
 		if err != nil {
 			return series.Series[U]{}, nil, err
 		}
