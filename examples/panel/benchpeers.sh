@@ -12,8 +12,8 @@
 #
 # Environment:
 #	BENCH      the SPEC's folder (default: ../shared/bench beside the repository)
-#	DATA       where the input files and outputs go (default: /work/scratch/data)
-#	PEERS      the folder holding node_modules (default: /work/scratch/peers)
+#	DATA       where the input files and outputs go (default: $TMPDIR/tradeflow-bench/data)
+#	PEERS      the folder holding node_modules (default: $TMPDIR/tradeflow-bench/peers)
 #	RUNS       runs of each tool on each file; the median wall time is shown (default: 3)
 #	PYTHON     the interpreter for exact.py (default: python3)
 #	PANDAS_PY  the interpreter with pandas (default: /usr/bin/python3, Debian's)
@@ -22,8 +22,8 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH=${BENCH:-$repo/../shared/bench}
-DATA=${DATA:-/work/scratch/data}
-PEERS=${PEERS:-/work/scratch/peers}
+DATA=${DATA:-${TMPDIR:-/tmp}/tradeflow-bench/data}
+PEERS=${PEERS:-${TMPDIR:-/tmp}/tradeflow-bench/peers}
 RUNS=${RUNS:-3}
 PYTHON=${PYTHON:-python3}
 PANDAS_PY=${PANDAS_PY:-/usr/bin/python3}
