@@ -2,6 +2,7 @@ package tfbeam
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"fmt"
@@ -128,7 +129,7 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 		}
 	}
 	slices.SortStableFunc(all, func(a, b rawDead) int {
-		if c := cmpInt(a.At.Start, b.At.Start); c != 0 {
+		if c := cmp.Compare(a.At.Start, b.At.Start); c != 0 {
 			return c
 		}
 		return a.Line - b.Line
@@ -179,16 +180,6 @@ type locKey struct {
 	at     block
 	key    tradeflow.Key
 	period series.Period
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // lookup returns the line of the figure for key and period in block b, in
