@@ -194,7 +194,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return nil, fmt.Errorf("%s: gzip: %w", name, err)
+			return nil, &RowError{File: name, Line: 1, Err: fmt.Errorf("gzip: %w", err)}
 		}
 		src = zr
 	}
@@ -217,7 +217,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	sp := newSplitter(src, name, cfg)
 	head, err := sp.header()
 	if err != nil {
-		return nil, err
+		return nil, atLine(name, 1, err)
 	}
 	p, err := newPlan(name, s, head, cfg)
 	if err != nil {
@@ -335,7 +335,9 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		return nil, long.err
 	}
 	if splitErr != nil {
-		return nil, splitErr
+		// A file that cannot be read on (a gzip stream cut short, a
+		// failing disk) fails where the blocks merged so far end.
+		return nil, atLine(name, line, splitErr)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -377,6 +379,16 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		return ds, errs
 	}
 	return ds, nil
+}
+
+// atLine makes err, from reading name, an error at a line of the file,
+// unless it is one already or the read was cancelled.
+func atLine(name string, line int, err error) error {
+	var re *RowError
+	if errors.As(err, &re) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	return &RowError{File: name, Line: line, Err: err}
 }
 
 type countingReader struct {

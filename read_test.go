@@ -641,3 +641,34 @@ func TestReadBadConstants(t *testing.T) {
 	assert.ErrorIs(t, err, tradeflow.ErrFlow)
 	assert.Contains(t, err.Error(), `flow "sideways"`)
 }
+
+// A gzip file that cannot be read to its end (a download cut short) is an
+// error at a line of the file: at line 1 if not even its gzip header is
+// whole, else where the rows read so far end.
+func TestReadGzipCutShort(t *testing.T) {
+	_, err := read(t, "\x1f\x8b0", detail())
+	var re *tradeflow.RowError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, 1, re.Line)
+	assert.Contains(t, err.Error(), "f.csv:1: gzip:")
+
+	var b strings.Builder
+	b.WriteString("period,partner,flow,hs,value\n")
+	partners := []string{"US", "JP", "DE", "FR", "KR", "VN", "IN", "BR", "GB", "IT"}
+	hs := []string{"1201", "0101", "0102", "0201", "0202", "0301", "0302", "0401", "0402", "0403"}
+	for i := range 200_000 {
+		m := series.MustMonth(1900, 1).AddMonths(i / 100)
+		fmt.Fprintf(&b, "%v,%s,X,%s,%d\n", m, partners[i%10], hs[i/10%10], i)
+	}
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	_, _ = zw.Write([]byte(b.String()))
+	require.NoError(t, zw.Close())
+	cut := z.Bytes()[:z.Len()*3/4]
+	_, err = tradeflow.Read(context.Background(), bytes.NewReader(cut), "cut.csv.gz", detail(), tradeflow.BlockSize(1<<16), tradeflow.Workers(2))
+	require.ErrorAs(t, err, &re)
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	assert.Greater(t, re.Line, 1, "past the rows read")
+	assert.Less(t, re.Line, 200_002)
+	assert.Contains(t, err.Error(), fmt.Sprintf("cut.csv.gz:%d: ", re.Line))
+}
