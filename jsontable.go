@@ -178,9 +178,7 @@ func (t *jsonTable) merge(sum *Summary, errs *ErrorList) {
 	sum.Blank -= t.bad.Total
 	sum.Rows += t.bad.Total
 	sum.Bad += t.bad.Total
-	for _, e := range t.bad.Errors {
-		errs.add(e)
-	}
+	errs.merge(t.bad.Errors) // in line order among the others, and capped
 	errs.Total += t.bad.Total - len(t.bad.Errors)
 }
 

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"sync"
 	"sync/atomic"
 )
@@ -375,7 +374,6 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	ds.summary.Figures = ds.Len()
 	ds.rows.dropKeys(ds.index())
 	if errs.Total > 0 {
-		sort.SliceStable(errs.Errors, func(i, j int) bool { return errs.Errors[i].Line < errs.Errors[j].Line })
 		return ds, errs
 	}
 	return ds, nil
