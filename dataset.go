@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -413,7 +414,7 @@ func (ds *Dataset) sorted() []int32 {
 			if c := ka.Compare(kb.Key); c != 0 {
 				return c
 			}
-			return cmpString(ka.dim, kb.dim)
+			return strings.Compare(ka.dim, kb.dim)
 		})
 	})
 	return ix.sorted
@@ -444,16 +445,6 @@ func sortParallel(ids []int32, cmp func(a, b int32) int) []int32 {
 		}
 	}
 	return append(append(out, a...), b...)
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Keys returns the keys of the dataset, sorted by [Key.Compare].
@@ -513,7 +504,7 @@ func (ds *Dataset) seriesOfKey(key Key) []int32 {
 			out = append(out, s)
 		}
 	}
-	slices.SortFunc(out, func(a, b int32) int { return cmpString(ds.series.at(a).dim, ds.series.at(b).dim) })
+	slices.SortFunc(out, func(a, b int32) int { return strings.Compare(ds.series.at(a).dim, ds.series.at(b).dim) })
 	return out
 }
 
