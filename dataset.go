@@ -175,28 +175,50 @@ func (ds *Dataset) seriesID(k Key, dim string) int32 {
 // seriesOf is seriesID for a key whose hash h the caller computed, so that
 // the reader's workers can hash outside ds.mu, which they hold here.
 func (ds *Dataset) seriesOf(sk seriesKey, h uint64) int32 {
-	if i, ok := ds.seriesIdx.find(&ds.series, sk, h); ok {
+	x := &ds.seriesIdx
+	sl := x.slot(h)
+	if sl.s == 0 && 2*(x.n+1) <= len(x.slots) {
+		// A hash never seen, and room for it: the commonest case when
+		// reading, in one probe.
+		i := ds.series.add(sk)
+		*sl = seriesSlot{h, i + 1}
+		x.n++
+		return i
+	}
+	if i, ok := x.find(&ds.series, sk, h); ok {
 		return i
 	}
 	i := ds.series.add(sk)
-	ds.seriesIdx.put(&ds.series, sk, h, i)
+	x.put(&ds.series, sk, h, i)
 	return i
 }
 
 // A seriesIndex finds a series by its key. It maps a 64-bit hash of the
-// key to the series, and checks the key: a map of plain integers is much
-// cheaper to build and to scan for the garbage collector than one keyed
-// by structs of strings, and a dataset may have millions of series. Keys
-// whose hash another key has (a chance of about n²/2⁶⁵) go in a second
-// map.
+// key to the series, in an open-addressed table of plain integers, and
+// checks the key: much cheaper to build, and to scan for the garbage
+// collector, than a map keyed by structs of strings, and a dataset may
+// have millions of series. Readers add series under the dataset's lock,
+// so the time a new series holds it is kept to a probe or two. Keys whose
+// hash another key has (a chance of about n²/2⁶⁵) go in a second map.
 type seriesIndex struct {
-	seed maphash.Seed
-	m    map[uint64]int32
-	more map[seriesKey]int32
+	seed  maphash.Seed
+	slots []seriesSlot // a power of two long, at most half full
+	n     int
+	more  map[seriesKey]int32
+}
+
+// A seriesSlot holds a hash and 1 + its series (0 for an empty slot).
+type seriesSlot struct {
+	h uint64
+	s int32
 }
 
 func newSeriesIndex(n int) seriesIndex {
-	return seriesIndex{seed: maphash.MakeSeed(), m: make(map[uint64]int32, n)}
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	return seriesIndex{seed: maphash.MakeSeed(), slots: make([]seriesSlot, size)}
 }
 
 func (x *seriesIndex) hash(sk seriesKey) uint64 { return maphash.Comparable(x.seed, sk) }
@@ -206,10 +228,20 @@ func (x *seriesIndex) get(series *seriesTable, sk seriesKey) (int32, bool) {
 	return x.find(series, sk, x.hash(sk))
 }
 
+// slot returns the slot of hash h, or the empty slot where it would go.
+func (x *seriesIndex) slot(h uint64) *seriesSlot {
+	mask := uint64(len(x.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if sl := &x.slots[i]; sl.s == 0 || sl.h == h {
+			return sl
+		}
+	}
+}
+
 // find is get for a key whose hash is h.
 func (x *seriesIndex) find(series *seriesTable, sk seriesKey, h uint64) (int32, bool) {
-	if s, ok := x.m[h]; ok && *series.at(s) == sk {
-		return s, true
+	if sl := x.slot(h); sl.s != 0 && *series.at(sl.s - 1) == sk {
+		return sl.s - 1, true
 	}
 	s, ok := x.more[sk]
 	return s, ok
@@ -218,8 +250,13 @@ func (x *seriesIndex) find(series *seriesTable, sk seriesKey, h uint64) (int32, 
 // put records that series s has key sk, whose hash is h, which find does
 // not find.
 func (x *seriesIndex) put(series *seriesTable, sk seriesKey, h uint64, s int32) {
-	if _, taken := x.m[h]; !taken {
-		x.m[h] = s
+	if sl := x.slot(h); sl.s == 0 {
+		if 2*(x.n+1) > len(x.slots) {
+			x.grow()
+			sl = x.slot(h)
+		}
+		*sl = seriesSlot{h, s + 1}
+		x.n++
 		return
 	}
 	if x.more == nil {
@@ -228,8 +265,18 @@ func (x *seriesIndex) put(series *seriesTable, sk seriesKey, h uint64, s int32) 
 	x.more[sk] = s
 }
 
+func (x *seriesIndex) grow() {
+	old := x.slots
+	x.slots = make([]seriesSlot, 2*len(old))
+	for _, sl := range old {
+		if sl.s != 0 {
+			*x.slot(sl.h) = sl
+		}
+	}
+}
+
 func (x seriesIndex) clone() seriesIndex {
-	c := seriesIndex{seed: x.seed, m: cloneMap(x.m)}
+	c := seriesIndex{seed: x.seed, slots: slices.Clone(x.slots), n: x.n}
 	if x.more != nil {
 		c.more = cloneMap(x.more)
 	}

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -21,7 +22,9 @@ func TestSeriesIndexCollision(t *testing.T) {
 	x := newSeriesIndex(2)
 	x.put(&series, a, x.hash(a), 0)
 	// Make b's hash a's: b must then live in the second map.
-	x.m[maphash.Comparable(x.seed, b)] = 0
+	hb := maphash.Comparable(x.seed, b)
+	*x.slot(hb) = seriesSlot{hb, 1}
+	x.n++
 	if _, ok := x.get(&series, b); ok {
 		t.Fatal("b found before it was put")
 	}
@@ -35,6 +38,36 @@ func TestSeriesIndexCollision(t *testing.T) {
 		}
 	}
 	if _, ok := x.get(&series, seriesKey{MustParseKey("CN X DE 1201 value"), "USD"}); ok {
+		t.Error("a key never put was found")
+	}
+}
+
+// TestSeriesIndexGrows checks that every series is found again after the
+// table has doubled many times, and that a key never put is not.
+func TestSeriesIndexGrows(t *testing.T) {
+	var series seriesTable
+	x := newSeriesIndex(0)
+	keys := make([]seriesKey, 5000)
+	for i := range keys {
+		c, err := OtherCode("PANEL", strconv.Itoa(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys[i] = seriesKey{Key{Reporter: MustParseKey("CN X US 1201 value").Reporter, Commodity: c}, "USD"}
+		if _, ok := x.get(&series, keys[i]); ok {
+			t.Fatalf("%v found before it was put", keys[i])
+		}
+		x.put(&series, keys[i], x.hash(keys[i]), series.add(keys[i]))
+	}
+	if len(x.slots) < 2*len(keys) {
+		t.Errorf("%d slots for %d series: more than half full", len(x.slots), len(keys))
+	}
+	for want, sk := range keys {
+		if got, ok := x.get(&series, sk); !ok || got != int32(want) {
+			t.Fatalf("get(%v) = %d, %v; want %d", sk, got, ok, want)
+		}
+	}
+	if _, ok := x.get(&series, seriesKey{keys[0].Key, "kg"}); ok {
 		t.Error("a key never put was found")
 	}
 }

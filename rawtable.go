@@ -29,18 +29,26 @@ const (
 	keyPageSize = 1 << keyPageBits
 )
 
-type keyPage [keyPageSize]keyEnt
+// A page keeps what a lookup reads, for every row, apart from what only a
+// new row's slow path needs: in a file sorted by period, rows meet the
+// entries in the order they were added, and a compact array of what they
+// compare keeps that walk in few cache lines.
+type keyPage struct {
+	ents  [keyPageSize]keyEnt
+	infos [keyPageSize]keyInfo
+}
 
 type keyEnt struct {
-	text    string
-	form    uint8 // how text was written: see worker.keyText
-	hash    uint64
-	id      int32  // the series
-	unit    uint16 // the value's unit
-	flow    Flow
-	meas    Measure
-	edition Edition // the HS edition the key text's classification names
+	text string
+	hash uint64
+	id   int32  // the series
+	unit uint16 // the value's unit
+	form uint8  // how text was written: see worker.keyText
+}
+
+type keyInfo struct {
 	key     Key
+	edition Edition // the HS edition the key text's classification names
 }
 
 func newKeyTable() *keyTable {
@@ -53,7 +61,11 @@ func newKeyTable() *keyTable {
 }
 
 func (t *keyTable) ent(e int32) *keyEnt {
-	return &(*t.dir.Load())[e>>keyPageBits][e&(keyPageSize-1)]
+	return &(*t.dir.Load())[e>>keyPageBits].ents[e&(keyPageSize-1)]
+}
+
+func (t *keyTable) info(e int32) *keyInfo {
+	return &(*t.dir.Load())[e>>keyPageBits].infos[e&(keyPageSize-1)]
 }
 
 func (t *keyTable) hash(text []byte, form uint8) uint64 {
@@ -63,7 +75,16 @@ func (t *keyTable) hash(text []byte, form uint8) uint64 {
 // find returns the entry for text written in form, or -1; it takes no
 // lock.
 func (t *keyTable) find(text []byte, form uint8) int32 {
-	h := t.hash(text, form)
+	return t.findHash(text, form, t.hash(text, form))
+}
+
+// findHash is find for a text whose hash is h.
+func (t *keyTable) findHash(text []byte, form uint8, h uint64) int32 {
+	return findHash(t, text, form, h)
+}
+
+// findHash is keyTable.findHash for a text of either type.
+func findHash[T string | []byte](t *keyTable, text T, form uint8, h uint64) int32 {
 	slots := *t.slots.Load()
 	mask := uint64(len(slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -77,12 +98,10 @@ func (t *keyTable) find(text []byte, form uint8) int32 {
 	}
 }
 
-// add adds an entry for text written in form if there is none, and returns
-// the entry for it. The caller holds the lock that serialises adding.
-func (t *keyTable) add(text []byte, form uint8, e keyEnt) int32 {
-	if i := t.find(text, form); i >= 0 {
-		return i
-	}
+// insert adds entry e, whose text findHash does not find, with info, and
+// returns its index. The caller holds the lock that serialises adding, and
+// has made e whole (text, form, hash) before taking it.
+func (t *keyTable) insert(e keyEnt, info *keyInfo) int32 {
 	if 2*(int(t.n)+1) > len(*t.slots.Load()) {
 		t.grow()
 	}
@@ -95,8 +114,7 @@ func (t *keyTable) add(text []byte, form uint8, e keyEnt) int32 {
 		t.dir.Store(&dir)
 	}
 	p := dir[i>>keyPageBits]
-	e.text, e.form, e.hash = string(text), form, t.hash(text, form)
-	p[i&(keyPageSize-1)] = e
+	p.ents[i&(keyPageSize-1)], p.infos[i&(keyPageSize-1)] = e, *info
 	t.n++
 	t.place(*t.slots.Load(), i+1, e.hash)
 	return i

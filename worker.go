@@ -113,8 +113,18 @@ type worker struct {
 
 	simple bool // rows have one value, in a column, and no check
 	fast   bool // fastRow may be tried: see there
-	ends   []int
-	base   row // the row's attributes other than its key, period and value (fastRow)
+	unseen bool // fastRow found the row's key text new (looked up without the lock)
+
+	// Key texts new to the key table, met in the block being parsed, of a
+	// simple schema: their rows carry -1 - their index here for a series,
+	// and resolve adds them to the table, under one lock a block, when
+	// the block is done (see stage).
+	staged []stagedKey
+	// Scratch for resolve: by staged key, its series and its entry.
+	resolved, resolvedEnts []int32
+
+	ends []int
+	base row // the row's attributes other than its key, period and value (fastRow)
 }
 
 type period struct {
@@ -269,13 +279,15 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 	if len(rec) == 0 {
 		return 0, false
 	}
-	// The end of each field, eight bytes at a time. A byte whose high bit
-	// is set in m may be the delimiter (the test is exact only for the
-	// lowest), so each is checked; quotes are looked for the same way.
+	// The end of each field, eight bytes at a time: the high bit of a byte
+	// of m is set exactly where the word has the delimiter (the test that
+	// carries no borrow from one byte to the next, so no byte needs
+	// checking again). Quotes are looked for the same way.
 	ends := w.ends
 	n := 0
 	const (
 		ones = 0x0101010101010101
+		low7 = 0x7f7f7f7f7f7f7f7f
 		high = 0x8080808080808080
 	)
 	d, q := ones*uint64(p.delim), ones*uint64('"')
@@ -285,14 +297,12 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 		w := binary.LittleEndian.Uint64(rec[k:])
 		x, y := w^d, w^q
 		quotes |= (y - ones) &^ y & high
-		for m := (x - ones) &^ x & high; m != 0; m &= m - 1 {
-			if j := k + bits.TrailingZeros64(m)>>3; rec[j] == p.delim {
-				if n == len(ends) {
-					return 0, false
-				}
-				ends[n] = j
-				n++
+		for m := ^((x&low7 + low7) | x) & high; m != 0; m &= m - 1 {
+			if n == len(ends) {
+				return 0, false
 			}
+			ends[n] = k + bits.TrailingZeros64(m)>>3
+			n++
 		}
 	}
 	for ; k < len(rec); k++ {
@@ -346,6 +356,7 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 	}
 	if ke < 0 {
 		if ke = t.find(text, 1); ke < 0 {
+			w.unseen = true // the general path need not look it up again
 			return 0, false
 		}
 	}
@@ -443,21 +454,89 @@ func (w *worker) follow(e int32, skip bool) {
 }
 
 // learn adds the row's key text to the key table, with a new
-// series for it, and returns its entry.
+// series for it, and returns its entry. Everything that can be is done
+// before taking the dataset's lock, which the other workers wait for.
 func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 	text, form := w.keyText(f)
+	t := w.p.keys
+	th := t.hash(text, form)
 	sk := seriesKey{key, u.u.dim}
 	h := w.ds.seriesIdx.hash(sk)
+	ent := keyEnt{text: string(text), hash: th, unit: u.id, form: form}
+	info := keyInfo{key: key, edition: w.edition}
 	w.ds.mu.Lock()
 	defer w.ds.mu.Unlock()
-	t := w.p.keys
-	if e := t.find(text, form); e >= 0 {
+	if e := t.findHash(text, form, th); e >= 0 {
 		return e // another worker was quicker
 	}
 	// Different texts may name one series ("US" and "USA"): each gets an
 	// entry of its own, for the same series.
-	id := w.ds.seriesOf(sk, h)
-	return t.add(text, form, keyEnt{id: id, unit: u.id, flow: key.Flow, meas: key.Measure, edition: w.edition, key: key})
+	ent.id = w.ds.seriesOf(sk, h)
+	return t.insert(ent, &info)
+}
+
+// A stagedKey is a key text that a worker has parsed but not yet added to
+// the key table.
+type stagedKey struct {
+	ent     keyEnt // without its series
+	key     Key
+	dim     string
+	edition Edition
+	h       uint64 // the hash of the series' key
+}
+
+// stage is learn for a simple schema, whose rows need nothing of their
+// series while the block is parsed: the key is kept for resolve, and the
+// row is given -1 - its index as a series. A file's first month is mostly
+// new keys: parsing them takes no lock, and adding them takes one a block
+// rather than one a key, which the other workers would wait on.
+func (w *worker) stage(f *record, key Key, u unitInfo) int32 {
+	// A text met twice in the block is staged twice: resolve adds it once
+	// and finds it the second time.
+	text, form := w.keyText(f)
+	t := w.p.keys
+	sk := seriesKey{key, u.u.dim}
+	st := stagedKey{ent: keyEnt{text: string(text), hash: t.hash(text, form), unit: u.id, form: form},
+		key: key, dim: sk.dim, edition: w.edition, h: w.ds.seriesIdx.hash(sk)}
+	w.staged = append(w.staged, st)
+	return -int32(len(w.staged))
+}
+
+// resolve adds the staged keys to the key table, each with its series
+// (unless another worker has added it meanwhile), and gives the block's
+// rows their series.
+func (w *worker) resolve(res *result) {
+	if len(w.staged) == 0 {
+		return
+	}
+	t := w.p.keys
+	ids, ents := w.resolved[:0], w.resolvedEnts[:0]
+	w.ds.mu.Lock()
+	for i := range w.staged {
+		st := &w.staged[i]
+		if e := findHash(t, st.ent.text, st.ent.form, st.ent.hash); e >= 0 {
+			ents = append(ents, e)
+			ids = append(ids, t.ent(e).id)
+			continue
+		}
+		st.ent.id = w.ds.seriesOf(seriesKey{st.key, st.dim}, st.h)
+		ents = append(ents, t.insert(st.ent, &keyInfo{key: st.key, edition: st.edition}))
+		ids = append(ids, st.ent.id)
+	}
+	w.ds.mu.Unlock()
+	for j, k := range res.cols.key {
+		if k < 0 {
+			res.cols.key[j] = ids[-1-k]
+		}
+	}
+	// The rows of a file's first month come in the order the next months
+	// repeat: the guesses follow them.
+	for _, e := range ents {
+		w.follow(e, false)
+	}
+	w.resolved, w.resolvedEnts = ids, ents
+	clear(w.staged) // drop the strings
+	w.staged = w.staged[:0]
 }
 
 // parse parses a block into res, whose storage it reuses.
@@ -485,6 +564,8 @@ func (w *worker) parse(bl *block, res *result) *result {
 				continue
 			}
 		}
+		unseen := w.unseen
+		w.unseen = false
 		next, nl, err := splitRecord(b, i, p.delim, &w.rec)
 		if p.arrays {
 			// A JSON table's string may hold a newline: its array is
@@ -530,6 +611,7 @@ func (w *worker) parse(bl *block, res *result) *result {
 			res.skipped[k]++
 			continue
 		}
+		w.unseen = unseen
 		if e := w.row(res, f, int32(at)); e != nil {
 			w.untally(res)
 			e.Line = at
@@ -539,6 +621,7 @@ func (w *worker) parse(bl *block, res *result) *result {
 			res.errs = append(res.errs, e)
 		}
 	}
+	w.resolve(res)
 	return res
 }
 
@@ -712,15 +795,16 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 		}
 	}
 	ke, skip := int32(-1), false
-	if len(p.wide) == 0 {
+	if len(p.wide) == 0 && !w.unseen {
 		ke, skip = w.fastKey(f)
 	}
+	w.unseen = false
 	var key Key
 	base := row{line: line}
 	if ke >= 0 {
-		ent := w.p.keys.ent(ke)
-		key = ent.key
-		base.edition = ent.edition
+		info := w.p.keys.info(ke)
+		key = info.key
+		base.edition = info.edition
 	} else if key, e = w.key(f); e != nil {
 		return e
 	} else {
@@ -1005,6 +1089,9 @@ func (w *worker) mainFigure(f *record, base *row, key Key, per period, ke int32,
 		u, e := w.unitOf(f, key, &p.unit, &w.unit)
 		if e != nil {
 			return -1, e
+		}
+		if w.simple {
+			return -1, w.value(f, base, key, &p.value, u.id, w.stage(f, key, u), need)
 		}
 		ke = w.learn(f, key, u)
 	}

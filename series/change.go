@@ -200,7 +200,14 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 	if kind == lagPercent {
 		scale = DivisionPlaces
 	}
-	out := newBuilder(d.start, len(d.coef), scale)
+	// The first lag months have no base in d, so the result begins after
+	// them: a smaller store, and no months to skip in what reads it.
+	off := min(lag, len(d.coef))
+	var out builder
+	if off < len(d.coef) {
+		first, _ := d.start.add(off) // a month of d
+		out = newBuilder(first, len(d.coef)-off, scale)
+	}
 	var gaps Gaps
 	if early := countBits(d.present, min(lag, len(d.coef))); early > 0 {
 		// The observations of the first lag months have no base in d: one
@@ -228,17 +235,17 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 				continue
 			}
 			if n > 1 {
-				out.d.spans = append(out.d.spans, span{int32(i - n + 1), int32(i)})
+				out.d.spans = append(out.d.spans, span{int32(i - n + 1 - off), int32(i - off)})
 			}
 			if bb == nil && (d.wide == nil || !d.isWide(i)) {
 				a := d.coef[i]
 				if delta, ok := fixed.Sub(a, bc); ok {
 					if kind == lagDiff {
-						out.set(i, delta)
+						out.set(i-off, delta)
 						continue
 					}
 					if q, ok := fixed.QuoToOdd(delta, bc, percentShift); ok {
-						out.set(i, q)
+						out.set(i-off, q)
 						continue
 					}
 				}
@@ -253,11 +260,14 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 			}
 			delta := new(big.Int).Sub(d.bigCoef(i), bb)
 			if kind == lagDiff {
-				out.setBig(i, delta)
+				out.setBig(i-off, delta)
 			} else {
-				out.setBig(i, fixed.QuoToOddBig(delta, bb, percentShift))
+				out.setBig(i-off, fixed.QuoToOddBig(delta, bb, percentShift))
 			}
 		}
+	}
+	if out.d == nil {
+		return nil, gaps // every observation is within lag months of the first
 	}
 	return out.done(), gaps
 }

@@ -106,6 +106,12 @@ func run(ctx context.Context, w io.Writer, r io.Reader, name string, workers int
 		return err
 	}
 	phase("read")
+	// The read leaves garbage behind (its blocks, the rows' keys) and the
+	// collector's goal is twice what was live at its last cycle, which may
+	// have been mid-read: one collection now sets the goal from what the
+	// per-series pass keeps, the dataset, so the heap does not grow to
+	// twice the read's peak while that pass makes its garbage.
+	runtime.GC()
 	rep, err := compute(ds, workers)
 	if err != nil {
 		return err
