@@ -672,3 +672,40 @@ func TestReadGzipCutShort(t *testing.T) {
 	assert.Less(t, re.Line, 200_002)
 	assert.Contains(t, err.Error(), fmt.Sprintf("cut.csv.gz:%d: ", re.Line))
 }
+
+// TestReadStagedKeys checks the reader's way with the new keys of a simple
+// schema (staged while a block is parsed, added to the key table once the
+// block is done) against the way of every other schema (added one by one):
+// a key text met again in the same block, and texts that name one series
+// ("US", "USA" and "842"), give the same dataset in blocks of every size,
+// on one worker or many.
+func TestReadStagedKeys(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("period,partner,flow,hs,value\n")
+	names := [][]string{{"US", "USA", "842"}, {"JP", "JPN", "392"}, {"DE", "DEU", "276"}}
+	for m := 1; m <= 9; m++ {
+		for _, p := range names {
+			for _, flow := range []string{"X", "M"} {
+				for ch := 1; ch <= 40; ch++ { // heading 01 of chapters 01 to 40
+					fmt.Fprintf(&b, "2024-%02d,%s,%s,%02d01,%d.%02d\n", m, p[m%3], flow, ch, m*ch, ch)
+				}
+			}
+		}
+	}
+	file := b.String()
+	checked := detail()
+	checked.Check = func(*tradeflow.Figure) (string, error) { return "", nil } // not a simple schema
+	ref, err := read(t, file, checked)
+	require.NoError(t, err)
+	want := figures(ref)
+	require.Equal(t, 9*3*2*40, ref.Len())
+	require.Len(t, ref.Keys(), 3*2*40, "three texts of a partner are one series")
+	for _, size := range []int{64, 1000, 1 << 20} {
+		for _, workers := range []int{1, 2, 5} {
+			ds, err := read(t, file, detail(), tradeflow.BlockSize(size), tradeflow.Workers(workers))
+			require.NoError(t, err)
+			assert.Equal(t, want, figures(ds), "block size %d, %d workers", size, workers)
+			assert.Equal(t, ref.Keys(), ds.Keys())
+		}
+	}
+}
