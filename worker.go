@@ -119,7 +119,8 @@ type worker struct {
 	// simple schema: their rows carry -1 - their index here for a series,
 	// and resolve adds them to the table, under one lock a block, when
 	// the block is done (see stage).
-	staged []stagedKey
+	staged  []*stagedChunk
+	nstaged int
 	// Scratch for resolve: by staged key, its series and its entry.
 	resolved, resolvedEnts []int32
 
@@ -485,6 +486,8 @@ type stagedKey struct {
 	h       uint64 // the hash of the series' key
 }
 
+type stagedChunk [256]stagedKey
+
 // stage is learn for a simple schema, whose rows need nothing of their
 // series while the block is parsed: the key is kept for resolve, and the
 // row is given -1 - its index as a series. A file's first month is mostly
@@ -498,22 +501,30 @@ func (w *worker) stage(f *record, key Key, u unitInfo) int32 {
 	sk := seriesKey{key, u.u.dim}
 	st := stagedKey{ent: keyEnt{text: string(text), hash: t.hash(text, form), unit: u.id, form: form},
 		key: key, dim: sk.dim, edition: w.edition, h: w.ds.seriesIdx.hash(sk)}
-	w.staged = append(w.staged, st)
-	return -int32(len(w.staged))
+	// In chunks that never move: a block of a file's first month stages
+	// a key a row, and a growing slice would copy them over and over.
+	c := w.nstaged / len(stagedChunk{})
+	if c == len(w.staged) {
+		w.staged = append(w.staged, new(stagedChunk))
+	}
+	w.staged[c][w.nstaged%len(stagedChunk{})] = st
+	w.nstaged++
+	return -int32(w.nstaged)
 }
 
 // resolve adds the staged keys to the key table, each with its series
 // (unless another worker has added it meanwhile), and gives the block's
 // rows their series.
 func (w *worker) resolve(res *result) {
-	if len(w.staged) == 0 {
+	if w.nstaged == 0 {
+		w.staged = nil // a block with no new keys: the next ones will have few
 		return
 	}
 	t := w.p.keys
 	ids, ents := w.resolved[:0], w.resolvedEnts[:0]
 	w.ds.mu.Lock()
-	for i := range w.staged {
-		st := &w.staged[i]
+	for i := range w.nstaged {
+		st := &w.staged[i/len(stagedChunk{})][i%len(stagedChunk{})]
 		if e := findHash(t, st.ent.text, st.ent.form, st.ent.hash); e >= 0 {
 			ents = append(ents, e)
 			ids = append(ids, t.ent(e).id)
@@ -535,8 +546,10 @@ func (w *worker) resolve(res *result) {
 		w.follow(e, false)
 	}
 	w.resolved, w.resolvedEnts = ids, ents
-	clear(w.staged) // drop the strings
-	w.staged = w.staged[:0]
+	for i, c := range w.staged[:(w.nstaged-1)/len(stagedChunk{})+1] {
+		clear(c[:min(len(c), w.nstaged-i*len(c))]) // drop the strings
+	}
+	w.nstaged = 0
 }
 
 // parse parses a block into res, whose storage it reuses.
