@@ -189,6 +189,45 @@ func (d *store) inSpan(i int) bool {
 	return ok
 }
 
+// lagSingle is lagged for a store of single months, none wide, whose first
+// month is at least lag months after 0001-01; out begins off months after
+// d. It appends to gaps the months it leaves out, and returns them.
+func lagSingle(d *store, lag int, kind lagKind, off int, out builder, gaps Gaps) Gaps {
+	for w, word := range d.present {
+		for word != 0 {
+			i := w<<6 + bits.TrailingZeros64(word)
+			word &= word - 1
+			j := i - lag
+			if j < 0 || d.present[j>>6]&(1<<(uint(j)&63)) == 0 {
+				gaps = append(gaps, Gap{MonthPeriod(d.month(i)), BaseMissing, MonthPeriod(d.month(j))})
+				continue
+			}
+			a, bc := d.coef[i], d.coef[j]
+			if kind == lagPercent && bc == 0 {
+				gaps = append(gaps, Gap{MonthPeriod(d.month(i)), BaseZero, MonthPeriod(d.month(j))})
+				continue
+			}
+			if delta, ok := fixed.Sub(a, bc); ok {
+				if kind == lagDiff {
+					out.set(i-off, delta)
+					continue
+				}
+				if q, ok := fixed.QuoToOdd(delta, bc, percentShift); ok {
+					out.set(i-off, q)
+					continue
+				}
+			}
+			delta := new(big.Int).Sub(big.NewInt(a), big.NewInt(bc))
+			if kind == lagDiff {
+				out.setBig(i-off, delta)
+			} else {
+				out.setBig(i-off, fixed.QuoToOddBig(delta, big.NewInt(bc), percentShift))
+			}
+		}
+	}
+	return gaps
+}
+
 func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 	if lag < 1 {
 		panic("series: lag must be at least 1")
@@ -213,6 +252,16 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 		// The observations of the first lag months have no base in d: one
 		// allocation for their gaps and a few more.
 		gaps = make(Gaps, 0, early+4)
+	}
+	if len(d.spans) == 0 && d.wide == nil && int(d.start.n)-minMonthN >= lag {
+		// Single months, each in 64 bits, whose bases cannot begin
+		// before 0001-01: the common case, without the general loop's
+		// checks.
+		gaps = lagSingle(d, lag, kind, off, out, gaps)
+		if out.d == nil {
+			return nil, gaps
+		}
+		return out.done(), gaps
 	}
 	for w, word := range d.present {
 		for word != 0 {
