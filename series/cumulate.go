@@ -291,6 +291,31 @@ func (d *store) covers(p Period) bool {
 // not fit an int64 (then bigSum is non-nil and small is meaningless).
 func (d *store) total(p Period, skipMissing bool) (small int64, bigSum *big.Int, gaps Gaps) {
 	lo, hi := d.index(p.First), d.index(p.Last)
+	if skipMissing && len(d.spans) == 0 && d.wide == nil {
+		// Only the observations count: walk their bits.
+		lo, hi = max(lo, 0), min(hi, len(d.coef)-1)
+		for w := lo >> 6; w <= hi>>6 && lo <= hi; w++ {
+			word := d.present[w]
+			if w == lo>>6 {
+				word &= ^uint64(0) << (uint(lo) & 63)
+			}
+			if w == hi>>6 {
+				word &= ^uint64(0) >> (63 - uint(hi)&63)
+			}
+			for ; word != 0; word &= word - 1 {
+				c := d.coef[w<<6+bits.TrailingZeros64(word)]
+				if bigSum == nil {
+					if r, ok := fixed.Add(small, c); ok {
+						small = r
+						continue
+					}
+					bigSum = big.NewInt(small)
+				}
+				bigSum.Add(bigSum, big.NewInt(c))
+			}
+		}
+		return small, bigSum, nil
+	}
 	for i := lo; i <= hi; i++ {
 		if len(d.spans) != 0 {
 			if sp, ok := d.spanAt(i); ok {

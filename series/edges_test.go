@@ -363,3 +363,47 @@ func TestResultsAreNotBounded(t *testing.T) {
 	_, err = annual.MarshalBinary()
 	assert.ErrorIs(t, err, series.ErrEncoding)
 }
+
+// TestTotalAllowMissing checks sums that skip missing months against sums
+// made one decimal at a time: over periods that begin and end inside a
+// word of presence bits or across them, and sums that outgrow 64 bits
+// part of the way through.
+func TestTotalAllowMissing(t *testing.T) {
+	start := series.MustParseMonth("2019-01")
+	for _, big := range []bool{false, true} {
+		var b series.Builder[series.USD]
+		vals := map[series.Month]decimal.Decimal{}
+		for k := range 150 {
+			if k%7 == 3 {
+				continue // missing
+			}
+			v := decimal.New(int64(k+1)*1001, -2)
+			if big && k%5 == 0 {
+				v = decimal.New(9_000_000_000_000_000_000/10*9, -2) // 8.1e18 coefficients: a few of them outgrow int64
+			}
+			m := start.AddMonths(k)
+			b.Set(m, v)
+			vals[m] = v
+		}
+		s, err := b.Series()
+		require.NoError(t, err)
+		for _, p := range []series.Period{
+			{First: start, Last: start.AddMonths(149)},
+			{First: start.AddMonths(-5), Last: start.AddMonths(200)},
+			{First: start.AddMonths(3), Last: start.AddMonths(3)},
+			{First: start.AddMonths(60), Last: start.AddMonths(70)},
+			{First: start.AddMonths(63), Last: start.AddMonths(64)},
+			{First: start.AddMonths(1), Last: start.AddMonths(130)},
+		} {
+			want := decimal.Zero
+			for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
+				if v, ok := vals[m]; ok {
+					want = want.Add(v)
+				}
+			}
+			got, err := series.Total(s, p, series.AllowMissing())
+			require.NoError(t, err)
+			assert.True(t, want.Equal(got), "%v (big %v): %v, want %v", p, big, got, want)
+		}
+	}
+}

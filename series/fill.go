@@ -1,5 +1,7 @@
 package series
 
+import "math/bits"
+
 // ZeroFill returns s with a zero observation for every month of p that no
 // observation of s covers. Observations of s, inside p or not, are kept as
 // they are.
@@ -25,6 +27,22 @@ func ZeroFill[U Unit](s Series[U], p Period) Series[U] {
 		scale = d.scale
 	}
 	b := newBuilder(lo, hi.MonthsSince(lo)+1, scale)
+	if d == nil || len(d.spans) == 0 && d.wide == nil {
+		// Single months in 64 bits: d's observations, then every month
+		// of p that has none set to zero (a fresh store's coefficients
+		// are zero already), a word of presence bits at a time.
+		if d != nil {
+			off := -d.index(lo) // b's index of d's first month
+			for w, word := range d.present {
+				for ; word != 0; word &= word - 1 {
+					i := w<<6 + bits.TrailingZeros64(word)
+					b.set(i+off, d.coef[i])
+				}
+			}
+		}
+		setRange(b.d.present, b.d.index(p.First), b.d.index(p.Last))
+		return wrap[U](b.done())
+	}
 	if d != nil {
 		off := int32(d.index(lo)) // ≤ 0: d's index of b's first month
 		for _, sp := range d.spans {
@@ -57,4 +75,18 @@ func ZeroFill[U Unit](s Series[U], p Period) Series[U] {
 		b.d.spans = nil
 	}
 	return wrap[U](b.done())
+}
+
+// setRange sets bits lo to hi of a bit set.
+func setRange(set []uint64, lo, hi int) {
+	for w := lo >> 6; w <= hi>>6; w++ {
+		word := ^uint64(0)
+		if w == lo>>6 {
+			word &= ^uint64(0) << (uint(lo) & 63)
+		}
+		if w == hi>>6 {
+			word &= ^uint64(0) >> (63 - uint(hi)&63)
+		}
+		set[w] |= word
+	}
 }

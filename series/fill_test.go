@@ -66,3 +66,45 @@ func TestFromCoefficients(t *testing.T) {
 	assert.True(t, e.IsEmpty())
 	assert.Panics(t, func() { series.FromCoefficients[series.USD](mp("2025-01"), []int32{1}, nil, nil) })
 }
+
+// TestZeroFillLong checks ZeroFill of single months over series and
+// periods longer than a word of presence bits, beginning and ending inside
+// one, against filling month by month.
+func TestZeroFillLong(t *testing.T) {
+	start := mp("2015-01")
+	var b series.Builder[series.USD]
+	for k := range 150 {
+		if k%9 != 4 && (k < 60 || k > 75) {
+			require.NoError(t, b.SetString(start.AddMonths(k), "1.5"))
+		}
+	}
+	s, err := b.Series()
+	require.NoError(t, err)
+	for _, p := range []series.Period{
+		{First: start.AddMonths(-70), Last: start.AddMonths(10)},
+		{First: start.AddMonths(58), Last: start.AddMonths(130)},
+		{First: start.AddMonths(63), Last: start.AddMonths(64)},
+		{First: start.AddMonths(140), Last: start.AddMonths(300)},
+	} {
+		z := series.ZeroFill(s, p)
+		lo, hi := p.First, p.Last
+		if s.First().Before(lo) {
+			lo = s.First()
+		}
+		if s.Last().After(hi) {
+			hi = s.Last()
+		}
+		for m := lo; !m.After(hi); m = m.AddMonths(1) {
+			got, has := z.At(m)
+			want, had := s.At(m)
+			switch {
+			case had:
+				assert.True(t, has && got.Equal(want), "%v in %v: kept", m, p)
+			case !m.Before(p.First) && !m.After(p.Last):
+				assert.True(t, has && got.IsZero(), "%v in %v: zero", m, p)
+			default:
+				assert.False(t, has, "%v outside %v: still missing", m, p)
+			}
+		}
+	}
+}
