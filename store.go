@@ -271,7 +271,17 @@ func (c *cols) append(r *row) {
 		c.coef = append(c.coef, r.coef)
 	}
 	c.line.append(r.line, n)
-	c.attr.append(r.rowAttr, n)
+	// sparse.append, written out: a comparison of a type parameter's
+	// values is a call, of rowAttrs a few instructions.
+	switch a := &c.attr; {
+	case a.v != nil:
+		a.v = append(a.v, r.rowAttr)
+	case n == 0:
+		a.c = r.rowAttr
+	case r.rowAttr != a.c:
+		a.dense(n, 2*n)
+		a.v = append(a.v, r.rowAttr)
+	}
 	c.n++
 }
 

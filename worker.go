@@ -114,6 +114,7 @@ type worker struct {
 	simple bool // rows have one value, in a column, and no check
 	fast   bool // fastRow may be tried: see there
 	unseen bool // fastRow found the row's key text new (looked up without the lock)
+	afterNew bool // the row before was staged (see stage)
 
 	// Key texts new to the key table, met in the block being parsed, of a
 	// simple schema: their rows carry -1 - their index here for a series,
@@ -345,7 +346,16 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 	t := p.keys
 	ke, skip := int32(-1), false
 	if w.prev >= 0 {
-		if g := w.next[w.prev]; g >= 0 {
+		g := w.next[w.prev]
+		if g < 0 && w.afterNew {
+			// The row before was new to the key table, and no row has
+			// followed it: nearly always a file's first month, whose keys
+			// are all new. The general path stages the key without
+			// looking it up; resolve finds it if it is not new after all.
+			w.unseen = true
+			return 0, false
+		}
+		if g >= 0 {
 			if ent := t.ent(g); ent.form == 1 && ent.text == string(text) {
 				ke = g
 			} else if g2 := w.next[g]; g2 >= 0 {
@@ -445,6 +455,7 @@ func (w *worker) fastKey(f *record) (e int32, skip bool) {
 // follow records that the row's key entry was e. A row that skipped a
 // series leaves the guess for the next time as it was.
 func (w *worker) follow(e int32, skip bool) {
+	w.afterNew = false
 	for int(e) >= len(w.next) {
 		w.next = append(w.next, -1)
 	}
@@ -509,6 +520,7 @@ func (w *worker) stage(f *record, key Key, u unitInfo) int32 {
 	}
 	w.staged[c][w.nstaged%len(stagedChunk{})] = st
 	w.nstaged++
+	w.afterNew = true
 	return -int32(w.nstaged)
 }
 
@@ -542,6 +554,7 @@ func (w *worker) resolve(res *result) {
 	}
 	// The rows of a file's first month come in the order the next months
 	// repeat: the guesses follow them.
+	w.prev = -1
 	for _, e := range ents {
 		w.follow(e, false)
 	}
