@@ -111,9 +111,9 @@ type worker struct {
 	tallied []int // the reasons the current row has left figures out for
 	qids    []qid // the quantities' series by key entry: see quantitySeries
 
-	simple bool // rows have one value, in a column, and no check
-	fast   bool // fastRow may be tried: see there
-	unseen bool // fastRow found the row's key text new (looked up without the lock)
+	simple   bool // rows have one value, in a column, and no check
+	fast     bool // fastRow may be tried: see there
+	unseen   bool // fastRow found the row's key text new (looked up without the lock)
 	afterNew bool // the row before was staged (see stage)
 
 	// Key texts new to the key table, met in the block being parsed, of a
