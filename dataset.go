@@ -181,7 +181,7 @@ func (ds *Dataset) seriesOf(sk seriesKey, h uint64) int32 {
 		// A hash never seen, and room for it: the commonest case when
 		// reading, in one probe.
 		i := ds.series.add(sk)
-		*sl = seriesSlot{h, i + 1}
+		*sl = seriesSlot{uint32(h), i + 1}
 		x.n++
 		return i
 	}
@@ -193,13 +193,12 @@ func (ds *Dataset) seriesOf(sk seriesKey, h uint64) int32 {
 	return i
 }
 
-// A seriesIndex finds a series by its key. It maps a 64-bit hash of the
-// key to the series, in an open-addressed table of plain integers, and
-// checks the key: much cheaper to build, and to scan for the garbage
-// collector, than a map keyed by structs of strings, and a dataset may
-// have millions of series. Readers add series under the dataset's lock,
-// so the time a new series holds it is kept to a probe or two. Keys whose
-// hash another key has (a chance of about n²/2⁶⁵) go in a second map.
+// A seriesIndex finds a series by its key. It maps a hash of the key to
+// the series, in an open-addressed table of plain integers, and checks the
+// key: much cheaper to build, and to scan for the garbage collector, than a
+// map keyed by structs of strings, and a dataset may have millions of
+// series. Readers add series under the dataset's lock, so the time a new
+// series holds it is kept to a probe or two.
 type seriesIndex struct {
 	seed  maphash.Seed
 	slots []seriesSlot // a power of two long, at most half full
@@ -207,9 +206,11 @@ type seriesIndex struct {
 	more  map[seriesKey]int32
 }
 
-// A seriesSlot holds a hash and 1 + its series (0 for an empty slot).
+// A seriesSlot holds the low 32 bits of a hash, which place it, and 1 +
+// its series (0 for an empty slot): eight bytes a series. Keys whose hashes
+// share those bits (a chance of about n²/2³³) go in the second map.
 type seriesSlot struct {
-	h uint64
+	h uint32
 	s int32
 }
 
@@ -230,9 +231,9 @@ func (x *seriesIndex) get(series *seriesTable, sk seriesKey) (int32, bool) {
 
 // slot returns the slot of hash h, or the empty slot where it would go.
 func (x *seriesIndex) slot(h uint64) *seriesSlot {
-	mask := uint64(len(x.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		if sl := &x.slots[i]; sl.s == 0 || sl.h == h {
+	mask := uint32(len(x.slots) - 1)
+	for i := uint32(h) & mask; ; i = (i + 1) & mask {
+		if sl := &x.slots[i]; sl.s == 0 || sl.h == uint32(h) {
 			return sl
 		}
 	}
@@ -255,7 +256,7 @@ func (x *seriesIndex) put(series *seriesTable, sk seriesKey, h uint64, s int32) 
 			x.grow()
 			sl = x.slot(h)
 		}
-		*sl = seriesSlot{h, s + 1}
+		*sl = seriesSlot{uint32(h), s + 1}
 		x.n++
 		return
 	}
@@ -270,7 +271,7 @@ func (x *seriesIndex) grow() {
 	x.slots = make([]seriesSlot, 2*len(old))
 	for _, sl := range old {
 		if sl.s != 0 {
-			*x.slot(sl.h) = sl
+			*x.slot(uint64(sl.h)) = sl
 		}
 	}
 }

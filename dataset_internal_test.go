@@ -23,7 +23,7 @@ func TestSeriesIndexCollision(t *testing.T) {
 	x.put(&series, a, x.hash(a), 0)
 	// Make b's hash a's: b must then live in the second map.
 	hb := maphash.Comparable(x.seed, b)
-	*x.slot(hb) = seriesSlot{hb, 1}
+	*x.slot(hb) = seriesSlot{uint32(hb), 1}
 	x.n++
 	if _, ok := x.get(&series, b); ok {
 		t.Fatal("b found before it was put")
