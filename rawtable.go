@@ -80,11 +80,6 @@ func (t *keyTable) find(text []byte, form uint8) int32 {
 
 // findHash is find for a text whose hash is h.
 func (t *keyTable) findHash(text []byte, form uint8, h uint64) int32 {
-	return findHash(t, text, form, h)
-}
-
-// findHash is keyTable.findHash for a text of either type.
-func findHash[T string | []byte](t *keyTable, text T, form uint8, h uint64) int32 {
 	slots := *t.slots.Load()
 	mask := uint64(len(slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {

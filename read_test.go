@@ -673,13 +673,12 @@ func TestReadGzipCutShort(t *testing.T) {
 	assert.Contains(t, err.Error(), fmt.Sprintf("cut.csv.gz:%d: ", re.Line))
 }
 
-// TestReadStagedKeys checks the reader's way with the new keys of a simple
-// schema (staged while a block is parsed, added to the key table once the
-// block is done) against the way of every other schema (added one by one):
-// a key text met again in the same block, and texts that name one series
+// TestReadKeyTexts checks the reader's way with key texts on the fast path
+// (a simple schema) against the general path (a schema with a check): a
+// key text met again in the same block, and texts that name one series
 // ("US", "USA" and "842"), give the same dataset in blocks of every size,
 // on one worker or many.
-func TestReadStagedKeys(t *testing.T) {
+func TestReadKeyTexts(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("period,partner,flow,hs,value\n")
 	names := [][]string{{"US", "USA", "842"}, {"JP", "JPN", "392"}, {"DE", "DEU", "276"}}

@@ -111,19 +111,9 @@ type worker struct {
 	tallied []int // the reasons the current row has left figures out for
 	qids    []qid // the quantities' series by key entry: see quantitySeries
 
-	simple   bool // rows have one value, in a column, and no check
-	fast     bool // fastRow may be tried: see there
-	unseen   bool // fastRow found the row's key text new (looked up without the lock)
-	afterNew bool // the row before was staged (see stage)
-
-	// Key texts new to the key table, met in the block being parsed, of a
-	// simple schema: their rows carry -1 - their index here for a series,
-	// and resolve adds them to the table, under one lock a block, when
-	// the block is done (see stage).
-	staged  []*stagedChunk
-	nstaged int
-	// Scratch for resolve: by staged key, its series and its entry.
-	resolved, resolvedEnts []int32
+	simple bool // rows have one value, in a column, and no check
+	fast   bool // fastRow may be tried: see there
+	unseen bool // fastRow found the row's key text new (looked up without the lock)
 
 	ends []int
 	base row // the row's attributes other than its key, period and value (fastRow)
@@ -346,16 +336,7 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 	t := p.keys
 	ke, skip := int32(-1), false
 	if w.prev >= 0 {
-		g := w.next[w.prev]
-		if g < 0 && w.afterNew {
-			// The row before was new to the key table, and no row has
-			// followed it: nearly always a file's first month, whose keys
-			// are all new. The general path stages the key without
-			// looking it up; resolve finds it if it is not new after all.
-			w.unseen = true
-			return 0, false
-		}
-		if g >= 0 {
+		if g := w.next[w.prev]; g >= 0 {
 			if ent := t.ent(g); ent.form == 1 && ent.text == string(text) {
 				ke = g
 			} else if g2 := w.next[g]; g2 >= 0 {
@@ -455,7 +436,6 @@ func (w *worker) fastKey(f *record) (e int32, skip bool) {
 // follow records that the row's key entry was e. A row that skipped a
 // series leaves the guess for the next time as it was.
 func (w *worker) follow(e int32, skip bool) {
-	w.afterNew = false
 	for int(e) >= len(w.next) {
 		w.next = append(w.next, -1)
 	}
@@ -485,84 +465,6 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 	// entry of its own, for the same series.
 	ent.id = w.ds.seriesOf(sk, h)
 	return t.insert(ent, &info)
-}
-
-// A stagedKey is a key text that a worker has parsed but not yet added to
-// the key table.
-type stagedKey struct {
-	ent     keyEnt // without its series
-	key     Key
-	dim     string
-	edition Edition
-	h       uint64 // the hash of the series' key
-}
-
-type stagedChunk [256]stagedKey
-
-// stage is learn for a simple schema, whose rows need nothing of their
-// series while the block is parsed: the key is kept for resolve, and the
-// row is given -1 - its index as a series. A file's first month is mostly
-// new keys: parsing them takes no lock, and adding them takes one a block
-// rather than one a key, which the other workers would wait on.
-func (w *worker) stage(f *record, key Key, u unitInfo) int32 {
-	// A text met twice in the block is staged twice: resolve adds it once
-	// and finds it the second time.
-	text, form := w.keyText(f)
-	t := w.p.keys
-	sk := seriesKey{key, u.u.dim}
-	st := stagedKey{ent: keyEnt{text: string(text), hash: t.hash(text, form), unit: u.id, form: form},
-		key: key, dim: sk.dim, edition: w.edition, h: w.ds.seriesIdx.hash(sk)}
-	// In chunks that never move: a block of a file's first month stages
-	// a key a row, and a growing slice would copy them over and over.
-	c := w.nstaged / len(stagedChunk{})
-	if c == len(w.staged) {
-		w.staged = append(w.staged, new(stagedChunk))
-	}
-	w.staged[c][w.nstaged%len(stagedChunk{})] = st
-	w.nstaged++
-	w.afterNew = true
-	return -int32(w.nstaged)
-}
-
-// resolve adds the staged keys to the key table, each with its series
-// (unless another worker has added it meanwhile), and gives the block's
-// rows their series.
-func (w *worker) resolve(res *result) {
-	if w.nstaged == 0 {
-		w.staged = nil // a block with no new keys: the next ones will have few
-		return
-	}
-	t := w.p.keys
-	ids, ents := w.resolved[:0], w.resolvedEnts[:0]
-	w.ds.mu.Lock()
-	for i := range w.nstaged {
-		st := &w.staged[i/len(stagedChunk{})][i%len(stagedChunk{})]
-		if e := findHash(t, st.ent.text, st.ent.form, st.ent.hash); e >= 0 {
-			ents = append(ents, e)
-			ids = append(ids, t.ent(e).id)
-			continue
-		}
-		st.ent.id = w.ds.seriesOf(seriesKey{st.key, st.dim}, st.h)
-		ents = append(ents, t.insert(st.ent, &keyInfo{key: st.key, edition: st.edition}))
-		ids = append(ids, st.ent.id)
-	}
-	w.ds.mu.Unlock()
-	for j, k := range res.cols.key {
-		if k < 0 {
-			res.cols.key[j] = ids[-1-k]
-		}
-	}
-	// The rows of a file's first month come in the order the next months
-	// repeat: the guesses follow them.
-	w.prev = -1
-	for _, e := range ents {
-		w.follow(e, false)
-	}
-	w.resolved, w.resolvedEnts = ids, ents
-	for i, c := range w.staged[:(w.nstaged-1)/len(stagedChunk{})+1] {
-		clear(c[:min(len(c), w.nstaged-i*len(c))]) // drop the strings
-	}
-	w.nstaged = 0
 }
 
 // parse parses a block into res, whose storage it reuses.
@@ -647,7 +549,6 @@ func (w *worker) parse(bl *block, res *result) *result {
 			res.errs = append(res.errs, e)
 		}
 	}
-	w.resolve(res)
 	return res
 }
 
@@ -1115,9 +1016,6 @@ func (w *worker) mainFigure(f *record, base *row, key Key, per period, ke int32,
 		u, e := w.unitOf(f, key, &p.unit, &w.unit)
 		if e != nil {
 			return -1, e
-		}
-		if w.simple {
-			return -1, w.value(f, base, key, &p.value, u.id, w.stage(f, key, u), need)
 		}
 		ke = w.learn(f, key, u)
 	}
