@@ -189,6 +189,24 @@ func (d *store) inSpan(i int) bool {
 	return ok
 }
 
+// setChange sets index i to the change from base bc to a, if it can be
+// worked out in 64 bits, and reports whether it could.
+func (b builder) setChange(i int, a, bc int64, kind lagKind) bool {
+	delta, ok := fixed.Sub(a, bc)
+	if !ok {
+		return false
+	}
+	if kind == lagDiff {
+		b.set(i, delta)
+		return true
+	}
+	q, ok := fixed.QuoToOdd(delta, bc, percentShift)
+	if ok {
+		b.set(i, q)
+	}
+	return ok
+}
+
 // lagSingle is lagged for a store of single months, none wide, whose first
 // month is at least lag months after 0001-01; out begins off months after
 // d. It appends to gaps the months it leaves out, and returns them.
@@ -207,15 +225,8 @@ func lagSingle(d *store, lag int, kind lagKind, off int, out builder, gaps Gaps)
 				gaps = append(gaps, Gap{MonthPeriod(d.month(i)), BaseZero, MonthPeriod(d.month(j))})
 				continue
 			}
-			if delta, ok := fixed.Sub(a, bc); ok {
-				if kind == lagDiff {
-					out.set(i-off, delta)
-					continue
-				}
-				if q, ok := fixed.QuoToOdd(delta, bc, percentShift); ok {
-					out.set(i-off, q)
-					continue
-				}
+			if out.setChange(i-off, a, bc, kind) {
+				continue
 			}
 			delta := new(big.Int).Sub(big.NewInt(a), big.NewInt(bc))
 			if kind == lagDiff {
@@ -287,16 +298,8 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 				out.d.spans = append(out.d.spans, span{int32(i - n + 1 - off), int32(i - off)})
 			}
 			if bb == nil && (d.wide == nil || !d.isWide(i)) {
-				a := d.coef[i]
-				if delta, ok := fixed.Sub(a, bc); ok {
-					if kind == lagDiff {
-						out.set(i-off, delta)
-						continue
-					}
-					if q, ok := fixed.QuoToOdd(delta, bc, percentShift); ok {
-						out.set(i-off, q)
-						continue
-					}
+				if out.setChange(i-off, d.coef[i], bc, kind) {
+					continue
 				}
 				bb = big.NewInt(bc)
 			}
