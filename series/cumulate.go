@@ -295,14 +295,7 @@ func (d *store) total(p Period, skipMissing bool) (small int64, bigSum *big.Int,
 		// Only the observations count: walk their bits.
 		lo, hi = max(lo, 0), min(hi, len(d.coef)-1)
 		for w := lo >> 6; w <= hi>>6 && lo <= hi; w++ {
-			word := d.present[w]
-			if w == lo>>6 {
-				word &= ^uint64(0) << (uint(lo) & 63)
-			}
-			if w == hi>>6 {
-				word &= ^uint64(0) >> (63 - uint(hi)&63)
-			}
-			for ; word != 0; word &= word - 1 {
+			for word := d.present[w] & wordMask(w, lo, hi); word != 0; word &= word - 1 {
 				c := d.coef[w<<6+bits.TrailingZeros64(word)]
 				if bigSum == nil {
 					if r, ok := fixed.Add(small, c); ok {

@@ -80,13 +80,19 @@ func ZeroFill[U Unit](s Series[U], p Period) Series[U] {
 // setRange sets bits lo to hi of a bit set.
 func setRange(set []uint64, lo, hi int) {
 	for w := lo >> 6; w <= hi>>6; w++ {
-		word := ^uint64(0)
-		if w == lo>>6 {
-			word &= ^uint64(0) << (uint(lo) & 63)
-		}
-		if w == hi>>6 {
-			word &= ^uint64(0) >> (63 - uint(hi)&63)
-		}
-		set[w] |= word
+		set[w] |= wordMask(w, lo, hi)
 	}
+}
+
+// wordMask returns the bits of word w of a bit set that lie within bits lo
+// to hi.
+func wordMask(w, lo, hi int) uint64 {
+	m := ^uint64(0)
+	if w == lo>>6 {
+		m &= ^uint64(0) << (uint(lo) & 63)
+	}
+	if w == hi>>6 {
+		m &= ^uint64(0) >> (63 - uint(hi)&63)
+	}
+	return m
 }
