@@ -1,6 +1,7 @@
 package tradeflow_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/tradeflow-go/tradeflow"
 	"github.com/tradeflow-go/tradeflow/commodity"
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -43,4 +45,53 @@ func TestAggregateCommoditiesNestedLevels(t *testing.T) {
 	all := func(c tradeflow.Commodity) bool { return c.IsTotal() || subheadings(c) }
 	_, _, err = tradeflow.AggregateCommodities[series.USD](ds, k, all)
 	require.ErrorIs(t, err, tradeflow.ErrDuplicate, "all goods contain every code")
+}
+
+// An annual file (BACI's) has no monthly figures: its aggregates add up
+// years with OfCumulative, and without it say so rather than sum nothing.
+func TestAggregateAnnualFigures(t *testing.T) {
+	// China's exports of 8542.31 to Germany, France and the United States,
+	// and of 8504.40 to the United States, in thousands of dollars.
+	file := "t,i,j,k,v,q\n" +
+		"2023,156,276,854231,1000.5,\n" +
+		"2023,156,251,854231,250.25,\n" +
+		"2023,156,842,854231,4000,\n" +
+		"2023,156,842,850440,7.125,\n"
+	ds, err := tradeflow.Read(t.Context(), strings.NewReader(file), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(tradeflow.Exports))
+	require.NoError(t, err)
+	dec := series.MustParseMonth("2023-12")
+
+	key := tradeflow.MustParseKey("CHN X WLD 8542.31 value")
+	defr, err := partner.NewGroup("DE+FR", partner.Membership{Code: partner.MustParseCode("DE")}, partner.Membership{Code: partner.MustParseCode("FR")})
+	require.NoError(t, err)
+	_, _, err = tradeflow.AggregatePartners[series.USD](ds, key, defr)
+	require.ErrorIs(t, err, tradeflow.ErrNoSeries)
+	assert.ErrorContains(t, err, "pass tradeflow.OfCumulative()")
+	sum, gaps, err := tradeflow.AggregatePartners[series.USD](ds, key, defr, tradeflow.OfCumulative())
+	require.NoError(t, err)
+	assert.Nil(t, gaps)
+	v, ok := sum.At(dec)
+	require.True(t, ok, "the year's figure sits at December: %v", sum)
+	assert.Equal(t, "1250750", v.String(), "Germany and France, not the United States, in dollars")
+	assert.Equal(t, 1, sum.Len())
+	// The EU's other members have no row: missing, never zero (BACI lists
+	// the trade that took place; a caller who takes that for zero says so,
+	// with partner.Aggregate over zero-filled series).
+	eu, gaps, err := tradeflow.AggregatePartners[series.USD](ds, key, partner.EU(), tradeflow.OfCumulative())
+	require.NoError(t, err)
+	assert.True(t, eu.IsEmpty())
+	assert.Len(t, gaps, len(partner.EU().Members(dec))-2)
+
+	usa := tradeflow.MustParseKey("CHN X USA TOTAL value")
+	ch85 := func(c tradeflow.Commodity) bool {
+		code, ok := c.Code()
+		return ok && code.Len() == 6 && strings.HasPrefix(code.Digits(), "85")
+	}
+	_, _, err = tradeflow.AggregateCommodities[series.USD](ds, usa, ch85)
+	require.ErrorIs(t, err, tradeflow.ErrNoSeries)
+	sum, _, err = tradeflow.AggregateCommodities[series.USD](ds, usa, ch85, tradeflow.OfCumulative())
+	require.NoError(t, err)
+	v, ok = sum.At(dec)
+	require.True(t, ok)
+	assert.Equal(t, "4007125", v.String())
 }

@@ -93,6 +93,28 @@ func ExampleBACI() {
 	// USA M CHN 8542.31 value 4123456.789 USD_1000 = 4123456789 USD; H6 release 2025-01
 }
 
+// An annual file's aggregates add up its years: every figure of BACI's is
+// a year's, its year to date at December.
+func ExampleOfCumulative() {
+	ds, err := tradeflow.ReadFile(context.Background(), "testdata/baci/BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(tradeflow.Imports))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	key := tradeflow.MustParseKey("USA M CHN TOTAL value")
+	subheadings := func(c tradeflow.Commodity) bool {
+		code, ok := c.Code()
+		return ok && code.Len() == 6
+	}
+	_, _, err = tradeflow.AggregateCommodities[series.USD](ds, key, subheadings)
+	fmt.Println(err)
+	s, _, err := tradeflow.AggregateCommodities[series.USD](ds, key, subheadings, tradeflow.OfCumulative())
+	fmt.Println(s, err)
+	// Output:
+	// tradeflow: BACI_HS22_Y2023_V202501.csv: USA M CHN TOTAL value: no monthly figures to add up, but year-to-date or annual ones (USA M CHN 0306.17 value has them): pass tradeflow.OfCumulative(): no such series
+	// [2023-12: 4123457201] USD <nil>
+}
+
 // A Eurostat Comext monthly file: a CN8 line's statistical procedures
 // added up, and a partner kept confidential.
 func ExampleComext() {

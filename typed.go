@@ -249,20 +249,71 @@ func decimalOf(coef int64, exp int32, b *big.Int) decimal.Decimal {
 	return decimal.New(coef, exp)
 }
 
+// An AggregateOption changes what [AggregatePartners] and
+// [AggregateCommodities] add up.
+type AggregateOption func(*aggregateConfig)
+
+type aggregateConfig struct{ cumulative bool }
+
+// OfCumulative makes an aggregate add up its members' year-to-date
+// figures, as [Cumulative] gives them, rather than their monthly ones, as
+// [Get] does: the way to aggregate an annual file such as BACI's, whose
+// every figure is a year's (its year to date at December). A sum of
+// years to date is the year to date of the sum. A group's membership is
+// taken at each figure's last month, as for a monthly figure: for a year
+// of a partner that joined within it, [partner.Group.Fixed] says which
+// composition to use.
+func OfCumulative() AggregateOption { return func(c *aggregateConfig) { c.cumulative = true } }
+
+// getter returns the function that gives a member's series: Get, or
+// Cumulative with OfCumulative.
+func getter[U series.Unit](opts []AggregateOption) (func(*Dataset, Key) (series.Series[U], error), bool) {
+	var cfg aggregateConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.cumulative {
+		return Cumulative[U], true
+	}
+	return Get[U], false
+}
+
+// noMonthly returns an error for an aggregate with no monthly figures to
+// add up whose members have year-to-date ones (an annual file read
+// without OfCumulative), and nil otherwise: an empty sum is then a
+// mistake, not an answer.
+func noMonthly[U series.Unit](ds *Dataset, key Key, keys []Key) error {
+	for _, k := range keys {
+		if c, err := Cumulative[U](ds, k); err == nil && !c.IsEmpty() {
+			return fmt.Errorf("tradeflow: %s: %v: no monthly figures to add up, but year-to-date or annual ones (%v has them): pass tradeflow.OfCumulative(): %w",
+				ds.name, key, k, ErrNoSeries)
+		}
+	}
+	return nil
+}
+
 // AggregatePartners returns the sum of a group's members for key's
 // reporter, commodity, flow, measure and breakdown, using each month's membership (or
 // a fixed composition, see [partner.Group.Fixed]); key.Partner is ignored.
 // Members the dataset has no series for in U's dimension (none at all,
 // or only one in another currency) count as missing, and are reported in
-// the gaps, never taken as zero.
-func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (series.Series[U], partner.MemberGaps, error) {
+// the gaps, never taken as zero. It adds up monthly figures, or with
+// [OfCumulative] year-to-date and annual ones; members with figures of
+// the other kind only are an error ([ErrNoSeries]) that says so.
+func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opts ...AggregateOption) (series.Series[U], partner.MemberGaps, error) {
+	get, cumulative := getter[U](opts)
+	member := map[partner.Code]bool{} // ever a member
+	for ms := range g.Memberships() {
+		member[ms.Code] = true
+	}
+	var keys []Key // of members
 	data := map[partner.Code]series.Series[U]{}
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Commodity != key.Commodity || k.Flow != key.Flow || k.Measure != key.Measure ||
 			k.Breakdown != key.Breakdown || k.Partner == partner.World() || k.Partner.IsAggregate() {
 			continue
 		}
-		s, err := Get[U](ds, k)
+		s, err := get(ds, k)
 		var ue *UnitError
 		if errors.As(err, &ue) {
 			continue // a member without a series in U: missing, in the gaps
@@ -271,8 +322,16 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (se
 			return series.Series[U]{}, nil, err
 		}
 		data[k.Partner] = s
+		if member[k.Partner] {
+			keys = append(keys, k)
+		}
 	}
 	s, gaps := partner.Aggregate(g, data)
+	if s.IsEmpty() && !cumulative {
+		if err := noMonthly[U](ds, key, keys); err != nil {
+			return series.Series[U]{}, nil, err
+		}
+	}
 	return s, gaps, nil
 }
 
@@ -287,8 +346,11 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group) (se
 // finer code twice: that is an error ([ErrDuplicate]) naming both codes,
 // and match must pick one level, such as the six-digit subheadings. No
 // level is chosen for the caller: the finer codes need not add up to
-// the coarser one (confidential trade, say).
-func AggregateCommodities[U series.Unit](ds *Dataset, key Key, match func(Commodity) bool) (series.Series[U], series.Gaps, error) {
+// the coarser one (confidential trade, say). It adds up monthly figures,
+// or with [OfCumulative] year-to-date and annual ones, as
+// [AggregatePartners] does.
+func AggregateCommodities[U series.Unit](ds *Dataset, key Key, match func(Commodity) bool, opts ...AggregateOption) (series.Series[U], series.Gaps, error) {
+	get, cumulative := getter[U](opts)
 	var keys []Key
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Partner != key.Partner || k.Flow != key.Flow || k.Measure != key.Measure ||
@@ -305,13 +367,18 @@ func AggregateCommodities[U series.Unit](ds *Dataset, key Key, match func(Commod
 	}
 	parts := make([]series.Series[U], 0, len(keys))
 	for _, k := range keys {
-		s, err := Get[U](ds, k)
+		s, err := get(ds, k)
 		if err != nil {
 			return series.Series[U]{}, nil, err
 		}
 		parts = append(parts, s)
 	}
 	s, gaps := series.Add(parts[0], parts[1:]...)
+	if s.IsEmpty() && !cumulative {
+		if err := noMonthly[U](ds, key, keys); err != nil {
+			return series.Series[U]{}, nil, err
+		}
+	}
 	return s, gaps, nil
 }
 
