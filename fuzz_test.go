@@ -413,3 +413,41 @@ func FuzzReadAny(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadFastPath reads one file through a simple schema, whose plain
+// rows take the reader's fast path, and through the same schema with a
+// check that accepts everything, whose rows all take the general path:
+// the figures and the errors must be the same, in blocks of a fuzzed
+// size, on one worker or three.
+func FuzzReadFastPath(f *testing.F) {
+	for _, s := range []string{
+		"period,partner,flow,hs,value\n2024-01,US,X,0101,1.5\n2024-01,JP,X,0101,2\n2024-02,US,X,0101,3\n2024-02,JP,X,0101,4.25\n",
+		"period,partner,flow,hs,value\n2024-01,US,X,0101,1.5\n2024-01,USA,X,0101,1.5\n2024-02,842,X,0101,3\n",
+		"period,partner,flow,hs,value\n2024-01,US,X,0101,1.5\r\n2024-01,\"JP\",X,0101,2\n2024-02,US,X,0101,-3\n2024-02,US,M,0101,99999999999999999999.5\n",
+		"period,partner,flow,hs,value\n2024-01,US,X,0101,1.5\n2024-01,US,X,0101,2\n2024-01,DE,X,7700,1\n2024-13,US,X,0101,1\n",
+		"period,partner,flow,hs,value\n2024-01,US,X,0101,1.5\n2024-02,US,X,0101\n2024-03,US,X,0101,1,2\n\n2024-04,US,X,0101,.5\n",
+	} {
+		f.Add(s, uint16(64), false)
+		f.Add(s, uint16(1000), true)
+	}
+	checked := detail()
+	checked.Check = func(*tradeflow.Figure) (string, error) { return "", nil }
+	f.Fuzz(func(t *testing.T, file string, block uint16, many bool) {
+		workers := 1
+		if many {
+			workers = 3
+		}
+		opts := []tradeflow.ReadOption{tradeflow.CollectErrors(), tradeflow.BlockSize(int(block)), tradeflow.Workers(workers)}
+		fast, ferr := tradeflow.Read(context.Background(), strings.NewReader(file), "f.csv", detail(), opts...)
+		slow, serr := tradeflow.Read(context.Background(), strings.NewReader(file), "f.csv", checked, opts...)
+		if (ferr == nil) != (serr == nil) || ferr != nil && ferr.Error() != serr.Error() {
+			t.Fatalf("errors differ:\nfast path: %v\ngeneral:   %v", ferr, serr)
+		}
+		if (fast == nil) != (slow == nil) {
+			t.Fatalf("one read gave a dataset, the other none: %v", ferr)
+		}
+		if fast != nil && figures(fast) != figures(slow) {
+			t.Fatalf("figures differ:\nfast path:\n%s\ngeneral:\n%s", figures(fast), figures(slow))
+		}
+	})
+}
