@@ -176,13 +176,11 @@ func (ds *Dataset) seriesID(k Key, dim string) int32 {
 // the reader's workers can hash outside ds.mu, which they hold here.
 func (ds *Dataset) seriesOf(sk seriesKey, h uint64) int32 {
 	x := &ds.seriesIdx
-	sl := x.slot(h)
-	if sl.s == 0 && 2*(x.n+1) <= len(x.slots) {
-		// A hash never seen, and room for it: the commonest case when
-		// reading, in one probe.
+	if sl := x.slot(h); sl.s == 0 {
+		// A hash never seen: a new series (the commonest case when
+		// reading), found so in one probe.
 		i := ds.series.add(sk)
-		*sl = seriesSlot{uint32(h), i + 1}
-		x.n++
+		x.fill(sl, h, i)
 		return i
 	}
 	if i, ok := x.find(&ds.series, sk, h); ok {
@@ -252,18 +250,24 @@ func (x *seriesIndex) find(series *seriesTable, sk seriesKey, h uint64) (int32, 
 // not find.
 func (x *seriesIndex) put(series *seriesTable, sk seriesKey, h uint64, s int32) {
 	if sl := x.slot(h); sl.s == 0 {
-		if 2*(x.n+1) > len(x.slots) {
-			x.grow()
-			sl = x.slot(h)
-		}
-		*sl = seriesSlot{uint32(h), s + 1}
-		x.n++
+		x.fill(sl, h, s)
 		return
 	}
 	if x.more == nil {
 		x.more = map[seriesKey]int32{}
 	}
 	x.more[sk] = s
+}
+
+// fill puts series s, of hash h, in sl, the empty slot slot(h) gave,
+// doubling the table first if that would make it more than half full.
+func (x *seriesIndex) fill(sl *seriesSlot, h uint64, s int32) {
+	if 2*(x.n+1) > len(x.slots) {
+		x.grow()
+		sl = x.slot(h)
+	}
+	*sl = seriesSlot{uint32(h), s + 1}
+	x.n++
 }
 
 func (x *seriesIndex) grow() {

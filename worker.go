@@ -113,7 +113,6 @@ type worker struct {
 
 	simple bool // rows have one value, in a column, and no check
 	fast   bool // fastRow may be tried: see there
-	unseen bool // fastRow found the row's key text new (looked up without the lock)
 
 	ends []int
 	base row // the row's attributes other than its key, period and value (fastRow)
@@ -251,17 +250,18 @@ func newWorker(p *plan, ds *Dataset) *worker {
 // quote, the right number of fields, a key text and a period met before,
 // and a plain value. It returns the index after the record, or false for
 // anything else, which the general path then reads (and so reports, if it
-// is bad). It is tried only for a schema whose key columns lie side by
+// is bad); unseen, with false, says that it looked the row's key text up
+// and found it new, so that the general path need not. It is tried only for a schema whose key columns lie side by
 // side and whose vintage, source and note are constants.
-func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
+func (w *worker) fastRow(res *result, b []byte, i int, line int32) (next int, ok, unseen bool) {
 	p := w.p
 	end := bytes.IndexByte(b[i:], '\n')
-	next := i + end + 1
+	next = i + end + 1
 	if end < 0 {
 		end, next = len(b)-i, len(b)
 	}
 	if next-i > p.maxLine {
-		return 0, false
+		return 0, false, false
 	}
 	lineEnd := i + end
 	if lineEnd > i && b[lineEnd-1] == '\r' {
@@ -269,7 +269,7 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 	}
 	rec := b[i:lineEnd]
 	if len(rec) == 0 {
-		return 0, false
+		return 0, false, false
 	}
 	// The end of each field, eight bytes at a time: the high bit of a byte
 	// of m is set exactly where the word has the delimiter (the test that
@@ -291,7 +291,7 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 		quotes |= (y - ones) &^ y & high
 		for m := ^((x&low7 + low7) | x) & high; m != 0; m &= m - 1 {
 			if n == len(ends) {
-				return 0, false
+				return 0, false, false
 			}
 			ends[n] = k + bits.TrailingZeros64(m)>>3
 			n++
@@ -301,19 +301,19 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 		switch rec[k] {
 		case p.delim:
 			if n == len(ends) {
-				return 0, false
+				return 0, false, false
 			}
 			ends[n] = k
 			n++
 		case '"':
-			return 0, false
+			return 0, false, false
 		}
 	}
 	if quotes != 0 && bytes.IndexByte(rec, '"') >= 0 {
-		return 0, false
+		return 0, false, false
 	}
 	if n != len(ends)-1 {
-		return 0, false
+		return 0, false, false
 	}
 	ends[n] = len(rec)
 	field := func(c int) []byte {
@@ -325,7 +325,7 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 	// The period: the row before's, nearly always.
 	pt := field(p.period.col)
 	if !w.per.has || string(pt) != string(w.per.last) {
-		return 0, false
+		return 0, false, false
 	}
 	// The key text, from the first key column to the last.
 	from := 0
@@ -348,8 +348,7 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 	}
 	if ke < 0 {
 		if ke = t.find(text, 1); ke < 0 {
-			w.unseen = true // the general path need not look it up again
-			return 0, false
+			return 0, false, true
 		}
 	}
 	ent := t.ent(ke)
@@ -357,7 +356,7 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 	// long way.
 	v := field(p.value.col)
 	if len(v) == 0 || len(v) > 19 {
-		return 0, false
+		return 0, false, false
 	}
 	var coef int64
 	dot, digits := -1, 0
@@ -368,7 +367,7 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 		} else if c == p.point && dot < 0 {
 			dot = j
 		} else {
-			return 0, false
+			return 0, false, false
 		}
 	}
 	exp := int8(0)
@@ -376,13 +375,13 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (int, bool) {
 		exp = int8(dot - len(v) + 1)
 	}
 	if digits == 0 || digits > 18 {
-		return 0, false
+		return 0, false, false
 	}
 	r := &w.base
 	r.key, r.month, r.span, r.coef, r.exp, r.unit, r.line = ent.id, w.per.lastV.last, w.per.lastV.span, coef, exp, ent.unit, line
 	res.cols.append(r)
 	w.follow(ke, skip)
-	return next, true
+	return next, true, false
 }
 
 func (w *worker) parseUnit(s string) (unitInfo, error) {
@@ -484,16 +483,17 @@ func (w *worker) parse(bl *block, res *result) *result {
 	line := 0 // from the block's start: the reader adds where it starts
 	defer func() { res.lines = line }()
 	for i := 0; i < len(b); {
+		unseen := false
 		if w.fast {
-			if next, ok := w.fastRow(res, b, i, int32(line)); ok {
+			next, ok, u := w.fastRow(res, b, i, int32(line))
+			if ok {
 				res.rows++
 				line++
 				i = next
 				continue
 			}
+			unseen = u
 		}
-		unseen := w.unseen
-		w.unseen = false
 		next, nl, err := splitRecord(b, i, p.delim, &w.rec)
 		if p.arrays {
 			// A JSON table's string may hold a newline: its array is
@@ -539,8 +539,7 @@ func (w *worker) parse(bl *block, res *result) *result {
 			res.skipped[k]++
 			continue
 		}
-		w.unseen = unseen
-		if e := w.row(res, f, int32(at)); e != nil {
+		if e := w.row(res, f, int32(at), unseen); e != nil {
 			w.untally(res)
 			e.Line = at
 			if nl > 0 {
@@ -697,8 +696,9 @@ func attr[T any](w *worker, f *record, r *ref, c *cache[T]) (T, *RowError) {
 	return v, nil
 }
 
-// row parses one row into figures; nothing is kept from a bad row.
-func (w *worker) row(res *result, f *record, line int32) *RowError {
+// row parses one row into figures; nothing is kept from a bad row. With
+// unseen (see fastRow) the key text is not looked up before it is learnt.
+func (w *worker) row(res *result, f *record, line int32, unseen bool) *RowError {
 	p := w.p
 	w.tallied = w.tallied[:0]
 	var per period
@@ -722,10 +722,9 @@ func (w *worker) row(res *result, f *record, line int32) *RowError {
 		}
 	}
 	ke, skip := int32(-1), false
-	if len(p.wide) == 0 && !w.unseen {
+	if len(p.wide) == 0 && !unseen {
 		ke, skip = w.fastKey(f)
 	}
-	w.unseen = false
 	var key Key
 	base := row{line: line}
 	if ke >= 0 {

@@ -207,6 +207,16 @@ func (b builder) setChange(i int, a, bc int64, kind lagKind) bool {
 	return ok
 }
 
+// setBigChange sets index i to the change from base to a, in big integers.
+func (b builder) setBigChange(i int, a, base *big.Int, kind lagKind) {
+	delta := new(big.Int).Sub(a, base)
+	if kind == lagDiff {
+		b.setBig(i, delta)
+	} else {
+		b.setBig(i, fixed.QuoToOddBig(delta, base, percentShift))
+	}
+}
+
 // lagSingle is lagged for a store of single months, none wide, whose first
 // month is at least lag months after 0001-01; out begins off months after
 // d. It appends to gaps the months it leaves out, and returns them.
@@ -225,14 +235,8 @@ func lagSingle(d *store, lag int, kind lagKind, off int, out builder, gaps Gaps)
 				gaps = append(gaps, Gap{MonthPeriod(d.month(i)), BaseZero, MonthPeriod(d.month(j))})
 				continue
 			}
-			if out.setChange(i-off, a, bc, kind) {
-				continue
-			}
-			delta := new(big.Int).Sub(big.NewInt(a), big.NewInt(bc))
-			if kind == lagDiff {
-				out.setBig(i-off, delta)
-			} else {
-				out.setBig(i-off, fixed.QuoToOddBig(delta, big.NewInt(bc), percentShift))
+			if !out.setChange(i-off, a, bc, kind) {
+				out.setBigChange(i-off, big.NewInt(a), big.NewInt(bc), kind)
 			}
 		}
 	}
@@ -269,9 +273,6 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 		// before 0001-01: the common case, without the general loop's
 		// checks.
 		gaps = lagSingle(d, lag, kind, off, out, gaps)
-		if out.d == nil {
-			return nil, gaps
-		}
 		return out.done(), gaps
 	}
 	for w, word := range d.present {
@@ -310,16 +311,8 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 				gaps = append(gaps, Gap{d.period(i), BaseZero, at})
 				continue
 			}
-			delta := new(big.Int).Sub(d.bigCoef(i), bb)
-			if kind == lagDiff {
-				out.setBig(i-off, delta)
-			} else {
-				out.setBig(i-off, fixed.QuoToOddBig(delta, bb, percentShift))
-			}
+			out.setBigChange(i-off, d.bigCoef(i), bb, kind)
 		}
 	}
-	if out.d == nil {
-		return nil, gaps // every observation is within lag months of the first
-	}
-	return out.done(), gaps
+	return out.done(), gaps // nil if every observation is within lag months of the first
 }

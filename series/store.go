@@ -186,10 +186,11 @@ func (b builder) setBig(i int, c *big.Int) {
 	b.d.present[i>>6] |= 1 << (uint(i) & 63)
 }
 
-// done returns the store, or nil when it holds nothing. Empty months at
+// done returns the store, or nil when it holds nothing (or the builder
+// was never made, for a result of no months). Empty months at
 // either end are kept rather than copied away: First and Last look past them.
 func (b builder) done() *store {
-	if !anyBit(b.d.present) {
+	if b.d == nil || !anyBit(b.d.present) {
 		return nil
 	}
 	if len(b.d.spans) == 0 {
