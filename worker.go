@@ -251,30 +251,17 @@ func newWorker(p *plan, ds *Dataset) *worker {
 // and a plain value. It returns the index after the record, or false for
 // anything else, which the general path then reads (and so reports, if it
 // is bad); unseen, with false, says that it looked the row's key text up
-// and found it new, so that the general path need not. It is tried only for a schema whose key columns lie side by
-// side and whose vintage, source and note are constants.
+// and found it new, so that the general path need not. It is tried only
+// for a schema whose key columns lie side by side and whose vintage,
+// source and note are constants.
 func (w *worker) fastRow(res *result, b []byte, i int, line int32) (next int, ok, unseen bool) {
 	p := w.p
-	end := bytes.IndexByte(b[i:], '\n')
-	next = i + end + 1
-	if end < 0 {
-		end, next = len(b)-i, len(b)
-	}
-	if next-i > p.maxLine {
-		return 0, false, false
-	}
-	lineEnd := i + end
-	if lineEnd > i && b[lineEnd-1] == '\r' {
-		lineEnd--
-	}
-	rec := b[i:lineEnd]
-	if len(rec) == 0 {
-		return 0, false, false
-	}
-	// The end of each field, eight bytes at a time: the high bit of a byte
-	// of m is set exactly where the word has the delimiter (the test that
-	// carries no borrow from one byte to the next, so no byte needs
-	// checking again). Quotes are looked for the same way.
+	// The end of the line and of each field, eight bytes at a time, in one
+	// pass: the high bit of a byte of dm is set exactly where the word has
+	// the delimiter (the test that carries no borrow from one byte to the
+	// next, so no byte needs checking again). For the newline and quotes
+	// only the lowest set bit matters, and the cheaper test gets that one
+	// right: a false bit can only lie above a true one.
 	ends := w.ends
 	n := 0
 	const (
@@ -282,37 +269,66 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (next int, ok
 		low7 = 0x7f7f7f7f7f7f7f7f
 		high = 0x8080808080808080
 	)
-	d, q := ones*uint64(p.delim), ones*uint64('"')
-	var quotes uint64
+	d, q, nl := ones*uint64(p.delim), ones*uint64('"'), ones*uint64('\n')
+	end := -1 // of the line, from i
 	k := 0
-	for ; k+8 <= len(rec); k += 8 {
-		w := binary.LittleEndian.Uint64(rec[k:])
-		x, y := w^d, w^q
-		quotes |= (y - ones) &^ y & high
-		for m := ^((x&low7 + low7) | x) & high; m != 0; m &= m - 1 {
+	for ; i+k+8 <= len(b); k += 8 {
+		word := binary.LittleEndian.Uint64(b[i+k:])
+		x, y, z := word^d, word^q, word^nl
+		dm := ^((x&low7 + low7) | x) & high
+		qm := (y - ones) &^ y & high
+		if nm := (z - ones) &^ z & high; nm != 0 {
+			below := nm&-nm - 1
+			dm, qm = dm&below, qm&below
+			end = k + bits.TrailingZeros64(nm)>>3
+		}
+		if qm != 0 {
+			return 0, false, false
+		}
+		for ; dm != 0; dm &= dm - 1 {
 			if n == len(ends) {
 				return 0, false, false
 			}
-			ends[n] = k + bits.TrailingZeros64(m)>>3
+			ends[n] = k + bits.TrailingZeros64(dm)>>3
 			n++
 		}
-	}
-	for ; k < len(rec); k++ {
-		switch rec[k] {
-		case p.delim:
-			if n == len(ends) {
-				return 0, false, false
-			}
-			ends[n] = k
-			n++
-		case '"':
+		if end >= 0 {
+			break
+		}
+		if k > p.maxLine {
 			return 0, false, false
 		}
 	}
-	if quotes != 0 && bytes.IndexByte(rec, '"') >= 0 {
+	if end < 0 {
+		for ; i+k < len(b); k++ {
+			switch b[i+k] {
+			case p.delim:
+				if n == len(ends) {
+					return 0, false, false
+				}
+				ends[n] = k
+				n++
+			case '"':
+				return 0, false, false
+			}
+			if b[i+k] == '\n' {
+				end = k
+				break
+			}
+		}
+	}
+	next = i + end + 1
+	if end < 0 {
+		end, next = len(b)-i, len(b)
+	}
+	if next-i > p.maxLine {
 		return 0, false, false
 	}
-	if n != len(ends)-1 {
+	if end > 0 && b[i+end-1] == '\r' {
+		end--
+	}
+	rec := b[i : i+end]
+	if len(rec) == 0 || n != len(ends)-1 {
 		return 0, false, false
 	}
 	ends[n] = len(rec)
