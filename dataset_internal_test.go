@@ -171,3 +171,37 @@ func TestNarrowPages(t *testing.T) {
 		t.Errorf("last page: a value set narrow is still kept wide")
 	}
 }
+
+// A page whose rows come in few runs of one month (a file sorted by
+// period) keeps the runs, not a month a row; one run too many, added in
+// any batch, and it keeps each row's month, with every row as it was.
+func TestMonthRuns(t *testing.T) {
+	for _, batch := range []int{1, 7, 1000} {
+		for _, runs := range []int{1, 2, maxRuns, maxRuns + 1, 3 * maxRuns} {
+			var tb table
+			var want []int32
+			n := 5000
+			for len(want) < n {
+				c := &cols{}
+				for range min(batch, n-len(want)) {
+					m := int32(24000 + len(want)*runs/n)
+					if runs == 2 && len(want) > n/2 || runs == maxRuns+1 && m == 24000+maxRuns {
+						m = 0 // a month far from the others: 16 bits do not span them
+					}
+					c.append(&row{key: 1, month: m})
+					want = append(want, m)
+				}
+				tb.appendCols(c, nil)
+			}
+			for r, w := range want {
+				if got := tb.month(int32(r)); got != w {
+					t.Fatalf("batch %d, %d runs: row %d: month %d, want %d", batch, runs, r, got, w)
+				}
+			}
+			p := tb.pages[0]
+			if kept := p.runs != nil; kept != (runs <= maxRuns) {
+				t.Errorf("batch %d, %d runs: runs kept %v", batch, runs, kept)
+			}
+		}
+	}
+}

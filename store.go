@@ -151,12 +151,15 @@ type cols struct {
 	line  lines
 	attr  sparse[rowAttr]
 
-	// A page of a dataset keeps its months and coefficients narrow, six
-	// bytes a row fewer: months as offsets from month0 in 16 bits while
-	// they fit (a month that does not widens the column into month), and
-	// coefficients in 32 bits, each one that does not fit kept in coefX
-	// (trade values are heavy-tailed: a page of a real file nearly always
-	// has a few). month and coef are then nil.
+	// A page of a dataset keeps its months and coefficients narrow, up to
+	// eight bytes a row fewer. Months go in runs of rows while a page has
+	// few (a file sorted by period has one or two a page), so that reading
+	// a row's month reads no column at all; past that, as offsets from
+	// month0 in 16 bits while they fit (a month that does not widens the
+	// column into month). Coefficients go in 32 bits, each one that does
+	// not fit kept in coefX (trade values are heavy-tailed: a page of a
+	// real file nearly always has a few). month and coef are then nil.
+	runs    []monthRun
 	month16 []uint16
 	month0  int32
 	coef32  []int32
@@ -166,8 +169,22 @@ type cols struct {
 // wideCoef in coef32 marks a coefficient kept in coefX.
 const wideCoef = math.MinInt32
 
+// A monthRun says that the rows from row from on, up to the next run's,
+// have month m.
+type monthRun struct{ from, m int32 }
+
+// maxRuns is the most runs a page keeps before it keeps each row's month.
+const maxRuns = 8
+
 // monthAt returns row i's month.
 func (c *cols) monthAt(i int) int32 {
+	if r := c.runs; r != nil {
+		k := len(r) - 1
+		for k > 0 && int(r[k].from) > i {
+			k--
+		}
+		return r[k].m
+	}
 	if c.month16 != nil {
 		return c.month0 + int32(c.month16[i])
 	}
@@ -218,8 +235,42 @@ func (c *cols) widenMonth() {
 
 // appendNarrow appends months and coefficients to a page.
 func (c *cols) appendNarrow(month []int32, coef []int64) {
+	c.appendMonths(month)
+	for j, v := range coef {
+		c.coef32 = append(c.coef32, c.narrowCoef(c.n+j, v))
+	}
+}
+
+// appendMonths appends the months of rows c.n on to a page.
+func (c *cols) appendMonths(month []int32) {
+	if c.runs == nil {
+		c.appendMonths16(month)
+		return
+	}
+	for j, m := range month {
+		if k := len(c.runs); k > 0 && c.runs[k-1].m == m {
+			continue
+		}
+		if len(c.runs) < maxRuns {
+			c.runs = append(c.runs, monthRun{int32(c.n + j), m})
+			continue
+		}
+		// Too many runs: each row's month, from now on.
+		before := make([]int32, c.n+j)
+		for i := range before {
+			before[i] = c.monthAt(i)
+		}
+		c.runs, c.month16 = nil, make([]uint16, 0, cap(c.coef32))
+		c.appendMonths16(before)
+		c.appendMonths16(month[j:])
+		return
+	}
+}
+
+// appendMonths16 appends months to a page that keeps each row's.
+func (c *cols) appendMonths16(month []int32) {
 	if c.month16 != nil {
-		if c.n == 0 && len(month) > 0 {
+		if len(c.month16) == 0 && len(month) > 0 {
 			c.month0 = month[0] - 1<<15 // room either side of the first
 		}
 		for j, m := range month {
@@ -233,9 +284,6 @@ func (c *cols) appendNarrow(month []int32, coef []int64) {
 		}
 	} else {
 		c.month = append(c.month, month...)
-	}
-	for j, v := range coef {
-		c.coef32 = append(c.coef32, c.narrowCoef(c.n+j, v))
 	}
 }
 
@@ -264,7 +312,7 @@ type row struct {
 func (c *cols) append(r *row) {
 	n := c.n
 	c.key = append(c.key, r.key)
-	if c.month16 != nil || c.coef32 != nil {
+	if c.coef32 != nil {
 		c.appendNarrow([]int32{r.month}, []int64{r.coef})
 	} else {
 		c.month = append(c.month, r.month)
@@ -360,9 +408,9 @@ func (t *table) newPage(rows int) {
 		n = min(pageSize, max(rows, 64))
 	}
 	t.pages = append(t.pages, &cols{
-		key:     make([]int32, 0, n),
-		month16: make([]uint16, 0, n),
-		coef32:  make([]int32, 0, n),
+		key:    make([]int32, 0, n),
+		runs:   make([]monthRun, 0, maxRuns),
+		coef32: make([]int32, 0, n),
 	})
 }
 
