@@ -16,6 +16,9 @@ func ZeroFill[U Unit](s Series[U], p Period) Series[U] {
 		return s
 	}
 	d := s.d
+	if covers(d, p) {
+		return s // nothing to fill: stores are never changed, so s is shared
+	}
 	lo, hi, scale := p.First, p.Last, int32(0)
 	if d != nil {
 		if f := d.month(d.firstIndex()); f.Before(lo) {
@@ -78,6 +81,24 @@ func ZeroFill[U Unit](s Series[U], p Period) Series[U] {
 }
 
 // setRange sets bits lo to hi of a bit set.
+// covers reports whether d has an observation of a single month for every
+// month of p, which is valid.
+func covers(d *store, p Period) bool {
+	if d == nil || len(d.spans) > 0 {
+		return false
+	}
+	lo, hi := d.index(p.First), d.index(p.Last)
+	if lo < 0 || hi >= len(d.coef) {
+		return false
+	}
+	for w := lo >> 6; w <= hi>>6; w++ {
+		if m := wordMask(w, lo, hi); d.present[w]&m != m {
+			return false
+		}
+	}
+	return true
+}
+
 func setRange(set []uint64, lo, hi int) {
 	for w := lo >> 6; w <= hi>>6; w++ {
 		set[w] |= wordMask(w, lo, hi)

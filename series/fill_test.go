@@ -85,6 +85,8 @@ func TestZeroFillLong(t *testing.T) {
 		{First: start.AddMonths(58), Last: start.AddMonths(130)},
 		{First: start.AddMonths(63), Last: start.AddMonths(64)},
 		{First: start.AddMonths(140), Last: start.AddMonths(300)},
+		{First: start, Last: start.AddMonths(3)},               // every month there: nothing to fill
+		{First: start.AddMonths(5), Last: start.AddMonths(12)}, // the same, inside
 	} {
 		z := series.ZeroFill(s, p)
 		lo, hi := p.First, p.Last
@@ -105,6 +107,32 @@ func TestZeroFillLong(t *testing.T) {
 			default:
 				assert.False(t, has, "%v outside %v: still missing", m, p)
 			}
+		}
+	}
+}
+
+// TestZeroFillCovered checks that a series with every month of the period
+// comes back as it is, over several words of presence bits, and that one
+// missing month anywhere is filled.
+func TestZeroFillCovered(t *testing.T) {
+	start := mp("2015-01")
+	p := series.Period{First: start.AddMonths(10), Last: start.AddMonths(140)}
+	for _, gap := range []int{-1, 10, 63, 64, 127, 140} {
+		var b series.Builder[series.USD]
+		for k := range 150 {
+			if k != gap {
+				require.NoError(t, b.SetString(start.AddMonths(k), "2.25"))
+			}
+		}
+		s, err := b.Series()
+		require.NoError(t, err)
+		z := series.ZeroFill(s, p)
+		assert.Equal(t, s.Len()+min(gap+1, 1), z.Len(), "gap at %d", gap)
+		if gap >= 0 {
+			v, ok := z.At(start.AddMonths(gap))
+			assert.True(t, ok && v.IsZero(), "gap at %d: filled", gap)
+		} else {
+			assert.True(t, z.Equal(s))
 		}
 	}
 }
