@@ -80,7 +80,6 @@ func ZeroFill[U Unit](s Series[U], p Period) Series[U] {
 	return wrap[U](b.done())
 }
 
-// setRange sets bits lo to hi of a bit set.
 // covers reports whether d has an observation of a single month for every
 // month of p, which is valid.
 func covers(d *store, p Period) bool {
@@ -99,6 +98,7 @@ func covers(d *store, p Period) bool {
 	return true
 }
 
+// setRange sets bits lo to hi of a bit set.
 func setRange(set []uint64, lo, hi int) {
 	for w := lo >> 6; w <= hi>>6; w++ {
 		set[w] |= wordMask(w, lo, hi)
