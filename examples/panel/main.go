@@ -132,8 +132,6 @@ type flowPartner struct {
 	v       series.Series[series.USD]
 }
 
-// tally is what the per-series pass adds up.
-
 // compute computes the report from the dataset, with workers goroutines
 // for the per-series pass.
 func compute(ds *tradeflow.Dataset, workers int) (report, error) {
@@ -223,7 +221,9 @@ func (sh *share) add(ds *tradeflow.Dataset, mine func(tradeflow.Key) bool, file 
 	var (
 		first  tradeflow.Key               // the first key of the pair being added up
 		filled []series.Series[series.USD] // its series, zero-filled
+		tally  panel.Adder
 	)
+	defer func() { sh.Tally = tally.Tally() }()
 	done := func() error {
 		if len(filled) == 0 {
 			return nil
@@ -250,7 +250,7 @@ func (sh *share) add(ds *tradeflow.Dataset, mine func(tradeflow.Key) bool, file 
 		if err != nil {
 			return err
 		}
-		sh.Tally = sh.Tally.Add(st)
+		tally.Add(st)
 		sh.series++
 
 		// V_fp(t) is "the sum over hs of the rows at t (0 where there is

@@ -57,6 +57,55 @@ func (t Tally) Add(o Tally) Tally {
 	return Tally{t.YoYCount + o.YoYCount, t.YoYSum.Add(o.YoYSum), t.YTDSum.Add(o.YTDSum)}
 }
 
+// An Adder adds up many tallies exactly, for less than Tally.Add, whose
+// two decimal additions make two new big integers a call: while the sums
+// share their figures' exponent and fit 64 bits, it adds integers. The
+// zero Adder is empty.
+type Adder struct {
+	count    int
+	yoy, ytd sum
+}
+
+// Add adds t.
+func (a *Adder) Add(t Tally) {
+	a.count += t.YoYCount
+	a.yoy.add(t.YoYSum)
+	a.ytd.add(t.YTDSum)
+}
+
+// Tally returns the sum of the tallies added.
+func (a *Adder) Tally() Tally { return Tally{a.count, a.yoy.value(), a.ytd.value()} }
+
+// A sum is c × 10^exp (when has) plus rest.
+type sum struct {
+	c    int64
+	exp  int32
+	has  bool
+	rest decimal.Decimal
+}
+
+func (s *sum) add(d decimal.Decimal) {
+	if d.NumDigits() <= 18 { // then the coefficient is an int64
+		c, e := d.CoefficientInt64(), d.Exponent()
+		if !s.has {
+			s.c, s.exp, s.has = c, e, true
+			return
+		}
+		if r := s.c + c; e == s.exp && (c >= 0) == (r >= s.c) {
+			s.c = r
+			return
+		}
+	}
+	s.rest = s.rest.Add(d)
+}
+
+func (s *sum) value() decimal.Decimal {
+	if !s.has {
+		return s.rest
+	}
+	return s.rest.Add(decimal.New(s.c, s.exp))
+}
+
 // SeriesTally returns the tally of one series of a file whose months are
 // file.
 //

@@ -1,6 +1,8 @@
 package panel
 
 import (
+	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -87,4 +89,36 @@ func topLine(top []TopPart) string {
 		}
 	}
 	return ""
+}
+
+// TestAdder checks an Adder against Tally.Add on figures of mixed
+// exponents, sizes beyond 64 bits, zeros and sums that overflow an int64.
+func TestAdder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	figure := func() decimal.Decimal {
+		switch rng.IntN(8) {
+		case 0:
+			return decimal.Zero
+		case 1:
+			return decimal.New(math.MaxInt64-rng.Int64N(10), -2) // sums overflow
+		case 2:
+			return decimal.RequireFromString("123456789012345678901234567890.12")
+		case 3:
+			return decimal.New(rng.Int64N(1000)-500, -int32(rng.IntN(4)))
+		}
+		return decimal.New(rng.Int64N(1e12)-5e11, -2)
+	}
+	for range 200 {
+		var a Adder
+		var want Tally
+		for range rng.IntN(50) {
+			tl := Tally{rng.IntN(3), figure(), figure()}
+			a.Add(tl)
+			want = want.Add(tl)
+		}
+		got := a.Tally()
+		assert.Equal(t, want.YoYCount, got.YoYCount)
+		assert.True(t, want.YoYSum.Equal(got.YoYSum), "yoy %v, want %v", got.YoYSum, want.YoYSum)
+		assert.True(t, want.YTDSum.Equal(got.YTDSum), "ytd %v, want %v", got.YTDSum, want.YTDSum)
+	}
 }
