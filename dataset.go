@@ -1,9 +1,11 @@
 package tradeflow
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"iter"
+	"maps"
 	"math/big"
 	"runtime"
 	"slices"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -461,34 +464,118 @@ func (ds *Dataset) sorted() []int32 {
 				ids = append(ids, int32(s))
 			}
 		}
-		ix.sorted = sortParallel(ids, func(a, b int32) int {
-			ka, kb := ds.series.at(a), ds.series.at(b)
-			if c := ka.Compare(kb.Key); c != 0 {
-				return c
-			}
-			return strings.Compare(ka.dim, kb.dim)
-		})
+		ix.sorted = ds.sortKeys(ids)
 	})
 	return ix.sorted
 }
 
-// sortParallel sorts ids by cmp, in halves on two goroutines when there
-// are many (a dataset's first ordered read waits for it), then merged.
-func sortParallel(ids []int32, cmp func(a, b int32) int) []int32 {
-	if len(ids) < 1<<14 || runtime.GOMAXPROCS(0) < 2 {
-		slices.SortFunc(ids, cmp)
-		return ids
+// sortKeys sorts series ids by key, then dimension. A comparison of two
+// keys reads both from the series table, a miss of the cache each when
+// they lie far apart in a table of many series; so each key's reporter,
+// flow, partner and the start of its commodity are packed into an integer
+// in the order of [Key.Compare] (reporters and partners, of which a
+// dataset has few, ranked once), and the sort compares those first. Keys
+// that tie on them are read to break the tie: the series of one reporter,
+// flow and partner were mostly found one after another, so their keys lie
+// together in the table, and reading them costs few misses.
+func (ds *Dataset) sortKeys(ids []int32) []int32 {
+	full := func(a, b int32) int {
+		ka, kb := ds.series.at(a), ds.series.at(b)
+		if c := ka.Compare(kb.Key); c != 0 {
+			return c
+		}
+		return strings.Compare(ka.dim, kb.dim)
 	}
-	h := len(ids) / 2
+	if len(ids) < 1<<10 {
+		return sortParallel(ids, full)
+	}
+	codes := map[partner.Code]uint64{} // at most 1<<16: the Codes there are
+	classes := map[string]uint64{}
+	var last *Key
+	for _, s := range ids {
+		k := &ds.series.at(s).Key
+		if k.Flow >= 1<<4 {
+			return sortParallel(ids, full)
+		}
+		if last == nil || k.Reporter != last.Reporter || k.Partner != last.Partner || k.Commodity.class != last.Commodity.class {
+			codes[k.Reporter], codes[k.Partner], classes[k.Commodity.class] = 0, 0, 0
+			last = k
+		}
+	}
+	rank(codes, partner.Code.Compare)
+	rank(classes, strings.Compare)
+	manyClasses := len(classes) > 1<<8
+	type packed struct {
+		p  uint64 // reporter 16 bits, flow 4, partner 16, commodity 28
+		id int32
+	}
+	ps := make([]packed, len(ids))
+	for i, s := range ids {
+		k := &ds.series.at(s).Key
+		c := &k.Commodity
+		// The commodity's kind, then what orders commodities of that kind
+		// where it differs: a group's name, or another classification's
+		// rank and code, their first bytes (a shorter text padded with
+		// zeros, which sorts first). An HS code has none here.
+		g := uint64(c.kind()) << 26
+		switch kind := c.kind(); {
+		case kind == 2:
+			g |= lead(c.name, 3)
+		case kind == 3 && !manyClasses:
+			g |= classes[c.class]<<16 | lead(c.name, 2)
+		}
+		ps[i] = packed{codes[k.Reporter]<<48 | uint64(k.Flow)<<44 | codes[k.Partner]<<28 | g, s}
+	}
+	ps = sortParallel(ps, func(a, b packed) int {
+		if c := cmp.Compare(a.p, b.p); c != 0 {
+			return c
+		}
+		return full(a.id, b.id)
+	})
+	for i, p := range ps {
+		ids[i] = p.id
+	}
+	return ids
+}
+
+// lead returns the first n bytes of s as a big-endian integer, padded with
+// zero bytes: a < b as strings gives lead(a) ≤ lead(b).
+func lead(s string, n int) uint64 {
+	var v uint64
+	for i := range n {
+		v <<= 8
+		if i < len(s) {
+			v |= uint64(s[i])
+		}
+	}
+	return v
+}
+
+// rank numbers the keys of m from 0 in the order of compare.
+func rank[K comparable](m map[K]uint64, compare func(a, b K) int) {
+	ks := slices.SortedFunc(maps.Keys(m), compare)
+	for i, k := range ks {
+		m[k] = uint64(i)
+	}
+}
+
+// sortParallel sorts xs by cmp, in halves on two goroutines when there
+// are many (a dataset's first ordered read waits for it), then merged.
+func sortParallel[T any](xs []T, cmp func(a, b T) int) []T {
+	if len(xs) < 1<<14 || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(xs, cmp)
+		return xs
+	}
+	h := len(xs) / 2
 	parallel(2, func(g int) {
 		if g == 0 {
-			slices.SortFunc(ids[:h], cmp)
+			slices.SortFunc(xs[:h], cmp)
 		} else {
-			slices.SortFunc(ids[h:], cmp)
+			slices.SortFunc(xs[h:], cmp)
 		}
 	})
-	out := make([]int32, 0, len(ids))
-	a, b := ids[:h], ids[h:]
+	out := make([]T, 0, len(xs))
+	a, b := xs[:h], xs[h:]
 	for len(a) > 0 && len(b) > 0 {
 		if cmp(b[0], a[0]) < 0 {
 			out, b = append(out, b[0]), b[1:]

@@ -6,9 +6,14 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tradeflow-go/tradeflow/commodity"
+	"github.com/tradeflow-go/tradeflow/partner"
 )
 
 // TestSeriesIndexCollision checks the path no real key set is likely to
@@ -201,6 +206,64 @@ func TestMonthRuns(t *testing.T) {
 			p := tb.pages[0]
 			if kept := p.runs != nil; kept != (runs <= maxRuns) {
 				t.Errorf("batch %d, %d runs: runs kept %v", batch, runs, kept)
+			}
+		}
+	}
+}
+
+// TestSortKeys checks that sortKeys orders series as sorting by
+// Key.Compare and then dimension does, over keys that differ in every
+// field, including keys that differ only after the packed fields.
+func TestSortKeys(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
+	codes := []string{"CHN", "USA", "DEU", "FRA", "VNM", "0", "EU", "AA", "ZZ"}
+	code := func() partner.Code {
+		s := pick(codes)
+		c, err := partner.ParseCode(s)
+		if err != nil {
+			c, err = partner.ParseUnlisted(s)
+		}
+		require.NoError(t, err, s)
+		return c
+	}
+	goods := func() Commodity {
+		switch rng.IntN(5) {
+		case 0:
+			return Commodity{}
+		case 1:
+			c, err := ProductGroup(pick([]string{"SOYBEANS", "SOY", "SO", "SOYA", "RAREEARTHS", "CHIPS"}))
+			require.NoError(t, err)
+			return c
+		case 2:
+			c, err := OtherCode(pick([]string{"PANEL", "PAX", "SITC"}), pick([]string{"207814", "2078", "20", "2", "0001", "9", "90", "91"}))
+			require.NoError(t, err)
+			return c
+		}
+		return HS(commodity.MustParseCode(pick([]string{"12", "1201", "120190", "12019010", "2846", "284690", "28"})))
+	}
+	for _, n := range []int{100, 5000, 40000} { // the fallback, and packed keys on one or two goroutines
+		var ds Dataset
+		ids := make([]int32, n)
+		for i := range ids {
+			k := Key{Reporter: code(), Partner: code(), Commodity: goods(), Flow: Flow(1 + rng.IntN(2)), Measure: Measure(1 + rng.IntN(2))}
+			if rng.IntN(4) == 0 {
+				b, err := ParseBreakdown(pick([]string{"mot=2100", "mot=1000", "cc=D"}))
+				require.NoError(t, err)
+				k.Breakdown = b
+			}
+			ids[i] = ds.series.add(seriesKey{k, pick([]string{"money", "mass"})})
+		}
+		want := slices.Clone(ids)
+		slices.SortStableFunc(want, func(a, b int32) int {
+			ka, kb := ds.series.at(a), ds.series.at(b)
+			return cmp.Or(ka.Compare(kb.Key), strings.Compare(ka.dim, kb.dim))
+		})
+		got := ds.sortKeys(slices.Clone(ids))
+		require.Len(t, got, n)
+		for i := range got {
+			if a, b := ds.series.at(got[i]), ds.series.at(want[i]); *a != *b {
+				t.Fatalf("n=%d: place %d: %v %s, want %v %s", n, i, a.Key, a.dim, b.Key, b.dim)
 			}
 		}
 	}

@@ -334,18 +334,7 @@ func (c Commodity) String() string {
 // nomenclature's order, then groups by name, then other classifications'
 // codes by classification and code.
 func (c Commodity) Compare(o Commodity) int {
-	rank := func(c Commodity) int {
-		switch {
-		case !c.hs.IsZero():
-			return 1
-		case c.class != "":
-			return 3
-		case c.name != "":
-			return 2
-		}
-		return 0
-	}
-	if d := cmp.Compare(rank(c), rank(o)); d != 0 {
+	if d := cmp.Compare(c.kind(), o.kind()); d != 0 {
 		return d
 	}
 	if d := c.hs.Compare(o.hs); d != 0 {
@@ -355,6 +344,20 @@ func (c Commodity) Compare(o Commodity) int {
 		return d
 	}
 	return strings.Compare(c.name, o.name)
+}
+
+// kind ranks the kinds of commodity in the order of Compare: all goods,
+// HS codes, groups, other classifications' codes.
+func (c Commodity) kind() int {
+	switch {
+	case !c.hs.IsZero():
+		return 1
+	case c.class != "":
+		return 3
+	case c.name != "":
+		return 2
+	}
+	return 0
 }
 
 // MarshalText returns the form of [Commodity.String].
