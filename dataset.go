@@ -504,7 +504,7 @@ func (ds *Dataset) sortKeys(ids []int32) []int32 {
 	}
 	rank(codes, partner.Code.Compare)
 	rank(classes, strings.Compare)
-	manyClasses := len(classes) > 1<<8
+	manyClasses := len(classes) > 1<<10 // ranks in bits 16 to 25, below the kind
 	type packed struct {
 		p  uint64 // reporter 16 bits, flow 4, partner 16, commodity 28
 		id int32
@@ -517,8 +517,9 @@ func (ds *Dataset) sortKeys(ids []int32) []int32 {
 		// where it differs: a group's name, or another classification's
 		// rank and code, their first bytes (a shorter text padded with
 		// zeros, which sorts first). An HS code has none here.
-		g := uint64(c.kind()) << 26
-		switch kind := c.kind(); {
+		kind := c.kind()
+		g := uint64(kind) << 26
+		switch {
 		case kind == 2:
 			g |= lead(c.name, 3)
 		case kind == 3 && !manyClasses:

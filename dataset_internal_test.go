@@ -227,7 +227,13 @@ func TestSortKeys(t *testing.T) {
 		require.NoError(t, err, s)
 		return c
 	}
+	manyClasses := false // more classifications than sortKeys ranks
 	goods := func() Commodity {
+		if manyClasses && rng.IntN(2) == 0 {
+			c, err := OtherCode("K"+strconv.Itoa(rng.IntN(3000)), pick([]string{"1", "20", "3"}))
+			require.NoError(t, err)
+			return c
+		}
 		switch rng.IntN(5) {
 		case 0:
 			return Commodity{}
@@ -242,7 +248,9 @@ func TestSortKeys(t *testing.T) {
 		}
 		return HS(commodity.MustParseCode(pick([]string{"12", "1201", "120190", "12019010", "2846", "284690", "28"})))
 	}
-	for _, n := range []int{100, 5000, 40000} { // the fallback, and packed keys on one or two goroutines
+	for _, n := range []int{100, 5000, 40000, -5000} { // the fallback, packed keys on one or two goroutines, and many classifications
+		manyClasses = n < 0
+		n = max(n, -n)
 		var ds Dataset
 		ids := make([]int32, n)
 		for i := range ids {
