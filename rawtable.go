@@ -19,7 +19,7 @@ import (
 // dataset's).
 type keyTable struct {
 	seed  maphash.Seed
-	slots atomic.Pointer[[]atomic.Uint64] // see slotOf; 0 is empty. len is a power of two
+	slots atomic.Pointer[[]atomic.Int32] // 1 + entry index; 0 is empty. len is a power of two
 	dir   atomic.Pointer[[]*keyPage]
 	n     int32 // entries
 }
@@ -53,7 +53,7 @@ type keyInfo struct {
 
 func newKeyTable() *keyTable {
 	t := &keyTable{seed: maphash.MakeSeed()}
-	slots := make([]atomic.Uint64, 1024)
+	slots := make([]atomic.Int32, 1024)
 	t.slots.Store(&slots)
 	dir := []*keyPage{}
 	t.dir.Store(&dir)
@@ -78,28 +78,17 @@ func (t *keyTable) find(text []byte, form uint8) int32 {
 	return t.findHash(text, form, t.hash(text, form))
 }
 
-// slotOf returns the slot of entry e, whose text's hash is h: the hash's
-// high half, which lookups compare before they read an entry (a new text
-// then costs no read of entries that merely share its slot's
-// neighbourhood), and 1 + e.
-func slotOf(e int32, h uint64) uint64 { return h&^(1<<32-1) | uint64(uint32(e+1)) }
-
 // findHash is find for a text whose hash is h.
 func (t *keyTable) findHash(text []byte, form uint8, h uint64) int32 {
 	slots := *t.slots.Load()
 	mask := uint64(len(slots) - 1)
-	tag := h &^ (1<<32 - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := slots[i].Load()
 		if s == 0 {
 			return -1
 		}
-		if s&^(1<<32-1) != tag {
-			continue
-		}
-		e := int32(uint32(s)) - 1
-		if ent := t.ent(e); ent.hash == h && ent.form == form && ent.text == string(text) {
-			return e
+		if e := t.ent(s - 1); e.hash == h && e.form == form && e.text == string(text) {
+			return s - 1
 		}
 	}
 }
@@ -122,11 +111,11 @@ func (t *keyTable) insert(e keyEnt, info *keyInfo) int32 {
 	p := dir[i>>keyPageBits]
 	p.ents[i&(keyPageSize-1)], p.infos[i&(keyPageSize-1)] = e, *info
 	t.n++
-	t.place(*t.slots.Load(), slotOf(i, e.hash), e.hash)
+	t.place(*t.slots.Load(), i+1, e.hash)
 	return i
 }
 
-func (t *keyTable) place(slots []atomic.Uint64, s uint64, h uint64) {
+func (t *keyTable) place(slots []atomic.Int32, s int32, h uint64) {
 	mask := uint64(len(slots) - 1)
 	i := h & mask
 	for slots[i].Load() != 0 {
@@ -136,10 +125,9 @@ func (t *keyTable) place(slots []atomic.Uint64, s uint64, h uint64) {
 }
 
 func (t *keyTable) grow() {
-	slots := make([]atomic.Uint64, 2*len(*t.slots.Load()))
+	slots := make([]atomic.Int32, 2*len(*t.slots.Load()))
 	for i := range t.n {
-		h := t.ent(i).hash
-		t.place(slots, slotOf(i, h), h)
+		t.place(slots, i+1, t.ent(i).hash)
 	}
 	t.slots.Store(&slots)
 }
