@@ -15,13 +15,15 @@ import (
 //
 // Entries are never removed or changed; they live in pages that never
 // move, and the slot array and the page directory are replaced, whole,
-// when they grow. Adding is done under a lock the caller holds (the
-// dataset's).
+// when they grow. Each worker fills pages of its own (see keyPage.n): it
+// writes a new entry where no other worker writes, then takes a lock the
+// caller holds (the dataset's) only to check that no other worker has
+// added the text since, and to place it.
 type keyTable struct {
 	seed  maphash.Seed
 	slots atomic.Pointer[[]atomic.Int32] // 1 + entry index; 0 is empty. len is a power of two
 	dir   atomic.Pointer[[]*keyPage]
-	n     int32 // entries
+	n     int32 // entries placed
 }
 
 const (
@@ -36,6 +38,7 @@ const (
 type keyPage struct {
 	ents  [keyPageSize]keyEnt
 	infos [keyPageSize]keyInfo
+	n     int32 // the entries placed, the first n: the rest are the filling worker's
 }
 
 type keyEnt struct {
@@ -93,27 +96,48 @@ func (t *keyTable) findHash(text []byte, form uint8, h uint64) int32 {
 	}
 }
 
-// insert adds entry e, whose text findHash does not find, with info, and
-// returns its index. The caller holds the lock that serialises adding, and
-// has made e whole (text, form, hash) before taking it.
-func (t *keyTable) insert(e keyEnt, info *keyInfo) int32 {
-	if 2*(int(t.n)+1) > len(*t.slots.Load()) {
-		t.grow()
-	}
-	i := t.n
+// A keyFill is where a worker writes its next new entry: the page it
+// fills, by index, or −1 before its first.
+type keyFill struct{ page int32 }
+
+// next returns the index of the entry the filler writes next, taking a new
+// page if its own is full. The caller holds the lock that serialises
+// adding.
+func (t *keyTable) next(f *keyFill) int32 {
 	dir := *t.dir.Load()
-	if int(i>>keyPageBits) == len(dir) {
+	if f.page < 0 || dir[f.page].n == keyPageSize {
 		// A new page, in a new directory: readers keep the old one, which
 		// has every entry they can have found.
 		dir = append(dir[:len(dir):len(dir)], new(keyPage))
 		t.dir.Store(&dir)
+		f.page = int32(len(dir) - 1)
 	}
-	p := dir[i>>keyPageBits]
-	p.ents[i&(keyPageSize-1)], p.infos[i&(keyPageSize-1)] = e, *info
-	t.n++
-	t.place(*t.slots.Load(), i+1, e.hash)
-	return i
+	return f.page<<keyPageBits | dir[f.page].n
 }
+
+// add places entry i, written in full by the worker whose next entry it
+// is, and whose text findHash does not find. The caller holds the lock
+// that serialises adding.
+func (t *keyTable) add(i int32) {
+	if 2*(int(t.n)+1) > len(*t.slots.Load()) {
+		t.grow()
+	}
+	(*t.dir.Load())[i>>keyPageBits].n++
+	t.n++
+	t.place(*t.slots.Load(), i+1, t.ent(i).hash)
+}
+
+// entries calls fn with every entry placed, page by page.
+func (t *keyTable) entries(fn func(e int32)) {
+	for pi, p := range *t.dir.Load() {
+		for k := range p.n {
+			fn(int32(pi)<<keyPageBits | k)
+		}
+	}
+}
+
+// size returns one more than the largest entry index there can be.
+func (t *keyTable) size() int32 { return int32(len(*t.dir.Load())) << keyPageBits }
 
 func (t *keyTable) place(slots []atomic.Int32, s int32, h uint64) {
 	mask := uint64(len(slots) - 1)
@@ -126,8 +150,6 @@ func (t *keyTable) place(slots []atomic.Int32, s int32, h uint64) {
 
 func (t *keyTable) grow() {
 	slots := make([]atomic.Int32, 2*len(*t.slots.Load()))
-	for i := range t.n {
-		t.place(slots, i+1, t.ent(i).hash)
-	}
+	t.entries(func(e int32) { t.place(slots, e+1, t.ent(e).hash) })
 	t.slots.Store(&slots)
 }

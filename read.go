@@ -354,6 +354,9 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 			ds.summary.LeftOut = append(ds.summary.LeftOut, sk)
 		}
 	}
+	if p.simple() {
+		ds.entrySeries(p.keys)
+	}
 	bad, dropped, summed := ds.check(cfg.sum)
 	if len(bad) > 0 {
 		if !cfg.collect {

@@ -673,6 +673,46 @@ func TestReadGzipCutShort(t *testing.T) {
 	assert.Contains(t, err.Error(), fmt.Sprintf("cut.csv.gz:%d: ", re.Line))
 }
 
+// TestReadManyKeys reads a file of more new keys than a page of the key
+// table holds, many times over, on workers that fill pages of their own and
+// grow the table side by side, and checks the dataset against the general
+// path's: every key its series, every row its key.
+func TestReadManyKeys(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("period,partner,flow,hs,value\n")
+	partners := []string{"US", "JP", "DE", "FR", "GB"}
+	for m := 1; m <= 3; m++ {
+		for p, name := range partners {
+			if p == 0 {
+				name = []string{"US", "USA", "842"}[m-1] // three texts of one partner
+			}
+			for _, flow := range []string{"X", "M"} {
+				for h := range 2500 { // headings 0101 to 2600 and on: not all HS, so read as HS codes of the file
+					fmt.Fprintf(&b, "2024-%02d,%s,%s,%02d%02d,%d\n", m, name, flow, 1+h/100, 1+h%100, m+p+h)
+				}
+			}
+		}
+	}
+	file := b.String()
+	s := detail()
+	s.Classification = tradeflow.Const("PANEL")
+	checked := s
+	checked.Check = func(*tradeflow.Figure) (string, error) { return "", nil } // not a simple schema
+	ref, err := read(t, file, checked, tradeflow.Unlisted())
+	require.NoError(t, err)
+	want := figures(ref)
+	require.Equal(t, 3*5*2*2500, ref.Len())
+	require.Len(t, ref.Keys(), 5*2*2500, "three texts of a partner are one series")
+	for _, size := range []int{4096, 1 << 16} {
+		for _, workers := range []int{2, 4} {
+			ds, err := read(t, file, s, tradeflow.BlockSize(size), tradeflow.Workers(workers), tradeflow.Unlisted())
+			require.NoError(t, err)
+			assert.Equal(t, want, figures(ds), "block size %d, %d workers", size, workers)
+			assert.Equal(t, ref.Keys(), ds.Keys())
+		}
+	}
+}
+
 // TestReadKeyTexts checks the reader's way with key texts on the fast path
 // (a simple schema) against the general path (a schema with a check): a
 // key text met again in the same block, and texts that name one series

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -112,7 +113,9 @@ type worker struct {
 	qids    []qid // the quantities' series by key entry: see quantitySeries
 
 	simple bool // rows have one value, in a column, and no check
-	fast   bool // fastRow may be tried: see there
+	fill   keyFill
+	entry  int32 // the key entry this worker writes next, or -1
+	fast   bool  // fastRow may be tried: see there
 
 	ends []int
 	base row // the row's attributes other than its key, period and value (fastRow)
@@ -180,7 +183,7 @@ func (c *cache[T]) get(b []byte) (T, error) {
 }
 
 func newWorker(p *plan, ds *Dataset) *worker {
-	w := &worker{p: p, ds: ds, keys: map[wkey]int32{}, prev: -1,
+	w := &worker{p: p, ds: ds, keys: map[wkey]int32{}, prev: -1, entry: -1, fill: keyFill{page: -1},
 		num: fixed.Format{Point: p.point, Thousands: p.thousands, MaxDigits: series.MaxDigits}}
 	w.per.parse = mapped(&p.period, parsePeriodText)
 	w.rep.parse = mapped(&p.reporter, p.parseReporter)
@@ -230,10 +233,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 		return parseBool([]byte(t))
 	}
 	w.keyCols = p.keyRefs()
-	// simple: one figure a row, whose attributes other than the key's,
-	// the period's and the value's are the file's constants.
-	w.simple = len(p.wide) == 0 && len(p.quantities) == 0 && p.check == nil && p.value.col >= 0 &&
-		len(p.flags) == 0 && p.services.col < 0 && len(p.value.missing) == 0 && p.class.col < 0
+	w.simple = p.simple()
 	w.fast = w.simple && p.spanFirst >= 0 && p.period.col >= 0 && len(p.skips) == 0 &&
 		p.vintage.col < 0 && p.source.col < 0 && p.note.col < 0 && p.ncols <= 64
 	if w.fast {
@@ -394,7 +394,7 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (next int, ok
 		return 0, false, false
 	}
 	r := &w.base
-	r.key, r.month, r.span, r.coef, r.exp, r.unit, r.line = ent.id, w.per.lastV.last, w.per.lastV.span, coef, exp, ent.unit, line
+	r.key, r.month, r.span, r.coef, r.exp, r.unit, r.line = ke, w.per.lastV.last, w.per.lastV.span, coef, exp, ent.unit, line
 	res.cols.append(r)
 	w.follow(ke, skip)
 	return next, true, false
@@ -467,20 +467,91 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 	text, form := w.keyText(f)
 	t := w.p.keys
 	th := t.hash(text, form)
-	sk := seriesKey{key, u.u.dim}
-	h := w.ds.seriesIdx.hash(sk)
-	ent := keyEnt{text: string(text), hash: th, unit: u.id, form: form}
-	info := keyInfo{key: key, edition: w.edition}
+	var sk seriesKey
+	var h uint64
+	if !w.simple {
+		sk = seriesKey{key, u.u.dim}
+		h = w.ds.seriesIdx.hash(sk)
+	}
+	if w.entry < 0 {
+		w.ds.mu.Lock()
+		w.entry = t.next(&w.fill)
+		w.ds.mu.Unlock()
+	}
+	// The entry goes where this worker's next one does, which no other
+	// worker writes or reads until it is placed.
+	e := w.entry
+	*t.ent(e) = keyEnt{text: string(text), hash: th, unit: u.id, form: form, id: -1}
+	*t.info(e) = keyInfo{key: key, edition: w.edition}
 	w.ds.mu.Lock()
 	defer w.ds.mu.Unlock()
-	if e := t.findHash(text, form, th); e >= 0 {
-		return e // another worker was quicker
+	if found := t.findHash(text, form, th); found >= 0 {
+		return found // another worker was quicker; e is for the next key
 	}
-	// Different texts may name one series ("US" and "USA"): each gets an
-	// entry of its own, for the same series.
-	ent.id = w.ds.seriesOf(sk, h)
-	return t.insert(ent, &info)
+	if !w.simple {
+		// Different texts may name one series ("US" and "USA"): each
+		// gets an entry of its own, for the same series. A simple
+		// schema's entries get theirs once the file is read
+		// (Dataset.entrySeries).
+		t.ent(e).id = w.ds.seriesOf(sk, h)
+	}
+	t.add(e)
+	w.entry = t.next(&w.fill)
+	return e
 }
+
+// entrySeries gives the key entries of a simple schema's read their series,
+// in the order of the entries, and the rows, which carry their key
+// entries while the file is read, their series. Learning a key text is
+// then only adding it to the key table, a short time under the lock: the
+// series index, which a new key's series would cost a miss of the cache
+// in, is built here, in one pass.
+func (ds *Dataset) entrySeries(t *keyTable) {
+	all := make([]int32, 0, t.n)
+	t.entries(func(e int32) { all = append(all, e) })
+	if ds.series.len() == 0 {
+		ds.seriesIdx = newSeriesIndex(len(all)) // no growing on the way
+	}
+	x := &ds.seriesIdx
+	seriesKeyOf := func(e int32) seriesKey { return seriesKey{t.info(e).key, ds.units[t.ent(e).unit].dim} }
+	hashes := make([]uint64, len(all))
+	runs := max(min(runtime.GOMAXPROCS(0), len(all)>>12), 1)
+	parallel(runs, func(g int) {
+		for i := len(all) * g / runs; i < len(all)*(g+1)/runs; i++ {
+			hashes[i] = x.hash(seriesKeyOf(all[i]))
+		}
+	})
+	// Each key's slot is a miss of the cache: the slot of the key a few
+	// places on is read ahead, so that the misses overlap rather than
+	// come one after another.
+	const ahead = 8
+	series := make([]int32, t.size())
+	var touched uint32
+	mask := uint32(len(x.slots) - 1)
+	for i, e := range all {
+		if i+ahead < len(all) {
+			touched += uint32(x.slots[uint32(hashes[i+ahead])&mask].s)
+		}
+		series[e] = ds.seriesOf(seriesKeyOf(e), hashes[i])
+		t.ent(e).id = series[e]
+	}
+	keep(touched)
+	pages := ds.rows.pages
+	runs = max(min(runtime.GOMAXPROCS(0), len(pages)), 1)
+	parallel(runs, func(g int) {
+		for _, p := range pages[len(pages)*g/runs : len(pages)*(g+1)/runs] {
+			for i, e := range p.key[:p.n] {
+				p.key[i] = series[e]
+			}
+		}
+	})
+}
+
+// keep keeps what it is given from being optimised away: reads made only
+// to bring memory into the cache.
+//
+//go:noinline
+func keep(uint32) {}
 
 // parse parses a block into res, whose storage it reuses.
 func (w *worker) parse(bl *block, res *result) *result {
@@ -806,7 +877,7 @@ func (w *worker) row(res *result, f *record, line int32, unseen bool) *RowError 
 		if vb := trim(f.field(p.value.col)); len(vb) > 0 {
 			n, err := fixed.Parse(vb, w.num)
 			if err == nil && n.Big == nil && (n.Coef >= 0 || !isLevel(key)) {
-				base.key, base.coef, base.exp, base.unit = ent.id, n.Coef, int8(n.Exp), ent.unit
+				base.key, base.coef, base.exp, base.unit = ke, n.Coef, int8(n.Exp), ent.unit
 				res.cols.append(&base)
 				w.follow(ke, skip)
 				return nil
@@ -1036,7 +1107,11 @@ func (w *worker) mainFigure(f *record, base *row, key Key, per period, ke int32,
 	}
 	ent := w.p.keys.ent(ke)
 	n := len(w.figs)
-	if e := w.value(f, base, key, &p.value, ent.unit, ent.id, need); e != nil {
+	id := ent.id
+	if w.simple {
+		id = ke // see plan.simple
+	}
+	if e := w.value(f, base, key, &p.value, ent.unit, id, need); e != nil {
 		return -1, e
 	}
 	if len(w.figs) > n {
