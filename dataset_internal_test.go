@@ -179,35 +179,82 @@ func TestNarrowPages(t *testing.T) {
 
 // A page whose rows come in few runs of one month (a file sorted by
 // period) keeps the runs, not a month a row; one run too many, added in
-// any batch, and it keeps each row's month, with every row as it was.
+// any batch, and it keeps each row's month, with every row as it was. A
+// batch is a block's rows as the reader keeps them (narrow, months in runs
+// too, coefficients in 32 bits and the rest aside) or wide.
 func TestMonthRuns(t *testing.T) {
-	for _, batch := range []int{1, 7, 1000} {
-		for _, runs := range []int{1, 2, maxRuns, maxRuns + 1, 3 * maxRuns} {
-			var tb table
-			var want []int32
-			n := 5000
-			for len(want) < n {
-				c := &cols{}
-				for range min(batch, n-len(want)) {
-					m := int32(24000 + len(want)*runs/n)
-					if runs == 2 && len(want) > n/2 || runs == maxRuns+1 && m == 24000+maxRuns {
-						m = 0 // a month far from the others: 16 bits do not span them
+	for _, narrow := range []bool{false, true} {
+		for _, batch := range []int{1, 7, 1000} {
+			for _, runs := range []int{1, 2, maxRuns, maxRuns + 1, 3 * maxRuns} {
+				var tb table
+				var want []int32
+				var coefs []int64
+				n := 5000
+				if batch == 1000 {
+					n = pageSize + 5000 // a batch across two pages
+				}
+				for len(want) < n {
+					c := &cols{}
+					if narrow {
+						c.coef32, c.runs = []int32{}, make([]monthRun, 0, maxRuns)
 					}
-					c.append(&row{key: 1, month: m})
-					want = append(want, m)
+					for range min(batch, n-len(want)) {
+						m := int32(24000 + len(want)*runs/n)
+						if runs == 2 && len(want) > n/2 || runs == maxRuns+1 && m == 24000+maxRuns {
+							m = 0 // a month far from the others: 16 bits do not span them
+						}
+						coef := int64(len(want))
+						if len(want)%97 == 0 {
+							coef = 1<<40 + coef // beyond 32 bits
+						}
+						c.append(&row{key: 1, month: m, coef: coef})
+						want = append(want, m)
+						coefs = append(coefs, coef)
+					}
+					tb.appendCols(c, nil)
 				}
-				tb.appendCols(c, nil)
-			}
-			for r, w := range want {
-				if got := tb.month(int32(r)); got != w {
-					t.Fatalf("batch %d, %d runs: row %d: month %d, want %d", batch, runs, r, got, w)
+				for r, w := range want {
+					if got := tb.month(int32(r)); got != w {
+						t.Fatalf("narrow %v, batch %d, %d runs: row %d: month %d, want %d", narrow, batch, runs, r, got, w)
+					}
+					if p, i := tb.page(int32(r)); p.coefAt(i) != coefs[r] {
+						t.Fatalf("narrow %v, batch %d, %d runs: row %d: coefficient %d, want %d", narrow, batch, runs, r, p.coefAt(i), coefs[r])
+					}
 				}
-			}
-			p := tb.pages[0]
-			if kept := p.runs != nil; kept != (runs <= maxRuns) {
-				t.Errorf("batch %d, %d runs: runs kept %v", batch, runs, kept)
+				p := tb.pages[0]
+				if kept := p.runs != nil; kept != (runs <= maxRuns) {
+					t.Errorf("narrow %v, batch %d, %d runs: runs kept %v", narrow, batch, runs, kept)
+				}
 			}
 		}
+	}
+}
+
+// A block of rows across two pages, its months changing in the part that
+// goes on the second, keeps its runs where its rows go.
+func TestMonthRunsAcrossPages(t *testing.T) {
+	var tb table
+	var want []int32
+	for b := range 70 { // blocks of 1000 rows: the 66th is on both pages
+		c := &cols{coef32: []int32{}, runs: make([]monthRun, 0, maxRuns)}
+		for range 1000 {
+			r := len(want)
+			m := int32(24000 + b/20)
+			if r >= pageSize+200 && r < 66000 { // in the 66th block only
+				m += 10 + int32(r-pageSize-200)/100%3
+			}
+			c.append(&row{key: 1, month: m, coef: int64(r)})
+			want = append(want, m)
+		}
+		tb.appendCols(c, nil)
+	}
+	for r, w := range want {
+		if got := tb.month(int32(r)); got != w {
+			t.Fatalf("row %d: month %d, want %d", r, got, w)
+		}
+	}
+	if tb.pages[1].runs == nil {
+		t.Error("the second page keeps no runs")
 	}
 }
 

@@ -241,6 +241,60 @@ func (c *cols) appendNarrow(month []int32, coef []int64) {
 	}
 }
 
+// appendNarrowCols appends the months and coefficients of rows i to i+k of
+// src, a block's rows kept narrow as a page's are, to a page: the
+// coefficients copied whole, the months run by run while the page keeps
+// runs.
+func (c *cols) appendNarrowCols(src *cols, i, k int) {
+	if !c.appendRuns(src, i, k) {
+		m := make([]int32, k)
+		for j := range m {
+			m[j] = src.monthAt(i + j)
+		}
+		c.appendMonths(m)
+	}
+	n := len(c.coef32)
+	c.coef32 = append(c.coef32, src.coef32[i:i+k]...)
+	for j, v := range src.coefX {
+		if int(j) >= i && int(j) < i+k {
+			if c.coefX == nil {
+				c.coefX = map[int32]int64{}
+			}
+			c.coefX[int32(n+int(j)-i)] = v
+		}
+	}
+}
+
+// appendRuns appends the month runs of rows i to i+k of src to a page,
+// and reports whether it could: both must keep runs, and the page no more
+// than maxRuns.
+func (c *cols) appendRuns(src *cols, i, k int) bool {
+	if src.runs == nil || c.runs == nil {
+		return false
+	}
+	var add [maxRuns]monthRun
+	n, last := 0, int32(-1)
+	if l := len(c.runs); l > 0 {
+		last = c.runs[l-1].m
+	}
+	for j, r := range src.runs {
+		from, to := max(int(r.from), i), i+k
+		if j+1 < len(src.runs) {
+			to = min(to, int(src.runs[j+1].from))
+		}
+		if from >= to || (n == 0 && len(c.runs) > 0 && r.m == last) || (n > 0 && add[n-1].m == r.m) {
+			continue
+		}
+		if len(c.runs)+n == maxRuns {
+			return false
+		}
+		add[n] = monthRun{int32(c.n + from - i), r.m}
+		n++
+	}
+	c.runs = append(c.runs, add[:n]...)
+	return true
+}
+
 // appendMonths appends the months of rows c.n on to a page.
 func (c *cols) appendMonths(month []int32) {
 	if c.runs == nil {
@@ -313,7 +367,10 @@ func (c *cols) append(r *row) {
 	n := c.n
 	c.key = append(c.key, r.key)
 	if c.coef32 != nil {
-		c.appendNarrow([]int32{r.month}, []int64{r.coef})
+		if k := len(c.runs); k == 0 || c.runs[k-1].m != r.month {
+			c.appendMonths([]int32{r.month})
+		}
+		c.coef32 = append(c.coef32, c.narrowCoef(n, r.coef))
 	} else {
 		c.month = append(c.month, r.month)
 		c.coef = append(c.coef, r.coef)
@@ -344,6 +401,14 @@ func (c *cols) get(i int) row {
 func (c *cols) reset() {
 	c.n = 0
 	c.key, c.month, c.coef = c.key[:0], c.month[:0], c.coef[:0]
+	if c.coef32 != nil {
+		// Narrow: the months in runs again, until there are too many.
+		c.coef32, c.runs, c.month16, c.month0, c.coefX = c.coef32[:0], c.runs[:0], nil, 0, nil
+		if c.runs == nil {
+			c.runs = make([]monthRun, 0, maxRuns)
+		}
+		c.month = nil
+	}
 	lspare := c.line.v
 	if lspare == nil {
 		lspare = c.line.spare
@@ -437,7 +502,11 @@ func (t *table) appendCols(c *cols, bigs map[int]*big.Int) {
 		p := t.pages[len(t.pages)-1]
 		k := min(c.n-i, pageSize-p.n)
 		p.key = append(p.key, c.key[i:i+k]...)
-		p.appendNarrow(c.month[i:i+k], c.coef[i:i+k])
+		if c.coef32 != nil {
+			p.appendNarrowCols(c, i, k)
+		} else {
+			p.appendNarrow(c.month[i:i+k], c.coef[i:i+k])
+		}
 		if c.line.v == nil && p.line.v == nil && (p.n == 0 || p.line.first+int32(p.n) == c.line.first+int32(i)) {
 			if p.n == 0 {
 				p.line.first = c.line.first + int32(i)
