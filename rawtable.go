@@ -38,7 +38,8 @@ const (
 type keyPage struct {
 	ents  [keyPageSize]keyEnt
 	infos [keyPageSize]keyInfo
-	n     int32 // the entries placed, the first n: the rest are the filling worker's
+	n     int32                     // the entries placed, the first n: the rest are the filling worker's
+	succ  [keyPageSize]atomic.Int32 // see follower
 }
 
 type keyEnt struct {
@@ -69,6 +70,23 @@ func (t *keyTable) ent(e int32) *keyEnt {
 
 func (t *keyTable) info(e int32) *keyInfo {
 	return &(*t.dir.Load())[e>>keyPageBits].infos[e&(keyPageSize-1)]
+}
+
+// follower returns the entry of a row that followed a row of entry e,
+// as the first worker to see one recorded it (setFollower), or −1: a guess
+// for a worker that has not seen e followed itself. Each worker guesses
+// from what it has seen first (worker.next), which is right for its own
+// blocks; in the next month of a file sorted by period, a row is often in
+// a block the other worker had, and then this guess is right.
+func (t *keyTable) follower(e int32) int32 {
+	return (*t.dir.Load())[e>>keyPageBits].succ[e&(keyPageSize-1)].Load() - 1
+}
+
+// setFollower records f as the follower of e, unless e has one.
+func (t *keyTable) setFollower(e, f int32) {
+	if s := &(*t.dir.Load())[e>>keyPageBits].succ[e&(keyPageSize-1)]; s.Load() == 0 {
+		s.Store(f + 1)
+	}
 }
 
 func (t *keyTable) hash(text []byte, form uint8) uint64 {

@@ -352,10 +352,10 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (next int, ok
 	t := p.keys
 	ke, skip := int32(-1), false
 	if w.prev >= 0 {
-		if g := w.next[w.prev]; g >= 0 {
+		if g := w.after(w.prev); g >= 0 {
 			if ent := t.ent(g); ent.form == 1 && ent.text == string(text) {
 				ke = g
-			} else if g2 := w.next[g]; g2 >= 0 {
+			} else if g2 := w.after(g); g2 >= 0 {
 				if ent := t.ent(g2); ent.form == 1 && ent.text == string(text) {
 					ke, skip = g2, true
 				}
@@ -434,11 +434,11 @@ func (w *worker) fastKey(f *record) (e int32, skip bool) {
 	t := w.p.keys
 	text, form := w.keyText(f)
 	if w.prev >= 0 {
-		if g := w.next[w.prev]; g >= 0 {
+		if g := w.after(w.prev); g >= 0 {
 			if ent := t.ent(g); ent.form == form && ent.text == string(text) {
 				return g, false
 			}
-			if g2 := w.next[g]; g2 >= 0 {
+			if g2 := w.after(g); g2 >= 0 {
 				if ent := t.ent(g2); ent.form == form && ent.text == string(text) {
 					return g2, true
 				}
@@ -454,10 +454,23 @@ func (w *worker) follow(e int32, skip bool) {
 	for int(e) >= len(w.next) {
 		w.next = append(w.next, -1)
 	}
-	if w.prev >= 0 && !skip {
+	if w.prev >= 0 && !skip && w.next[w.prev] != e {
 		w.next[w.prev] = e
+		w.p.keys.setFollower(w.prev, e)
 	}
 	w.prev = e
+}
+
+// after returns the entry of the row after one of entry e, as this worker
+// last saw it or else as the key table's follower says; −1 if neither
+// knows.
+func (w *worker) after(e int32) int32 {
+	if int(e) < len(w.next) {
+		if g := w.next[e]; g >= 0 {
+			return g
+		}
+	}
+	return w.p.keys.follower(e)
 }
 
 // learn adds the row's key text to the key table, with a new
