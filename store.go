@@ -145,7 +145,7 @@ func (l *lines) append(x int32, n int) {
 // file gives.
 type cols struct {
 	n     int
-	key   []int32 // the series
+	key   []int32 // the series (while a simple schema's file is read, the key entry: see Dataset.entrySeries)
 	month []int32 // the period's last month, as months since epoch
 	coef  []int64 // the value is coef × 10^exp in the printed unit, unless big
 	line  lines

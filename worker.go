@@ -112,10 +112,10 @@ type worker struct {
 	tallied []int // the reasons the current row has left figures out for
 	qids    []qid // the quantities' series by key entry: see quantitySeries
 
-	simple bool // rows have one value, in a column, and no check
-	fill   keyFill
-	entry  int32 // the key entry this worker writes next, or -1
-	fast   bool  // fastRow may be tried: see there
+	simple bool    // rows have one value, in a column, and no check
+	fill   keyFill // the key table's page this worker writes its new entries in
+	entry  int32   // the key entry this worker writes next, or -1
+	fast   bool    // fastRow may be tried: see there
 
 	ends []int
 	base row // the row's attributes other than its key, period and value (fastRow)
@@ -548,7 +548,7 @@ func (ds *Dataset) entrySeries(t *keyTable) {
 		series[e] = ds.seriesOf(seriesKeyOf(e), hashes[i])
 		t.ent(e).id = series[e]
 	}
-	keep(touched)
+	sink(touched)
 	pages := ds.rows.pages
 	runs = max(min(runtime.GOMAXPROCS(0), len(pages)), 1)
 	parallel(runs, func(g int) {
@@ -560,11 +560,11 @@ func (ds *Dataset) entrySeries(t *keyTable) {
 	})
 }
 
-// keep keeps what it is given from being optimised away: reads made only
+// sink keeps what it is given from being optimised away: reads made only
 // to bring memory into the cache.
 //
 //go:noinline
-func keep(uint32) {}
+func sink(uint32) {}
 
 // parse parses a block into res, whose storage it reuses.
 func (w *worker) parse(bl *block, res *result) *result {
