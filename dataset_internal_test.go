@@ -140,13 +140,13 @@ func TestNarrowPages(t *testing.T) {
 	var tb table
 	var want []row
 	add := func(n int, month func(i int) int32, coef func(i int) int64) {
-		c := &cols{}
+		c := blockCols(0)
 		for i := range n {
 			r := row{key: int32(i % 7), month: month(i), coef: coef(i), line: int32(len(want) + 2)}
 			c.append(&r)
 			want = append(want, r)
 		}
-		tb.appendCols(c, nil)
+		tb.appendCols(&c, nil)
 	}
 	small := func(int) int64 { return rng.Int64N(1<<31) - 1<<30 }
 	near := func(int) int32 { return 24000 + rng.Int32N(40) }
@@ -181,50 +181,45 @@ func TestNarrowPages(t *testing.T) {
 // period) keeps the runs, not a month a row; one run too many, added in
 // any batch, and it keeps each row's month, with every row as it was. A
 // batch is a block's rows as the reader keeps them (narrow, months in runs
-// too, coefficients in 32 bits and the rest aside) or wide.
+// too, coefficients in 32 bits and the rest aside).
 func TestMonthRuns(t *testing.T) {
-	for _, narrow := range []bool{false, true} {
-		for _, batch := range []int{1, 7, 1000} {
-			for _, runs := range []int{1, 2, maxRuns, maxRuns + 1, 3 * maxRuns} {
-				var tb table
-				var want []int32
-				var coefs []int64
-				n := 5000
-				if batch == 1000 {
-					n = pageSize + 5000 // a batch across two pages
-				}
-				for len(want) < n {
-					c := &cols{}
-					if narrow {
-						c.coef32, c.runs = []int32{}, make([]monthRun, 0, maxRuns)
+	for _, batch := range []int{1, 7, 1000} {
+		for _, runs := range []int{1, 2, maxRuns, maxRuns + 1, 3 * maxRuns} {
+			var tb table
+			var want []int32
+			var coefs []int64
+			n := 5000
+			if batch == 1000 {
+				n = pageSize + 5000 // a batch across two pages
+			}
+			for len(want) < n {
+				c := blockCols(0)
+				for range min(batch, n-len(want)) {
+					m := int32(24000 + len(want)*runs/n)
+					if runs == 2 && len(want) > n/2 || runs == maxRuns+1 && m == 24000+maxRuns {
+						m = 0 // a month far from the others: 16 bits do not span them
 					}
-					for range min(batch, n-len(want)) {
-						m := int32(24000 + len(want)*runs/n)
-						if runs == 2 && len(want) > n/2 || runs == maxRuns+1 && m == 24000+maxRuns {
-							m = 0 // a month far from the others: 16 bits do not span them
-						}
-						coef := int64(len(want))
-						if len(want)%97 == 0 {
-							coef = 1<<40 + coef // beyond 32 bits
-						}
-						c.append(&row{key: 1, month: m, coef: coef})
-						want = append(want, m)
-						coefs = append(coefs, coef)
+					coef := int64(len(want))
+					if len(want)%97 == 0 {
+						coef = 1<<40 + coef // beyond 32 bits
 					}
-					tb.appendCols(c, nil)
+					c.append(&row{key: 1, month: m, coef: coef})
+					want = append(want, m)
+					coefs = append(coefs, coef)
 				}
-				for r, w := range want {
-					if got := tb.month(int32(r)); got != w {
-						t.Fatalf("narrow %v, batch %d, %d runs: row %d: month %d, want %d", narrow, batch, runs, r, got, w)
-					}
-					if p, i := tb.page(int32(r)); p.coefAt(i) != coefs[r] {
-						t.Fatalf("narrow %v, batch %d, %d runs: row %d: coefficient %d, want %d", narrow, batch, runs, r, p.coefAt(i), coefs[r])
-					}
+				tb.appendCols(&c, nil)
+			}
+			for r, w := range want {
+				if got := tb.month(int32(r)); got != w {
+					t.Fatalf("batch %d, %d runs: row %d: month %d, want %d", batch, runs, r, got, w)
 				}
-				p := tb.pages[0]
-				if kept := p.runs != nil; kept != (runs <= maxRuns) {
-					t.Errorf("narrow %v, batch %d, %d runs: runs kept %v", narrow, batch, runs, kept)
+				if p, i := tb.page(int32(r)); p.coefAt(i) != coefs[r] {
+					t.Fatalf("batch %d, %d runs: row %d: coefficient %d, want %d", batch, runs, r, p.coefAt(i), coefs[r])
 				}
+			}
+			p := tb.pages[0]
+			if kept := p.runs != nil; kept != (runs <= maxRuns) {
+				t.Errorf("batch %d, %d runs: runs kept %v", batch, runs, kept)
 			}
 		}
 	}
@@ -236,7 +231,7 @@ func TestMonthRunsAcrossPages(t *testing.T) {
 	var tb table
 	var want []int32
 	for b := range 70 { // blocks of 1000 rows: the 66th is on both pages
-		c := &cols{coef32: []int32{}, runs: make([]monthRun, 0, maxRuns)}
+		c := blockCols(0)
 		for range 1000 {
 			r := len(want)
 			m := int32(24000 + b/20)
@@ -246,7 +241,7 @@ func TestMonthRunsAcrossPages(t *testing.T) {
 			c.append(&row{key: 1, month: m, coef: int64(r)})
 			want = append(want, m)
 		}
-		tb.appendCols(c, nil)
+		tb.appendCols(&c, nil)
 	}
 	for r, w := range want {
 		if got := tb.month(int32(r)); got != w {

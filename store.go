@@ -146,19 +146,19 @@ func (l *lines) append(x int32, n int) {
 type cols struct {
 	n     int
 	key   []int32 // the series (while a simple schema's file is read, the key entry: see Dataset.entrySeries)
-	month []int32 // the period's last month, as months since epoch
-	coef  []int64 // the value is coef × 10^exp in the printed unit, unless big
+	month []int32 // the period's last month, as months since epoch (see below)
 	line  lines
 	attr  sparse[rowAttr]
 
-	// A page of a dataset keeps its months and coefficients narrow, up to
-	// eight bytes a row fewer. Months go in runs of rows while a page has
-	// few (a file sorted by period has one or two a page), so that reading
-	// a row's month reads no column at all; past that, as offsets from
-	// month0 in 16 bits while they fit (a month that does not widens the
-	// column into month). Coefficients go in 32 bits, each one that does
-	// not fit kept in coefX (trade values are heavy-tailed: a page of a
-	// real file nearly always has a few). month and coef are then nil.
+	// Months and coefficients are kept narrow, up to eight bytes a row
+	// fewer. Months go in runs of rows while there are few (a page of a
+	// file sorted by period has one or two), so that reading a row's
+	// month reads no column at all; past that, as offsets from month0 in
+	// 16 bits while they fit (a month that does not widens the column into
+	// month). A value is coef × 10^exp in the printed unit, unless big; its
+	// coefficient goes in 32 bits, or, if it does not fit, in coefX (trade
+	// values are heavy-tailed: a page of a real file nearly always has a
+	// few).
 	runs    []monthRun
 	month16 []uint16
 	month0  int32
@@ -193,9 +193,6 @@ func (c *cols) monthAt(i int) int32 {
 
 // coefAt returns row i's coefficient.
 func (c *cols) coefAt(i int) int64 {
-	if c.coef32 == nil {
-		return c.coef[i]
-	}
 	if v := c.coef32[i]; v != wideCoef {
 		return int64(v)
 	}
@@ -204,10 +201,6 @@ func (c *cols) coefAt(i int) int64 {
 
 // setCoef sets row i's coefficient.
 func (c *cols) setCoef(i int, v int64) {
-	if c.coef32 == nil {
-		c.coef[i] = v
-		return
-	}
 	delete(c.coefX, int32(i))
 	c.coef32[i] = c.narrowCoef(i, v)
 }
@@ -233,12 +226,10 @@ func (c *cols) widenMonth() {
 	c.month, c.month16 = w, nil
 }
 
-// appendNarrow appends months and coefficients to a page.
-func (c *cols) appendNarrow(month []int32, coef []int64) {
-	c.appendMonths(month)
-	for j, v := range coef {
-		c.coef32 = append(c.coef32, c.narrowCoef(c.n+j, v))
-	}
+// blockCols returns empty columns for about n rows of a block, kept
+// narrow as a page keeps them, so that appendCols copies them whole.
+func blockCols(n int) cols {
+	return cols{key: make([]int32, 0, n), coef32: make([]int32, 0, n), runs: make([]monthRun, 0, maxRuns)}
 }
 
 // appendNarrowCols appends the months and coefficients of rows i to i+k of
@@ -366,15 +357,10 @@ type row struct {
 func (c *cols) append(r *row) {
 	n := c.n
 	c.key = append(c.key, r.key)
-	if c.coef32 != nil {
-		if k := len(c.runs); k == 0 || c.runs[k-1].m != r.month {
-			c.appendMonths([]int32{r.month})
-		}
-		c.coef32 = append(c.coef32, c.narrowCoef(n, r.coef))
-	} else {
-		c.month = append(c.month, r.month)
-		c.coef = append(c.coef, r.coef)
+	if k := len(c.runs); k == 0 || c.runs[k-1].m != r.month {
+		c.appendMonths([]int32{r.month})
 	}
+	c.coef32 = append(c.coef32, c.narrowCoef(n, r.coef))
 	c.line.append(r.line, n)
 	// sparse.append, written out: a comparison of a type parameter's
 	// values is a call, of rowAttrs a few instructions.
@@ -400,14 +386,10 @@ func (c *cols) get(i int) row {
 
 func (c *cols) reset() {
 	c.n = 0
-	c.key, c.month, c.coef = c.key[:0], c.month[:0], c.coef[:0]
-	if c.coef32 != nil {
-		// Narrow: the months in runs again, until there are too many.
-		c.coef32, c.runs, c.month16, c.month0, c.coefX = c.coef32[:0], c.runs[:0], nil, 0, nil
-		if c.runs == nil {
-			c.runs = make([]monthRun, 0, maxRuns)
-		}
-		c.month = nil
+	// The months in runs again, until there are too many.
+	c.key, c.coef32, c.runs, c.month16, c.month, c.month0, c.coefX = c.key[:0], c.coef32[:0], c.runs[:0], nil, nil, 0, nil
+	if c.runs == nil {
+		c.runs = make([]monthRun, 0, maxRuns)
 	}
 	lspare := c.line.v
 	if lspare == nil {
@@ -491,9 +473,9 @@ func (t *table) append(r *row) int32 {
 	return int32(t.n - 1)
 }
 
-// appendCols appends the first n rows of c, with their keys, units,
-// sources and notes already the dataset's, copying a page's worth at a
-// time.
+// appendCols appends the rows of c, a block's (see blockCols), with their
+// keys, units, sources and notes already the dataset's, copying a page's
+// worth at a time.
 func (t *table) appendCols(c *cols, bigs map[int]*big.Int) {
 	for i := 0; i < c.n; {
 		if t.n&(pageSize-1) == 0 {
@@ -502,11 +484,7 @@ func (t *table) appendCols(c *cols, bigs map[int]*big.Int) {
 		p := t.pages[len(t.pages)-1]
 		k := min(c.n-i, pageSize-p.n)
 		p.key = append(p.key, c.key[i:i+k]...)
-		if c.coef32 != nil {
-			p.appendNarrowCols(c, i, k)
-		} else {
-			p.appendNarrow(c.month[i:i+k], c.coef[i:i+k])
-		}
+		p.appendNarrowCols(c, i, k)
 		if c.line.v == nil && p.line.v == nil && (p.n == 0 || p.line.first+int32(p.n) == c.line.first+int32(i)) {
 			if p.n == 0 {
 				p.line.first = c.line.first + int32(i)

@@ -577,9 +577,9 @@ func (w *worker) parse(bl *block, res *result) *result {
 	// The columns of row attributes and lines are made when a row needs
 	// them (most files need neither), and kept for the next block.
 	if est := len(bl.buf)/32 + 16; cap(res.cols.key) < est {
-		// Narrow, as a page of the dataset is, so that merging a block
-		// copies its columns whole.
-		res.cols.key, res.cols.coef32, res.cols.runs = make([]int32, 0, est), make([]int32, 0, est), make([]monthRun, 0, maxRuns)
+		lines, attrs := res.cols.line, res.cols.attr
+		res.cols = blockCols(est)
+		res.cols.line, res.cols.attr = lines, attrs
 	}
 	b := bl.buf
 	line := 0 // from the block's start: the reader adds where it starts
