@@ -114,15 +114,22 @@ type builder struct {
 func newBuilder(start Month, n int, scale int32) builder {
 	// Up to 64 months (most monthly series), the coefficients and presence
 	// bits live in the store itself: one allocation a series, not three,
-	// in a size near what the months need.
+	// in a size near what the months need. Whole years (24 and 36
+	// months, and a year-on-year change of 36 or 48) fill theirs.
 	var d *store
 	var bits *[1]uint64
 	switch {
 	case n <= 16:
 		s := new(store16)
 		d, bits, s.coef = &s.store, &s.bits, s.buf[:n:n]
+	case n <= 24:
+		s := new(store24)
+		d, bits, s.coef = &s.store, &s.bits, s.buf[:n:n]
 	case n <= 32:
 		s := new(store32)
+		d, bits, s.coef = &s.store, &s.bits, s.buf[:n:n]
+	case n <= 36:
+		s := new(store36)
 		d, bits, s.coef = &s.store, &s.bits, s.buf[:n:n]
 	case n <= 48:
 		s := new(store48)
@@ -149,6 +156,16 @@ type (
 		store
 		bits [1]uint64
 		buf  [16]int64
+	}
+	store24 struct {
+		store
+		bits [1]uint64
+		buf  [24]int64
+	}
+	store36 struct {
+		store
+		bits [1]uint64
+		buf  [36]int64
 	}
 	store32 struct {
 		store
