@@ -283,6 +283,76 @@ func (x *seriesIndex) grow() {
 	}
 }
 
+// placeAll fills an empty index with len(h) keys at once: key(i), of
+// hash h[i]. It returns, for each i, the least j with key(j) == key(i),
+// which the index holds for both (equal keys share a slot, and the keys
+// of a bucket of slots are placed in the order of i), and leaves 1 + j in
+// the slots and the second map: the caller numbers the series and calls
+// renumber. The keys go in the order of their slots, not of i: a table of
+// millions of slots is much larger than the cache, and placing keys at
+// random costs a miss of it each, where walking the slots from one end to
+// the other costs next to none.
+func (x *seriesIndex) placeAll(h []uint64, key func(i int32) seriesKey) []int32 {
+	n := len(h)
+	if x.n != 0 || 2*n > len(x.slots) {
+		panic("tradeflow: internal error: placeAll needs an empty index with room")
+	}
+	// A counting sort by the high bits of the slot: each bucket's slots,
+	// a few hundred, stay in cache while its keys are placed.
+	mask := uint64(len(x.slots) - 1)
+	const shift = 8 // 256 slots, 2 KiB, a bucket
+	count := make([]int32, len(x.slots)>>shift+2)
+	for _, hi := range h {
+		count[(hi&mask)>>shift+1]++
+	}
+	for b := 1; b < len(count); b++ {
+		count[b] += count[b-1]
+	}
+	order := make([]int32, n)
+	for i, hi := range h {
+		b := (hi & mask) >> shift
+		order[count[b]] = int32(i)
+		count[b]++
+	}
+	holder := make([]int32, n)
+	for _, i := range order {
+		sl := x.slot(h[i])
+		switch {
+		case sl.s == 0:
+			*sl = seriesSlot{uint32(h[i]), i + 1}
+			x.n++
+			holder[i] = i
+		case key(sl.s-1) == key(i):
+			holder[i] = sl.s - 1
+		default: // another key with these 32 bits of hash
+			k := key(i)
+			if j, ok := x.more[k]; ok {
+				holder[i] = j - 1
+				continue
+			}
+			if x.more == nil {
+				x.more = map[seriesKey]int32{}
+			}
+			x.more[k] = i + 1
+			holder[i] = i
+		}
+	}
+	return holder
+}
+
+// renumber replaces the 1 + j that placeAll left in the index by the
+// series of j, series[j].
+func (x *seriesIndex) renumber(series []int32) {
+	for i := range x.slots {
+		if sl := &x.slots[i]; sl.s != 0 {
+			sl.s = series[sl.s-1] + 1
+		}
+	}
+	for k, j := range x.more {
+		x.more[k] = series[j-1]
+	}
+}
+
 func (x seriesIndex) clone() seriesIndex {
 	c := seriesIndex{seed: x.seed, slots: slices.Clone(x.slots), n: x.n}
 	if x.more != nil {

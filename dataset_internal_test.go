@@ -77,6 +77,100 @@ func TestSeriesIndexGrows(t *testing.T) {
 	}
 }
 
+// TestSeriesIndexPlaceAll checks placing many keys at once against
+// adding them one by one: each key gets the series of its first entry,
+// numbered in the order of the entries, with repeated keys, two keys
+// sharing the 32 bits of hash a slot keeps (the second map), and keys
+// whose slots wrap round the end of the table.
+func TestSeriesIndexPlaceAll(t *testing.T) {
+	keyOf := func(i int) seriesKey {
+		c, err := OtherCode("PANEL", strconv.Itoa(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return seriesKey{Key{Reporter: MustParseKey("CN X US 1201 value").Reporter, Commodity: c}, "USD"}
+	}
+	t.Run("small", func(t *testing.T) {
+		k := []seriesKey{keyOf(0), keyOf(1), keyOf(0), keyOf(2), keyOf(2), keyOf(3)}
+		x := newSeriesIndex(len(k))
+		last := uint64(len(x.slots) - 1)
+		h := []uint64{5, 1<<40 | last, 5, 7<<32 | 5, 7<<32 | 5, 2*last + 1} // the last wraps round
+		holder := x.placeAll(h, func(i int32) seriesKey { return k[i] })
+		if want := []int32{0, 1, 0, 3, 3, 5}; !slices.Equal(holder, want) {
+			t.Fatalf("holders %v, want %v", holder, want)
+		}
+		if x.more == nil {
+			t.Fatal("a key whose 32 bits of hash are taken must go to the second map")
+		}
+		var series seriesTable
+		ids := make([]int32, len(k))
+		for i := range k {
+			if holder[i] == int32(i) {
+				ids[i] = series.add(k[i])
+			} else {
+				ids[i] = ids[holder[i]]
+			}
+		}
+		x.renumber(ids)
+		for i := range k {
+			if got, ok := x.find(&series, k[i], h[i]); !ok || got != ids[i] {
+				t.Errorf("find(%v) = %d, %v; want %d", k[i], got, ok, ids[i])
+			}
+		}
+		if _, ok := x.find(&series, keyOf(9), 7<<32|5); ok {
+			t.Error("a key never placed was found")
+		}
+	})
+	t.Run("many", func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(5, 6))
+		const n = 50000
+		k := make([]seriesKey, n)
+		for i := range k {
+			k[i] = keyOf(rng.IntN(n * 3 / 4)) // about a third repeated
+		}
+		var one seriesTable
+		ox := newSeriesIndex(n)
+		want := make([]int32, n)
+		for i, sk := range k {
+			if s, ok := ox.get(&one, sk); ok {
+				want[i] = s
+				continue
+			}
+			want[i] = one.add(sk)
+			ox.put(&one, sk, ox.hash(sk), want[i])
+		}
+		x := newSeriesIndex(n)
+		h := make([]uint64, n)
+		for i, sk := range k {
+			h[i] = x.hash(sk)
+		}
+		holder := x.placeAll(h, func(i int32) seriesKey { return k[i] })
+		var series seriesTable
+		ids := make([]int32, n)
+		for i := range k {
+			if j := holder[i]; j == int32(i) {
+				ids[i] = series.add(k[i])
+			} else if j < int32(i) && k[j] == k[i] {
+				ids[i] = ids[j]
+			} else {
+				t.Fatalf("entry %d held by %d", i, j)
+			}
+		}
+		if !slices.Equal(ids, want) {
+			t.Fatal("series numbered otherwise than one by one")
+		}
+		x.renumber(ids)
+		if x.n+len(x.more) != one.len() {
+			t.Errorf("%d slots filled and %d keys in the second map for %d series", x.n, len(x.more), one.len())
+		}
+		for i, sk := range k {
+			if got, ok := x.get(&series, sk); !ok || got != ids[i] {
+				t.Fatalf("get(%v) = %d, %v; want %d", sk, got, ok, ids[i])
+			}
+		}
+	})
+}
+
 // TestBuildIndexByBucket checks that the two-pass placing of a large
 // table gives the same index as placing each row at once: every series'
 // rows in file order.

@@ -522,7 +522,8 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 func (ds *Dataset) entrySeries(t *keyTable) {
 	all := make([]int32, 0, t.n)
 	t.entries(func(e int32) { all = append(all, e) })
-	if ds.series.len() == 0 {
+	fresh := ds.series.len() == 0
+	if fresh {
 		ds.seriesIdx = newSeriesIndex(len(all)) // no growing on the way
 	}
 	x := &ds.seriesIdx
@@ -534,21 +535,40 @@ func (ds *Dataset) entrySeries(t *keyTable) {
 			hashes[i] = x.hash(seriesKeyOf(all[i]))
 		}
 	})
-	// Each key's slot is a miss of the cache: the slot of the key a few
-	// places on is read ahead, so that the misses overlap rather than
-	// come one after another.
-	const ahead = 8
 	series := make([]int32, t.size())
-	var touched uint32
-	mask := uint32(len(x.slots) - 1)
-	for i, e := range all {
-		if i+ahead < len(all) {
-			touched += uint32(x.slots[uint32(hashes[i+ahead])&mask].s)
+	if fresh {
+		// The keys go into the index in the order of its slots (see
+		// placeAll), and get their series in the order of the entries.
+		holder := x.placeAll(hashes, func(i int32) seriesKey { return seriesKeyOf(all[i]) })
+		ids := holder // reused: holder[i] is read before ids[i] is written
+		for i, e := range all {
+			var id int32
+			if j := holder[i]; j == int32(i) {
+				id = ds.series.add(seriesKeyOf(e))
+			} else {
+				id = ids[j] // j < i: numbered already
+			}
+			ids[i] = id
+			series[e] = id
+			t.ent(e).id = id
 		}
-		series[e] = ds.seriesOf(seriesKeyOf(e), hashes[i])
-		t.ent(e).id = series[e]
+		x.renumber(ids)
+	} else {
+		// Each key's slot is a miss of the cache: the slot of the key a
+		// few places on is read ahead, so that the misses overlap rather
+		// than come one after another.
+		const ahead = 8
+		var touched uint32
+		mask := uint32(len(x.slots) - 1)
+		for i, e := range all {
+			if i+ahead < len(all) {
+				touched += uint32(x.slots[uint32(hashes[i+ahead])&mask].s)
+			}
+			series[e] = ds.seriesOf(seriesKeyOf(e), hashes[i])
+			t.ent(e).id = series[e]
+		}
+		sink(touched)
 	}
-	sink(touched)
 	pages := ds.rows.pages
 	runs = max(min(runtime.GOMAXPROCS(0), len(pages)), 1)
 	parallel(runs, func(g int) {
