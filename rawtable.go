@@ -115,8 +115,14 @@ func (t *keyTable) findHash(text []byte, form uint8, h uint64) int32 {
 }
 
 // A keyFill is where a worker writes its next new entry: the page it
-// fills, by index, or −1 before its first.
-type keyFill struct{ page int32 }
+// fills, by index, or −1 before its first. spare, if not nil, is the
+// page next takes when it needs one: the worker makes it before taking
+// the lock, so that the others do not wait while a page of 600 KB is
+// zeroed.
+type keyFill struct {
+	page  int32
+	spare *keyPage
+}
 
 // next returns the index of the entry the filler writes next, taking a new
 // page if its own is full. The caller holds the lock that serialises
@@ -126,7 +132,12 @@ func (t *keyTable) next(f *keyFill) int32 {
 	if f.page < 0 || dir[f.page].n == keyPageSize {
 		// A new page, in a new directory: readers keep the old one, which
 		// has every entry they can have found.
-		dir = append(dir[:len(dir):len(dir)], new(keyPage))
+		p := f.spare
+		if p == nil {
+			p = new(keyPage)
+		}
+		f.spare = nil
+		dir = append(dir[:len(dir):len(dir)], p)
 		t.dir.Store(&dir)
 		f.page = int32(len(dir) - 1)
 	}

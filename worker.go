@@ -487,6 +487,7 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 		h = w.ds.seriesIdx.hash(sk)
 	}
 	if w.entry < 0 {
+		w.fill.spare = new(keyPage)
 		w.ds.mu.Lock()
 		w.entry = t.next(&w.fill)
 		w.ds.mu.Unlock()
@@ -494,6 +495,9 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 	// The entry goes where this worker's next one does, which no other
 	// worker writes or reads until it is placed.
 	e := w.entry
+	if e&(keyPageSize-1) == keyPageSize-1 && w.fill.spare == nil {
+		w.fill.spare = new(keyPage) // the next entry needs a page
+	}
 	*t.ent(e) = keyEnt{text: string(text), hash: th, unit: u.id, form: form, id: -1}
 	*t.info(e) = keyInfo{key: key, edition: w.edition}
 	w.ds.mu.Lock()
