@@ -522,14 +522,15 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 // entries while the file is read, their series. Learning a key text is
 // then only adding it to the key table, a short time under the lock: the
 // series index, which a new key's series would cost a miss of the cache
-// in, is built here, in one pass.
+// in, is built here, in one pass. The dataset is the read's own, which
+// has no series yet.
 func (ds *Dataset) entrySeries(t *keyTable) {
+	if ds.series.len() != 0 {
+		panic("tradeflow: internal error: entrySeries on a dataset with series")
+	}
 	all := make([]int32, 0, t.n)
 	t.entries(func(e int32) { all = append(all, e) })
-	fresh := ds.series.len() == 0
-	if fresh {
-		ds.seriesIdx = newSeriesIndex(len(all)) // no growing on the way
-	}
+	ds.seriesIdx = newSeriesIndex(len(all)) // no growing on the way
 	x := &ds.seriesIdx
 	seriesKeyOf := func(e int32) seriesKey { return seriesKey{t.info(e).key, ds.units[t.ent(e).unit].dim} }
 	hashes := make([]uint64, len(all))
@@ -539,40 +540,23 @@ func (ds *Dataset) entrySeries(t *keyTable) {
 			hashes[i] = x.hash(seriesKeyOf(all[i]))
 		}
 	})
+	// The keys go into the index in the order of its slots (see
+	// placeAll), and get their series in the order of the entries.
+	holder := x.placeAll(hashes, func(i int32) seriesKey { return seriesKeyOf(all[i]) })
+	ids := holder // reused: holder[i] is read before ids[i] is written
 	series := make([]int32, t.size())
-	if fresh {
-		// The keys go into the index in the order of its slots (see
-		// placeAll), and get their series in the order of the entries.
-		holder := x.placeAll(hashes, func(i int32) seriesKey { return seriesKeyOf(all[i]) })
-		ids := holder // reused: holder[i] is read before ids[i] is written
-		for i, e := range all {
-			var id int32
-			if j := holder[i]; j == int32(i) {
-				id = ds.series.add(seriesKeyOf(e))
-			} else {
-				id = ids[j] // j < i: numbered already
-			}
-			ids[i] = id
-			series[e] = id
-			t.ent(e).id = id
+	for i, e := range all {
+		var id int32
+		if j := holder[i]; j == int32(i) {
+			id = ds.series.add(seriesKeyOf(e))
+		} else {
+			id = ids[j] // j < i: numbered already
 		}
-		x.renumber(ids)
-	} else {
-		// Each key's slot is a miss of the cache: the slot of the key a
-		// few places on is read ahead, so that the misses overlap rather
-		// than come one after another.
-		const ahead = 8
-		var touched uint32
-		mask := uint32(len(x.slots) - 1)
-		for i, e := range all {
-			if i+ahead < len(all) {
-				touched += uint32(x.slots[uint32(hashes[i+ahead])&mask].s)
-			}
-			series[e] = ds.seriesOf(seriesKeyOf(e), hashes[i])
-			t.ent(e).id = series[e]
-		}
-		sink(touched)
+		ids[i] = id
+		series[e] = id
+		t.ent(e).id = id
 	}
+	x.renumber(ids)
 	pages := ds.rows.pages
 	runs = max(min(runtime.GOMAXPROCS(0), len(pages)), 1)
 	parallel(runs, func(g int) {
@@ -583,12 +567,6 @@ func (ds *Dataset) entrySeries(t *keyTable) {
 		}
 	})
 }
-
-// sink keeps what it is given from being optimised away: reads made only
-// to bring memory into the cache.
-//
-//go:noinline
-func sink(uint32) {}
 
 // parse parses a block into res, whose storage it reuses.
 func (w *worker) parse(bl *block, res *result) *result {
