@@ -283,16 +283,16 @@ func (x *seriesIndex) grow() {
 	}
 }
 
-// placeAll fills an empty index with len(h) keys at once: key(i), of
-// hash h[i]. It returns, for each i, the least j with key(j) == key(i),
-// which the index holds for both (equal keys share a slot, and the keys
-// of a bucket of slots are placed in the order of i), and leaves 1 + j in
-// the slots and the second map: the caller numbers the series and calls
-// renumber. The keys go in the order of their slots, not of i: a table of
+// placeAll fills an empty index with len(h) keys at once, key(i) of hash
+// h[i], and returns the series of each: the first i of each key, in the
+// order of i, gets its series from add(i), and every other i of that key
+// the same. The keys go in the order of their slots, not of i: a table of
 // millions of slots is much larger than the cache, and placing keys at
 // random costs a miss of it each, where walking the slots from one end to
-// the other costs next to none.
-func (x *seriesIndex) placeAll(h []uint64, key func(i int32) seriesKey) []int32 {
+// the other costs next to none. Equal keys share a slot, and the keys of
+// a bucket of slots are placed in the order of i, so the first of a key
+// to be placed is its first in i.
+func (x *seriesIndex) placeAll(h []uint64, key func(i int32) seriesKey, add func(i int32) int32) []int32 {
 	n := len(h)
 	if x.n != 0 || 2*n > len(x.slots) {
 		panic("tradeflow: internal error: placeAll needs an empty index with room")
@@ -337,20 +337,25 @@ func (x *seriesIndex) placeAll(h []uint64, key func(i int32) seriesKey) []int32 
 			holder[i] = i
 		}
 	}
-	return holder
-}
-
-// renumber replaces the 1 + j that placeAll left in the index by the
-// series of j, series[j].
-func (x *seriesIndex) renumber(series []int32) {
+	// Each slot, and the second map, holds 1 + the first i of its key:
+	// the series, numbered in the order of i, replace them.
+	ids := holder // reused: holder[i] is read before ids[i] is written
+	for i, j := range holder {
+		if j == int32(i) {
+			ids[i] = add(j)
+		} else {
+			ids[i] = ids[j] // j < i: numbered already
+		}
+	}
 	for i := range x.slots {
 		if sl := &x.slots[i]; sl.s != 0 {
-			sl.s = series[sl.s-1] + 1
+			sl.s = ids[sl.s-1] + 1
 		}
 	}
 	for k, j := range x.more {
-		x.more[k] = series[j-1]
+		x.more[k] = ids[j-1]
 	}
+	return ids
 }
 
 func (x seriesIndex) clone() seriesIndex {

@@ -540,23 +540,15 @@ func (ds *Dataset) entrySeries(t *keyTable) {
 			hashes[i] = x.hash(seriesKeyOf(all[i]))
 		}
 	})
-	// The keys go into the index in the order of its slots (see
-	// placeAll), and get their series in the order of the entries.
-	holder := x.placeAll(hashes, func(i int32) seriesKey { return seriesKeyOf(all[i]) })
-	ids := holder // reused: holder[i] is read before ids[i] is written
+	// The keys go into the index in the order of its slots, and get
+	// their series in the order of the entries (see placeAll).
+	keyOf := func(i int32) seriesKey { return seriesKeyOf(all[i]) }
+	ids := x.placeAll(hashes, keyOf, func(i int32) int32 { return ds.series.add(keyOf(i)) })
 	series := make([]int32, t.size())
 	for i, e := range all {
-		var id int32
-		if j := holder[i]; j == int32(i) {
-			id = ds.series.add(seriesKeyOf(e))
-		} else {
-			id = ids[j] // j < i: numbered already
-		}
-		ids[i] = id
-		series[e] = id
-		t.ent(e).id = id
+		series[e] = ids[i]
+		t.ent(e).id = ids[i]
 	}
-	x.renumber(ids)
 	pages := ds.rows.pages
 	runs = max(min(runtime.GOMAXPROCS(0), len(pages)), 1)
 	parallel(runs, func(g int) {

@@ -162,15 +162,15 @@ type (
 		bits [1]uint64
 		buf  [24]int64
 	}
-	store36 struct {
-		store
-		bits [1]uint64
-		buf  [36]int64
-	}
 	store32 struct {
 		store
 		bits [1]uint64
 		buf  [32]int64
+	}
+	store36 struct {
+		store
+		bits [1]uint64
+		buf  [36]int64
 	}
 	store48 struct {
 		store
