@@ -23,7 +23,11 @@ type keyTable struct {
 	seed  maphash.Seed
 	slots atomic.Pointer[[]atomic.Int32] // 1 + entry index; 0 is empty. len is a power of two
 	dir   atomic.Pointer[[]*keyPage]
-	n     int32 // entries placed
+	// n, written with every new entry, lies a cache line away from what
+	// every lookup reads: sharing one, each new key on one core made the
+	// other core's next lookups miss it.
+	_ [64]byte
+	n int32 // entries placed
 }
 
 const (
