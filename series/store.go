@@ -119,6 +119,9 @@ func newBuilder(start Month, n int, scale int32) builder {
 	var d *store
 	var bits *[1]uint64
 	switch {
+	case n <= 4:
+		s := new(store4)
+		d, bits, s.coef = &s.store, &s.bits, s.buf[:n:n]
 	case n <= 16:
 		s := new(store16)
 		d, bits, s.coef = &s.store, &s.bits, s.buf[:n:n]
@@ -149,9 +152,14 @@ func newBuilder(start Month, n int, scale int32) builder {
 	return builder{d}
 }
 
-// store16 … store64 are stores with room for their coefficients and
-// presence bits, for up to 16 … 64 months.
+// store4 … store64 are stores with room for their coefficients and
+// presence bits, for up to 4 … 64 months.
 type (
+	store4 struct {
+		store
+		bits [1]uint64
+		buf  [4]int64
+	}
 	store16 struct {
 		store
 		bits [1]uint64
