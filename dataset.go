@@ -582,6 +582,7 @@ func (ds *Dataset) sortKeys(ids []int32) []int32 {
 	manyClasses := len(classes) > 1<<10 // ranks in bits 16 to 25, below the kind
 	type packed struct {
 		p  uint64 // reporter 16 bits, flow 4, partner 16, commodity 28
+		q  uint64 // the commodity further: see goods
 		id int32
 	}
 	ps := make([]packed, len(ids))
@@ -591,7 +592,7 @@ func (ds *Dataset) sortKeys(ids []int32) []int32 {
 		// The commodity's kind, then what orders commodities of that kind
 		// where it differs: a group's name, or another classification's
 		// rank and code, their first bytes (a shorter text padded with
-		// zeros, which sorts first). An HS code has none here.
+		// zeros, which sorts first).
 		kind := c.kind()
 		g := uint64(kind) << 26
 		switch {
@@ -600,10 +601,10 @@ func (ds *Dataset) sortKeys(ids []int32) []int32 {
 		case kind == 3 && !manyClasses:
 			g |= classes[c.class]<<16 | lead(c.name, 2)
 		}
-		ps[i] = packed{codes[k.Reporter]<<48 | uint64(k.Flow)<<44 | codes[k.Partner]<<28 | g, s}
+		ps[i] = packed{codes[k.Reporter]<<48 | uint64(k.Flow)<<44 | codes[k.Partner]<<28 | g, goods(c, manyClasses), s}
 	}
 	ps = sortParallel(ps, func(a, b packed) int {
-		if c := cmp.Compare(a.p, b.p); c != 0 {
+		if c := cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.q, b.q)); c != 0 {
 			return c
 		}
 		return full(a.id, b.id)
@@ -612,6 +613,40 @@ func (ds *Dataset) sortKeys(ids []int32) []int32 {
 		ids[i] = p.id
 	}
 	return ids
+}
+
+// goods returns an integer in the order of Commodity.Compare among the
+// commodities of c's kind that tie in sortKeys' first integer: the one of
+// Code.Compare for an HS code (the code's digits padded to ten, then its
+// length), the first 8 bytes of a group's name or, when the
+// classifications are ranked, of another classification's code (0 when
+// they are not). Without it, the HS codes of one partner, or the panel's
+// codes that share their first two digits, were ordered by reading their
+// keys, a miss of the cache each: most of the time of a sort.
+func goods(c *Commodity, manyClasses bool) uint64 {
+	switch c.kind() {
+	case 1:
+		var buf [16]byte
+		text, _ := c.hs.AppendText(buf[:0]) // its error is always nil
+		var v uint64
+		n := 0
+		for _, d := range text {
+			if d >= '0' && d <= '9' {
+				v, n = v*10+uint64(d-'0'), n+1
+			}
+		}
+		for range 10 - n {
+			v *= 10
+		}
+		return v<<4 | uint64(n)
+	case 2:
+		return lead(c.name, 8)
+	case 3:
+		if !manyClasses {
+			return lead(c.name, 8)
+		}
+	}
+	return 0
 }
 
 // lead returns the first n bytes of s as a big-endian integer, padded with
