@@ -1,7 +1,6 @@
 package tradeflow
 
 import (
-	"cmp"
 	"fmt"
 	"hash/maphash"
 	"iter"
@@ -549,10 +548,9 @@ func (ds *Dataset) sorted() []int32 {
 // they lie far apart in a table of many series; so each key's reporter,
 // flow, partner and the start of its commodity are packed into an integer
 // in the order of [Key.Compare] (reporters and partners, of which a
-// dataset has few, ranked once), and the sort compares those first. Keys
-// that tie on them are read to break the tie: the series of one reporter,
-// flow and partner were mostly found one after another, so their keys lie
-// together in the table, and reading them costs few misses.
+// dataset has few, ranked once), its commodity further into a second (see
+// goods), and the pairs are sorted by radixSort. Only keys that tie on
+// both (a measure, a breakdown, a long name) are read to break the tie.
 func (ds *Dataset) sortKeys(ids []int32) []int32 {
 	full := func(a, b int32) int {
 		ka, kb := ds.series.at(a), ds.series.at(b)
@@ -566,28 +564,44 @@ func (ds *Dataset) sortKeys(ids []int32) []int32 {
 	}
 	codes := map[partner.Code]uint64{} // at most 1<<16: the Codes there are
 	classes := map[string]uint64{}
-	var last *Key
+	// Keys come mostly in runs of one reporter, partner and
+	// classification: each field is looked up in its map once a run.
+	last := &ds.series.at(ids[0]).Key
+	codes[last.Reporter], codes[last.Partner], classes[last.Commodity.class] = 0, 0, 0
 	for _, s := range ids {
 		k := &ds.series.at(s).Key
 		if k.Flow >= 1<<4 {
 			return sortParallel(ids, full)
 		}
-		if last == nil || k.Reporter != last.Reporter || k.Partner != last.Partner || k.Commodity.class != last.Commodity.class {
-			codes[k.Reporter], codes[k.Partner], classes[k.Commodity.class] = 0, 0, 0
-			last = k
+		if k.Reporter != last.Reporter {
+			codes[k.Reporter] = 0
 		}
+		if k.Partner != last.Partner {
+			codes[k.Partner] = 0
+		}
+		if k.Commodity.class != last.Commodity.class {
+			classes[k.Commodity.class] = 0
+		}
+		last = k
 	}
 	rank(codes, partner.Code.Compare)
 	rank(classes, strings.Compare)
 	manyClasses := len(classes) > 1<<10 // ranks in bits 16 to 25, below the kind
-	type packed struct {
-		p  uint64 // reporter 16 bits, flow 4, partner 16, commodity 28
-		q  uint64 // the commodity further: see goods
-		id int32
-	}
 	ps := make([]packed, len(ids))
+	last = &ds.series.at(ids[0]).Key
+	rr, pr, cr := codes[last.Reporter], codes[last.Partner], classes[last.Commodity.class]
 	for i, s := range ids {
 		k := &ds.series.at(s).Key
+		if k.Reporter != last.Reporter {
+			rr = codes[k.Reporter]
+		}
+		if k.Partner != last.Partner {
+			pr = codes[k.Partner]
+		}
+		if k.Commodity.class != last.Commodity.class {
+			cr = classes[k.Commodity.class]
+		}
+		last = k
 		c := &k.Commodity
 		// The commodity's kind, then what orders commodities of that kind
 		// where it differs: a group's name, or another classification's
@@ -599,20 +613,82 @@ func (ds *Dataset) sortKeys(ids []int32) []int32 {
 		case kind == 2:
 			g |= lead(c.name, 3)
 		case kind == 3 && !manyClasses:
-			g |= classes[c.class]<<16 | lead(c.name, 2)
+			g |= cr<<16 | lead(c.name, 2)
 		}
-		ps[i] = packed{codes[k.Reporter]<<48 | uint64(k.Flow)<<44 | codes[k.Partner]<<28 | g, goods(c, manyClasses), s}
+		ps[i] = packed{rr<<48 | uint64(k.Flow)<<44 | pr<<28 | g, goods(c, manyClasses), s}
 	}
-	ps = sortParallel(ps, func(a, b packed) int {
-		if c := cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.q, b.q)); c != 0 {
-			return c
+	ps = radixSort(ps)
+	// Keys that tie on both integers are ordered by reading them.
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && ps[j].p == ps[i].p && ps[j].q == ps[i].q {
+			j++
 		}
-		return full(a.id, b.id)
-	})
+		if j-i > 1 {
+			slices.SortFunc(ps[i:j], func(a, b packed) int { return full(a.id, b.id) })
+		}
+		i = j
+	}
 	for i, p := range ps {
 		ids[i] = p.id
 	}
 	return ids
+}
+
+// A packed is a series id with two integers in the order of its key (see
+// sortKeys).
+type packed struct {
+	p  uint64 // reporter 16 bits, flow 4, partner 16, commodity 28
+	q  uint64 // the commodity further: see goods
+	id int32
+}
+
+// radixSort sorts ps by p, then q, in passes of counting over 11 bits at a
+// time, from the lowest of q to the highest of p, skipping the bits in
+// which all of ps agree: the keys of a dataset share most of theirs (one
+// reporter, few partners, codes of a few digits), so the sort takes a few
+// linear passes where a comparison sort of a million keys makes twenty
+// million comparisons. It returns the sorted slice, ps or another.
+func radixSort(ps []packed) []packed {
+	if len(ps) < 2 {
+		return ps
+	}
+	var dp, dq uint64 // the bits that differ from ps[0]'s
+	for _, x := range ps {
+		dp |= x.p ^ ps[0].p
+		dq |= x.q ^ ps[0].q
+	}
+	const bits = 11
+	var count [1 << bits]int
+	tmp := make([]packed, len(ps))
+	const digits = (64 + bits - 1) / bits // of a word
+	for pass := range 2 * digits {
+		hi, shift := pass >= digits, uint(pass%digits*bits)
+		if (hi && dp>>shift&(1<<bits-1) == 0) || (!hi && dq>>shift&(1<<bits-1) == 0) {
+			continue
+		}
+		digit := func(x *packed) uint64 {
+			if hi {
+				return x.p >> shift & (1<<bits - 1)
+			}
+			return x.q >> shift & (1<<bits - 1)
+		}
+		clear(count[:])
+		for i := range ps {
+			count[digit(&ps[i])]++
+		}
+		n := 0
+		for d, c := range count {
+			count[d], n = n, n+c
+		}
+		for i := range ps {
+			d := digit(&ps[i])
+			tmp[count[d]] = ps[i]
+			count[d]++
+		}
+		ps, tmp = tmp, ps
+	}
+	return ps
 }
 
 // goods returns an integer in the order of Commodity.Compare among the
