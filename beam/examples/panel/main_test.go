@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
@@ -212,8 +213,28 @@ func TestDeadLetters(t *testing.T) {
 	}
 	assert.Contains(t, errw.String(), "panel: 6 bad rows, in "+filepath.Join(out, "dead.csv"))
 
-	err = run(t.Context(), io.Discard, io.Discard, filepath.Join(dir, "panel_*"), t.TempDir(),
+	err = run(t.Context(), io.Discard, io.Discard, filepath.Join(dir, "panel_*"), lateDir(t),
 		tfbeam.ReadOptions{Schema: schemaName}, len(bad)-1, runPrism)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "6 dead letters, more than the 5 allowed")
+}
+
+// lateDir returns a directory for the output of a pipeline that fails. The
+// runner reports the failure while bundles of other stages may still be
+// writing their files, so t.TempDir's one removal at the end of the test
+// could meet a file created after it began ("directory not empty"); this
+// directory's removal is tried again for a while.
+func lateDir(t *testing.T) string {
+	d, err := os.MkdirTemp("", "panel-failed-")
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		for range 50 {
+			if err = os.RemoveAll(d); err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Errorf("removing %s: %v", d, err)
+	})
+	return d
 }
