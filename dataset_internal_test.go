@@ -425,3 +425,22 @@ func BenchmarkSortKeys(b *testing.B) {
 		})
 	}
 }
+
+// TestRadixSort checks radixSort against a stable sort by (p, q), on
+// integers that differ in a few bits or in all of them, the highest
+// included, with many ties.
+func TestRadixSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 2, 3, 100, 5000} {
+		for _, masks := range [][2]uint64{{0, 0}, {1 << 63, 0}, {0, 1<<63 | 1}, {0xF0F0 << 28, 0xFF << 56}, {^uint64(0), ^uint64(0)}, {3, 3}} {
+			base := packed{p: rng.Uint64(), q: rng.Uint64()}
+			ps := make([]packed, n)
+			for i := range ps {
+				ps[i] = packed{p: base.p ^ rng.Uint64()&masks[0], q: base.q ^ rng.Uint64()&masks[1], id: int32(i)}
+			}
+			want := slices.Clone(ps)
+			slices.SortStableFunc(want, func(a, b packed) int { return cmp.Or(cmp.Compare(a.p, b.p), cmp.Compare(a.q, b.q)) })
+			require.Equal(t, want, radixSort(ps), "n=%d masks=%x", n, masks)
+		}
+	}
+}
