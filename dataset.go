@@ -696,9 +696,9 @@ func radixSort(ps []packed) []packed {
 // Code.Compare for an HS code (the code's digits padded to ten, then its
 // length), the first 8 bytes of a group's name or, when the
 // classifications are ranked, of another classification's code (0 when
-// they are not). Without it, the HS codes of one partner, or the panel's
-// codes that share their first two digits, were ordered by reading their
-// keys, a miss of the cache each: most of the time of a sort.
+// they are not). Without it, keys that tie on the first integer (the HS
+// codes of one partner, other codes that share their first two bytes)
+// would be ordered by reading them, a miss of the cache each.
 func goods(c *Commodity, manyClasses bool) uint64 {
 	switch c.kind() {
 	case 1:
