@@ -29,13 +29,14 @@ type panelRow struct {
 }
 
 // panel calls fn with the rows of the generator's panel of about rows
-// rows (its defaults otherwise: 200 partners, 36 months from 2023, 1%
-// missing, seed 1), in the generator's order: month by month. The
+// rows over months months from 2023-01 (its defaults otherwise: 200
+// partners, 1% missing, seed 1; the generator's 36 months give its file),
+// in the generator's order: month by month. The
 // generator's HS codes are random digits; the rows whose code has heading
 // 00, which no edition of the HS has, are left out (about 1% of them), so
 // that every code is one a customs file could hold.
-func panel(rows int, fn func(r *panelRow)) {
-	const partners, first, months, gap = 200, 2023, 36, 0.01
+func panel(rows, months int, fn func(r *panelRow)) {
+	const partners, first, gap = 200, 2023, 0.01
 	rng := rand.New(rand.NewPCG(1, 0x7261646532))
 	nSeries := max(1, int(math.Round(float64(rows)/(float64(months)*(1-gap)))))
 	perFlowPartner := max(1, nSeries/(2*partners))
@@ -121,7 +122,7 @@ func comtradeBulkFile(rows int) []byte {
 	b.WriteString("datasetCode\ttypeCode\tfreqCode\trefPeriodId\trefYear\trefMonth\tperiod\treporterCode\tflowCode\tpartnerCode\tpartner2Code\tclassificationSearchCode\tclassificationCode\tisOriginalClassification\tcmdCode\tcustomsCode\tmosCode\tmotCode\tqtyUnitCode\tqty\tisQtyEstimated\taltQtyUnitCode\taltQty\tisAltQtyEstimated\tnetWgt\tisNetWgtEstimated\tgrossWgt\tisGrossWgtEstimated\tCIFValue\tFOBValue\tprimaryValue\tlegacyEstimationFlag\tisReported\tisAggregate\r\n")
 	ps := comtradePartners()
 	line := make([]byte, 0, 256)
-	panel(rows, func(r *panelRow) {
+	panel(rows, 36, func(r *panelRow) {
 		l := fmt.Appendf(line[:0], "2015620%02d%02d06000\tC\tM\t%04d%02d01\t%d\t%d\t%04d%02d\t156\t%c\t%s\t0\tH6\tH6\t1\t%s\tC00\t0\t0\t8\t",
 			r.year%100, r.month, r.year, r.month, r.year, r.month, r.year, r.month, r.flow, ps[r.partner], r.hs)
 		l = strconv.AppendInt(l, r.kg, 10)
@@ -144,9 +145,10 @@ func comtradeBulkFile(rows int) []byte {
 	return b.Bytes()
 }
 
-// comtradeAPIFile writes the panel in UN Comtrade's 47-column data API CSV,
-// with the codes' descriptions (desc) or without them.
-func comtradeAPIFile(rows int, desc bool) []byte {
+// comtradeAPIFile writes the panel of about rows rows over months months
+// in UN Comtrade's 47-column data API CSV, with the codes' descriptions
+// (desc) or without them.
+func comtradeAPIFile(rows, months int, desc bool) []byte {
 	var b bytes.Buffer
 	b.WriteString(apiHead)
 	ps := comtradePartners()
@@ -160,7 +162,7 @@ func comtradeAPIFile(rows int, desc bool) []byte {
 		names[p] = [2]string{c.Alpha3(), name}
 	}
 	line := make([]byte, 0, 512)
-	panel(rows, func(r *panelRow) {
+	panel(rows, months, func(r *panelRow) {
 		flowDesc, pISO, pDesc, rISO, rDesc, cmdDesc := "", "", "", "", "", ""
 		if desc {
 			flowDesc = map[byte]string{'X': "Export", 'M': "Import"}[r.flow]
@@ -214,15 +216,17 @@ func gzipped(data []byte, level int) []byte {
 
 // BenchmarkLoadComtrade reads the shared benchmark's panel of 1M rows
 // written as UN Comtrade's 47-column data API CSV, every figure of every
-// row (the value, the net weight and the quantity), on every core.
+// row (the value, the net weight and the quantity), on every core; and,
+// as "one month", a month of 280,000 rows, what a query for one reporter
+// and month gives, where every row is a key of its own.
 func BenchmarkLoadComtrade(b *testing.B) {
-	for _, desc := range []bool{true, false} {
-		name := "descriptions"
-		if !desc {
-			name = "codes"
-		}
-		b.Run(name, func(b *testing.B) {
-			data := comtradeAPIFile(benchRows, desc)
+	for _, c := range []struct {
+		name         string
+		rows, months int
+		desc         bool
+	}{{"descriptions", benchRows, 36, true}, {"codes", benchRows, 36, false}, {"one month", 280_000, 1, false}} {
+		b.Run(c.name, func(b *testing.B) {
+			data := comtradeAPIFile(c.rows, c.months, c.desc)
 			rows := bytes.Count(data, []byte("\n")) - 1
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()

@@ -1020,7 +1020,10 @@ func (w *worker) quantitySeries(ke int32, i int, k Key, u unitInfo) int32 {
 	if q := w.qids[at]; q.set && q.unit == u.id {
 		return q.id
 	}
-	id := w.lookup(k, u)
+	// Not through lookup's map: remembered here, a key is looked up once
+	// an entry, and the map of every new key's quantities only grows (in a
+	// month's file of a UN Comtrade query nearly every row is a new key).
+	id := w.seriesFor(k, u)
 	w.qids[at] = qid{id: id, unit: u.id, set: true}
 	return id
 }
@@ -1251,14 +1254,20 @@ func (w *worker) lookup(key Key, u unitInfo) int32 {
 	k := wkey{key, u.id}
 	id, ok := w.keys[k]
 	if !ok {
-		sk := seriesKey{key, u.u.dim}
-		h := w.ds.seriesIdx.hash(sk)
-		w.ds.mu.Lock()
-		id = w.ds.seriesOf(sk, h)
-		w.ds.mu.Unlock()
+		id = w.seriesFor(key, u)
 		w.keys[k] = id
 	}
 	return id
+}
+
+// seriesFor returns the series of a key in a unit's dimension from the
+// dataset's series index, made if new.
+func (w *worker) seriesFor(key Key, u unitInfo) int32 {
+	sk := seriesKey{key, u.u.dim}
+	h := w.ds.seriesIdx.hash(sk)
+	w.ds.mu.Lock()
+	defer w.ds.mu.Unlock()
+	return w.ds.seriesOf(sk, h)
 }
 
 func (w *worker) pendingFigure(fg *pendingFig) Figure {
