@@ -450,9 +450,17 @@ func detectDelimiter(head []byte) byte {
 // A worker of a simple schema gives a row its key entry rather than its
 // series (Dataset.entrySeries gives them series once the file is read).
 func (p *plan) simple() bool {
-	return len(p.wide) == 0 && len(p.quantities) == 0 && p.check == nil && p.value.col >= 0 &&
+	return p.deferred() && len(p.quantities) == 0 && p.value.col >= 0 &&
 		len(p.flags) == 0 && p.services.col < 0 && len(p.value.missing) == 0 && p.class.col < 0
 }
+
+// deferred reports whether a read can give its rows their series once the
+// file is read (Dataset.entrySeries): each figure's series is then named
+// by a key entry, its key text's or one of its own (worker.anon), so that
+// no worker takes the dataset's lock to find or make a series. A wide
+// file's columns and a schema's check need the series, or the key, of
+// each figure as the row is read.
+func (p *plan) deferred() bool { return len(p.wide) == 0 && p.check == nil }
 
 func (p *plan) prepare(ds *Dataset) {
 	if p.source.col < 0 && p.source.has {

@@ -42,8 +42,13 @@ const (
 type keyPage struct {
 	ents  [keyPageSize]keyEnt
 	infos [keyPageSize]keyInfo
-	n     int32                     // the entries placed, the first n: the rest are the filling worker's
-	succ  [keyPageSize]atomic.Int32 // see follower
+	// n counts the entries placed, the first n: the rest are the filling
+	// worker's. Only that worker changes it, but a worker that grows the
+	// slots reads every page's n, while another may be adding an entry
+	// of its own without the lock (worker.anon).
+	n atomic.Int32
+
+	succ [keyPageSize]atomic.Int32 // see follower
 }
 
 type keyEnt struct {
@@ -51,8 +56,13 @@ type keyEnt struct {
 	hash uint64
 	id   int32  // the series
 	unit uint16 // the value's unit
-	form uint8  // how text was written: see worker.keyText
+	form uint8  // how text was written: see worker.keyText; formAnon for no text
 }
+
+// formAnon marks an entry that no text names: a series of a row other
+// than the one its key text names (see worker.anon). It is never placed
+// in the slots, so no lookup finds it.
+const formAnon = 255
 
 type keyInfo struct {
 	key     Key
@@ -133,7 +143,7 @@ type keyFill struct {
 // adding.
 func (t *keyTable) next(f *keyFill) int32 {
 	dir := *t.dir.Load()
-	if f.page < 0 || dir[f.page].n == keyPageSize {
+	if f.page < 0 || dir[f.page].n.Load() == keyPageSize {
 		// A new page, in a new directory: readers keep the old one, which
 		// has every entry they can have found.
 		p := f.spare
@@ -145,7 +155,7 @@ func (t *keyTable) next(f *keyFill) int32 {
 		t.dir.Store(&dir)
 		f.page = int32(len(dir) - 1)
 	}
-	return f.page<<keyPageBits | dir[f.page].n
+	return f.page<<keyPageBits | dir[f.page].n.Load()
 }
 
 // add places entry i, written in full by the worker whose next entry it
@@ -155,7 +165,7 @@ func (t *keyTable) add(i int32) {
 	if 2*(int(t.n)+1) > len(*t.slots.Load()) {
 		t.grow()
 	}
-	(*t.dir.Load())[i>>keyPageBits].n++
+	(*t.dir.Load())[i>>keyPageBits].n.Add(1)
 	t.n++
 	t.place(*t.slots.Load(), i+1, t.ent(i).hash)
 }
@@ -163,7 +173,7 @@ func (t *keyTable) add(i int32) {
 // entries calls fn with every entry placed, page by page.
 func (t *keyTable) entries(fn func(e int32)) {
 	for pi, p := range *t.dir.Load() {
-		for k := range p.n {
+		for k := range p.n.Load() {
 			fn(int32(pi)<<keyPageBits | k)
 		}
 	}
@@ -183,6 +193,10 @@ func (t *keyTable) place(slots []atomic.Int32, s int32, h uint64) {
 
 func (t *keyTable) grow() {
 	slots := make([]atomic.Int32, 2*len(*t.slots.Load()))
-	t.entries(func(e int32) { t.place(slots, e+1, t.ent(e).hash) })
+	t.entries(func(e int32) {
+		if t.ent(e).form != formAnon {
+			t.place(slots, e+1, t.ent(e).hash)
+		}
+	})
 	t.slots.Store(&slots)
 }

@@ -354,7 +354,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 			ds.summary.LeftOut = append(ds.summary.LeftOut, sk)
 		}
 	}
-	if p.simple() {
+	if p.deferred() {
 		ds.entrySeries(p.keys)
 	}
 	bad, dropped, summed := ds.check(cfg.sum)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -711,6 +712,71 @@ func TestReadManyKeys(t *testing.T) {
 			assert.Equal(t, ref.Keys(), ds.Keys())
 		}
 	}
+}
+
+// TestReadDeferredQuantities checks a read whose figures get their series
+// once the file is read (a schema with quantities and no check) against
+// the same read with a check, which finds each figure's series as it
+// goes: keys enough for many pages of key entries, each row's quantities
+// with entries of their own, a row without its value (its quantities have
+// no key text's entry to be remembered by), a quantity whose unit changes
+// from month to month (two series of one key), in blocks of two sizes, on
+// one worker and on many.
+func TestReadDeferredQuantities(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("period,partner,flow,hs,value,kg,qty,qunit\n")
+	for m := 1; m <= 3; m++ {
+		for p, name := range []string{"US", "JP", "DE", "FR", "GB"} {
+			if p == 0 {
+				name = []string{"US", "USA", "842"}[m-1] // three texts of one partner
+			}
+			for _, flow := range []string{"X", "M"} {
+				for h := range 2500 {
+					value, unit := strconv.Itoa(m+p+h), "ITEMS"
+					if h%997 == 0 {
+						value = "" // no value: only quantities
+					}
+					if h%13 == 0 && m == 2 {
+						unit = "PAIRS" // another dimension this month
+					}
+					fmt.Fprintf(&b, "2024-%02d,%s,%s,%02d%02d,%s,%d,%d,%s\n", m, name, flow, 1+h/100, 1+h%100, value, 10*m+h, m*h, unit)
+				}
+			}
+		}
+	}
+	file := b.String()
+	s := detail()
+	s.Classification = tradeflow.Const("PANEL")
+	s.Value = tradeflow.Column("value").Optional()
+	s.Quantities = []tradeflow.QuantityField{
+		{Value: tradeflow.Column("kg"), Unit: tradeflow.Const("KG")},
+		{Measure: tradeflow.SupplementaryQuantity, Value: tradeflow.Column("qty"), Unit: tradeflow.Column("qunit")},
+	}
+	checked := s
+	checked.Check = func(*tradeflow.Figure) (string, error) { return "", nil } // series found as the rows are read
+	ref, err := read(t, file, checked, tradeflow.Unlisted(), tradeflow.Workers(1))
+	require.NoError(t, err)
+	want := figures(ref)
+	empty := 3 * 5 * 2 * 3 // rows without a value: h = 0, 997, 1994
+	require.Equal(t, 3*5*2*2500*3-empty, ref.Len())
+	for _, size := range []int{4096, 1 << 16} {
+		for _, workers := range []int{1, 2, 4} {
+			ds, err := read(t, file, s, tradeflow.BlockSize(size), tradeflow.Workers(workers), tradeflow.Unlisted())
+			require.NoError(t, err)
+			assert.Equal(t, want, figures(ds), "block size %d, %d workers", size, workers)
+			assert.Equal(t, ref.Keys(), ds.Keys())
+		}
+	}
+	// A value, a weight and a count a code, but for the codes without a
+	// value in any month; the count of code 0101 is in items and pairs.
+	require.Len(t, ref.Keys(), 3*5*2*2500-5*2*3)
+	units := map[string]bool{}
+	for f := range ref.Figures() {
+		if f.Key.String() == "CHN X JPN PANEL:0101 supplementary_quantity" {
+			units[f.Unit.String()] = true
+		}
+	}
+	assert.Len(t, units, 2, "units of one key: %v", units)
 }
 
 // TestReadKeyTexts checks the reader's way with key texts on the fast path

@@ -109,13 +109,15 @@ type worker struct {
 	next    []int32 // key entry → the entry of the row that followed it, or -1
 	prev    int32   // the key entry of the row before, or -1
 	figs    []pendingFig
-	tallied []int // the reasons the current row has left figures out for
-	qids    []qid // the quantities' series by key entry: see quantitySeries
+	tallied []int   // the reasons the current row has left figures out for
+	qids    [][]qid // the quantities' series by key entry, a page of entries a slice: see quantitySeries
 
-	simple bool    // rows have one value, in a column, and no check
-	fill   keyFill // the key table's page this worker writes its new entries in
-	entry  int32   // the key entry this worker writes next, or -1
-	fast   bool    // fastRow may be tried: see there
+	simple bool // rows have one value, in a column, and no check
+	// deferred: rows carry key entries, not series (see plan.deferred)
+	deferred bool
+	fill     keyFill // the key table's page this worker writes its new entries in
+	entry    int32   // the key entry this worker writes next, or -1
+	fast     bool    // fastRow may be tried: see there
 
 	ends []int
 	base row // the row's attributes other than its key, period and value (fastRow)
@@ -234,6 +236,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 	}
 	w.keyCols = p.keyRefs()
 	w.simple = p.simple()
+	w.deferred = p.deferred()
 	w.fast = w.simple && p.spanFirst >= 0 && p.period.col >= 0 && len(p.skips) == 0 &&
 		p.vintage.col < 0 && p.source.col < 0 && p.note.col < 0 && p.ncols <= 64
 	if w.fast {
@@ -482,7 +485,7 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 	th := t.hash(text, form)
 	var sk seriesKey
 	var h uint64
-	if !w.simple {
+	if !w.deferred {
 		sk = seriesKey{key, u.u.dim}
 		h = w.ds.seriesIdx.hash(sk)
 	}
@@ -505,10 +508,10 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 	if found := t.findHash(text, form, th); found >= 0 {
 		return found // another worker was quicker; e is for the next key
 	}
-	if !w.simple {
+	if !w.deferred {
 		// Different texts may name one series ("US" and "USA"): each
-		// gets an entry of its own, for the same series. A simple
-		// schema's entries get theirs once the file is read
+		// gets an entry of its own, for the same series. A deferred
+		// read's entries get theirs once the file is read
 		// (Dataset.entrySeries).
 		t.ent(e).id = w.ds.seriesOf(sk, h)
 	}
@@ -517,9 +520,9 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 	return e
 }
 
-// entrySeries gives the key entries of a simple schema's read their series,
-// in the order of the entries, and the rows, which carry their key
-// entries while the file is read, their series. Learning a key text is
+// entrySeries gives the key entries of a deferred read (plan.deferred)
+// their series, in the order of the entries, and the rows, which carry
+// their key entries while the file is read, their series. Learning a key text is
 // then only adding it to the key table, a short time under the lock: the
 // series index, which a new key's series would cost a miss of the cache
 // in, is built here, in one pass. The dataset is the read's own, which
@@ -1010,22 +1013,65 @@ func (w *worker) quantity(res *result, f *record, base *row, key Key, per period
 // key text seen before finds it without hashing its key.
 func (w *worker) quantitySeries(ke int32, i int, k Key, u unitInfo) int32 {
 	if ke < 0 {
+		if w.deferred {
+			return w.anon(k, u) // no entry to remember it by: a row whose main value is empty
+		}
 		return w.lookup(k, u)
 	}
+	// By the page of key entries ke is in: a worker meets mostly the
+	// entries of its own pages, and a table of them all, grown as entry
+	// numbers rise, would be copied over and over.
 	nq := len(w.p.quantities)
-	at := int(ke)*nq + i
-	if at >= len(w.qids) {
-		w.qids = append(w.qids, make([]qid, at+1-len(w.qids)+len(w.qids)/2)...)
+	pg, at := int(ke>>keyPageBits), int(ke&(keyPageSize-1))*nq+i
+	for pg >= len(w.qids) {
+		w.qids = append(w.qids, nil)
 	}
-	if q := w.qids[at]; q.set && q.unit == u.id {
+	if w.qids[pg] == nil {
+		w.qids[pg] = make([]qid, keyPageSize*nq)
+	}
+	if q := w.qids[pg][at]; q.set && q.unit == u.id {
 		return q.id
 	}
 	// Not through lookup's map: remembered here, a key is looked up once
 	// an entry, and the map of every new key's quantities only grows (in a
 	// month's file of a UN Comtrade query nearly every row is a new key).
-	id := w.seriesFor(k, u)
-	w.qids[at] = qid{id: id, unit: u.id, set: true}
+	var id int32
+	if w.deferred {
+		id = w.anon(k, u)
+	} else {
+		id = w.seriesFor(k, u)
+	}
+	w.qids[pg][at] = qid{id: id, unit: u.id, set: true}
 	return id
+}
+
+// anon adds an entry that no key text names, for the series of key k in
+// unit u, and returns it: in a deferred read, a row's quantity is a
+// series other than the one its key text names, and gets an entry of its
+// own, which Dataset.entrySeries gives a series with the others. It is an
+// entry of this worker's page, counted there but placed in no slot, and so
+// it takes no lock but for a new page.
+func (w *worker) anon(k Key, u unitInfo) int32 {
+	t := w.p.keys
+	if w.entry < 0 {
+		w.fill.spare = new(keyPage)
+		w.ds.mu.Lock()
+		w.entry = t.next(&w.fill)
+		w.ds.mu.Unlock()
+	}
+	e := w.entry
+	*t.ent(e) = keyEnt{unit: u.id, form: formAnon, id: -1}
+	*t.info(e) = keyInfo{key: k, edition: w.edition}
+	(*t.dir.Load())[e>>keyPageBits].n.Add(1) // after the entry is written: see keyPage.n
+	if e&(keyPageSize-1) < keyPageSize-1 {
+		w.entry = e + 1
+		return e
+	}
+	w.fill.spare = new(keyPage)
+	w.ds.mu.Lock()
+	w.entry = t.next(&w.fill)
+	w.ds.mu.Unlock()
+	return e
 }
 
 // A qid is a quantity's series, in the unit it was found for.
@@ -1120,8 +1166,8 @@ func (w *worker) mainFigure(f *record, base *row, key Key, per period, ke int32,
 	ent := w.p.keys.ent(ke)
 	n := len(w.figs)
 	id := ent.id
-	if w.simple {
-		id = ke // see plan.simple
+	if w.deferred {
+		id = ke // see plan.deferred
 	}
 	if e := w.value(f, base, key, &p.value, ent.unit, id, need); e != nil {
 		return -1, e
