@@ -446,9 +446,8 @@ func detectDelimiter(head []byte) byte {
 
 // prepare interns what the plan's constants need.
 // simple reports whether every row has one figure, whose attributes other
-// than the key's, the period's and the value's are the file's constants.
-// A worker of a simple schema gives a row its key entry rather than its
-// series (Dataset.entrySeries gives them series once the file is read).
+// than the key's, the period's and the value's are the file's constants:
+// a read that is deferred, and whose known rows may take worker.fastRow.
 func (p *plan) simple() bool {
 	return p.deferred() && len(p.quantities) == 0 && p.value.col >= 0 &&
 		len(p.flags) == 0 && p.services.col < 0 && len(p.value.missing) == 0 && p.class.col < 0

@@ -1067,7 +1067,9 @@ func (w *worker) anon(k Key, u unitInfo) int32 {
 		w.entry = e + 1
 		return e
 	}
-	w.fill.spare = new(keyPage)
+	if w.fill.spare == nil {
+		w.fill.spare = new(keyPage)
+	}
 	w.ds.mu.Lock()
 	w.entry = t.next(&w.fill)
 	w.ds.mu.Unlock()
