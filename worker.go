@@ -490,10 +490,7 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 		h = w.ds.seriesIdx.hash(sk)
 	}
 	if w.entry < 0 {
-		w.fill.spare = new(keyPage)
-		w.ds.mu.Lock()
-		w.entry = t.next(&w.fill)
-		w.ds.mu.Unlock()
+		w.turnPage()
 	}
 	// The entry goes where this worker's next one does, which no other
 	// worker writes or reads until it is placed.
@@ -1054,10 +1051,7 @@ func (w *worker) quantitySeries(ke int32, i int, k Key, u unitInfo) int32 {
 func (w *worker) anon(k Key, u unitInfo) int32 {
 	t := w.p.keys
 	if w.entry < 0 {
-		w.fill.spare = new(keyPage)
-		w.ds.mu.Lock()
-		w.entry = t.next(&w.fill)
-		w.ds.mu.Unlock()
+		w.turnPage()
 	}
 	e := w.entry
 	*t.ent(e) = keyEnt{unit: u.id, form: formAnon, id: -1}
@@ -1065,15 +1059,22 @@ func (w *worker) anon(k Key, u unitInfo) int32 {
 	(*t.dir.Load())[e>>keyPageBits].n.Add(1) // after the entry is written: see keyPage.n
 	if e&(keyPageSize-1) < keyPageSize-1 {
 		w.entry = e + 1
-		return e
+	} else {
+		w.turnPage()
 	}
+	return e
+}
+
+// turnPage gives the worker a new page of key entries to write in, its
+// first or the next: the one step of adding an entry that takes the lock,
+// once a page, with the page made before.
+func (w *worker) turnPage() {
 	if w.fill.spare == nil {
 		w.fill.spare = new(keyPage)
 	}
 	w.ds.mu.Lock()
-	w.entry = t.next(&w.fill)
+	w.entry = w.p.keys.next(&w.fill)
 	w.ds.mu.Unlock()
-	return e
 }
 
 // A qid is a quantity's series, in the unit it was found for.
