@@ -117,12 +117,12 @@ func appendCents(b []byte, cents int64) []byte {
 // comtradeBulkFile writes the panel as UN Comtrade's monthly bulk files
 // would hold it (China's, HS 2022): tab-separated, CRLF, 0/1 booleans,
 // the net weight and the quantity in kg.
-func comtradeBulkFile(rows int) []byte {
+func comtradeBulkFile(rows, months int) []byte {
 	var b bytes.Buffer
 	b.WriteString("datasetCode\ttypeCode\tfreqCode\trefPeriodId\trefYear\trefMonth\tperiod\treporterCode\tflowCode\tpartnerCode\tpartner2Code\tclassificationSearchCode\tclassificationCode\tisOriginalClassification\tcmdCode\tcustomsCode\tmosCode\tmotCode\tqtyUnitCode\tqty\tisQtyEstimated\taltQtyUnitCode\taltQty\tisAltQtyEstimated\tnetWgt\tisNetWgtEstimated\tgrossWgt\tisGrossWgtEstimated\tCIFValue\tFOBValue\tprimaryValue\tlegacyEstimationFlag\tisReported\tisAggregate\r\n")
 	ps := comtradePartners()
 	line := make([]byte, 0, 256)
-	panel(rows, 36, func(r *panelRow) {
+	panel(rows, months, func(r *panelRow) {
 		l := fmt.Appendf(line[:0], "2015620%02d%02d06000\tC\tM\t%04d%02d01\t%d\t%d\t%04d%02d\t156\t%c\t%s\t0\tH6\tH6\t1\t%s\tC00\t0\t0\t8\t",
 			r.year%100, r.month, r.year, r.month, r.year, r.month, r.year, r.month, r.flow, ps[r.partner], r.hs)
 		l = strconv.AppendInt(l, r.kg, 10)
@@ -250,23 +250,30 @@ func BenchmarkLoadComtrade(b *testing.B) {
 // written as a UN Comtrade bulk file and gzip-compressed, gunzip
 // included; bytes are the uncompressed file's.
 func BenchmarkLoadComtradeBulk(b *testing.B) {
-	data := comtradeBulkFile(benchRows)
-	rows := bytes.Count(data, []byte("\n")) - 1
-	gz := gzipped(data, gzip.DefaultCompression)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	cpu := cpuMeter(b)
-	for b.Loop() {
-		ds, err := tradeflow.Read(context.Background(), bytes.NewReader(gz), "C_M_156_202301_H6_O.txt.gz", tradeflow.ComtradeBulk(), tradeflow.WithVintage("2026-01-20"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if ds.Len() != 3*rows {
-			b.Fatalf("%d figures from %d rows", ds.Len(), rows)
-		}
+	for _, c := range []struct {
+		name         string
+		rows, months int
+	}{{"36 months", benchRows, 36}, {"one month", 280_000, 1}} {
+		b.Run(c.name, func(b *testing.B) {
+			data := comtradeBulkFile(c.rows, c.months)
+			rows := bytes.Count(data, []byte("\n")) - 1
+			gz := gzipped(data, gzip.DefaultCompression)
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			cpu := cpuMeter(b)
+			for b.Loop() {
+				ds, err := tradeflow.Read(context.Background(), bytes.NewReader(gz), "C_M_156_202301_H6_O.txt.gz", tradeflow.ComtradeBulk(), tradeflow.WithVintage("2026-01-20"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if ds.Len() != 3*rows {
+					b.Fatalf("%d figures from %d rows", ds.Len(), rows)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
+			b.ReportMetric(float64(len(gz))/float64(len(data)), "gz/raw")
+			b.ReportMetric(float64(rows), "rows")
+			cpu(rows)
+		})
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
-	b.ReportMetric(float64(len(gz))/float64(len(data)), "gz/raw")
-	b.ReportMetric(float64(rows), "rows")
-	cpu(rows)
 }
