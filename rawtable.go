@@ -27,7 +27,7 @@ type keyTable struct {
 	// every lookup reads: sharing one, each new key on one core made the
 	// other core's next lookups miss it.
 	_ [64]byte
-	n int32 // entries placed
+	n int32 // entries placed in the slots (anonymous ones are not)
 }
 
 const (
@@ -42,10 +42,10 @@ const (
 type keyPage struct {
 	ents  [keyPageSize]keyEnt
 	infos [keyPageSize]keyInfo
-	// n counts the entries placed, the first n: the rest are the filling
-	// worker's. Only that worker changes it, but a worker that grows the
-	// slots reads every page's n, while another may be adding an entry
-	// of its own without the lock (worker.anon).
+	// n counts the entries written in full, the first n: the rest are
+	// the filling worker's. Only that worker changes it, but a worker that
+	// grows the slots reads every page's n, while another may be adding
+	// an anonymous entry without the lock (worker.anon).
 	n atomic.Int32
 
 	succ [keyPageSize]atomic.Int32 // see follower
@@ -170,7 +170,8 @@ func (t *keyTable) add(i int32) {
 	t.place(*t.slots.Load(), i+1, t.ent(i).hash)
 }
 
-// entries calls fn with every entry placed, page by page.
+// entries calls fn with every entry a page counts, anonymous ones too,
+// page by page.
 func (t *keyTable) entries(fn func(e int32)) {
 	for pi, p := range *t.dir.Load() {
 		for k := range p.n.Load() {

@@ -528,7 +528,7 @@ func (ds *Dataset) entrySeries(t *keyTable) {
 	if ds.series.len() != 0 {
 		panic("tradeflow: internal error: entrySeries on a dataset with series")
 	}
-	all := make([]int32, 0, t.n)
+	all := make([]int32, 0, t.size()) // t.n counts no anonymous entry
 	t.entries(func(e int32) { all = append(all, e) })
 	ds.seriesIdx = newSeriesIndex(len(all)) // no growing on the way
 	x := &ds.seriesIdx
@@ -1066,8 +1066,8 @@ func (w *worker) anon(k Key, u unitInfo) int32 {
 }
 
 // turnPage gives the worker a new page of key entries to write in, its
-// first or the next: the one step of adding an entry that takes the lock,
-// once a page, with the page made before.
+// first or the next, under the lock; the page is made before, so that the
+// other workers do not wait while it is zeroed.
 func (w *worker) turnPage() {
 	if w.fill.spare == nil {
 		w.fill.spare = new(keyPage)
