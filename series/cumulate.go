@@ -75,23 +75,88 @@ func ytd(d *store, cfg cumConfig) (*store, Gaps) {
 	if d == nil {
 		return nil, nil
 	}
-	out := newBuilder(d.start, len(d.coef), d.scale)
-	var gaps Gaps
-	var (
-		run     int64
-		runBig  *big.Int
-		missing Month // first missing month of the year, or zero
-		broken  Period
-	)
-	// pos is the month's place in its year, 0 for the first month; kept as a
-	// counter so the loop does no calendar arithmetic.
-	pos := (int(d.start.Month()) - int(cfg.first) + 12) % 12
-	// The months of the first year before the series starts are missing,
-	// or, before 0001-01, cannot exist.
+	if len(d.spans) == 0 && d.wide == nil {
+		if out, gaps, ok := ytdSingle(d, cfg); ok {
+			return out, gaps
+		}
+	}
+	return ytdAny(d, cfg)
+}
+
+// yearPlace returns the place of d's first month in its year (0 for the
+// year's first month), and the first missing month of that year: the
+// year's first month when d starts after it, zero when d starts on it.
+// inCalendar is false when that year begins before 0001-01.
+func yearPlace(d *store, cfg cumConfig) (pos int, missing Month, inCalendar bool) {
+	pos = (int(d.start.Month()) - int(cfg.first) + 12) % 12
 	yearFirst, inCalendar := d.start.add(-pos)
 	if inCalendar && pos != 0 {
 		missing = yearFirst
 	}
+	return pos, missing, inCalendar
+}
+
+// ytdSingle is ytd for a store of single months, none wide, whose first
+// year begins within the calendar: the common case, without the general
+// loop's checks. It reports false when a running total does not fit an
+// int64 (ytdAny then starts again in big integers).
+func ytdSingle(d *store, cfg cumConfig) (*store, Gaps, bool) {
+	pos, missing, inCalendar := yearPlace(d, cfg)
+	if !inCalendar {
+		return nil, nil, false
+	}
+	out := newBuilder(d.start, len(d.coef), d.scale)
+	var gaps Gaps
+	var run int64
+	for i, c := range d.coef {
+		if pos == 0 {
+			run, missing = 0, Month{}
+		}
+		if pos++; pos == 12 {
+			pos = 0
+		}
+		if d.present[i>>6]&(1<<(uint(i)&63)) == 0 {
+			if missing.IsZero() {
+				missing = d.month(i)
+			}
+			continue
+		}
+		r, ok := fixed.Add(run, c)
+		if !ok {
+			return nil, nil, false
+		}
+		run = r
+		if !missing.IsZero() {
+			if gaps == nil {
+				// Every later observation of the year may have a gap.
+				gaps = make(Gaps, 0, min(len(d.coef)-i, 12))
+			}
+			if !cfg.allowMissing {
+				gaps = append(gaps, Gap{MonthPeriod(d.month(i)), MonthMissing, MonthPeriod(missing)})
+				continue
+			}
+			gaps = append(gaps, Gap{MonthPeriod(d.month(i)), Partial, MonthPeriod(missing)})
+		}
+		out.set(i, run)
+	}
+	return out.done(), gaps, true
+}
+
+// ytdAny is ytd for any store.
+func ytdAny(d *store, cfg cumConfig) (*store, Gaps) {
+	out := newBuilder(d.start, len(d.coef), d.scale)
+	var gaps Gaps
+	var (
+		run    int64
+		runBig *big.Int
+		broken Period
+	)
+	// pos is the month's place in its year, 0 for the first month; kept as a
+	// counter so the loop does no calendar arithmetic. missing is the first
+	// missing month of the year, or zero; the months of the first year
+	// before the series starts are missing, or, before 0001-01, cannot
+	// exist.
+	pos, missing, inCalendar := yearPlace(d, cfg)
 	spans, wide := len(d.spans) != 0, d.wide != nil
 	for i := range d.coef {
 		if pos == 0 && i > 0 {
@@ -291,24 +356,22 @@ func (d *store) covers(p Period) bool {
 // not fit an int64 (then bigSum is non-nil and small is meaningless).
 func (d *store) total(p Period, skipMissing bool) (small int64, bigSum *big.Int, gaps Gaps) {
 	lo, hi := d.index(p.First), d.index(p.Last)
-	if skipMissing && len(d.spans) == 0 && d.wide == nil {
-		// Only the observations count: walk their bits.
-		lo, hi = max(lo, 0), min(hi, len(d.coef)-1)
-		for w := lo >> 6; w <= hi>>6 && lo <= hi; w++ {
-			for word := d.present[w] & wordMask(w, lo, hi); word != 0; word &= word - 1 {
-				c := d.coef[w<<6+bits.TrailingZeros64(word)]
-				if bigSum == nil {
-					if r, ok := fixed.Add(small, c); ok {
-						small = r
-						continue
-					}
-					bigSum = big.NewInt(small)
-				}
-				bigSum.Add(bigSum, big.NewInt(c))
+	if len(d.spans) == 0 && d.wide == nil {
+		if in := d.within(lo, hi); skipMissing || in == hi-lo+1 {
+			// Single months in 64 bits, and no gaps to report.
+			if in == 0 {
+				return 0, nil, nil
 			}
+			small, bigSum = sum(d.coef[max(lo, 0) : min(hi, len(d.coef)-1)+1])
+			return small, bigSum, nil
 		}
-		return small, bigSum, nil
 	}
+	return d.totalAny(p, skipMissing)
+}
+
+// totalAny is total for any store.
+func (d *store) totalAny(p Period, skipMissing bool) (small int64, bigSum *big.Int, gaps Gaps) {
+	lo, hi := d.index(p.First), d.index(p.Last)
 	for i := lo; i <= hi; i++ {
 		if len(d.spans) != 0 {
 			if sp, ok := d.spanAt(i); ok {
@@ -337,6 +400,34 @@ func (d *store) total(p Period, skipMissing bool) (small int64, bigSum *big.Int,
 		bigSum.Add(bigSum, d.bigCoef(i))
 	}
 	return small, bigSum, gaps
+}
+
+// within returns the number of observations at indices lo … hi.
+func (d *store) within(lo, hi int) int {
+	lo, hi = max(lo, 0), min(hi, len(d.coef)-1)
+	n := 0
+	for w := lo >> 6; w <= hi>>6 && lo <= hi; w++ {
+		n += bits.OnesCount64(d.present[w] & wordMask(w, lo, hi))
+	}
+	return n
+}
+
+// sum returns the sum of cs: small when it fits an int64, else bigSum. It
+// adds in 128 bits, without a branch a value: the sum of a series' values
+// is far from 2^127, for a series has at most 12 × 9999 months.
+func sum(cs []int64) (small int64, bigSum *big.Int) {
+	var lo uint64
+	var hi int64
+	for _, c := range cs {
+		var carry uint64
+		lo, carry = bits.Add64(lo, uint64(c), 0)
+		hi += c>>63 + int64(carry) // c>>63 is −1 for a negative c: its sign extension
+	}
+	if hi == int64(lo)>>63 {
+		return int64(lo), nil
+	}
+	bigSum = new(big.Int).Lsh(big.NewInt(hi), 64)
+	return 0, bigSum.Add(bigSum, new(big.Int).SetUint64(lo))
 }
 
 // Total returns the sum of the observations of s within period p, exactly:
