@@ -362,7 +362,7 @@ func (d *store) total(p Period, skipMissing bool) (small int64, bigSum *big.Int,
 			if in == 0 {
 				return 0, nil, nil
 			}
-			small, bigSum = sum(d.coef[max(lo, 0) : min(hi, len(d.coef)-1)+1])
+			small, bigSum = addUp(d.coef[max(lo, 0) : min(hi, len(d.coef)-1)+1])
 			return small, bigSum, nil
 		}
 	}
@@ -412,10 +412,10 @@ func (d *store) within(lo, hi int) int {
 	return n
 }
 
-// sum returns the sum of cs: small when it fits an int64, else bigSum. It
+// addUp returns the sum of cs: small when it fits an int64, else bigSum. It
 // adds in 128 bits, without a branch a value: the sum of a series' values
 // is far from 2^127, for a series has at most 12 × 9999 months.
-func sum(cs []int64) (small int64, bigSum *big.Int) {
+func addUp(cs []int64) (small int64, bigSum *big.Int) {
 	var lo uint64
 	var hi int64
 	for _, c := range cs {

@@ -127,7 +127,7 @@ func asBig(small int64, bigSum *big.Int, gaps Gaps) (*big.Int, Gaps) {
 	return big.NewInt(small), gaps
 }
 
-func TestSum(t *testing.T) {
+func TestAddUp(t *testing.T) {
 	for _, tc := range []struct {
 		in   []int64
 		want string
@@ -139,20 +139,78 @@ func TestSum(t *testing.T) {
 		{[]int64{math.MinInt64, math.MinInt64, math.MaxInt64, math.MaxInt64, 2}, "0"},
 		{[]int64{math.MinInt64, math.MinInt64, math.MinInt64}, "-27670116110564327424"},
 	} {
-		small, bigSum := sum(tc.in)
+		small, bigSum := addUp(tc.in)
 		got := "?"
 		if bigSum != nil {
 			got = bigSum.String()
 			if bigSum.IsInt64() {
-				t.Errorf("sum(%v) = %v in a big integer, which an int64 holds", tc.in, got)
+				t.Errorf("addUp(%v) = %v in a big integer, which an int64 holds", tc.in, got)
 			}
 		} else {
 			got = decimalString(small)
 		}
 		if got != tc.want {
-			t.Errorf("sum(%v) = %s, want %s", tc.in, got, tc.want)
+			t.Errorf("addUp(%v) = %s, want %s", tc.in, got, tc.want)
 		}
 	}
 }
 
+// coefs returns d's coefficients (none for a nil store).
+func (d *store) coefs() []int64 {
+	if d == nil {
+		return nil
+	}
+	return d.coef
+}
+
 func decimalString(c int64) string { return (&store{coef: []int64{c}}).decimal(0).String() }
+
+// TestStoresZeroWhereEmpty checks the store invariant total's fast path
+// relies on: a coefficient is 0 where no observation ends, in the result
+// of every operation that builds a store.
+func TestStoresZeroWhereEmpty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 23))
+	check := func(what string, d *store) {
+		t.Helper()
+		for i, c := range d.coefs() {
+			if !d.has(i) && c != 0 {
+				t.Fatalf("%s: coefficient %d at index %d, which has no observation", what, c, i)
+			}
+		}
+	}
+	for range trials(2_000) {
+		s, _, _ := randomSeries(rng)
+		o, _, _ := randomSeries(rng)
+		check("random series", s.d)
+		yoy, _ := YoY(s)
+		check("YoY", yoy.d)
+		mom, _ := MoM(s)
+		check("MoM", mom.d)
+		diff, _ := Diff(s, 3)
+		check("Diff", diff.d)
+		ytd, _ := YearToDate(s, AllowMissing())
+		check("YearToDate", ytd.d)
+		annual, _ := Annual(s, AllowMissing())
+		check("Annual", annual.d)
+		rolling, _ := Rolling(s, 3)
+		check("Rolling", rolling.d)
+		check("Round", s.Round(1).d)
+		check("Slice", s.Slice(s.First().AddMonths(2), s.Last()).d)
+		check("ZeroFill", ZeroFill(s, Period{s.First(), s.Last().AddMonths(3)}).d)
+		sum, _ := Add(s, o)
+		check("Add", sum.d)
+		sub, _ := Sub(s, o)
+		check("Sub", sub.d)
+		share, _ := Share(s, o)
+		check("Share", share.d)
+		b, err := s.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dec Series[USD]
+		if err := dec.UnmarshalBinary(b); err != nil {
+			t.Fatal(err)
+		}
+		check("UnmarshalBinary", dec.d)
+	}
+}

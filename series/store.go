@@ -14,9 +14,11 @@ import (
 //
 // The value at index i (month start+i) is coef[i] × 10^-scale when bit i of
 // present is set; a coefficient that does not fit an int64 lives in wide
-// (and coef[i] is 0). A combined observation covering indices first..last is
-// stored at last, with the span recorded in spans; the months it covers
-// before last have no bit set.
+// (and coef[i] is 0). coef[i] is 0 too where no observation ends, so that
+// a sum may read the column whole (only the builder's set and setBig write
+// it). A combined observation covering indices first..last is stored at
+// last, with the span recorded in spans; the months it covers before last
+// have no bit set.
 type store struct {
 	start   Month
 	scale   int32
