@@ -50,22 +50,6 @@ func plainStore(rng *rand.Rand) *store {
 	return plainStore(rng) // no observation: try again
 }
 
-// sameStore reports whether a and b hold the same months and values.
-func sameStore(a, b *store) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	if a.start != b.start || a.scale != b.scale || len(a.coef) != len(b.coef) || !reflect.DeepEqual(a.spans, b.spans) {
-		return false
-	}
-	for i := range a.coef {
-		if a.has(i) != b.has(i) || a.has(i) && !a.decimal(i).Equal(b.decimal(i)) {
-			return false
-		}
-	}
-	return true
-}
-
 // TestYTDSingleMatchesAny checks ytd's fast path for single months against
 // the general loop, with and without AllowMissing, for calendar and fiscal
 // years.
@@ -81,7 +65,7 @@ func TestYTDSingleMatchesAny(t *testing.T) {
 		if _, _, ok := ytdSingle(d, cfg); ok {
 			fast++
 		}
-		if !sameStore(got, want) || !reflect.DeepEqual(gotGaps, wantGaps) {
+		if !(Series[USD]{d: got}).Equal(Series[USD]{d: want}) || !reflect.DeepEqual(gotGaps, wantGaps) {
 			t.Fatalf("ytd of %v from %v (%+v):\ngot  %v %v\nwant %v %v", d.coef, d.start, cfg, got, gotGaps, want, wantGaps)
 		}
 	}
