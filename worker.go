@@ -100,8 +100,9 @@ type worker struct {
 	lastOther *cache[Commodity]
 	edition   Edition // the edition of the last commodity parsed
 
-	// Series of the figures other than a row's main value (quantities,
-	// the columns of a wide file), by key and unit.
+	// Series of the figures other than a row's main value, by key and
+	// unit: a wide file's columns, and, in a read that is not deferred,
+	// the quantities of a row without a key entry (see quantitySeries).
 	keys map[wkey]int32
 
 	keyCols []*ref  // the columns of the key text
@@ -112,9 +113,8 @@ type worker struct {
 	tallied []int   // the reasons the current row has left figures out for
 	qids    [][]qid // the quantities' series by key entry, a page of entries a slice: see quantitySeries
 
-	simple bool // rows have one value, in a column, and no check
-	// deferred: rows carry key entries, not series (see plan.deferred)
-	deferred bool
+	simple   bool    // a deferred read whose rows have one value, in a column (see plan.simple)
+	deferred bool    // rows carry key entries, not series (see plan.deferred)
 	fill     keyFill // the key table's page this worker writes its new entries in
 	entry    int32   // the key entry this worker writes next, or -1
 	fast     bool    // fastRow may be tried: see there
@@ -1006,8 +1006,9 @@ func (w *worker) quantity(res *result, f *record, base *row, key Key, per period
 }
 
 // quantitySeries returns the series of quantity i of the row whose key
-// entry is ke (or -1) in unit u: remembered by entry, so that a row of a
-// key text seen before finds it without hashing its key.
+// entry is ke (or -1) in unit u, or, in a deferred read, the key entry
+// that names it (see anon): remembered by entry, so that a row of a key
+// text seen before finds it without hashing its key.
 func (w *worker) quantitySeries(ke int32, i int, k Key, u unitInfo) int32 {
 	if ke < 0 {
 		if w.deferred {
