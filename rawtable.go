@@ -145,14 +145,17 @@ func (t *keyTable) next(f *keyFill) int32 {
 	dir := *t.dir.Load()
 	if f.page < 0 || dir[f.page].n.Load() == keyPageSize {
 		// A new page, in a new directory: readers keep the old one, which
-		// has every entry they can have found.
+		// has every entry they can have found. (Only the new directory
+		// escapes: storing the address of dir itself would cost an
+		// allocation every call.)
 		p := f.spare
 		if p == nil {
 			p = new(keyPage)
 		}
 		f.spare = nil
-		dir = append(dir[:len(dir):len(dir)], p)
-		t.dir.Store(&dir)
+		grown := append(dir[:len(dir):len(dir)], p)
+		t.dir.Store(&grown)
+		dir = grown
 		f.page = int32(len(dir) - 1)
 	}
 	return f.page<<keyPageBits | dir[f.page].n.Load()

@@ -117,6 +117,7 @@ type worker struct {
 	deferred bool    // rows carry key entries, not series (see plan.deferred)
 	fill     keyFill // the key table's page this worker writes its new entries in
 	entry    int32   // the key entry this worker writes next, or -1
+	texts    arena   // the key entries' texts
 	fast     bool    // fastRow may be tried: see there
 
 	ends []int
@@ -145,6 +146,24 @@ type pendingFig struct {
 	big *big.Int
 }
 
+// An arena keeps many short strings in a few chunks: a month of a detail
+// file has a new key text every row, and a string of its own each would be
+// an allocation a row. A Builder never changes what it has written, and a
+// new one is started when the chunk is full, so each string stays as it
+// was; a chunk is freed when none of its strings is referred to.
+type arena struct{ b strings.Builder }
+
+// keep returns text as a string.
+func (a *arena) keep(text []byte) string {
+	if a.b.Cap()-a.b.Len() < len(text) {
+		a.b = strings.Builder{}
+		a.b.Grow(max(len(text), 16<<10))
+	}
+	n := a.b.Len()
+	a.b.Write(text)
+	return a.b.String()[n:]
+}
+
 // A cache remembers parsed values by their text.
 type cache[T any] struct {
 	parse func(string) (T, error)
@@ -154,8 +173,10 @@ type cache[T any] struct {
 	m     map[string]T
 	// lastOnly keeps only the last value: for attributes with many
 	// values, each met in few rows, such as commodity codes, whose key
-	// text the key table remembers anyway.
+	// text the key table remembers anyway. Their texts are parsed from
+	// an arena, not a string each.
 	lastOnly bool
+	texts    arena
 }
 
 func (c *cache[T]) get(b []byte) (T, error) {
@@ -168,8 +189,14 @@ func (c *cache[T]) get(b []byte) (T, error) {
 		v, ok = c.m[string(b)]
 	}
 	if !ok {
+		s := ""
+		if c.lastOnly {
+			s = c.texts.keep(b)
+		} else {
+			s = string(b)
+		}
 		var err error
-		if v, err = c.parse(string(b)); err != nil {
+		if v, err = c.parse(s); err != nil {
 			return v, err
 		}
 		switch {
@@ -498,7 +525,7 @@ func (w *worker) learn(f *record, key Key, u unitInfo) int32 {
 	if e&(keyPageSize-1) == keyPageSize-1 && w.fill.spare == nil {
 		w.fill.spare = new(keyPage) // the next entry needs a page
 	}
-	*t.ent(e) = keyEnt{text: string(text), hash: th, unit: u.id, form: form, id: -1}
+	*t.ent(e) = keyEnt{text: w.texts.keep(text), hash: th, unit: u.id, form: form, id: -1}
 	*t.info(e) = keyInfo{key: key, edition: w.edition}
 	w.ds.mu.Lock()
 	defer w.ds.mu.Unlock()
