@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/tradeflow-go/tradeflow"
@@ -72,6 +73,75 @@ func BenchmarkRead(b *testing.B) {
 	}
 	rowsPerOp(b, rows)
 	b.ReportMetric((float64(after.HeapAlloc)-float64(before.HeapAlloc))/float64(rows), "live-B/row")
+}
+
+// BenchmarkParseSum is the scale of the machine, not of the library: a
+// minimal parse of the same bytes on every core (split the lines, read the
+// value column's digits, add them up), with none of what Read does beyond
+// that — no key, period or check, nothing kept. BenchmarkRead's MB/s
+// against this one's is how far the reader is from the hardware.
+func BenchmarkParseSum(b *testing.B) {
+	data := benchInput(b)
+	data = data[bytes.IndexByte(data, '\n')+1:] // the header
+	workers := runtime.GOMAXPROCS(0)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		sums := make([]int64, workers)
+		var wg sync.WaitGroup
+		for g := range workers {
+			lo, hi := lineStart(data, len(data)*g/workers), lineStart(data, len(data)*(g+1)/workers)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sums[g] = parseSum(data[lo:hi])
+			}()
+		}
+		wg.Wait()
+		var total int64
+		for _, s := range sums {
+			total += s
+		}
+		if total == 0 {
+			b.Fatal("no value read")
+		}
+	}
+}
+
+// lineStart returns the start of the line that i is in, or len(data).
+func lineStart(data []byte, i int) int {
+	if i == 0 || i >= len(data) {
+		return min(i, len(data))
+	}
+	k := bytes.IndexByte(data[i-1:], '\n')
+	if k < 0 {
+		return len(data) // in the last line, which has no newline
+	}
+	return i + k
+}
+
+// parseSum returns the sum of the SPEC's value_usd column (the sixth) of
+// the lines of data, in cents.
+func parseSum(data []byte) int64 {
+	var sum int64
+	for len(data) > 0 {
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			end = len(data)
+		}
+		col := 0
+		var v int64
+		for _, c := range data[:end] {
+			switch {
+			case c == ',':
+				col++
+			case col == 5 && c != '.':
+				v = v*10 + int64(c-'0')
+			}
+		}
+		sum += v
+		data = data[min(end+1, len(data)):]
+	}
+	return sum
 }
 
 func benchDataset(b *testing.B) *tradeflow.Dataset {
