@@ -27,7 +27,12 @@ import (
 //     ([Figure.Edition]); a row in another classification (S1–S4 SITC, B4
 //     and B5 BEC, EB EBOPS) or of services (typeCode S; goods are C) is an
 //     error, or with [KeepOtherCodes] a figure of its own classification
-//     ([OtherCode]), never an HS code.
+//     ([OtherCode]), never an HS code. So are Comtrade's codes 99, 9999
+//     and 999999, commodities not specified according to kind, which its
+//     HS lists hold beside the HS: with KeepOtherCodes they are kept as
+//     COMTRADE:99, COMTRADE:9999 and COMTRADE:999999. Any other cmdCode
+//     that is not an HS code, a product group's name included, is an
+//     error.
 //   - primaryValue is the value in US dollars (CIF for imports, FOB for
 //     exports, as Comtrade chooses it); cifvalue and fobvalue are not read.
 //   - netWgt is the net weight in kg ([Quantity]), grossWgt the gross
@@ -47,7 +52,11 @@ import (
 //     other than 0), mode of transport (motCode other than 0), customs
 //     procedure (customsCode other than C00), mode of supply (mosCode other
 //     than 0) — are skipped and counted in the [Summary]: the total row
-//     already counts them. With [KeepBreakdowns] they are kept, under keys
+//     already counts them. The codes of totals are read in any case and
+//     with any leading zeros (00 and 000 are 0, c00 is C00). A row is
+//     skipped only if it is good but for being a part: one whose code,
+//     period, key or value is bad is an error, and so is the header
+//     repeated (two downloads joined into one). With [KeepBreakdowns] they are kept, under keys
 //     whose [Key.Breakdown] names the part ("partner2=410", "mot=2100",
 //     "customs=C05", "mos=…").
 //
@@ -87,7 +96,7 @@ func comtradeSchema(name string, delim byte) Schema {
 		Partner:  Column("partnerCode").Rename(comtradeItaly),
 		Flow: Column("flowCode").Map(map[string]string{"X": "X", "M": "M", "RX": "RX", "RM": "RM",
 			"DX": "DX", "FM": "FM", "MIP": "MIP", "MOP": "MOP", "XIP": "XIP", "XOP": "XOP"}),
-		Commodity:      Column("cmdCode"),
+		Commodity:      Column("cmdCode").Rename(comtradeNotSpecified),
 		Classification: Column("classificationCode").Optional(),
 		HSOnly:         true,
 		Services:       Column("typeCode").Map(map[string]string{"C": "false", "S": "true"}),
@@ -112,6 +121,22 @@ func comtradeSchema(name string, delim byte) Schema {
 			{Column: Column("mosCode"), Name: "mos", Total: []string{"0"}, Reason: "a breakdown by mode of supply (mosCode not 0)"},
 		},
 		Delimiter: delim,
+	}
+}
+
+// comtradeNotSpecified renames UN Comtrade's codes for commodities not
+// specified according to kind, which its HS lists hold beside the HS (at
+// the levels of chapter, heading and subheading), to codes of a
+// classification of their own: chapter 99 is not the HS's, and such a row
+// is kept only with KeepOtherCodes.
+var comtradeNotSpecified = map[string]string{"99": "COMTRADE:99", "9999": "COMTRADE:9999", "999999": "COMTRADE:999999"}
+
+// otherMeaning says what the codes of comtradeNotSpecified are, for errors.
+var otherMeaning = map[Commodity]string{}
+
+func init() {
+	for _, c := range comtradeNotSpecified {
+		otherMeaning[MustParseCommodity(c)] = "UN Comtrade's commodities not specified according to kind"
 	}
 }
 
@@ -162,7 +187,7 @@ func ComtradeLegacy() Schema {
 		Reporter:       Column("Reporter Code", "rtCode"),
 		Partner:        Column("Partner Code", "ptCode"),
 		Flow:           Column("Trade Flow Code", "rgCode").Map(map[string]string{"1": "M", "2": "X", "3": "RX", "4": "RM"}),
-		Commodity:      Column("Commodity Code", "cmdCode"),
+		Commodity:      Column("Commodity Code", "cmdCode").Rename(comtradeNotSpecified),
 		Classification: Column("Classification", "pfCode"),
 		HSOnly:         true,
 		Value:          Column("Trade Value (US$)", "TradeValue"),

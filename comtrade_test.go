@@ -102,6 +102,81 @@ func TestComtradeBreakdowns(t *testing.T) {
 	assert.Equal(t, "[2023-12: 100] USD", s.String())
 }
 
+// A breakdown row is skipped only if it is good but for being a part:
+// one of bad codes, or the header again, is an error; and totals written
+// with leading zeros or in lower case are totals, not parts.
+func TestComtradeBreakdownRowsAreChecked(t *testing.T) {
+	for _, tc := range []struct {
+		name, row, want string
+		err             error
+	}{
+		{"the header again", apiHead, `c.csv:3: the header again`, tradeflow.ErrMalformed},
+		{"a bad part code", apiRow("motCode=???"), `c.csv:3:28: column motCode: value "???": a breakdown code`, tradeflow.ErrBreakdown},
+		{"a part with a bad period", apiRow("motCode=2100", "period=2024xx"), `c.csv:3:6: column period: value "2024xx"`, nil},
+		{"a part with a bad flow", apiRow("partner2Code=410", "flowCode=Q"), `c.csv:3:10: column flowCode: value "Q"`, nil},
+		{"a part with a bad partner", apiRow("customsCode=C05", "partnerCode=ZZZ"), `c.csv:3:12: column partnerCode: value "ZZZ"`, nil},
+		{"a part with a bad commodity", apiRow("motCode=2100", "cmdCode=FOO"), `c.csv:3:21: column cmdCode: value "FOO"`, tradeflow.ErrCommodity},
+		{"a part with a bad value", apiRow("motCode=2100", "primaryValue=abc"), `c.csv:3:44: column primaryValue: value "abc"`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds, err := readComtrade(t, apiRow()+tc.row+apiRow("partnerCode=0"), tradeflow.CollectErrors())
+			require.Error(t, err)
+			assert.ErrorContains(t, err, tc.want)
+			if tc.err != nil {
+				assert.ErrorIs(t, err, tc.err)
+			}
+			require.NotNil(t, ds)
+			assert.Equal(t, 2, ds.Len(), "the good rows are read")
+			assert.Equal(t, 1, ds.Summary().Bad)
+			assert.Empty(t, ds.Summary().Skipped, "a bad row is not a skipped part")
+		})
+	}
+
+	// Totals however written: one figure a row, none skipped.
+	ds, err := readComtrade(t, apiRow("partner2Code=000", "motCode=00", "customsCode=c00", "mosCode=0000")+
+		apiRow("partnerCode=0", "partner2Code=00"))
+	require.NoError(t, err)
+	assert.Equal(t, 2, ds.Len())
+	assert.Empty(t, ds.Summary().Skipped)
+	ds, err = readComtrade(t, apiRow("motCode=00", "customsCode=c00"), tradeflow.KeepBreakdowns())
+	require.NoError(t, err)
+	assert.Equal(t, []tradeflow.Key{tradeflow.MustParseKey("CHN M USA TOTAL value")}, ds.Keys())
+
+	// A good part is still skipped, and counted.
+	ds, err = readComtrade(t, apiRow()+apiRow("motCode=2100")+apiRow("motCode=02100"))
+	require.NoError(t, err)
+	assert.Equal(t, []tradeflow.SkipCount{{Reason: "a breakdown by mode of transport (motCode not 0)", Rows: 2, First: 3}}, ds.Summary().Skipped)
+}
+
+// cmdCode is TOTAL or an HS code: a product group's name is an error, and
+// Comtrade's codes for goods not specified according to kind are kept
+// only with KeepOtherCodes, under a classification of their own.
+func TestComtradeCommodityCodes(t *testing.T) {
+	for _, code := range []string{"FOO", "AG6", "ALL", "RARE_EARTHS"} {
+		_, err := readComtrade(t, apiRow("cmdCode="+code))
+		assert.ErrorContains(t, err, `c.csv:2:21: column cmdCode: value "`+code+`": not an HS code`, code)
+		assert.ErrorIs(t, err, tradeflow.ErrCommodity, code)
+		_, err = readComtrade(t, apiRow("cmdCode="+code), tradeflow.KeepOtherCodes())
+		assert.ErrorIs(t, err, tradeflow.ErrCommodity, "a group's name stays an error: "+code)
+	}
+	for _, code := range []string{"99", "9999", "999999"} {
+		_, err := readComtrade(t, apiRow("cmdCode="+code))
+		assert.ErrorContains(t, err, `column cmdCode: value "`+code+`": not an HS code but COMTRADE:`+code+
+			` (UN Comtrade's commodities not specified according to kind); pass tradeflow.KeepOtherCodes`, code)
+		assert.ErrorIs(t, err, tradeflow.ErrCommodity, code)
+	}
+	ds, err := readComtrade(t, apiRow("cmdCode=9999")+apiRow("cmdCode=999999")+apiRow("cmdCode=1201")+apiRow("cmdCode=TOTAL"), tradeflow.KeepOtherCodes())
+	require.NoError(t, err)
+	var keys []string
+	for _, k := range ds.Keys() {
+		keys = append(keys, k.String())
+	}
+	assert.Equal(t, []string{"CHN M USA TOTAL value", "CHN M USA 1201 value", "CHN M USA COMTRADE:9999 value", "CHN M USA COMTRADE:999999 value"}, keys)
+	k := tradeflow.MustParseKey("CHN M USA COMTRADE:9999 value")
+	_, isHS := k.Commodity.Code()
+	assert.False(t, isHS)
+}
+
 // Services and other classifications are never stored as HS goods.
 func TestComtradeGoodsAndHSOnly(t *testing.T) {
 	services := apiRow("typeCode=S", "classificationCode=EB", "cmdCode=200", "partnerCode=0", "partner2Code=", "customsCode=", "motCode=")

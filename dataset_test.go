@@ -399,3 +399,29 @@ func vintage(t *testing.T, s string) tradeflow.Vintage {
 	require.NoError(t, err)
 	return v
 }
+
+// The library's CSV skips a part of a total (a breakdown) only if the row
+// is good but for that: a breakdown that is not one, or the header
+// repeated, is an error.
+func TestLoadChecksSkippedParts(t *testing.T) {
+	head := "period,flow,partner,commodity,measure,value,unit,vintage,source,note,breakdown\n"
+	total := "2025-11,X,WLD,TOTAL,value,3303.5,USD_100M,2025-12-08,test,,\n"
+	part := "2025-11,X,WLD,TOTAL,value,1.5,USD_100M,2025-12-08,test,,mot=2100\n"
+	ds, err := tradeflow.Load(strings.NewReader(head+total+part), "b.csv", tradeflow.WithReporter("CN"))
+	require.NoError(t, err)
+	assert.Equal(t, 1, ds.Len())
+	assert.Equal(t, []tradeflow.SkipCount{{Reason: "a part of a total (breakdown not empty)", Rows: 1, First: 3}}, ds.Summary().Skipped)
+
+	for _, bad := range []struct{ row, want string }{
+		{"2025-11,X,WLD,TOTAL,value,1.5,USD_100M,2025-12-08,test,,mot 2100\n", `b.csv:3:11: column breakdown: value "mot 2100"`},
+		{"2025-13,X,WLD,TOTAL,value,1.5,USD_100M,2025-12-08,test,,mot=2100\n", `b.csv:3:1: column period: value "2025-13"`},
+		{"2025-11,X,WLD,TOTAL,value,1.5x,USD_100M,2025-12-08,test,,mot=2100\n", `b.csv:3:6: column value: value "1.5x"`},
+		{head, `b.csv:3: the header again`},
+	} {
+		ds, err := tradeflow.Load(strings.NewReader(head+total+bad.row), "b.csv", tradeflow.WithReporter("CN"), tradeflow.CollectErrors())
+		assert.ErrorContains(t, err, bad.want)
+		require.NotNil(t, ds, bad.want)
+		assert.Equal(t, 1, ds.Summary().Bad, bad.want)
+		assert.Empty(t, ds.Summary().Skipped, bad.want)
+	}
+}

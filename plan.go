@@ -109,7 +109,12 @@ type skipRule struct {
 	keep   [][]byte
 	match  func(string) bool
 	reason string
-	blank  bool // an empty cell is kept too (a breakdown's total)
+	// part, for a breakdown's column, is that column: its cell is a
+	// breakdown code, an empty cell or one of keep is the total (see
+	// isTotal), and a row is skipped only once it is known to be good
+	// but for being a part (worker.part).
+	part  *ref
+	whole bool // the column holds whole breakdowns (BreakdownField.Name "")
 }
 
 // newPlan binds schema s to header head.
@@ -295,7 +300,7 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 			p.parts = append(p.parts, pr)
 			continue
 		}
-		rule := skipRule{col: r.col, reason: bd.Reason, blank: true}
+		rule := skipRule{col: r.col, reason: bd.Reason, part: &r, whole: bd.Name == ""}
 		for _, t := range bd.Total {
 			rule.keep = append(rule.keep, []byte(t))
 		}

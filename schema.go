@@ -76,10 +76,13 @@ type Schema struct {
 
 	// Services, when set, is a column saying whether a row is of trade in
 	// services (true or false, as Flags are written). HSOnly, when set,
-	// refuses rows whose Classification is not HS. Both make such a row
-	// an error naming it, unless the read is given [KeepOtherCodes],
-	// which keeps them under their own classification ([OtherCode]),
-	// never as HS. A services row is never read as goods.
+	// refuses rows whose Classification is not HS, and commodities that
+	// are neither TOTAL nor an HS code: a product group's name, or a code
+	// that the Commodity Field renames to another classification's
+	// ("COMTRADE:9999"). Both make such a row an error naming it, unless
+	// the read is given [KeepOtherCodes], which keeps them under their own
+	// classification ([OtherCode]), never as HS (a group's name stays an
+	// error). A services row is never read as goods.
 	Services Field
 	HSOnly   bool
 
@@ -151,7 +154,11 @@ type BreakdownField struct {
 	// empty cells are totals.
 	Name string
 	// Total lists the codes that mean "the total", such as UN Comtrade's
-	// motCode 0; an empty cell is the total too. A nil Total means that
+	// motCode 0, matched in any case and, for numbers, whatever their
+	// leading zeros (00 is 0); an empty cell is the total too. A row that
+	// a read skips for being a part is checked first, as a row it keeps
+	// would be (the part's code, the period, the key, the value): a bad
+	// one is an error, not a skipped part. A nil Total means that
 	// the file has no total rows, only parts, whose sum is the total
 	// (Eurostat's statistical procedures): a read adds them up, exactly,
 	// and counts the rows it added in the [Summary]. There an empty cell

@@ -656,22 +656,53 @@ func (w *worker) parse(bl *block, res *result) *result {
 			continue
 		}
 		if k := w.skip(f); k >= 0 {
-			if res.skipped[k] == 0 {
-				res.skipFirst[k] = at
+			var e *RowError
+			if w.p.skips[k].part != nil {
+				e = w.part(f, k)
 			}
-			res.skipped[k]++
+			if e == nil {
+				if res.skipped[k] == 0 {
+					res.skipFirst[k] = at
+				}
+				res.skipped[k]++
+				continue
+			}
+			res.errs = append(res.errs, w.rowError(f, e, at, nl))
 			continue
 		}
 		if e := w.row(res, f, int32(at), unseen); e != nil {
 			w.untally(res)
-			e.Line = at
-			if nl > 0 {
-				e.EndLine = at + nl
-			}
-			res.errs = append(res.errs, e)
+			res.errs = append(res.errs, w.rowError(f, e, at, nl))
 		}
 	}
 	return res
+}
+
+// rowError places e, the error of record f, at its line, at, which nl
+// more lines continue. A record that is the header again, as files joined
+// into one have, says so rather than naming its first bad cell.
+func (w *worker) rowError(f *record, e *RowError, at, nl int) *RowError {
+	if w.isHeader(f) {
+		e = &RowError{File: w.p.name, Err: fmt.Errorf("the header again, as in files joined into one (a header is the first line only): %w", ErrMalformed)}
+	}
+	e.Line = at
+	if nl > 0 {
+		e.EndLine = at + nl
+	}
+	return e
+}
+
+// isHeader reports whether record f repeats the file's header.
+func (w *worker) isHeader(f *record) bool {
+	if f.n() != len(w.p.header) {
+		return false
+	}
+	for i, h := range w.p.header {
+		if !strings.EqualFold(string(trim(f.field(i))), h) {
+			return false
+		}
+	}
+	return true
 }
 
 func resize(s []int, n int) []int {
@@ -693,18 +724,78 @@ func (w *worker) skip(f *record) int {
 			}
 			continue
 		}
-		kept := sk.blank && len(v) == 0
-		for _, keep := range sk.keep {
-			if kept || bytes.Equal(v, keep) {
-				kept = true
-				break
+		if sk.part != nil {
+			if !isTotal(v, sk.keep) {
+				return k
 			}
+			continue
 		}
-		if !kept {
+		if !slices.ContainsFunc(sk.keep, func(keep []byte) bool { return bytes.Equal(v, keep) }) {
 			return k
 		}
 	}
 	return -1
+}
+
+// isTotal reports whether v, a breakdown's code, names the total: it is
+// empty or one of totals, in any case, and a number whatever its leading
+// zeros (UN Comtrade's motCode 0 may be written 00, partner2Code 000): a
+// total taken for a part would be skipped, and a file of totals read as
+// empty.
+func isTotal(v []byte, totals [][]byte) bool {
+	if len(v) == 0 {
+		return true
+	}
+	for _, t := range totals {
+		if bytes.EqualFold(v, t) || isDigits(v) && isDigits(t) && bytes.Equal(bytes.TrimLeft(v, "0"), bytes.TrimLeft(t, "0")) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// part checks a row that skip rule k skips for being a part of a total
+// (a breakdown): it is skipped only if it would be a good row but for
+// that, so that a row of bad codes or a second header (two files joined)
+// is an error rather than a part. The part's code, the period, the key's
+// attributes and the value are checked; no key is learnt, since the row
+// gives no figure.
+func (w *worker) part(f *record, k int) *RowError {
+	p := w.p
+	sk := &p.skips[k]
+	v := w.text(f, sk.part)
+	if sk.whole {
+		if _, err := ParseBreakdown(string(v)); err != nil {
+			return w.bad(f, sk.part, err)
+		}
+	} else if !validBreakdownCode(string(v)) {
+		return w.bad(f, sk.part, fmt.Errorf("a breakdown code of letters, digits, dots, hyphens and underscores: %w", ErrBreakdown))
+	}
+	if p.period.has {
+		if _, e := attr(w, f, &p.period, &w.per); e != nil {
+			return e
+		}
+	}
+	if _, e := w.key(f); e != nil {
+		return e
+	}
+	if p.value.has && p.value.col >= 0 {
+		if vb := w.text(f, &p.value); len(vb) > 0 {
+			if _, err := fixed.Parse(vb, w.num); err != nil {
+				return w.bad(f, &p.value, &valueError{err.Error()})
+			}
+		}
+	}
+	return nil
 }
 
 // tally counts a figure the row at line leaves out, for reason i of
@@ -1154,7 +1245,7 @@ func (w *worker) breakdown(f *record) (Breakdown, *RowError) {
 			// would be counted in it twice.
 			return Breakdown{}, w.bad(f, &pr.ref, fmt.Errorf("empty: the file has no total rows, so every row needs its part (%s): %w", pr.reason, ErrMissing))
 		}
-		if len(v) == 0 || slices.ContainsFunc(pr.total, func(t []byte) bool { return bytes.Equal(v, t) }) {
+		if isTotal(v, pr.total) {
 			continue
 		}
 		if len(sb) > 0 {
@@ -1227,18 +1318,18 @@ func (w *worker) commodity(f *record) (Commodity, *RowError) {
 	p := w.p
 	w.edition = p.edition
 	if !p.class.has {
-		return attr(w, f, &p.commodity, &w.com)
+		return w.hs(f)
 	}
 	cls := w.text(f, &p.class)
 	if len(cls) == 0 {
 		if p.class.optional {
-			return attr(w, f, &p.commodity, &w.com)
+			return w.hs(f)
 		}
 		return Commodity{}, w.bad(f, &p.class, fmt.Errorf("empty: every row needs its classification: %w", ErrMissing))
 	}
 	if e, ok := parseEdition(cls); ok {
 		w.edition = e
-		return attr(w, f, &p.commodity, &w.com)
+		return w.hs(f)
 	}
 	if p.hsOnly && !p.keepOther {
 		return Commodity{}, w.bad(f, &p.class, fmt.Errorf("not the Harmonized System: the library reads HS codes; pass tradeflow.KeepOtherCodes to keep this classification's codes apart from them: %w", ErrCommodity))
@@ -1264,6 +1355,31 @@ func (w *worker) commodity(f *record) (Commodity, *RowError) {
 		w.lastClass, w.lastOther = append(w.lastClass[:0], cls...), c
 	}
 	return attr(w, f, &p.commodity, c)
+}
+
+// hs parses the commodity of a row of HS goods (or of a file without a
+// classification column). A schema of HS only ([Schema.HSOnly]) takes
+// TOTAL and HS codes: a product group's name is the library's own and no
+// such file's, and a code the schema renames to another classification's
+// (UN Comtrade's 9999, goods not specified according to kind) is kept
+// only with KeepOtherCodes, as a row of another classification is.
+func (w *worker) hs(f *record) (Commodity, *RowError) {
+	p := w.p
+	c, e := attr(w, f, &p.commodity, &w.com)
+	if e != nil || !p.hsOnly {
+		return c, e
+	}
+	if _, ok := c.Group(); ok {
+		return Commodity{}, w.bad(f, &p.commodity, fmt.Errorf("not an HS code: the schema reads HS codes and TOTAL: %w", ErrCommodity))
+	}
+	if _, _, ok := c.Other(); ok && !p.keepOther {
+		what := ""
+		if d, ok := otherMeaning[c]; ok {
+			what = " (" + d + ")"
+		}
+		return Commodity{}, w.bad(f, &p.commodity, fmt.Errorf("not an HS code but %v%s; pass tradeflow.KeepOtherCodes to keep it under that code: %w", c, what, ErrCommodity))
+	}
+	return c, nil
 }
 
 func parsePeriodText(s string) (period, error) {
