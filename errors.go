@@ -164,9 +164,30 @@ type HeaderError struct {
 	Twice     []string // names that more than one column matches, as "name (columns 3 and 7)"
 	Unknown   []string // columns a strict schema does not know
 	Ambiguous []string // fields that more than one column could fill
+	// Delimiter, when not 0, is the delimiter the file seems to use
+	// instead of the schema's: split at the schema's [Schema.Delimiter],
+	// the header is one column, and it holds this one at least twice.
+	// The lists above are then empty, since the file's columns are not
+	// known.
+	Delimiter byte
+
+	want  byte // the schema's delimiter, for the message
+	count int  // how many times the header holds Delimiter
 }
 
 func (e *HeaderError) Error() string {
+	if e.Delimiter != 0 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s:1: %s header: ", e.File, e.Schema)
+		if e.want != 0 {
+			fmt.Fprintf(&b, "split at %s, it is one column, yet it holds %d %s: ", delimName(e.want, "s"), e.count, delimName(e.Delimiter, "s"))
+		}
+		fmt.Fprintf(&b, "the file looks %s", delimName(e.Delimiter, "-separated"))
+		if e.want != 0 {
+			fmt.Fprintf(&b, ", and this schema reads %s files", delimName(e.want, "-separated"))
+		}
+		return b.String()
+	}
 	var parts []string
 	if len(e.Missing) > 0 {
 		parts = append(parts, "missing columns: "+strings.Join(e.Missing, ", "))
@@ -185,3 +206,13 @@ func (e *HeaderError) Error() string {
 
 // Unwrap returns [ErrColumn].
 func (e *HeaderError) Unwrap() error { return ErrColumn }
+
+// delimName names a delimiter in the plural ("commas") or as a kind of
+// file ("comma-separated"), by suffix.
+func delimName(d byte, suffix string) string {
+	name := map[byte]string{',': "comma", '\t': "tab", ';': "semicolon", '|': "pipe"}[d]
+	if name == "" {
+		name = fmt.Sprintf("%q", d)
+	}
+	return name + suffix
+}

@@ -69,13 +69,21 @@ func Detect(header []byte) (Format, bool) {
 
 // ReadAny reads a file of any format in [Formats], recognised by its
 // header (see [Detect]); gzip is recognised too. A header no format
-// matches is an error that lists the formats.
+// matches is an error that lists the formats; an empty file, a blank
+// first line or a file that is not UTF-8 text (UTF-16, say) is an error
+// that says so.
 func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) (*Dataset, error) {
 	head, rest, err := peekHeader(r)
 	if err != nil {
 		return nil, &RowError{File: name, Line: 1, Err: err}
 	}
-	if isJSONTable(head) {
+	// A file that is not text, or has no header, is said to be so (as
+	// Read says it), not taken for a header of no format.
+	if err := notUTF8(head); err != nil {
+		return nil, &RowError{File: name, Line: 1, Err: err}
+	}
+	arrays := isJSONTable(head)
+	if arrays {
 		// The header is the table's first array, read as CSV. Read is
 		// given the table itself, which it reads as CSV too: that way it
 		// knows each array for a line, and keeps its bad arrays as bad
@@ -89,6 +97,10 @@ func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) 
 			return nil, &RowError{File: name, Line: 1, Err: err}
 		}
 		rest = io.MultiReader(bytes.NewReader(raw.buf), rest)
+	}
+	line := bytes.TrimPrefix(head, []byte("\ufeff"))
+	if err := headerless(line, len(line) == 0, arrays); err != nil {
+		return nil, &RowError{File: name, Line: 1, Err: err}
 	}
 	f, ok := Detect(head)
 	if !ok {

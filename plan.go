@@ -347,6 +347,11 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		}
 	}
 	if len(herr.Missing)+len(herr.Twice)+len(herr.Unknown)+len(herr.Ambiguous) > 0 {
+		if d, n := otherDelimiter(head, s.Delimiter, p.ncols); d != 0 {
+			// Split at the wrong delimiter, every column would be listed
+			// as missing (with hints that do not apply): say why instead.
+			return nil, &HeaderError{File: name, Schema: herr.Schema, Delimiter: d, want: s.Delimiter, count: n}
+		}
 		return nil, herr
 	}
 	p.spanFirst, p.spanLast = -1, -1
@@ -430,6 +435,19 @@ func missingHint(role string, f Field) string {
 // detectDelimiter returns the most frequent of comma, tab and semicolon
 // outside quotes in the header, comma if none.
 func detectDelimiter(head []byte) byte {
+	counts := countDelimiters(head)
+	best := byte(',')
+	for _, c := range []byte{'\t', ';'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// countDelimiters counts the commas, tabs and semicolons outside quotes
+// in the header.
+func countDelimiters(head []byte) map[byte]int {
 	counts := map[byte]int{}
 	inQ := false
 	for _, c := range head {
@@ -440,13 +458,27 @@ func detectDelimiter(head []byte) byte {
 			counts[c]++
 		}
 	}
-	best := byte(',')
-	for _, c := range []byte{'\t', ';'} {
-		if counts[c] > counts[best] {
+	return counts
+}
+
+// otherDelimiter returns the delimiter a header seems to use instead of
+// delim, a schema's own, and how many times the header holds it: when
+// split at delim the header is one column (ncols), the most frequent
+// other delimiter it holds at least twice (once may be a comma in a
+// column's name); else 0. A detected delimiter (delim 0) is the header's
+// own.
+func otherDelimiter(head []byte, delim byte, ncols int) (byte, int) {
+	if delim == 0 || ncols != 1 {
+		return 0, 0
+	}
+	counts := countDelimiters(head)
+	var best byte
+	for _, c := range []byte{',', '\t', ';'} {
+		if c != delim && counts[c] >= 2 && counts[c] > counts[best] {
 			best = c
 		}
 	}
-	return best
+	return best, counts[best]
 }
 
 // prepare interns what the plan's constants need.

@@ -77,6 +77,11 @@ func (sp *splitter) header() ([]byte, error) {
 		if n, err = sp.fill(buf, n); err != nil {
 			return nil, err
 		}
+		if !sp.arrays { // a JSON table's text is its decoder's, not the file's
+			if err := notUTF8(buf[:n]); err != nil {
+				return nil, &RowError{File: sp.name, Line: 1, Err: err}
+			}
+		}
 		b := bytes.TrimPrefix(buf[:n], []byte("\ufeff"))
 		// The delimiter is not known yet; quotes are followed without it
 		// (a quote opens a field only at the start of the line or after a
@@ -91,8 +96,8 @@ func (sp *splitter) header() ([]byte, error) {
 			if !sp.arrays {
 				sp.line += bytes.Count(head, []byte("\n"))
 			}
-			if len(bytes.TrimSpace(head)) == 0 {
-				return nil, &RowError{File: sp.name, Line: 1, Err: fmt.Errorf("no header: %w", ErrColumn)}
+			if err := headerless(head, len(b) == 0, sp.arrays); err != nil {
+				return nil, &RowError{File: sp.name, Line: 1, Err: err}
 			}
 			return head, nil
 		}
@@ -103,6 +108,71 @@ func (sp *splitter) header() ([]byte, error) {
 			buf = append(buf, make([]byte, len(buf))...)
 		}
 	}
+}
+
+// headerless returns why head, the first line of a file without a UTF-8
+// byte-order mark, is no header, or nil if it has text. empty says the
+// file has no bytes; arrays that it is a JSON table.
+func headerless(head []byte, empty, arrays bool) error {
+	switch {
+	case len(bytes.TrimSpace(head)) > 0:
+		return nil
+	case arrays:
+		return fmt.Errorf("no header: the JSON table's first array is blank: %w", ErrColumn)
+	case empty:
+		return fmt.Errorf("no header: the file is empty: %w", ErrColumn)
+	}
+	return fmt.Errorf("no header: the file's first line is blank: %w", ErrColumn)
+}
+
+// The byte-order marks of the encodings a file may be in instead of
+// UTF-8, UTF-32's first: its little-endian mark starts with UTF-16's.
+var foreignBOMs = []struct {
+	mark []byte
+	name string
+}{
+	{[]byte{0xff, 0xfe, 0, 0}, "UTF-32"},
+	{[]byte{0, 0, 0xfe, 0xff}, "UTF-32"},
+	{[]byte{0xff, 0xfe}, "UTF-16"},
+	{[]byte{0xfe, 0xff}, "UTF-16"},
+}
+
+// notUTF8 reports a file that is not UTF-8 text, by its first bytes b: a
+// UTF-16 or UTF-32 byte-order mark, or NUL bytes in the first line, which
+// no header holds. Read as UTF-8, such a header is one column of
+// gibberish, and its error would list every column as missing. It wraps
+// [ErrMalformed], not ErrColumn: the file's bytes are wrong, not its
+// columns, and no other schema reads it.
+func notUTF8(b []byte) error {
+	const convert = "the library reads UTF-8: convert the file first, e.g. with iconv -f %s -t UTF-8: %w"
+	for _, m := range foreignBOMs {
+		if bytes.HasPrefix(b, m.mark) {
+			return fmt.Errorf("the file is %s (its byte-order mark is % X); "+convert, m.name, m.mark, m.name, ErrMalformed)
+		}
+	}
+	line := b
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		line = b[:i]
+	}
+	first := bytes.IndexByte(line, 0)
+	if first < 0 {
+		return nil
+	}
+	// UTF-16 without a mark: ASCII letters are a NUL and a byte, in one
+	// order or the other; iconv then needs to be told which.
+	var nuls [2]int
+	for i, c := range line {
+		if c == 0 {
+			nuls[i%2]++
+		}
+	}
+	for i, enc := range []string{"UTF-16BE", "UTF-16LE"} {
+		if nuls[1-i] == 0 && 4*nuls[i] >= len(line) {
+			return fmt.Errorf("the file looks %s (NUL bytes between the letters of its first line); "+convert, enc, enc, ErrMalformed)
+		}
+	}
+	return fmt.Errorf("the first line holds NUL bytes (the first is byte %d): the file is not UTF-8 text, perhaps UTF-16 or UTF-32; "+convert,
+		first+1, "UTF-16", ErrMalformed)
 }
 
 // run sends the file's blocks to out, in order.

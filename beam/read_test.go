@@ -147,7 +147,7 @@ func TestBadHeader(t *testing.T) {
 	want, _ := libraryLines(t, good, panel.Schema())
 	checkRead(t, filepath.Join(dir, "*.csv"), ReadOptions{Schema: panelSchema, BlockSize: 100}, want, []string{
 		`bad.csv:1:0  "": trade panel header: missing columns: reporter: the file has no reporter; pass tradeflow.WithReporter, value_usd | period,partner,flow,hs,value`,
-		`empty.csv:1:0  "": no header: bad header | `,
+		`empty.csv:1:0  "": no header: the file is empty: bad header | `,
 	})
 }
 
