@@ -104,7 +104,8 @@ func (e *RowError) Unwrap() error { return e.Err }
 // An ErrorList is what a read with [CollectErrors] returns beside the
 // dataset of the good rows: every bad row's error, in line order. Past
 // [MaxErrors] errors only the count grows, so that a file of ten million
-// bad rows costs no more than one of a thousand.
+// bad rows costs no more than one of a thousand; an error that ends the
+// read early (a file cut short) is listed last all the same.
 type ErrorList struct {
 	Errors []*RowError // the first MaxErrors errors
 	Total  int         // every error, listed or not
@@ -117,6 +118,17 @@ func (l *ErrorList) add(e *RowError) {
 	if len(l.Errors) < MaxErrors {
 		l.Errors = append(l.Errors, e)
 	}
+	l.Total++
+}
+
+// stop lists e, the error that ended the read before the file did, last,
+// taking the last place of a full list: the list must say why the read
+// stopped.
+func (l *ErrorList) stop(e *RowError) {
+	if len(l.Errors) == MaxErrors {
+		l.Errors = l.Errors[:MaxErrors-1]
+	}
+	l.Errors = append(l.Errors, e)
 	l.Total++
 }
 

@@ -75,7 +75,7 @@ func Detect(header []byte) (Format, bool) {
 func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) (*Dataset, error) {
 	head, rest, err := peekHeader(r)
 	if err != nil {
-		return nil, &RowError{File: name, Line: 1, Err: err}
+		return nil, atLine(name, 1, err)
 	}
 	// A file that is not text, or has no header, is said to be so (as
 	// Read says it), not taken for a header of no format.
@@ -139,7 +139,8 @@ func peekHeader(r io.Reader) ([]byte, io.Reader, error) {
 	lr := bufio.NewReaderSize(io.LimitReader(src, DefaultMaxLine), 64<<10)
 	head, err := lr.ReadSlice('\n')
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, nil, err
+		_, gz := src.(*gzip.Reader)
+		return nil, nil, readFailed(err, gz) // as Read says it
 	}
 	head = bytes.Clone(head)
 	return head, io.MultiReader(bytes.NewReader(rec.buf), r), nil

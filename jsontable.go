@@ -85,7 +85,7 @@ func (t *jsonTable) fail(err error) error {
 	}
 	// Arrays are counted as lines (the header is line 1), the opening
 	// bracket with the header.
-	return &RowError{File: t.name, Line: max(t.row, 1), Err: fmt.Errorf("a JSON table (an array of arrays of strings): array %d: %v: %w", t.row, err, ErrMalformed)}
+	return &RowError{File: t.name, Line: max(t.row, 1), Err: fmt.Errorf("a JSON table (an array of arrays of strings): array %d: %w: %w", t.row, err, ErrMalformed)}
 }
 
 // next reads one inner array, or reports that the table ended.

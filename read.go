@@ -36,7 +36,9 @@ type readConfig struct {
 
 // CollectErrors makes a read go through the whole file, keep every good
 // row, and return the bad ones at once as an [*ErrorList] beside the
-// dataset. Without it, a read stops at the first bad row.
+// dataset. Without it, a read stops at the first bad row. If the file
+// cannot be read to its end, the rows before the line where it fails are
+// kept, and the list ends with why (see [Read]).
 func CollectErrors() ReadOption { return func(c *readConfig) { c.collect = true } }
 
 // SumDuplicates makes two figures with the same key, period and vintage
@@ -177,6 +179,15 @@ func ReadFile(ctx context.Context, path string, s Schema, opts ...ReadOption) (*
 // [*ErrorList]. A value has at most [series.MaxDigits] digits before and
 // after the point, and a record at most [DefaultMaxLine] bytes.
 //
+// A read that cannot go on to the end of the file (a gzip stream cut
+// short, a failing disk, a record longer than the limit) ends in an error
+// at the first line not read whole, wrapping the cause (io.ErrUnexpectedEOF
+// for a stream cut short, [ErrLimit] for a long record). The records
+// before that line are read, and the one it starts is not. With
+// [CollectErrors], once the header is read, Read returns their dataset and
+// the list, the error last in it even if the list is full; without, only
+// the error.
+//
 // ctx cancels the read; its error is returned.
 func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadOption) (*Dataset, error) {
 	cfg := readConfig{workers: runtime.GOMAXPROCS(0), maxLine: DefaultMaxLine, block: 4 << 20}
@@ -190,20 +201,31 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	counted := &countingReader{r: r}
 	br := bufio.NewReaderSize(counted, 64<<10)
 	var src io.Reader = br
+	gz := false
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return nil, &RowError{File: name, Line: 1, Err: fmt.Errorf("gzip: %w", err)}
 		}
-		src = zr
+		src, gz = zr, true
 	}
 	// A JSON table is read as CSV.
 	start := make([]byte, 512)
-	n, err := io.ReadFull(src, start)
-	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return nil, &RowError{File: name, Line: 1, Err: err}
+	n := 0
+	var err error
+	for n < len(start) && err == nil {
+		var k int
+		k, err = src.Read(start[n:])
+		n += k
 	}
-	src = io.MultiReader(bytes.NewReader(start[:n]), src)
+	rest := src
+	if err != nil {
+		// The end of the file, or an error the splitter reports after
+		// the records read before it (io.ReadFull would make a gzip
+		// stream cut short look like a short file).
+		rest = errReader{err}
+	}
+	src = io.MultiReader(bytes.NewReader(start[:n]), rest)
 	var jt *jsonTable
 	if isJSONTable(start[:n]) {
 		jt = newJSONTable(src, name)
@@ -214,6 +236,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	defer cancel()
 
 	sp := newSplitter(src, name, cfg)
+	sp.gzip = gz
 	head, err := sp.header()
 	if err != nil {
 		return nil, atLine(name, 1, err)
@@ -328,15 +351,21 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	if failed != nil {
 		return nil, failed
 	}
+	// A file that cannot be read on (a record longer than the limit, a
+	// gzip stream cut short, a failing disk) fails at the first line not
+	// read whole: the splitter sent every whole record before it, and all
+	// are merged, so that is where the merged blocks end.
+	var stop *RowError
 	var long *longRecord
 	if errors.As(splitErr, &long) {
-		long.err.Line = line // every block before it has been merged
-		return nil, long.err
+		long.err.Line = line
+		splitErr = long.err
 	}
 	if splitErr != nil {
-		// A file that cannot be read on (a gzip stream cut short, a
-		// failing disk) fails where the blocks merged so far end.
-		return nil, atLine(name, line, splitErr)
+		err := atLine(name, line, splitErr)
+		if !cfg.collect || !errors.As(err, &stop) {
+			return nil, err // or the read was cancelled
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -376,6 +405,9 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	}
 	ds.summary.Figures = ds.Len()
 	ds.rows.dropKeys(ds.index())
+	if stop != nil {
+		errs.stop(stop) // after the merges, which keep only the first errors
+	}
 	if errs.Total > 0 {
 		return ds, errs
 	}
@@ -383,14 +415,24 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 }
 
 // atLine makes err, from reading name, an error at a line of the file,
-// unless it is one already or the read was cancelled.
+// unless it is one already or the read was cancelled. For a readError,
+// line is the first line not read whole.
 func atLine(name string, line int, err error) error {
 	var re *RowError
 	if errors.As(err, &re) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
+	var rd *readError
+	if errors.As(err, &rd) {
+		rd.read = line - 1
+	}
 	return &RowError{File: name, Line: line, Err: err}
 }
+
+// An errReader gives err for every read.
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 type countingReader struct {
 	r io.Reader

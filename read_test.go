@@ -645,7 +645,7 @@ func TestReadBadConstants(t *testing.T) {
 
 // A gzip file that cannot be read to its end (a download cut short) is an
 // error at a line of the file: at line 1 if not even its gzip header is
-// whole, else where the rows read so far end.
+// whole, else at its first line not read whole (see TestReadGzipCut).
 func TestReadGzipCutShort(t *testing.T) {
 	_, err := read(t, "\x1f\x8b0", detail())
 	var re *tradeflow.RowError

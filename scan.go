@@ -33,6 +33,8 @@ type splitter struct {
 	eof     bool
 	first   []byte // what header() read past the header, for the first block
 	grow    int    // the size of the last block's storage
+	err     error  // the reader's, which ends the file early
+	gzip    bool   // the file is gzip-compressed
 }
 
 func newSplitter(r io.Reader, name string, cfg readConfig) *splitter {
@@ -47,24 +49,19 @@ func newSplitter(r io.Reader, name string, cfg readConfig) *splitter {
 func (sp *splitter) release(b *block) { sp.free <- b.own[:0] }
 
 // fill reads into buf (after its first n bytes) until it is full or the
-// file ends.
-func (sp *splitter) fill(buf []byte, n int) (int, error) {
-	for n < len(buf) && !sp.eof {
+// file ends. A read error is kept in sp.err, not returned: what was read
+// before it holds records that are still to be parsed.
+func (sp *splitter) fill(buf []byte, n int) int {
+	for n < len(buf) && !sp.eof && sp.err == nil {
 		k, err := sp.r.Read(buf[n:])
 		n += k
 		if err == io.EOF {
 			sp.eof = true
-			break
-		}
-		if err != nil {
-			var re *RowError
-			if errors.As(err, &re) {
-				return n, err // it names the file already
-			}
-			return n, fmt.Errorf("%s: %w", sp.name, err)
+		} else if err != nil {
+			sp.err = err
 		}
 	}
-	return n, nil
+	return n
 }
 
 // header returns the first record of the file, without a byte-order mark
@@ -73,10 +70,7 @@ func (sp *splitter) header() ([]byte, error) {
 	buf := make([]byte, min(sp.size, 64<<10))
 	n := 0
 	for {
-		var err error
-		if n, err = sp.fill(buf, n); err != nil {
-			return nil, err
-		}
+		n = sp.fill(buf, n)
 		if !sp.arrays { // a JSON table's text is its decoder's, not the file's
 			if err := notUTF8(buf[:n]); err != nil {
 				return nil, &RowError{File: sp.name, Line: 1, Err: err}
@@ -86,7 +80,11 @@ func (sp *splitter) header() ([]byte, error) {
 		// The delimiter is not known yet; quotes are followed without it
 		// (a quote opens a field only at the start of the line or after a
 		// comma, tab or semicolon).
-		if end := recordEnd(b, 0); end > 0 || sp.eof {
+		end := recordEnd(b, 0)
+		if end <= 0 && sp.err != nil {
+			return nil, readFailed(sp.err, sp.gzip) // the header is not whole
+		}
+		if end > 0 || sp.eof {
 			if end <= 0 {
 				end = len(b)
 			}
@@ -197,11 +195,8 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 		}
 		own = own[:cap(own)]
 		n := copy(own, sp.carry)
-		var err error
 		for {
-			if n, err = sp.fill(own, n); err != nil {
-				return err
-			}
+			n = sp.fill(own, n)
 			cut := lastRecordEnd(own[:n], sp.delim)
 			if sp.eof && n > 0 && (cut < n) {
 				cut = n // the last record, with no newline after it
@@ -217,6 +212,11 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 				}
 				break
 			}
+			if sp.err != nil {
+				// Every whole record read before the error has been
+				// sent; a record the error cut short is not data.
+				return readFailed(sp.err, sp.gzip)
+			}
 			if n == 0 && sp.eof {
 				return nil
 			}
@@ -229,6 +229,9 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 					Err: fmt.Errorf("a record longer than %d bytes (an unterminated quote, or not a text file): %w", sp.maxLine, ErrLimit)}}
 			}
 			own = append(own, make([]byte, len(own))...)
+		}
+		if sp.err != nil {
+			return readFailed(sp.err, sp.gzip)
 		}
 		if sp.eof && len(sp.carry) == 0 {
 			return nil
@@ -244,6 +247,47 @@ type longRecord struct {
 }
 
 func (e *longRecord) Error() string { return e.err.Error() }
+
+// A readError is a file that could not be read to its end: the reader
+// failed after its lines up to read, each read whole.
+type readError struct {
+	err  error // the reader's
+	gzip bool
+	read int // filled in where the line is known (see atLine)
+}
+
+// readFailed returns err, from reading a file (gzip-compressed if gz), as
+// a readError; an error that names its line already (a JSON table's)
+// stays as it is.
+func readFailed(err error, gz bool) error {
+	var re *RowError
+	if errors.As(err, &re) {
+		return err
+	}
+	return &readError{err: err, gzip: gz}
+}
+
+func (e *readError) Error() string {
+	var what string
+	switch {
+	case e.gzip && errors.Is(e.err, io.ErrUnexpectedEOF):
+		what = "the gzip stream ends early: the file is cut short"
+	case errors.Is(e.err, io.ErrUnexpectedEOF):
+		what = "the file ends early: it is cut short"
+	default:
+		what = fmt.Sprintf("the file cannot be read to its end: %v", e.err)
+	}
+	switch e.read {
+	case 0:
+		return what + " (no line of it was read whole)"
+	case 1:
+		return what + " (only its first line was read)"
+	}
+	return fmt.Sprintf("%s (its lines up to %d were read)", what, e.read)
+}
+
+// Unwrap returns the reader's error, such as io.ErrUnexpectedEOF.
+func (e *readError) Unwrap() error { return e.err }
 
 // errQuote reports a quoted field that does not end before the file does.
 var errQuote = errors.New("unterminated quote")
