@@ -223,7 +223,9 @@ func TestReadFailingReader(t *testing.T) {
 			ds, err := tradeflow.Read(context.Background(), r, "f.csv", detail(), opts...)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, tt.err)
-			if !collect {
+			if !collect || tt.err == errDisk {
+				// A reader that fails, not a file cut short, fails the
+				// read whole: a second try may read it all.
 				assert.Nil(t, ds)
 				assert.EqualError(t, err, want)
 				continue
@@ -250,12 +252,12 @@ func TestReadCutInQuotes(t *testing.T) {
 		if collect {
 			opts = append(opts, tradeflow.CollectErrors())
 		}
-		r := &failReader{r: strings.NewReader(cut), err: errDisk}
+		r := &failReader{r: strings.NewReader(cut), err: io.ErrUnexpectedEOF}
 		ds, err := tradeflow.Read(context.Background(), r, "f.csv", tradeflow.CSV(), opts...)
 		var re *tradeflow.RowError
 		require.ErrorAs(t, err, &re)
 		assert.Equal(t, 3, re.Line)
-		assert.EqualError(t, re, "f.csv:3: the file cannot be read to its end: disk on fire (its lines up to 2 were read)")
+		assert.EqualError(t, re, "f.csv:3: the file ends early: it is cut short (its lines up to 2 were read)")
 		if collect {
 			require.NotNil(t, ds)
 			assert.Equal(t, 1, ds.Len())

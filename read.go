@@ -36,9 +36,9 @@ type readConfig struct {
 
 // CollectErrors makes a read go through the whole file, keep every good
 // row, and return the bad ones at once as an [*ErrorList] beside the
-// dataset. Without it, a read stops at the first bad row. If the file
-// cannot be read to its end, the rows before the line where it fails are
-// kept, and the list ends with why (see [Read]).
+// dataset. Without it, a read stops at the first bad row. If the file is
+// cut short, the rows before the line where it ends are kept, and the
+// list ends with why (see [Read]).
 func CollectErrors() ReadOption { return func(c *readConfig) { c.collect = true } }
 
 // SumDuplicates makes two figures with the same key, period and vintage
@@ -184,9 +184,11 @@ func ReadFile(ctx context.Context, path string, s Schema, opts ...ReadOption) (*
 // at the first line not read whole, wrapping the cause (io.ErrUnexpectedEOF
 // for a stream cut short, [ErrLimit] for a long record). The records
 // before that line are read, and the one it starts is not. With
-// [CollectErrors], once the header is read, Read returns their dataset and
-// the list, the error last in it even if the list is full; without, only
-// the error.
+// [CollectErrors], for a file cut short or a long record, once the header
+// is read, Read returns their dataset and the list, the error last in it
+// even if the list is full; any other failure of the reader returns only
+// the error, as a read without CollectErrors does, since a second try may
+// read the whole file.
 //
 // ctx cancels the read; its error is returned.
 func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadOption) (*Dataset, error) {
@@ -363,7 +365,12 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	}
 	if splitErr != nil {
 		err := atLine(name, line, splitErr)
-		if !cfg.collect || !errors.As(err, &stop) {
+		// A file cut short, or a record too long, is what the file holds,
+		// and collected; a reader that fails otherwise (a disk, a network)
+		// may not fail again, and fails the read whole, so that its caller
+		// can try again rather than take part of the file for all of it.
+		ofFile := long != nil || errors.Is(splitErr, io.ErrUnexpectedEOF)
+		if !cfg.collect || !ofFile || !errors.As(err, &stop) {
 			return nil, err // or the read was cancelled
 		}
 	}
