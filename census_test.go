@@ -74,6 +74,39 @@ func TestComextSumsProcedures(t *testing.T) {
 	assert.ErrorIs(t, err, tradeflow.ErrDuplicate)
 }
 
+// With CollectErrors, a total one of whose parts is a bad row is left out
+// and counted, not summed from its other parts: a sum of some parts would
+// look like the whole. Totals of other periods are summed as ever.
+func TestComextBadPartLeavesTotalOut(t *testing.T) {
+	head := "REPORTER,PARTNER,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA21,PRODUCT_CPA22,PRODUCT_BEC,PRODUCT_BEC5,PRODUCT_SECTION,FLOW,STAT_PROCEDURE,SUPPL_UNIT,PERIOD,VALUE_EUR,VALUE_NAC,QUANTITY_KG,QUANTITY_SUPPL_UNIT\n"
+	row := func(period, proc, value string) string {
+		return "DE,CN,E,85423190,77641,2611,2611,220,321220,16,1," + proc + ",NO_SU," + period + "," + value + "," + value + ",10,0\n"
+	}
+	for _, bad := range []string{"abc", "-50", "NA", "1e400"} {
+		rows := row("202402", "1", "100") + row("202402", "2", bad) + row("202402", "9", "7") +
+			row("202403", "1", "30") + row("202403", "2", "4")
+		ds, err := tradeflow.Read(t.Context(), strings.NewReader(head+rows), "full_2024.dat", tradeflow.Comext(),
+			tradeflow.WithVintage("2024-04-15"), tradeflow.CollectErrors())
+		var el *tradeflow.ErrorList
+		require.ErrorAs(t, err, &el, bad)
+		require.Equal(t, 1, el.Total, bad)
+		assert.Equal(t, 3, el.Errors[0].Line, bad)
+		require.NotNil(t, ds, bad)
+		for _, k := range []string{"DEU M CHN 8542.31.90 value", "DEU M CHN 8542.31.90 quantity"} {
+			_, ok := ds.Lookup(tradeflow.MustParseKey(k), series.MonthPeriod(mp("2024-02")))
+			assert.False(t, ok, "%s: 100 + 7 is not the total: %s", bad, k)
+		}
+		v, ok := ds.Lookup(tradeflow.MustParseKey("DEU M CHN 8542.31.90 value"), series.MonthPeriod(mp("2024-03")))
+		require.True(t, ok, bad)
+		assert.Equal(t, "34", v.Printed(), bad)
+		assert.Contains(t, ds.Summary().LeftOut, tradeflow.SkipCount{Rows: 2, First: 3,
+			Reason: "a total (a breakdown by statistical procedure (STAT_PROCEDURE), added up into the total) one of whose parts is a bad row: the sum of the others is not the total"}, bad)
+		x, err := tradeflow.Get[series.Money[euro, series.One]](ds, tradeflow.MustParseKey("DEU M CHN 8542.31.90 value"))
+		require.NoError(t, err, bad)
+		assert.Equal(t, "[2024-03: 34] EUR", x.String(), "a missing month, not a smaller one: "+bad)
+	}
+}
+
 // Comext's files have no total rows: an empty STAT_PROCEDURE is neither a
 // procedure nor a total, and taking it as the total the procedures are
 // also added into would count them twice.

@@ -12,8 +12,11 @@ import (
 // for each period and vintage. Parts that conflict (two different
 // figures for one part) make a conflicting total, which no series is
 // built from. A total quantity is left out if its parts do not all have
-// one, as their values do: a sum of some parts is not the total.
-func (ds *Dataset) sumParts(p *plan) {
+// one, as their values do: a sum of some parts is not the total. So is
+// every total one of whose parts is a bad row (bad, with CollectErrors):
+// the row is listed among the errors, and its total is missing, not the
+// sum of the others.
+func (ds *Dataset) sumParts(p *plan, bad []badPart) {
 	summed := map[string]bool{}
 	var reasons []string
 	for _, pr := range p.parts {
@@ -39,6 +42,38 @@ func (ds *Dataset) sumParts(p *plan) {
 		remap[s] = to
 		targets[to] = true
 		parts[s] = true
+	}
+	// The totals of the bad parts: by key (any measure: a bad row's value
+	// and quantities are all missing from their sums) and period, and the
+	// vintages the rows were of.
+	type total struct {
+		key  Key
+		last int32
+		span uint16
+	}
+	type badTotal struct {
+		vints   []Vintage
+		anyVint bool
+		line    int
+	}
+	badTotals := map[total]*badTotal{}
+	for _, bp := range bad {
+		k := bp.key
+		k.Measure = 0
+		b, ok := k.Breakdown.without(summed)
+		if !ok {
+			continue // a row of a total itself: no sum is made of it
+		}
+		k.Breakdown = b
+		t := total{k, bp.per.last, bp.per.span}
+		bt := badTotals[t]
+		if bt == nil {
+			bt = &badTotal{line: bp.line}
+			badTotals[t] = bt
+		}
+		bt.vints = append(bt.vints, bp.vint)
+		bt.anyVint = bt.anyVint || bp.anyVint
+		bt.line = min(bt.line, bp.line)
 	}
 	if len(targets) == 0 {
 		return
@@ -95,9 +130,11 @@ func (ds *Dataset) sumParts(p *plan) {
 	for _, s := range ids {
 		each(s, func(g group, rows []int32) { sizes[g] = len(rows) })
 	}
-	var incomplete SkipCount
+	var incomplete, withBad SkipCount
 	for _, s := range ids {
 		sk := ds.series.at(s)
+		tk := sk.Key
+		tk.Measure = 0
 		var values []int32 // the series of the total's value, in each dimension
 		if sk.Measure != Value {
 			vk := sk.Key
@@ -105,6 +142,16 @@ func (ds *Dataset) sumParts(p *plan) {
 			values = ds.seriesOfKey(vk)
 		}
 		each(s, func(g group, rows []int32) {
+			if bt := badTotals[total{tk, g.last, g.span}]; bt != nil && (bt.anyVint || slices.Contains(bt.vints, g.vint)) {
+				for _, r := range rows {
+					ds.rows.kill(r)
+				}
+				if withBad.Rows == 0 || bt.line < withBad.First {
+					withBad.First = bt.line
+				}
+				withBad.Rows++
+				return
+			}
 			if len(values) > 0 {
 				most := 0
 				for _, v := range values {
@@ -154,6 +201,11 @@ func (ds *Dataset) sumParts(p *plan) {
 	if incomplete.Rows > 0 {
 		incomplete.Reason = fmt.Sprintf("a total's quantity (%s): some of its parts have none", strings.Join(reasons, "; "))
 		ds.summary.LeftOut = append(ds.summary.LeftOut, incomplete)
+	}
+	if withBad.Rows > 0 {
+		// First is the first bad part's line: the total has no line.
+		withBad.Reason = fmt.Sprintf("a total (%s) one of whose parts is a bad row: the sum of the others is not the total", strings.Join(reasons, "; "))
+		ds.summary.LeftOut = append(ds.summary.LeftOut, withBad)
 	}
 }
 

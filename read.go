@@ -300,6 +300,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		left[i].Reason = r
 	}
 	var failed error
+	var badParts []badPart
 	for res := range results.c {
 		if failed != nil {
 			continue // drain
@@ -314,6 +315,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 			next++
 			res.rebase(line)
 			line += res.lines
+			badParts = append(badParts, res.badParts...)
 			ds.rows.appendCols(&res.cols, res.bigs)
 			rows += int64(res.rows)
 			ds.summary.Rows += res.rows
@@ -408,7 +410,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		ds.summary.Summed = append(ds.summary.Summed, summed)
 	}
 	if p.summed {
-		ds.sumParts(p)
+		ds.sumParts(p, badParts)
 	}
 	ds.summary.Figures = ds.Len()
 	ds.rows.dropKeys(ds.index())

@@ -31,6 +31,19 @@ type result struct {
 	left      []int // figures left out, by reason (plan.leftOut)
 	leftFirst []int
 	errs      []*RowError
+	badParts  []badPart // in a read that adds parts up: see worker.got
+}
+
+// A badPart is a bad row of a file whose parts a read adds up into
+// totals, with what is known of it: its key, period and vintage (if its
+// vintage was read), so that the total it was a part of is left out, not
+// summed from the other parts (Dataset.sumParts).
+type badPart struct {
+	key     Key
+	per     period
+	vint    Vintage
+	anyVint bool // the row's vintage is not known: every vintage's total
+	line    int
 }
 
 // rebase turns the lines of a result, counted from its block's start (0),
@@ -43,6 +56,9 @@ func (r *result) rebase(first int) {
 		for i := range c.line.v {
 			c.line.v[i] += int32(first)
 		}
+	}
+	for i := range r.badParts {
+		r.badParts[i].line += first
 	}
 	for _, e := range r.errs {
 		e.Line += first
@@ -122,6 +138,14 @@ type worker struct {
 
 	ends []int
 	base row // the row's attributes other than its key, period and value (fastRow)
+
+	// got is what row has read of the row so far, once its key and
+	// period are known (ok): in a read that adds parts up, a bad row's
+	// total is then known.
+	got struct {
+		badPart
+		ok bool
+	}
 }
 
 type period struct {
@@ -591,7 +615,7 @@ func (ds *Dataset) entrySeries(t *keyTable) {
 func (w *worker) parse(bl *block, res *result) *result {
 	p := w.p
 	res.cols.reset()
-	*res = result{seq: bl.seq, bytes: len(bl.buf), cols: res.cols, errs: res.errs[:0],
+	*res = result{seq: bl.seq, bytes: len(bl.buf), cols: res.cols, errs: res.errs[:0], badParts: res.badParts[:0],
 		skipped: resize(res.skipped, len(p.skips)), skipFirst: resize(res.skipFirst, len(p.skips)),
 		left: resize(res.left, len(p.leftOut)), leftFirst: resize(res.leftFirst, len(p.leftOut))}
 	// A guess at the rows a block holds, so that the columns rarely grow.
@@ -670,9 +694,15 @@ func (w *worker) parse(bl *block, res *result) *result {
 			res.errs = append(res.errs, w.rowError(f, e, at, nl))
 			continue
 		}
+		w.got.ok = false
 		if e := w.row(res, f, int32(at), unseen); e != nil {
 			w.untally(res)
 			res.errs = append(res.errs, w.rowError(f, e, at, nl))
+			if p.summed && w.got.ok {
+				bp := w.got.badPart
+				bp.line = at
+				res.badParts = append(res.badParts, bp)
+			}
 		}
 	}
 	return res
@@ -950,6 +980,9 @@ func (w *worker) row(res *result, f *record, line int32, unseen bool) *RowError 
 	} else {
 		base.edition = w.edition
 	}
+	if p.summed {
+		w.got.badPart, w.got.ok = badPart{key: key, per: per, anyVint: true}, true
+	}
 	if services {
 		if _, _, other := key.Commodity.Other(); !other && !key.Commodity.IsTotal() {
 			return w.bad(f, &p.class, fmt.Errorf("a row of trade in services coded as HS goods: %w", ErrCommodity))
@@ -969,6 +1002,7 @@ func (w *worker) row(res *result, f *record, line int32, unseen bool) *RowError 
 			base.vint = v
 		}
 	}
+	w.got.vint, w.got.anyVint = base.vint, false
 	var err error
 	if base.src, err = w.str(f, &p.source, &w.src, p.srcID); err != nil {
 		return w.bad(f, &p.source, err)
