@@ -107,6 +107,48 @@ func TestComextBadPartLeavesTotalOut(t *testing.T) {
 	}
 }
 
+// Comext's special codes of the CN (chapters 98 and 99) are not HS goods:
+// skipped and counted, or kept as codes of the CN; its partners are
+// ISO's and Eurostat's own, and no other letters.
+func TestComextCodes(t *testing.T) {
+	head := "REPORTER,PARTNER,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA21,PRODUCT_CPA22,PRODUCT_BEC,PRODUCT_BEC5,PRODUCT_SECTION,FLOW,STAT_PROCEDURE,SUPPL_UNIT,PERIOD,VALUE_EUR,VALUE_NAC,QUANTITY_KG,QUANTITY_SUPPL_UNIT\n"
+	row := func(partner, product string) string {
+		return "DE," + partner + ",E," + product + ",77641,2611,2611,220,321220,16,1,1,NO_SU,202402,100,100,10,0\n"
+	}
+	read := func(rows string, opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
+		return tradeflow.Read(t.Context(), strings.NewReader(head+rows), "full_202402.dat", tradeflow.Comext(),
+			append(opts, tradeflow.WithVintage("2024-04-15"))...)
+	}
+	rows := row("CN", "85423190") + row("QS", "99302400") + row("CN", "98800000") + row("CN", "99500000")
+	ds, err := read(rows)
+	require.NoError(t, err)
+	assert.Equal(t, 1, ds.Len()/2, "one key, value and weight")
+	assert.Contains(t, ds.Summary().Skipped, tradeflow.SkipCount{Rows: 3, First: 3,
+		Reason: "a special code of the CN (PRODUCT_NC in chapter 98 or 99, such as 99302400, stores and provisions): not goods in the HS"})
+	ds, err = read(rows, tradeflow.KeepOtherCodes())
+	require.NoError(t, err)
+	var keys []string
+	for _, k := range ds.Keys() {
+		if k.Measure == tradeflow.Value {
+			keys = append(keys, k.String())
+		}
+	}
+	assert.ElementsMatch(t, []string{"DEU M CHN 8542.31.90 value", "DEU M QS CN:99302400 value", "DEU M CHN CN:98800000 value", "DEU M CHN CN:99500000 value"}, keys)
+	assert.Empty(t, ds.Summary().Skipped)
+
+	for _, code := range []string{"QQ", "ZZ", "EL"} {
+		_, err := read(row(code, "85423190"))
+		assert.ErrorContains(t, err, `full_202402.dat:2:2: column PARTNER: value "`+code+`": partner: unknown code`, code)
+		_, err = read(row(code, "85423190"), tradeflow.Unlisted())
+		assert.NoError(t, err, "Unlisted takes any letters: "+code)
+	}
+	for _, code := range []string{"QY", "qz", "XS"} {
+		ds, err := read(row(code, "85423190"))
+		require.NoError(t, err, code)
+		assert.True(t, ds.Keys()[0].Partner.IsUnlisted(), code)
+	}
+}
+
 // Comext's files have no total rows: an empty STAT_PROCEDURE is neither a
 // procedure nor a total, and taking it as the total the procedures are
 // also added into would count them twice.

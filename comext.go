@@ -17,7 +17,10 @@ import "strings"
 //     the EU and with countries outside it), QU and QX (countries not
 //     specified), QS (stores and provisions), and QP, QR, QV, QW, XC, XL,
 //     XS, whose meanings are those of Eurostat's PARTNERS.txt (the texts
-//     here come from copies of it, not from Eurostat's file itself).
+//     here come from copies of it, not from Eurostat's file itself). Any
+//     other code package partner does not list is an error (EL, Greece in
+//     other Eurostat tables, is not Comext's); [Unlisted] accepts every
+//     letter code.
 //   - FLOW 1 is imports, 2 exports. PERIOD is a month, 202402; the annual
 //     files (full_v2_202452) are not read.
 //   - PRODUCT_NC is the CN8 code, whose first six digits are the HS
@@ -25,7 +28,11 @@ import "strings"
 //     under its HS6 (see package commodity), with no edition on the
 //     figure. A product kept confidential (PRODUCT_NC with X, such as
 //     39XXXXXX, its chapter's trade that Eurostat does not allocate) is
-//     skipped and counted in the [Summary].
+//     skipped and counted in the [Summary]; so is a special code of the
+//     CN, in chapters 98 (complete industrial plant) and 99 (stores and
+//     provisions, goods of low value and the like), which are not the
+//     HS's: with [KeepOtherCodes] those are kept as codes of the CN
+//     ("CN:99302400"), never as HS.
 //   - VALUE_EUR is the value in euros (unit EUR); QUANTITY_KG the net
 //     weight in kg, whole kilograms: 0 for a small consignment is its
 //     weight rounded, and is kept. VALUE_NAC (the value in the reporter's currency,
@@ -64,8 +71,24 @@ func Comext() Schema {
 		Skip: []Skip{
 			{Column: Column("PRODUCT_NC"), Match: func(v string) bool { return strings.ContainsAny(v, "Xx") },
 				Reason: "a product kept confidential (PRODUCT_NC with X, such as 39XXXXXX)"},
+			{Column: Column("PRODUCT_NC"), Match: specialCN, other: "CN",
+				Reason: "a special code of the CN (PRODUCT_NC in chapter 98 or 99, such as 99302400, stores and provisions): not goods in the HS"},
 		},
-		Unlisted:  true,
-		Delimiter: ',',
+		Delimiter:    ',',
+		unlistedOnly: []string{"QP", "QR", "QS", "QU", "QV", "QW", "QX", "QY", "QZ", "XC", "XL", "XS"},
 	}
+}
+
+// specialCN reports whether v is a code of the CN's chapters 98 and 99,
+// which the HS does not have.
+func specialCN(v string) bool {
+	if len(v) < 2 || v[0] != '9' || v[1] != '8' && v[1] != '9' {
+		return false
+	}
+	for i := range len(v) {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

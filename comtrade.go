@@ -27,12 +27,12 @@ import (
 //     ([Figure.Edition]); a row in another classification (S1–S4 SITC, B4
 //     and B5 BEC, EB EBOPS) or of services (typeCode S; goods are C) is an
 //     error, or with [KeepOtherCodes] a figure of its own classification
-//     ([OtherCode]), never an HS code. So are Comtrade's codes 99, 9999
-//     and 999999, commodities not specified according to kind, which its
-//     HS lists hold beside the HS: with KeepOtherCodes they are kept as
-//     COMTRADE:99, COMTRADE:9999 and COMTRADE:999999. Any other cmdCode
-//     that is not an HS code, a product group's name included, is an
-//     error.
+//     ([OtherCode]), never an HS code. Comtrade's codes 99, 9999 and
+//     999999, commodities not specified according to kind, which its HS
+//     lists hold beside the HS, are skipped and counted in the [Summary],
+//     or with KeepOtherCodes kept as COMTRADE:99, COMTRADE:9999 and
+//     COMTRADE:999999. Any other cmdCode that is not an HS code, a
+//     product group's name included, is an error.
 //   - primaryValue is the value in US dollars (CIF for imports, FOB for
 //     exports, as Comtrade chooses it); cifvalue and fobvalue are not read.
 //   - netWgt is the net weight in kg ([Quantity]), grossWgt the gross
@@ -96,7 +96,7 @@ func comtradeSchema(name string, delim byte) Schema {
 		Partner:  Column("partnerCode").Rename(comtradeItaly),
 		Flow: Column("flowCode").Map(map[string]string{"X": "X", "M": "M", "RX": "RX", "RM": "RM",
 			"DX": "DX", "FM": "FM", "MIP": "MIP", "MOP": "MOP", "XIP": "XIP", "XOP": "XOP"}),
-		Commodity:      Column("cmdCode").Rename(comtradeNotSpecified),
+		Commodity:      Column("cmdCode"),
 		Classification: Column("classificationCode").Optional(),
 		HSOnly:         true,
 		Services:       Column("typeCode").Map(map[string]string{"C": "false", "S": "true"}),
@@ -120,24 +120,18 @@ func comtradeSchema(name string, delim byte) Schema {
 			{Column: Column("customsCode"), Name: "customs", Total: []string{"C00"}, Reason: "a breakdown by customs procedure (customsCode not C00)"},
 			{Column: Column("mosCode"), Name: "mos", Total: []string{"0"}, Reason: "a breakdown by mode of supply (mosCode not 0)"},
 		},
+		Skip:      []Skip{comtradeNotSpecified(Column("cmdCode"))},
 		Delimiter: delim,
 	}
 }
 
-// comtradeNotSpecified renames UN Comtrade's codes for commodities not
+// comtradeNotSpecified skips UN Comtrade's codes for commodities not
 // specified according to kind, which its HS lists hold beside the HS (at
-// the levels of chapter, heading and subheading), to codes of a
-// classification of their own: chapter 99 is not the HS's, and such a row
-// is kept only with KeepOtherCodes.
-var comtradeNotSpecified = map[string]string{"99": "COMTRADE:99", "9999": "COMTRADE:9999", "999999": "COMTRADE:999999"}
-
-// otherMeaning says what the codes of comtradeNotSpecified are, for errors.
-var otherMeaning = map[Commodity]string{}
-
-func init() {
-	for _, c := range comtradeNotSpecified {
-		otherMeaning[MustParseCommodity(c)] = "UN Comtrade's commodities not specified according to kind"
-	}
+// the levels of chapter, heading and subheading; chapter 99 is not the
+// HS's), or with KeepOtherCodes keeps them as COMTRADE:9999.
+func comtradeNotSpecified(column Field) Skip {
+	return Skip{Column: column, Match: func(v string) bool { return v == "99" || v == "9999" || v == "999999" },
+		Reason: "UN Comtrade's commodities not specified according to kind (99, 9999, 999999): not goods in the HS", other: "COMTRADE"}
 }
 
 // comtradeItaly renames UN Comtrade's number for Italy in its reference
@@ -187,7 +181,7 @@ func ComtradeLegacy() Schema {
 		Reporter:       Column("Reporter Code", "rtCode"),
 		Partner:        Column("Partner Code", "ptCode"),
 		Flow:           Column("Trade Flow Code", "rgCode").Map(map[string]string{"1": "M", "2": "X", "3": "RX", "4": "RM"}),
-		Commodity:      Column("Commodity Code", "cmdCode").Rename(comtradeNotSpecified),
+		Commodity:      Column("Commodity Code", "cmdCode"),
 		Classification: Column("Classification", "pfCode"),
 		HSOnly:         true,
 		Value:          Column("Trade Value (US$)", "TradeValue"),
@@ -204,6 +198,7 @@ func ComtradeLegacy() Schema {
 			{Column: Column("Mode of Transport Code", "motCode"), Name: "mot", Total: []string{"0"}, Reason: "a breakdown by mode of transport (Mode of Transport Code not 0)"},
 			{Column: Column("Customs Proc. Code", "cstCode"), Name: "customs", Total: []string{"C00"}, Reason: "a breakdown by customs procedure (Customs Proc. Code not C00)"},
 		},
+		Skip: []Skip{comtradeNotSpecified(Column("Commodity Code", "cmdCode"))},
 	}
 }
 

@@ -149,8 +149,9 @@ func TestComtradeBreakdownRowsAreChecked(t *testing.T) {
 }
 
 // cmdCode is TOTAL or an HS code: a product group's name is an error, and
-// Comtrade's codes for goods not specified according to kind are kept
-// only with KeepOtherCodes, under a classification of their own.
+// Comtrade's codes for goods not specified according to kind are skipped
+// and counted, or with KeepOtherCodes kept under a classification of
+// their own.
 func TestComtradeCommodityCodes(t *testing.T) {
 	for _, code := range []string{"FOO", "AG6", "ALL", "RARE_EARTHS"} {
 		_, err := readComtrade(t, apiRow("cmdCode="+code))
@@ -159,13 +160,15 @@ func TestComtradeCommodityCodes(t *testing.T) {
 		_, err = readComtrade(t, apiRow("cmdCode="+code), tradeflow.KeepOtherCodes())
 		assert.ErrorIs(t, err, tradeflow.ErrCommodity, "a group's name stays an error: "+code)
 	}
-	for _, code := range []string{"99", "9999", "999999"} {
-		_, err := readComtrade(t, apiRow("cmdCode="+code))
-		assert.ErrorContains(t, err, `column cmdCode: value "`+code+`": not an HS code but COMTRADE:`+code+
-			` (UN Comtrade's commodities not specified according to kind); pass tradeflow.KeepOtherCodes`, code)
-		assert.ErrorIs(t, err, tradeflow.ErrCommodity, code)
-	}
-	ds, err := readComtrade(t, apiRow("cmdCode=9999")+apiRow("cmdCode=999999")+apiRow("cmdCode=1201")+apiRow("cmdCode=TOTAL"), tradeflow.KeepOtherCodes())
+	ds, err := readComtrade(t, apiRow("cmdCode=99")+apiRow("cmdCode=9999")+apiRow("cmdCode=999999")+apiRow("cmdCode=1201"))
+	require.NoError(t, err)
+	assert.Equal(t, []tradeflow.Key{tradeflow.MustParseKey("CHN M USA 1201 value")}, ds.Keys())
+	assert.Equal(t, []tradeflow.SkipCount{{Reason: "UN Comtrade's commodities not specified according to kind (99, 9999, 999999): not goods in the HS",
+		Rows: 3, First: 2}}, ds.Summary().Skipped)
+	_, err = readComtrade(t, apiRow("cmdCode=S4:776"))
+	assert.ErrorContains(t, err, `column cmdCode: value "S4:776": not an HS code but S4:776; pass tradeflow.KeepOtherCodes`)
+
+	ds, err = readComtrade(t, apiRow("cmdCode=9999")+apiRow("cmdCode=999999")+apiRow("cmdCode=1201")+apiRow("cmdCode=TOTAL"), tradeflow.KeepOtherCodes())
 	require.NoError(t, err)
 	var keys []string
 	for _, k := range ds.Keys() {

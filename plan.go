@@ -34,6 +34,8 @@ type plan struct {
 
 	point, thousands byte
 	unlisted         bool
+	unlistedOnly     []string // see Schema.unlistedOnly
+	others           []otherRule
 	hsOnly           bool
 	keepBreakdowns   bool
 	keepOther        bool
@@ -119,7 +121,7 @@ type skipRule struct {
 
 // newPlan binds schema s to header head.
 func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) {
-	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine, arrays: cfg.arrays,
+	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, unlistedOnly: s.unlistedOnly, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine, arrays: cfg.arrays,
 		hsOnly: s.HSOnly, keepBreakdowns: cfg.keepBreakdowns, keepOther: cfg.keepOther}
 	if p.point == 0 {
 		p.point = '.'
@@ -309,6 +311,10 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	for _, sk := range s.Skip {
 		r := bind("skip", sk.Column.Optional(), false, "")
 		if r.col < 0 {
+			continue
+		}
+		if sk.other != "" && cfg.keepOther && r.col == p.commodity.col {
+			p.others = append(p.others, otherRule{match: sk.Match, class: sk.other})
 			continue
 		}
 		rule := skipRule{col: r.col, reason: sk.Reason, match: sk.Match}
@@ -558,11 +564,36 @@ func (p *plan) parseCommodityConst(s string) error {
 	return err
 }
 
+// An otherRule reads the commodity codes match accepts as codes of class:
+// a Skip's (see Skip.other) in a read with KeepOtherCodes.
+type otherRule struct {
+	match func(string) bool
+	class string
+}
+
+// parseCommodity is ParseCommodity, but for the codes of the plan's
+// otherRules.
+func (p *plan) parseCommodity(s string) (Commodity, error) {
+	for _, o := range p.others {
+		if o.match(s) {
+			return OtherCode(o.class, s)
+		}
+	}
+	return ParseCommodity(s)
+}
+
 func (p *plan) parsePartner(s string) (partner.Code, error) {
 	if p.unlisted {
 		return partner.ParseUnlisted(s)
 	}
-	return partner.ParseCode(s)
+	c, err := partner.ParseCode(s)
+	if err == nil {
+		return c, nil
+	}
+	if slices.Contains(p.unlistedOnly, strings.ToUpper(s)) {
+		return partner.ParseUnlisted(s)
+	}
+	return c, err
 }
 
 func (p *plan) parseReporter(s string) (partner.Code, error) {

@@ -107,6 +107,11 @@ type Schema struct {
 	Unlisted bool
 	// Strict refuses a header with columns that no Field names.
 	Strict bool
+	// unlistedOnly, for a schema without Unlisted, are the letter codes
+	// package partner does not list that its files use all the same
+	// (Eurostat's QY, QS, …): those are read as unlisted codes, and any
+	// other is an error, as without Unlisted.
+	unlistedOnly []string
 	// Check, when set, runs on every figure a row gives before it is
 	// kept; an error makes the row bad, naming the column. The reader
 	// then finds each figure's series as it reads the row: a file of many
@@ -178,6 +183,11 @@ type Skip struct {
 	// value it accepts are skipped.
 	Match  func(value string) bool
 	Reason string // why such rows are skipped, for the summary
+	// other, for a Skip of commodity codes that are not the HS's (UN
+	// Comtrade's 9999, Comext's chapter 99), names their classification:
+	// with KeepOtherCodes the rows are read instead, under codes of it
+	// ([OtherCode]).
+	other string
 }
 
 // Wide says which wide layout a file has, if any.

@@ -242,7 +242,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 	w.rep.parse = mapped(&p.reporter, p.parseReporter)
 	w.par.parse = mapped(&p.partner, p.parsePartner)
 	w.flow.parse = mapped(&p.flow, ParseFlow)
-	w.com.parse = mapped(&p.commodity, ParseCommodity)
+	w.com.parse = mapped(&p.commodity, p.parseCommodity)
 	w.com.lastOnly = true
 	w.meas.parse = mapped(&p.measure, ParseMeasure)
 	w.unit.parse = mapped(&p.unit, w.parseUnit)
@@ -1394,9 +1394,8 @@ func (w *worker) commodity(f *record) (Commodity, *RowError) {
 // hs parses the commodity of a row of HS goods (or of a file without a
 // classification column). A schema of HS only ([Schema.HSOnly]) takes
 // TOTAL and HS codes: a product group's name is the library's own and no
-// such file's, and a code the schema renames to another classification's
-// (UN Comtrade's 9999, goods not specified according to kind) is kept
-// only with KeepOtherCodes, as a row of another classification is.
+// such file's, and another classification's code ("S4:776") is kept only
+// with KeepOtherCodes, as a row of another classification is.
 func (w *worker) hs(f *record) (Commodity, *RowError) {
 	p := w.p
 	c, e := attr(w, f, &p.commodity, &w.com)
@@ -1407,11 +1406,7 @@ func (w *worker) hs(f *record) (Commodity, *RowError) {
 		return Commodity{}, w.bad(f, &p.commodity, fmt.Errorf("not an HS code: the schema reads HS codes and TOTAL: %w", ErrCommodity))
 	}
 	if _, _, ok := c.Other(); ok && !p.keepOther {
-		what := ""
-		if d, ok := otherMeaning[c]; ok {
-			what = " (" + d + ")"
-		}
-		return Commodity{}, w.bad(f, &p.commodity, fmt.Errorf("not an HS code but %v%s; pass tradeflow.KeepOtherCodes to keep it under that code: %w", c, what, ErrCommodity))
+		return Commodity{}, w.bad(f, &p.commodity, fmt.Errorf("not an HS code but %v; pass tradeflow.KeepOtherCodes to keep it under that code: %w", c, ErrCommodity))
 	}
 	return c, nil
 }
