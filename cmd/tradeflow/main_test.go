@@ -116,6 +116,7 @@ func TestGolden(t *testing.T) {
 			args: []string{"series", "-reporter", "CN", "-from", "2025-06", "CN M WLD SOYBEANS quantity"}},
 		{name: "series-no-such-key", args: []string{"series", "-reporter", "CN", "CN X FR TOTAL value", customs}, code: exitError},
 		{name: "series-bad-key", args: []string{"series", "-reporter", "CN", "CN X", customs}, code: exitUsage},
+		{name: "series-comext-euros", args: []string{"series", "-vintage", "2024-04-15", "DE M CN 8542.31.90 value", "../../testdata/comext/full_v2_202402.dat"}},
 
 		// report: text, CSV and JSON, exact or rounded for display.
 		{name: "report-text", args: []string{"report", "-reporter", "CN", "-month", "2025-11", customs}},

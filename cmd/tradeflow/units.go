@@ -42,10 +42,19 @@ func kits() []kit {
 	return []kit{
 		kitOf[series.USD](), kitOf[series.USDThousand](), kitOf[series.USDMillion](), kitOf[series.USD100M](), kitOf[series.USDBillion](),
 		kitOf[series.CNY](), kitOf[series.CNY100M](), kitOf[series.CNYBillion](), kitOf[series.CNYTrillion](),
+		kitOf[series.Money[eur, series.One]](), kitOf[series.Money[eur, series.Thousand]](),
+		kitOf[series.Money[eur, series.Million]](), kitOf[series.Money[eur, series.Billion]](),
 		kitOf[series.Kilograms](), kitOf[series.Tonnes](), kitOf[series.MillionTonnes](),
 		kitOf[series.Items](), kitOf[series.Litres](), kitOf[series.Percent](), kitOf[series.Index](),
 	}
 }
+
+// eur is the euro, the currency of Eurostat's files (Comext): package
+// series names no currency but the dollar and the yuan, and a program
+// declares the others it prints.
+type eur struct{}
+
+func (eur) ISO4217() string { return "EUR" }
 
 // kitFor returns the kit of a printed unit, or of its dimension's base
 // unit when package series has no unit at its scale.
