@@ -23,7 +23,8 @@ import (
 //     the quantity in metric tonnes (T), empty or NA where BACI has none
 //     (counted in [Summary.LeftOut]).
 //   - The release (V202501) is the vintage, 2025-01; a file whose name
-//     does not say needs [WithVintage]. The source is "CEPII BACI".
+//     does not say needs [WithVintage], and a WithVintage other than the
+//     name's release is an error. The source is "CEPII BACI".
 //
 // BACI has no reporter: each row is one reconciled flow, i's exports to j,
 // which are j's imports from i, both at the same FOB value. flow says

@@ -81,3 +81,31 @@ func TestBACIViews(t *testing.T) {
 	assert.ErrorContains(t, err, `column k: value "10121"`)
 	assert.Panics(t, func() { tradeflow.BACI(tradeflow.ReExports) })
 }
+
+// The release a BACI file's name gives is its vintage: a WithVintage that
+// says otherwise is an error, not an option silently ignored; one that
+// agrees, or a name that gives none, is read.
+func TestBACIVintage(t *testing.T) {
+	file := "t,i,j,k,v,q\n2023,156,842,854231,1.5,2\n"
+	read := func(name string, opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
+		return tradeflow.Read(t.Context(), strings.NewReader(file), name, tradeflow.BACI(tradeflow.Exports), opts...)
+	}
+	_, err := read("BACI_HS22_Y2023_V202501.csv", tradeflow.WithVintage("2099-01-01"))
+	assert.EqualError(t, err, "BACI_HS22_Y2023_V202501.csv:1: CEPII BACI header: given twice: vintage: the file's name says 2025-01, the read's option 2099-01-01")
+	assert.ErrorIs(t, err, tradeflow.ErrColumn)
+	for _, tc := range []struct {
+		name string
+		opts []tradeflow.ReadOption
+		want string
+	}{
+		{"BACI_HS22_Y2023_V202501.csv", nil, "2025-01"},
+		{"BACI_HS22_Y2023_V202501.csv", []tradeflow.ReadOption{tradeflow.WithVintage("2025-01")}, "2025-01"},
+		{"baci.csv", []tradeflow.ReadOption{tradeflow.WithVintage("2025-06-30")}, "2025-06-30"},
+	} {
+		ds, err := read(tc.name, tc.opts...)
+		require.NoError(t, err, tc.name)
+		f, ok := ds.Lookup(tradeflow.MustParseKey("CHN X USA 8542.31 value"), series.Period{First: mp("2023-01"), Last: mp("2023-12")})
+		require.True(t, ok, tc.name)
+		assert.Equal(t, tc.want, f.Vintage.String(), tc.name)
+	}
+}

@@ -176,6 +176,7 @@ type HeaderError struct {
 	Twice     []string // names that more than one column matches, as "name (columns 3 and 7)"
 	Unknown   []string // columns a strict schema does not know
 	Ambiguous []string // fields that more than one column could fill
+	Conflicts []string // fields given twice, differently: by the file's name and by an option (WithVintage)
 	// Delimiter, when not 0, is the delimiter the file seems to use
 	// instead of the schema's: split at the schema's [Schema.Delimiter],
 	// the header is one column, and it holds this one at least twice.
@@ -212,6 +213,9 @@ func (e *HeaderError) Error() string {
 	}
 	if len(e.Unknown) > 0 {
 		parts = append(parts, "unknown columns: "+strings.Join(e.Unknown, ", "))
+	}
+	if len(e.Conflicts) > 0 {
+		parts = append(parts, "given twice: "+strings.Join(e.Conflicts, ", "))
 	}
 	return fmt.Sprintf("%s:1: %s header: %s", e.File, e.Schema, strings.Join(parts, "; "))
 }

@@ -163,6 +163,11 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		}
 		if f.fromName != nil {
 			if v := f.fromName(name); v != "" {
+				if f.hasOr && !sameConst(role, v, f.or) {
+					// An option the file's name contradicts is not
+					// ignored without a word.
+					herr.Conflicts = append(herr.Conflicts, fmt.Sprintf("%s: the file's name says %s, the read's option %s", role, v, f.or))
+				}
 				r.konst, r.kb, r.has = v, []byte(v), true
 				r.name = "the file's name"
 				return r
@@ -352,7 +357,7 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 			}
 		}
 	}
-	if len(herr.Missing)+len(herr.Twice)+len(herr.Unknown)+len(herr.Ambiguous) > 0 {
+	if len(herr.Missing)+len(herr.Twice)+len(herr.Unknown)+len(herr.Ambiguous)+len(herr.Conflicts) > 0 {
 		if d, n := otherDelimiter(head, s.Delimiter, p.ncols); d != 0 {
 			// Split at the wrong delimiter, every column would be listed
 			// as missing (with hints that do not apply): say why instead.
@@ -436,6 +441,18 @@ func missingHint(role string, f Field) string {
 		s += ": pass tradeflow.WithSource for a file of one source"
 	}
 	return s
+}
+
+// sameConst reports whether a and b, two constants given for role, are
+// the same: as vintages for the vintage ("2025-01" is not 2025-01-15),
+// else as texts.
+func sameConst(role, a, b string) bool {
+	if role == "vintage" {
+		va, ea := ParseVintage(a)
+		vb, eb := ParseVintage(b)
+		return ea == nil && eb == nil && va == vb
+	}
+	return a == b
 }
 
 // detectDelimiter returns the most frequent of comma, tab and semicolon
