@@ -67,11 +67,22 @@ func TestComextSumsProcedures(t *testing.T) {
 	for _, c := range ds.Summary().LeftOut {
 		reasons = append(reasons, c.Reason)
 	}
-	assert.Contains(t, reasons, "a total's quantity (a breakdown by statistical procedure (STAT_PROCEDURE), added up into the total): some of its parts have none")
+	assert.Contains(t, reasons, "a total's quantity (a breakdown by statistical procedure (STAT_PROCEDURE), added up into the total): its parts are not all those of its value (a part has no quantity, or its value conflicts)")
 
 	// One procedure twice is a duplicate, not a part.
 	_, err = read(row("1", "100", "10") + row("1", "90", "10"))
 	assert.ErrorIs(t, err, tradeflow.ErrDuplicate)
+
+	// Collected, a conflicting part makes a total no series is built
+	// from, and its quantity is left out, saying why.
+	ds, err = read(row("1", "100", "10")+row("1", "300", "10")+row("2", "50", "5"), tradeflow.CollectErrors())
+	assert.ErrorContains(t, err, "full_202402.dat:3: duplicate observation: DEU M CHN 8542.31.90 value procedure=1 2024-02 vintage 2024-04-15 is 300 here and 100 on line 2; neither is used")
+	_, err = tradeflow.Get[series.Money[euro, series.One]](ds, tradeflow.MustParseKey("DEU M CHN 8542.31.90 value"))
+	assert.ErrorIs(t, err, tradeflow.ErrDuplicate)
+	_, ok = ds.Lookup(tradeflow.MustParseKey("DEU M CHN 8542.31.90 quantity"), m)
+	assert.False(t, ok)
+	assert.Equal(t, "a total's quantity (a breakdown by statistical procedure (STAT_PROCEDURE), added up into the total): its parts are not all those of its value (a part has no quantity, or its value conflicts)",
+		ds.Summary().LeftOut[0].Reason)
 }
 
 // With CollectErrors, a total one of whose parts is a bad row is left out

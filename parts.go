@@ -199,7 +199,7 @@ func (ds *Dataset) sumParts(p *plan, bad []badPart) {
 	ds.index()
 	ds.summary.Summed = append(ds.summary.Summed, count)
 	if incomplete.Rows > 0 {
-		incomplete.Reason = fmt.Sprintf("a total's quantity (%s): some of its parts have none", strings.Join(reasons, "; "))
+		incomplete.Reason = fmt.Sprintf("a total's quantity (%s): its parts are not all those of its value (a part has no quantity, or its value conflicts)", strings.Join(reasons, "; "))
 		ds.summary.LeftOut = append(ds.summary.LeftOut, incomplete)
 	}
 	if withBad.Rows > 0 {
