@@ -144,7 +144,7 @@ func TestLoadMalformed(t *testing.T) {
 		{"rate in a currency", "2025-09,X,WLD,TOTAL,yoy_pct,1,USD,2025-12-08,test,\n", `:3:7: column unit: value "USD": measure yoy_pct cannot be in USD`},
 		{"bad vintage", "2025-09,X,WLD,TOTAL,value,1,USD,2025-13-08,test,\n", `:3:8: column vintage: value "2025-13-08": tradeflow: invalid vintage "2025-13-08"`},
 		{"no source", "2025-09,X,WLD,TOTAL,value,1,USD,2025-12-08,,\n", `:3:9: column source: value "": empty: every figure needs its source`},
-		{"wrong column count", "2025-09,X,WLD,TOTAL,value,1,USD\n", `:3: 7 fields, the header has 10`},
+		{"wrong column count", "2025-09,X,WLD,TOTAL,value,1,USD\n", `:3: 7 fields, the header has 10 (the line: "2025-09,X,WLD,TOTAL,value,1,USD")`},
 		{"text after a closing quote", "2025-09,X,WLD,TOTAL,value,\"1\"x,USD,2025-12-08,test,\n", `:3: text after a closing quote`},
 		{"duplicate", good2, `:4: duplicate observation: CHN X WLD TOTAL value 2025-11 vintage 2025-12-08 is also on line 3`},
 		{"conflicting duplicate", "2025-11,X,WLD,TOTAL,value,9999.9,USD_100M,2025-12-08,test,\n", `:4: duplicate observation: CHN X WLD TOTAL value 2025-11 vintage 2025-12-08 is 3303.5 here and 9999.9 on line 3; neither is used`},

@@ -676,7 +676,7 @@ func (w *worker) parse(bl *block, res *result) *result {
 			continue
 		case f.n() != p.ncols:
 			res.errs = append(res.errs, &RowError{File: p.name, Line: at,
-				Err: fmt.Errorf("%d fields, the header has %d: %w", f.n(), p.ncols, ErrMalformed)})
+				Err: fmt.Errorf("%d fields, the header has %d (the line: %q): %w", f.n(), p.ncols, clip(bytes.TrimRight(b[i-size:i], "\r\n")), ErrMalformed)})
 			continue
 		}
 		if k := w.skip(f); k >= 0 {
