@@ -56,9 +56,9 @@ import (
 //     with any leading zeros (00 and 000 are 0, c00 is C00). A row is
 //     skipped only if it is good but for being a part: one whose code,
 //     period, key or value is bad is an error, and so is the header
-//     repeated (two downloads joined into one). With [KeepBreakdowns] they are kept, under keys
-//     whose [Key.Breakdown] names the part ("partner2=410", "mot=2100",
-//     "customs=C05", "mos=…").
+//     repeated (two downloads joined into one). With [KeepBreakdowns]
+//     they are kept, under keys whose [Key.Breakdown] names the part
+//     ("partner2=410", "mot=2100", "customs=C05", "mos=…").
 //
 // Comtrade files carry no release date; give it with [WithVintage]. The
 // source of every figure is "UN Comtrade".

@@ -78,8 +78,8 @@ type Schema struct {
 	// services (true or false, as Flags are written). HSOnly, when set,
 	// refuses rows whose Classification is not HS, and commodities that
 	// are neither TOTAL nor an HS code: a product group's name, or a code
-	// that the Commodity Field renames to another classification's
-	// ("COMTRADE:9999"). Both make such a row an error naming it, unless
+	// of another classification written as one ("S4:776"). Both make such
+	// a row an error naming it, unless
 	// the read is given [KeepOtherCodes], which keeps them under their own
 	// classification ([OtherCode]), never as HS (a group's name stays an
 	// error). A services row is never read as goods.
