@@ -1002,7 +1002,9 @@ func (w *worker) row(res *result, f *record, line int32, unseen bool) *RowError 
 			base.vint = v
 		}
 	}
-	w.got.vint, w.got.anyVint = base.vint, false
+	if w.got.ok {
+		w.got.vint, w.got.anyVint = base.vint, false
+	}
 	var err error
 	if base.src, err = w.str(f, &p.source, &w.src, p.srcID); err != nil {
 		return w.bad(f, &p.source, err)
