@@ -18,7 +18,8 @@ import (
 //     Southern African Customs Union until 1999, …); its 380 is Italy.
 //   - k is the HS6 code, six digits with their leading zeros, as CEPII
 //     writes it (a copy saved without them, 10111 for 010111, is refused,
-//     never padded); its edition is the file name's (HS22 is [H6]).
+//     never padded; so is any code of other than six digits, and TOTAL);
+//     its edition is the file name's (HS22 is [H6]).
 //   - v is the value in thousands of US dollars (unit USD_1000), FOB; q
 //     the quantity in metric tonnes (T), empty or NA where BACI has none
 //     (counted in [Summary.LeftOut]).
@@ -60,6 +61,7 @@ func BACI(flow Flow) Schema {
 	s.Source = Const("CEPII BACI")
 	s.Delimiter = ','
 	s.Strict = true
+	s.hsLen = 6
 	return s
 }
 

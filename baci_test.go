@@ -109,3 +109,13 @@ func TestBACIVintage(t *testing.T) {
 		assert.Equal(t, tc.want, f.Vintage.String(), tc.name)
 	}
 }
+
+// BACI's k is an HS6 subheading: a code of other digits, or TOTAL, is an
+// error naming it, never a key at another level.
+func TestBACIHS6Only(t *testing.T) {
+	for _, k := range []string{"85", "8542", "85423100", "8542310000", "TOTAL"} {
+		_, err := tradeflow.Read(t.Context(), strings.NewReader("t,i,j,k,v,q\n2023,156,842,"+k+",1.5,2\n"), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(tradeflow.Exports))
+		assert.ErrorContains(t, err, `BACI_HS22_Y2023_V202501.csv:2:4: column k: value "`+k+`": not an HS code of 6 digits`, k)
+		assert.ErrorIs(t, err, tradeflow.ErrCommodity, k)
+	}
+}

@@ -35,6 +35,7 @@ type plan struct {
 	point, thousands byte
 	unlisted         bool
 	unlistedOnly     []string // see Schema.unlistedOnly
+	hsLen            int      // see Schema.hsLen
 	others           []otherRule
 	hsOnly           bool
 	keepBreakdowns   bool
@@ -121,7 +122,7 @@ type skipRule struct {
 
 // newPlan binds schema s to header head.
 func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) {
-	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, unlistedOnly: s.unlistedOnly, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine, arrays: cfg.arrays,
+	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, unlistedOnly: s.unlistedOnly, hsLen: s.hsLen, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine, arrays: cfg.arrays,
 		hsOnly: s.HSOnly, keepBreakdowns: cfg.keepBreakdowns, keepOther: cfg.keepOther}
 	if p.point == 0 {
 		p.point = '.'

@@ -112,6 +112,10 @@ type Schema struct {
 	// (Eurostat's QY, QS, …): those are read as unlisted codes, and any
 	// other is an error, as without Unlisted.
 	unlistedOnly []string
+	// hsLen, when not 0, is the number of digits of every commodity code
+	// (BACI's k is an HS6 subheading): another code, or TOTAL, is an
+	// error.
+	hsLen int
 	// Check, when set, runs on every figure a row gives before it is
 	// kept; an error makes the row bad, naming the column. The reader
 	// then finds each figure's series as it reads the row: a file of many

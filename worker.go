@@ -1401,6 +1401,11 @@ func (w *worker) commodity(f *record) (Commodity, *RowError) {
 func (w *worker) hs(f *record) (Commodity, *RowError) {
 	p := w.p
 	c, e := attr(w, f, &p.commodity, &w.com)
+	if e == nil && p.hsLen > 0 {
+		if code, ok := c.Code(); !ok || code.Len() != p.hsLen {
+			return Commodity{}, w.bad(f, &p.commodity, fmt.Errorf("not an HS code of %d digits, which every code of this file is: %w", p.hsLen, ErrCommodity))
+		}
+	}
 	if e != nil || !p.hsOnly {
 		return c, e
 	}
