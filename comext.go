@@ -75,9 +75,13 @@ func Comext() Schema {
 				Reason: "a special code of the CN (PRODUCT_NC in chapter 98 or 99, such as 99302400, stores and provisions): not goods in the HS"},
 		},
 		Delimiter:    ',',
-		unlistedOnly: []string{"QP", "QR", "QS", "QU", "QV", "QW", "QX", "QY", "QZ", "XC", "XL", "XS"},
+		unlistedOnly: eurostatPartners,
 	}
 }
+
+// eurostatPartners are the partner codes of Eurostat's that package
+// partner does not list (see Comext).
+var eurostatPartners = []string{"QP", "QR", "QS", "QU", "QV", "QW", "QX", "QY", "QZ", "XC", "XL", "XS"}
 
 // specialCN reports whether v is a code of the CN's chapters 98 and 99,
 // which the HS does not have.

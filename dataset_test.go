@@ -425,3 +425,26 @@ func TestLoadChecksSkippedParts(t *testing.T) {
 		assert.Empty(t, ds.Summary().Skipped, bad.want)
 	}
 }
+
+// What Write writes of a Comext dataset, Eurostat's partner codes and the
+// CN's special codes included, Load reads back as it was.
+func TestWriteComextReadsBack(t *testing.T) {
+	head := "REPORTER,PARTNER,TRADE_TYPE,PRODUCT_NC,PRODUCT_SITC,PRODUCT_CPA21,PRODUCT_CPA22,PRODUCT_BEC,PRODUCT_BEC5,PRODUCT_SECTION,FLOW,STAT_PROCEDURE,SUPPL_UNIT,PERIOD,VALUE_EUR,VALUE_NAC,QUANTITY_KG,QUANTITY_SUPPL_UNIT\n"
+	row := func(partner, product, proc string) string {
+		return "DE," + partner + ",E," + product + ",77641,2611,2611,220,321220,16,1," + proc + ",NO_SU,202402,100,100,10,0\n"
+	}
+	ds, err := tradeflow.Read(t.Context(), strings.NewReader(head+row("QS", "99302400", "1")+row("QY", "85423190", "1")+row("CN", "85423190", "2")),
+		"full_202402.dat", tradeflow.Comext(), tradeflow.WithVintage("2024-04-15"), tradeflow.KeepOtherCodes())
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, tradeflow.Write(&b, ds))
+	back, err := tradeflow.Load(bytes.NewReader(b.Bytes()), "back.csv")
+	require.NoError(t, err)
+	assert.Equal(t, ds.Keys(), back.Keys())
+	var again bytes.Buffer
+	require.NoError(t, tradeflow.Write(&again, back))
+	assert.Equal(t, b.String(), again.String())
+	_, err = tradeflow.Load(strings.NewReader("reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\nDE,2024-02,M,QQ,TOTAL,value,1,EUR,2024-04-15,s,\n"), "qq.csv")
+	assert.ErrorContains(t, err, `qq.csv:2:4: column partner: value "QQ": partner: unknown code`)
+}
+

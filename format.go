@@ -22,7 +22,9 @@ import (
 // a month (2025-11) or a span (2025-01/2025-11: a year to date, or a
 // combined January–February release); flow X, M, RX, RM, B or T; partner
 // and reporter a partner code in any form package partner reads (US, USA,
-// 842, WLD, EU, ASEAN); commodity TOTAL, an HS code in any form (1201,
+// 842, WLD, EU, ASEAN), or one of Eurostat's own that [Comext] reads (QY,
+// QS, …: what Write writes of a dataset reads back; [Unlisted] for any
+// other letters); commodity TOTAL, an HS code in any form (1201,
 // 120190, 1201.90) or a product group name; measure value, quantity,
 // yoy_pct, mom_pct, yoy_pct_cny or consensus_yoy_pct; value a plain
 // decimal number, as printed; unit as printed (see [ParseUnitCode]);
@@ -55,6 +57,8 @@ func CSV() Schema {
 		Breakdowns:     []BreakdownField{{Column: Column("breakdown"), Reason: "a part of a total (breakdown not empty)"}},
 		Delimiter:      ',',
 		Strict:         true,
+		// What Write writes of a Comext dataset reads back as it is.
+		unlistedOnly: eurostatPartners,
 	}
 }
 
