@@ -447,4 +447,3 @@ func TestWriteComextReadsBack(t *testing.T) {
 	_, err = tradeflow.Load(strings.NewReader("reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\nDE,2024-02,M,QQ,TOTAL,value,1,EUR,2024-04-15,s,\n"), "qq.csv")
 	assert.ErrorContains(t, err, `qq.csv:2:4: column partner: value "QQ": partner: unknown code`)
 }
-
