@@ -22,6 +22,7 @@ type plan struct {
 	header []string
 
 	period, reporter, partner, flow, commodity, class, measure, value, unit, vintage, source, note ref
+	month                                                                                          ref // see Schema.Month
 	services                                                                                       ref
 	quantities                                                                                     []qref
 	flags                                                                                          []flagRef
@@ -141,8 +142,10 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	switch {
 	case s.Wide != Long && !s.Value.IsZero():
 		return nil, fmt.Errorf("tradeflow: schema %s: a wide layout takes its values from the columns its header names; Value must be zero", s.Name)
-	case s.Wide == WideMonths && !s.Period.IsZero(), s.Wide == WidePartners && !s.Partner.IsZero():
+	case s.Wide == WideMonths && (!s.Period.IsZero() || !s.Month.IsZero()), s.Wide == WidePartners && !s.Partner.IsZero():
 		return nil, fmt.Errorf("tradeflow: schema %s: a wide layout's header gives the period or the partner; that Field must be zero", s.Name)
+	case !s.Month.IsZero() && s.Period.IsZero():
+		return nil, fmt.Errorf("tradeflow: schema %s: a Month column is the month of Period's year; Period must be given", s.Name)
 	}
 	herr := &HeaderError{File: name, Schema: s.Name}
 	if herr.Schema == "" {
@@ -232,6 +235,7 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		return f
 	}
 	p.period = bind("period", s.Period, s.Wide != WideMonths, "")
+	p.month = bind("month", s.Month, false, "")
 	p.reporter = bind("reporter", orOption(s.Reporter, cfg.reporter), true, "")
 	p.partner = bind("partner", s.Partner, s.Wide != WidePartners, "")
 	p.flow = bind("flow", s.Flow, true, "")
@@ -377,7 +381,7 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	}
 	// Constants are parsed once, here: a bad one is the program's mistake,
 	// reported before any row.
-	for _, r := range []*ref{&p.period, &p.reporter, &p.partner, &p.flow, &p.commodity, &p.class, &p.measure, &p.unit, &p.vintage} {
+	for _, r := range []*ref{&p.period, &p.month, &p.reporter, &p.partner, &p.flow, &p.commodity, &p.class, &p.measure, &p.unit, &p.vintage} {
 		if r.col >= 0 || !r.has {
 			continue
 		}
@@ -537,6 +541,8 @@ func (p *plan) parseConst(r *ref) error {
 	switch r.role {
 	case "period":
 		_, _, err = parsePeriod([]byte(r.konst))
+	case "month":
+		_, err = parseMonthOfYear(r.konst)
 	case "reporter":
 		_, err = p.parseReporter(r.konst)
 	case "partner":

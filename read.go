@@ -165,7 +165,8 @@ func ReadFile(ctx context.Context, path string, s Schema, opts ...ReadOption) (*
 // Months may be written 2025-11, 202511, 2025M11, 2025/11, 11/2025, Nov
 // 2025 or November 2025; a span as 2025-01/2025-11 (a year to date, or a
 // combined January–February release); a year as 2025 (January to
-// December).
+// December). A file that writes the year and the month in columns of
+// their own is read with [Schema.Month].
 //
 // Every bad row is an error naming the file, line, column and value:
 // nothing is skipped, filled or rounded except as the schema's Skip rules

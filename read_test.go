@@ -184,6 +184,44 @@ func TestReadMonthLayouts(t *testing.T) {
 	}
 }
 
+// A file that writes the year and the month in columns of their own.
+func TestReadYearAndMonthColumns(t *testing.T) {
+	s := detail()
+	s.Period, s.Month = tradeflow.Column("year"), tradeflow.Column("month")
+	ds, err := read(t, "year,month,partner,flow,hs,value\n2025,1,US,X,1201,1\n2025,02,US,X,1201,2\n2025,Mar,US,X,1201,3\n2025,december,US,X,1201,12\n", s)
+	require.NoError(t, err)
+	x, err := tradeflow.Get[series.USD](ds, tradeflow.MustParseKey("CN X US 1201 value"))
+	require.NoError(t, err)
+	assert.Equal(t, "[2025-01: 1, 2025-02: 2, 2025-03: 3, 2025-12: 12] USD", x.String())
+
+	// A Period that is a month must be the Month's: a cross-check, as
+	// when an answer gives both.
+	s.Period = tradeflow.Column("time")
+	_, err = read(t, "time,month,partner,flow,hs,value\n2025-03,3,US,X,1201,1\n", s)
+	require.NoError(t, err)
+	_, err = read(t, "time,month,partner,flow,hs,value\n2025-03,3,US,X,1201,1\n2025-03,4,US,X,1201,1\n", s)
+	require.ErrorIs(t, err, series.ErrPeriod)
+	assert.Contains(t, err.Error(), `f.csv:3:2: column month: value "4": month 4, but time is 2025-03`)
+
+	s.Period = tradeflow.Column("year")
+	for _, tt := range []struct{ year, month, col string }{
+		{"2025", "13", "2"}, {"2025", "0", "2"}, {"2025", "012", "2"}, {"2025", "Ma", "2"}, {"2025", "", "2"},
+		{"2025-01/2025-03", "1", "1"}, // a span is no year
+		{"10000", "1", "1"},
+	} {
+		_, err := read(t, "year,month,partner,flow,hs,value\n"+tt.year+","+tt.month+",US,X,1201,1\n", s)
+		require.Error(t, err, tt)
+		assert.Contains(t, err.Error(), "f.csv:2:"+tt.col+": column", tt)
+		assert.True(t, errors.Is(err, series.ErrMonth) || errors.Is(err, series.ErrPeriod) || errors.Is(err, tradeflow.ErrMissing), "%v: %v", tt, err)
+	}
+
+	// Month is of Period's year: without a Period it is the schema's
+	// mistake, before any row.
+	s.Period = tradeflow.Field{}
+	_, err = read(t, "month,partner,flow,hs,value\n1,US,X,1201,1\n", s)
+	require.ErrorContains(t, err, "Period must be given")
+}
+
 func TestReadWide(t *testing.T) {
 	s := detail()
 	s.Period, s.Value = tradeflow.Field{}, tradeflow.Field{}

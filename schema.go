@@ -35,7 +35,13 @@ import (
 type Schema struct {
 	Name string // the format's name, for errors and the summary
 
-	Period    Field // a month (any of the layouts in [Read]), a span "2025-01/2025-11", or a year
+	Period Field // a month (any of the layouts in [Read]), a span "2025-01/2025-11", or a year
+	// Month, when set, is a column of the month within Period's year, for
+	// files that write the year and the month in columns of their own
+	// (YEAR, MONTH): 1 to 12, with or without a leading zero, or a
+	// month's English name (Mar, March). Period is then the year; a
+	// Period that is a month must be the same month.
+	Month     Field
 	Reporter  Field // a partner code (see [partner.ParseCode]); not the World
 	Partner   Field // a partner code, an aggregate ("EU") or World
 	Flow      Field // X, M, RX, RM, B or T (use [Field.Map] for other codes)

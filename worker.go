@@ -92,6 +92,7 @@ type worker struct {
 	num fixed.Format
 
 	per  cache[period]
+	mon  cache[int] // Schema.Month's cells
 	rep  cache[partner.Code]
 	par  cache[partner.Code]
 	flow cache[Flow]
@@ -239,6 +240,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 	w := &worker{p: p, ds: ds, keys: map[wkey]int32{}, prev: -1, entry: -1, fill: keyFill{page: -1},
 		num: fixed.Format{Point: p.point, Thousands: p.thousands, MaxDigits: series.MaxDigits}}
 	w.per.parse = mapped(&p.period, parsePeriodText)
+	w.mon.parse = mapped(&p.month, parseMonthOfYear)
 	w.rep.parse = mapped(&p.reporter, p.parseReporter)
 	w.par.parse = mapped(&p.partner, p.parsePartner)
 	w.flow.parse = mapped(&p.flow, ParseFlow)
@@ -288,7 +290,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 	w.keyCols = p.keyRefs()
 	w.simple = p.simple()
 	w.deferred = p.deferred()
-	w.fast = w.simple && p.spanFirst >= 0 && p.period.col >= 0 && len(p.skips) == 0 &&
+	w.fast = w.simple && p.spanFirst >= 0 && p.period.col >= 0 && !p.month.has && len(p.skips) == 0 &&
 		p.vintage.col < 0 && p.source.col < 0 && p.note.col < 0 && p.ncols <= 64
 	if w.fast {
 		w.ends = make([]int, p.ncols)
@@ -811,7 +813,7 @@ func (w *worker) part(f *record, k int) *RowError {
 		return w.bad(f, sk.part, fmt.Errorf("a breakdown code of letters, digits, dots, hyphens and underscores: %w", ErrBreakdown))
 	}
 	if p.period.has {
-		if _, e := attr(w, f, &p.period, &w.per); e != nil {
+		if _, e := w.period(f); e != nil {
 			return e
 		}
 	}
@@ -940,6 +942,31 @@ func attr[T any](w *worker, f *record, r *ref, c *cache[T]) (T, *RowError) {
 	return v, nil
 }
 
+// period returns a row's period: Period's, or with a Month column the
+// month it names in Period's year.
+func (w *worker) period(f *record) (period, *RowError) {
+	p := w.p
+	per, e := attr(w, f, &p.period, &w.per)
+	if e != nil || !p.month.has {
+		return per, e
+	}
+	m, e := attr(w, f, &p.month, &w.mon)
+	if e != nil {
+		return per, e
+	}
+	switch first := per.last - int32(per.span); {
+	case per.span == 11 && first%12 == 0: // a year
+		return period{last: first + int32(m) - 1}, nil
+	case per.span == 0:
+		if got := int(per.last%12) + 1; got != m {
+			return per, w.bad(f, &p.month, fmt.Errorf("month %d, but %s is %v: %w", m, p.period.name, monthAt(per.last), series.ErrPeriod))
+		}
+		return per, nil
+	default:
+		return per, w.bad(f, &p.period, fmt.Errorf("a span of months, but column %s gives the month of a year: %w", p.month.name, series.ErrPeriod))
+	}
+}
+
 // row parses one row into figures; nothing is kept from a bad row. With
 // unseen (see fastRow) the key text is not looked up before it is learnt.
 func (w *worker) row(res *result, f *record, line int32, unseen bool) *RowError {
@@ -948,7 +975,7 @@ func (w *worker) row(res *result, f *record, line int32, unseen bool) *RowError 
 	var per period
 	var e *RowError
 	if p.period.has {
-		if per, e = attr(w, f, &p.period, &w.per); e != nil {
+		if per, e = w.period(f); e != nil {
 			return e
 		}
 	}
@@ -1416,6 +1443,22 @@ func (w *worker) hs(f *record) (Commodity, *RowError) {
 		return Commodity{}, w.bad(f, &p.commodity, fmt.Errorf("not an HS code but %v; pass tradeflow.KeepOtherCodes to keep it under that code: %w", c, ErrCommodity))
 	}
 	return c, nil
+}
+
+// parseMonthOfYear reads a Month column's cell: 1 to 12, 01 to 09, or an
+// English month's name or its first three letters, in any case.
+func parseMonthOfYear(s string) (int, error) {
+	if m, ok := atoi([]byte(s)); ok && len(s) <= 2 && m >= 1 && m <= 12 {
+		return m, nil
+	}
+	if len(s) >= 3 {
+		for i, name := range monthNames {
+			if strings.EqualFold(s, name) || strings.EqualFold(s, name[:3]) {
+				return i + 1, nil
+			}
+		}
+	}
+	return 0, &series.MonthError{Input: s, Reason: "want a month of the year: 1 to 12, 01 to 12, Mar or March"}
 }
 
 func parsePeriodText(s string) (period, error) {
