@@ -2,6 +2,11 @@ package tradeflow
 
 import (
 	_ "embed"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // Comtrade returns the schema of UN Comtrade's data as its data API and
@@ -13,7 +18,10 @@ import (
 //
 //   - period is a month (202511) or a year (2025: an annual figure,
 //     January–December, which [Cumulative] gives at December; Comtrade
-//     writes such rows with freqCode A and refMonth 52).
+//     writes such rows with freqCode A and refMonth 52). freqCode, refYear
+//     and refMonth, when the file has them, must agree with it (M, 2025
+//     and 11 for 202511; A, 2025 and 52 for 2025): a row they contradict
+//     is an error naming the column.
 //   - reporterCode and partnerCode are Comtrade's numbers, read through
 //     package partner: 842 is the United States, 0 the World, 490 "Other
 //     Asia, nes" (Taiwan), 97 the EU (a reporter), 837 Bunkers, 838 Free
@@ -122,7 +130,71 @@ func comtradeSchema(name string, delim byte) Schema {
 		},
 		Skip:      []Skip{comtradeNotSpecified(Column("cmdCode"))},
 		Delimiter: delim,
+		periodChecks: []periodCheck{
+			{column: Column("freqCode"), check: comtradeFreq},
+			{column: Column("refYear"), check: comtradeRefYear},
+			{column: Column("refMonth"), check: comtradeRefMonth},
+		},
 	}
+}
+
+// isYear reports whether per is a calendar year, January–December.
+func isYear(per series.Period) bool { return per.Len() == 12 && per.First.Month() == time.January }
+
+// comtradeFreq checks a row's freqCode against its period: A is a year,
+// M a month.
+func comtradeFreq(v, text []byte, per series.Period) error {
+	switch {
+	case strings.EqualFold(string(v), "A"):
+		if !isYear(per) {
+			return fmt.Errorf("annual, but period %s is %s: want M: %w", text, periodKind(per), ErrMalformed)
+		}
+	case strings.EqualFold(string(v), "M"):
+		if !per.IsMonth() {
+			return fmt.Errorf("monthly, but period %s is %s: want A: %w", text, periodKind(per), ErrMalformed)
+		}
+	default:
+		return fmt.Errorf("want A (annual) or M (monthly): %w", ErrMalformed)
+	}
+	return nil
+}
+
+// periodKind says what a period is, for comtradeFreq's errors.
+func periodKind(per series.Period) string {
+	switch {
+	case per.IsMonth():
+		return "a month"
+	case isYear(per):
+		return "a year"
+	}
+	return "neither a month nor a year"
+}
+
+// comtradeRefYear checks a row's refYear against its period.
+func comtradeRefYear(v, text []byte, per series.Period) error {
+	if per.First.Year() != per.Last.Year() {
+		return fmt.Errorf("period %s runs over two years: %w", text, ErrMalformed)
+	}
+	if y, ok := atoi(v); !ok || y != per.Last.Year() {
+		return fmt.Errorf("not the refYear of period %s: want %d: %w", text, per.Last.Year(), ErrMalformed)
+	}
+	return nil
+}
+
+// comtradeRefMonth checks a row's refMonth against its period: the month
+// (1 to 12) of a month, 52 for a year.
+func comtradeRefMonth(v, text []byte, per series.Period) error {
+	want, of := int(per.Last.Month()), ""
+	switch {
+	case isYear(per):
+		want, of = 52, ", a year"
+	case !per.IsMonth():
+		return fmt.Errorf("period %s is neither a month nor a year: %w", text, ErrMalformed)
+	}
+	if m, ok := atoi(v); !ok || m != want {
+		return fmt.Errorf("not the refMonth of period %s%s: want %d: %w", text, of, want, ErrMalformed)
+	}
+	return nil
 }
 
 // comtradeNotSpecified skips UN Comtrade's codes for commodities not

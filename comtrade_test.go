@@ -148,6 +148,63 @@ func TestComtradeBreakdownRowsAreChecked(t *testing.T) {
 	assert.Equal(t, []tradeflow.SkipCount{{Reason: "a breakdown by mode of transport (motCode not 0)", Rows: 2, First: 3}}, ds.Summary().Skipped)
 }
 
+// freqCode, refYear and refMonth restate the period: a row they
+// contradict, a part of a total included, is an error naming the column
+// and the value; a file without them, or an empty cell, checks nothing.
+func TestComtradePeriodColumns(t *testing.T) {
+	month := []string{"freqCode=M", "refPeriodId=20231101", "refMonth=11", "period=202311"}
+	for _, tc := range []struct{ name, row, want string }{
+		{"an annual freqCode of a month", apiRow("period=202311", "refMonth=11"),
+			`c.csv:3:2: column freqCode: value "A": annual, but period 202311 is a month: want M: malformed row`},
+		{"a monthly freqCode of a year", apiRow("freqCode=M"),
+			`c.csv:3:2: column freqCode: value "M": monthly, but period 2023 is a year: want A: malformed row`},
+		{"a freqCode neither A nor M", apiRow("freqCode=Q"),
+			`c.csv:3:2: column freqCode: value "Q": want A (annual) or M (monthly): malformed row`},
+		{"another refYear", apiRow("refYear=2022"),
+			`c.csv:3:4: column refYear: value "2022": not the refYear of period 2023: want 2023: malformed row`},
+		{"a year's refMonth other than 52", apiRow("refMonth=12"),
+			`c.csv:3:5: column refMonth: value "12": not the refMonth of period 2023, a year: want 52: malformed row`},
+		{"another month's refMonth", apiRow(append(month, "refMonth=10")...),
+			`c.csv:3:5: column refMonth: value "10": not the refMonth of period 202311: want 11: malformed row`},
+		{"a year's refMonth on a month", apiRow(append(month, "refMonth=52")...),
+			`c.csv:3:5: column refMonth: value "52": not the refMonth of period 202311: want 11: malformed row`},
+		{"a part that contradicts its period", apiRow("motCode=2100", "freqCode=M"),
+			`c.csv:3:2: column freqCode: value "M": monthly, but period 2023 is a year: want A: malformed row`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds, err := readComtrade(t, apiRow()+tc.row+apiRow("partnerCode=0"), tradeflow.CollectErrors())
+			require.Error(t, err)
+			assert.EqualError(t, err, tc.want)
+			assert.ErrorIs(t, err, tradeflow.ErrMalformed)
+			require.NotNil(t, ds)
+			assert.Equal(t, 2, ds.Len(), "the good rows are read")
+			assert.Empty(t, ds.Summary().Skipped)
+		})
+	}
+
+	// Rows that agree read, a month's refMonth with or without its zero,
+	// and so does an empty cell.
+	ds, err := readComtrade(t, apiRow()+apiRow(month...)+apiRow("freqCode=M", "refMonth=03", "period=202303")+
+		apiRow("freqCode=", "refYear=", "refMonth=", "period=202305"))
+	require.NoError(t, err)
+	assert.Equal(t, 4, ds.Len())
+
+	// A trimmed file without the columns reads as before; one with some of
+	// them checks those.
+	_, err = tradeflow.Read(t.Context(), strings.NewReader("period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue\n202311,156,842,M,TOTAL,5\n"),
+		"c.csv", tradeflow.Comtrade(), tradeflow.WithVintage("2025-06-30"))
+	require.NoError(t, err)
+	_, err = tradeflow.Read(t.Context(), strings.NewReader("period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue,refYear\n202311,156,842,M,TOTAL,5,2024\n"),
+		"c.csv", tradeflow.Comtrade(), tradeflow.WithVintage("2025-06-30"))
+	assert.EqualError(t, err, `c.csv:2:7: column refYear: value "2024": not the refYear of period 202311: want 2023: malformed row`)
+
+	// The bulk files are checked alike.
+	head := "freqCode\trefYear\trefMonth\tperiod\treporterCode\tflowCode\tpartnerCode\tcmdCode\tprimaryValue\r\n"
+	_, err = tradeflow.Read(t.Context(), strings.NewReader(head+"M\t2023\t4\t202303\t156\tM\t842\t8542\t5.0\r\n"),
+		"C_M_156_202303_H6_O.txt", tradeflow.ComtradeBulk(), tradeflow.WithVintage("2025-06-30"))
+	assert.EqualError(t, err, `C_M_156_202303_H6_O.txt:2:3: column refMonth: value "4": not the refMonth of period 202303: want 3: malformed row`)
+}
+
 // cmdCode is TOTAL or an HS code: a product group's name is an error, and
 // Comtrade's codes for goods not specified according to kind are skipped
 // and counted, or with KeepOtherCodes kept under a classification of
@@ -209,7 +266,7 @@ func TestComtradeGoodsAndHSOnly(t *testing.T) {
 // are annual.
 func TestComtradeQuantitiesAndFlags(t *testing.T) {
 	ds, err := readComtrade(t,
-		apiRow("cmdCode=8542", "classificationCode=H5", "period=2019", "netWgt=0.0", "isNetWgtEstimated=True", "qty=0.0")+
+		apiRow("cmdCode=8542", "classificationCode=H5", "period=2019", "refYear=2019", "refPeriodId=20190101", "netWgt=0.0", "isNetWgtEstimated=True", "qty=0.0")+
 			apiRow("cmdCode=030617", "netWgt=0.0", "isReported=False", "isAggregate=True")+
 			apiRow("cmdCode=854231", "netWgt=412345.678", "qtyUnitCode=5", "qty=1876543210.0", "isQtyEstimated=True",
 				"grossWgt=498765.0"))

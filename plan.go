@@ -37,6 +37,7 @@ type plan struct {
 	unlisted         bool
 	unlistedOnly     []string // see Schema.unlistedOnly
 	hsLen            int      // see Schema.hsLen
+	periodChecks     []periodRule
 	others           []otherRule
 	hsOnly           bool
 	keepBreakdowns   bool
@@ -333,6 +334,11 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		}
 		p.skips = append(p.skips, rule)
 	}
+	for _, pc := range s.periodChecks {
+		if r := bind("period check", pc.column.Optional(), false, ""); r.has {
+			p.periodChecks = append(p.periodChecks, periodRule{ref: r, check: pc.check})
+		}
+	}
 	if s.Wide != Long {
 		for c, h := range p.header {
 			if used[c] {
@@ -586,6 +592,13 @@ func (p *plan) parseCommodityConst(s string) error {
 		return nil
 	}
 	return err
+}
+
+// A periodRule is a Schema's periodCheck bound to the file: its column,
+// or the value the file's name gives.
+type periodRule struct {
+	ref
+	check func(v, text []byte, per series.Period) error
 }
 
 // An otherRule reads the commodity codes match accepts as codes of class:

@@ -122,6 +122,11 @@ type Schema struct {
 	// (BACI's k is an HS6 subheading): another code, or TOTAL, is an
 	// error.
 	hsLen int
+	// periodChecks are columns that restate a row's period (UN
+	// Comtrade's freqCode, refYear and refMonth; the year in BACI's file
+	// name): a row they contradict is an error. A missing column, a name
+	// that does not say, or an empty cell checks nothing.
+	periodChecks []periodCheck
 	// Check, when set, runs on every figure a row gives before it is
 	// kept; an error makes the row bad, naming the column. The reader
 	// then finds each figure's series as it reads the row: a file of many
@@ -198,6 +203,16 @@ type Skip struct {
 	// with KeepOtherCodes the rows are read instead, under codes of it
 	// ([OtherCode]).
 	other string
+}
+
+// A periodCheck checks a row's period against another field of the row
+// (see Schema.periodChecks).
+type periodCheck struct {
+	column Field
+	// check returns why v, the field's text, does not fit the period per,
+	// written text in the file, or nil. Its error is the row's, naming
+	// the column, or the period's column for a field of the file's name.
+	check func(v, text []byte, per series.Period) error
 }
 
 // Wide says which wide layout a file has, if any.

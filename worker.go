@@ -290,7 +290,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 	w.keyCols = p.keyRefs()
 	w.simple = p.simple()
 	w.deferred = p.deferred()
-	w.fast = w.simple && p.spanFirst >= 0 && p.period.col >= 0 && !p.month.has && len(p.skips) == 0 &&
+	w.fast = w.simple && p.spanFirst >= 0 && p.period.col >= 0 && !p.month.has && len(p.skips) == 0 && len(p.periodChecks) == 0 &&
 		p.vintage.col < 0 && p.source.col < 0 && p.note.col < 0 && p.ncols <= 64
 	if w.fast {
 		w.ends = make([]int, p.ncols)
@@ -943,8 +943,17 @@ func attr[T any](w *worker, f *record, r *ref, c *cache[T]) (T, *RowError) {
 }
 
 // period returns a row's period: Period's, or with a Month column the
-// month it names in Period's year.
+// month it names in Period's year, checked against the plan's period
+// checks.
 func (w *worker) period(f *record) (period, *RowError) {
+	per, e := w.periodOf(f)
+	if e == nil && len(w.p.periodChecks) > 0 {
+		e = w.checkPeriod(f, per)
+	}
+	return per, e
+}
+
+func (w *worker) periodOf(f *record) (period, *RowError) {
 	p := w.p
 	per, e := attr(w, f, &p.period, &w.per)
 	if e != nil || !p.month.has {
@@ -1459,6 +1468,28 @@ func parseMonthOfYear(s string) (int, error) {
 		}
 	}
 	return 0, &series.MonthError{Input: s, Reason: "want a month of the year: 1 to 12, 01 to 12, Mar or March"}
+}
+
+// checkPeriod checks the row's period, per, against the plan's period
+// checks: an error names the check's column, or the period's for a value
+// of the file's name.
+func (w *worker) checkPeriod(f *record, per period) *RowError {
+	p := w.p
+	for i := range p.periodChecks {
+		c := &p.periodChecks[i]
+		v := w.text(f, &c.ref)
+		if len(v) == 0 {
+			continue
+		}
+		sp := series.Period{First: monthAt(per.last - int32(per.span)), Last: monthAt(per.last)}
+		if err := c.check(v, w.text(f, &p.period), sp); err != nil {
+			if c.col < 0 {
+				return w.bad(f, &p.period, err)
+			}
+			return w.bad(f, &c.ref, err)
+		}
+	}
+	return nil
 }
 
 func parsePeriodText(s string) (period, error) {
