@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+
+	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // BACI returns the schema of CEPII's BACI, the reconciled bilateral trade
@@ -11,7 +13,8 @@ import (
 // BACI_HS22_Y2023_V202501.csv, with the columns t, i, j, k, v and q.
 //
 //   - t is the year: every figure is annual, January–December
-//     ([Cumulative] gives it at December).
+//     ([Cumulative] gives it at December). A t other than the file
+//     name's year (Y2023) is an error.
 //   - i is the exporter and j the importer, in UN Comtrade's numbers, as
 //     BACI's country_codes file lists them (842 the United States, 490
 //     "Other Asia, nes", 58 Belgium-Luxembourg until 1998, 711 the
@@ -62,12 +65,21 @@ func BACI(flow Flow) Schema {
 	s.Delimiter = ','
 	s.Strict = true
 	s.hsLen = 6
+	s.periodChecks = []periodCheck{{column: FromName(baciYear), check: baciYearCheck}}
 	return s
+}
+
+// baciYearCheck checks a row's t against the year of the file's name, y.
+func baciYearCheck(y, text []byte, per series.Period) error {
+	if year, _ := atoi(y); !isYear(per) || per.First.Year() != year {
+		return fmt.Errorf("not the year the file's name gives: want %s: %w", y, ErrMalformed)
+	}
+	return nil
 }
 
 // BACI's file names: BACI_HS22_Y2023_V202501.csv, with a correction
 // release suffixed (V202401b).
-var baciName = regexp.MustCompile(`^BACI_(HS\d\d)_Y\d{4}_V(\d{4})(\d\d)[a-z]?\.csv`)
+var baciName = regexp.MustCompile(`^BACI_(HS\d\d)_Y(\d{4})_V(\d{4})(\d\d)[a-z]?\.csv`)
 
 func baciEdition(name string) string {
 	if m := baciName.FindStringSubmatch(filepath.Base(name)); m != nil {
@@ -76,9 +88,16 @@ func baciEdition(name string) string {
 	return ""
 }
 
+func baciYear(name string) string {
+	if m := baciName.FindStringSubmatch(filepath.Base(name)); m != nil {
+		return m[2]
+	}
+	return ""
+}
+
 func baciVersion(name string) string {
 	if m := baciName.FindStringSubmatch(filepath.Base(name)); m != nil {
-		return m[2] + "-" + m[3]
+		return m[3] + "-" + m[4]
 	}
 	return ""
 }

@@ -119,3 +119,19 @@ func TestBACIHS6Only(t *testing.T) {
 		assert.ErrorIs(t, err, tradeflow.ErrCommodity, k)
 	}
 }
+
+// A BACI file holds one year, the one its name gives: a t of another is an
+// error naming it; a name that gives none checks nothing.
+func TestBACIYear(t *testing.T) {
+	file := "t,i,j,k,v,q\n2023,156,842,854231,1.5,2\n2022,156,842,854232,1.5,2\n202301,156,842,854233,1.5,2\n2023,156,842,854234,1.5,2\n"
+	ds, err := tradeflow.Read(t.Context(), strings.NewReader(file), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(tradeflow.Exports), tradeflow.CollectErrors())
+	assert.EqualError(t, err, `BACI_HS22_Y2023_V202501.csv:3:1: column t: value "2022": not the year the file's name gives: want 2023: malformed row`+"\n"+
+		`BACI_HS22_Y2023_V202501.csv:4:1: column t: value "202301": not the year the file's name gives: want 2023: malformed row`)
+	assert.ErrorIs(t, err, tradeflow.ErrMalformed)
+	require.NotNil(t, ds)
+	assert.Equal(t, 4, ds.Len(), "the good rows are read, a value and a quantity each")
+
+	ds, err = tradeflow.Read(t.Context(), strings.NewReader(file), "baci.csv", tradeflow.BACI(tradeflow.Imports), tradeflow.WithVintage("2025-01"))
+	require.NoError(t, err, "a renamed file gives no year to check")
+	assert.Equal(t, 8, ds.Len())
+}
