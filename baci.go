@@ -19,6 +19,7 @@ import (
 //     BACI's country_codes file lists them (842 the United States, 490
 //     "Other Asia, nes", 58 Belgium-Luxembourg until 1998, 711 the
 //     Southern African Customs Union until 1999, …); its 380 is Italy.
+//     World (0) is no country, and an error.
 //   - k is the HS6 code, six digits with their leading zeros, as CEPII
 //     writes it (a copy saved without them, 10111 for 010111, is refused,
 //     never padded; so is any code of other than six digits, and TOTAL);
@@ -65,6 +66,7 @@ func BACI(flow Flow) Schema {
 	s.Delimiter = ','
 	s.Strict = true
 	s.hsLen = 6
+	s.noWorld = true
 	s.periodChecks = []periodCheck{{column: FromName(baciYear), check: baciYearCheck}}
 	return s
 }

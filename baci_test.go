@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -134,4 +135,28 @@ func TestBACIYear(t *testing.T) {
 	ds, err = tradeflow.Read(t.Context(), strings.NewReader(file), "baci.csv", tradeflow.BACI(tradeflow.Imports), tradeflow.WithVintage("2025-01"))
 	require.NoError(t, err, "a renamed file gives no year to check")
 	assert.Equal(t, 8, ds.Len())
+}
+
+// BACI's i and j are countries: World (0) is an error naming its column,
+// whichever reporter the read takes, not a flow to or from every partner.
+func TestBACINoWorld(t *testing.T) {
+	for _, tc := range []struct {
+		row, want string
+		opts      []tradeflow.ReadOption
+	}{
+		{"2023,0,842,854231,1.5,2", `:2:2: column i: value "0": `, nil},
+		{"2023,156,0,854231,1.5,2", `:2:3: column j: value "0": `, nil},
+		{"2023,156,000,854231,1.5,2", `:2:3: column j: value "000": `, nil},
+		{"2023,156,0,854231,1.5,2", `:2:3: column j: value "0": `, []tradeflow.ReadOption{tradeflow.Unlisted()}},
+	} {
+		for _, flow := range []tradeflow.Flow{tradeflow.Exports, tradeflow.Imports} {
+			file := "t,i,j,k,v,q\n" + tc.row + "\n2023,156,842,854232,1.5,2\n"
+			ds, err := tradeflow.Read(t.Context(), strings.NewReader(file), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(flow),
+				append([]tradeflow.ReadOption{tradeflow.CollectErrors()}, tc.opts...)...)
+			assert.EqualError(t, err, "BACI_HS22_Y2023_V202501.csv"+tc.want+"the World, not a country: every flow of this file is between two countries: unknown partner code", tc.row)
+			assert.ErrorIs(t, err, partner.ErrCode, tc.row)
+			require.NotNil(t, ds, tc.row)
+			assert.Equal(t, 2, ds.Len(), "%s: the good row is read", tc.row)
+		}
+	}
 }

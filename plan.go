@@ -38,6 +38,7 @@ type plan struct {
 	unlistedOnly     []string // see Schema.unlistedOnly
 	hsLen            int      // see Schema.hsLen
 	periodChecks     []periodRule
+	noWorld          bool // see Schema.noWorld
 	others           []otherRule
 	hsOnly           bool
 	keepBreakdowns   bool
@@ -124,7 +125,7 @@ type skipRule struct {
 
 // newPlan binds schema s to header head.
 func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) {
-	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, unlistedOnly: s.unlistedOnly, hsLen: s.hsLen, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine, arrays: cfg.arrays,
+	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, unlistedOnly: s.unlistedOnly, hsLen: s.hsLen, noWorld: s.noWorld, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine, arrays: cfg.arrays,
 		hsOnly: s.HSOnly, keepBreakdowns: cfg.keepBreakdowns, keepOther: cfg.keepOther}
 	if p.point == 0 {
 		p.point = '.'
@@ -619,7 +620,18 @@ func (p *plan) parseCommodity(s string) (Commodity, error) {
 	return ParseCommodity(s)
 }
 
+// parsePartner reads a partner code; World is refused in a plan of
+// countries only (Schema.noWorld).
 func (p *plan) parsePartner(s string) (partner.Code, error) {
+	c, err := p.parseCode(s)
+	if err == nil && p.noWorld && c == partner.World() {
+		return partner.Code{}, fmt.Errorf("the World, not a country: every flow of this file is between two countries: %w", partner.ErrCode)
+	}
+	return c, err
+}
+
+// parseCode reads a partner code, or an unlisted one as the plan allows.
+func (p *plan) parseCode(s string) (partner.Code, error) {
 	if p.unlisted {
 		return partner.ParseUnlisted(s)
 	}

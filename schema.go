@@ -122,6 +122,10 @@ type Schema struct {
 	// (BACI's k is an HS6 subheading): another code, or TOTAL, is an
 	// error.
 	hsLen int
+	// noWorld, when set, refuses World as a partner as well as a
+	// reporter: every row is a flow between two countries (BACI's i and
+	// j).
+	noWorld bool
 	// periodChecks are columns that restate a row's period (UN
 	// Comtrade's freqCode, refYear and refMonth; the year in BACI's file
 	// name): a row they contradict is an error. A missing column, a name
