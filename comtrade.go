@@ -1,9 +1,9 @@
 package tradeflow
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/tradeflow-go/tradeflow/series"
@@ -145,11 +145,11 @@ func isYear(per series.Period) bool { return per.Len() == 12 && per.First.Month(
 // M a month.
 func comtradeFreq(v, text []byte, per series.Period) error {
 	switch {
-	case strings.EqualFold(string(v), "A"):
+	case bytes.EqualFold(v, []byte("A")):
 		if !isYear(per) {
 			return fmt.Errorf("annual, but period %s is %s: want M: %w", text, periodKind(per), ErrMalformed)
 		}
-	case strings.EqualFold(string(v), "M"):
+	case bytes.EqualFold(v, []byte("M")):
 		if !per.IsMonth() {
 			return fmt.Errorf("monthly, but period %s is %s: want A: %w", text, periodKind(per), ErrMalformed)
 		}
