@@ -93,6 +93,9 @@ type worker struct {
 
 	per  cache[period]
 	mon  cache[int] // Schema.Month's cells
+	// passed is, for each of the plan's period checks, the last period
+	// and text it passed: rows of a file mostly repeat both.
+	passed []passedCheck
 	rep  cache[partner.Code]
 	par  cache[partner.Code]
 	flow cache[Flow]
@@ -1475,10 +1478,13 @@ func parseMonthOfYear(s string) (int, error) {
 // of the file's name.
 func (w *worker) checkPeriod(f *record, per period) *RowError {
 	p := w.p
+	if w.passed == nil {
+		w.passed = make([]passedCheck, len(p.periodChecks))
+	}
 	for i := range p.periodChecks {
-		c := &p.periodChecks[i]
+		c, last := &p.periodChecks[i], &w.passed[i]
 		v := w.text(f, &c.ref)
-		if len(v) == 0 {
+		if len(v) == 0 || last.ok && last.per == per && bytes.Equal(last.v, v) {
 			continue
 		}
 		sp := series.Period{First: monthAt(per.last - int32(per.span)), Last: monthAt(per.last)}
@@ -1488,8 +1494,15 @@ func (w *worker) checkPeriod(f *record, per period) *RowError {
 			}
 			return w.bad(f, &c.ref, err)
 		}
+		last.per, last.v, last.ok = per, append(last.v[:0], v...), true
 	}
 	return nil
+}
+
+type passedCheck struct {
+	per period
+	v   []byte
+	ok  bool
 }
 
 func parsePeriodText(s string) (period, error) {
