@@ -91,21 +91,21 @@ type worker struct {
 	rec record
 	num fixed.Format
 
-	per  cache[period]
-	mon  cache[int] // Schema.Month's cells
+	per cache[period]
+	mon cache[int] // Schema.Month's cells
 	// passed is, for each of the plan's period checks, the last period
 	// and text it passed: rows of a file mostly repeat both.
 	passed []passedCheck
-	rep  cache[partner.Code]
-	par  cache[partner.Code]
-	flow cache[Flow]
-	com  cache[Commodity]
-	meas cache[Measure]
-	unit cache[unitInfo]
-	vint cache[Vintage]
-	src  cache[int32]
-	note cache[int32]
-	qunt []cache[unitInfo]
+	rep    cache[partner.Code]
+	par    cache[partner.Code]
+	flow   cache[Flow]
+	com    cache[Commodity]
+	meas   cache[Measure]
+	unit   cache[unitInfo]
+	vint   cache[Vintage]
+	src    cache[int32]
+	note   cache[int32]
+	qunt   []cache[unitInfo]
 	// qconst holds the units of quantities whose unit is a constant,
 	// parsed once (ok false for the others).
 	qconst []struct {
