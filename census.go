@@ -12,7 +12,10 @@ import (
 // E_COMMODITY) and those filtered on (time, COMM_LVL, …).
 //
 //   - The reporter is the United States; the flow is exports; time is the
-//     month (2024-03), as a query by time gives it.
+//     month (2024-03), as a query by time gives it. An answer to a query
+//     by YEAR and MONTH, which has no time, is read by its YEAR and MONTH
+//     (2024 and 03); one that has all three must have the same month in
+//     time and MONTH.
 //   - CTY_CODE is the partner, in the Census Bureau's Schedule C codes
 //     (1220 Canada, 5700 China, 5830 Taiwan), mapped to ISO codes by the
 //     table in reference/census_countries.csv (a third party's
@@ -53,6 +56,8 @@ func censusSchema(name, flow, commodity, value, qty string) Schema {
 	return Schema{
 		Name:      name,
 		Period:    Column("time"),
+		Month:     Column("MONTH").Optional(),
+		yearMonth: &[2]Field{Column("YEAR"), Column("MONTH")},
 		Reporter:  Const("USA"),
 		Partner:   Column("CTY_CODE").Map(censusCountries),
 		Flow:      Const(flow),

@@ -225,6 +225,31 @@ func TestCensusJSONRows(t *testing.T) {
 		assert.Equal(t, 3, f.Line, "line n is the nth array")
 	})
 
+	t.Run("YEAR and MONTH", func(t *testing.T) {
+		// An answer to a query by YEAR and MONTH has no time.
+		ym := `[["CTY_CODE","CTY_NAME","ALL_VAL_MO","E_COMMODITY","YEAR","MONTH"],` + "\n" +
+			`["0003","EUROPEAN UNION","40","1201","2024","03"],` + "\n" + `["1220","CANADA","5","1201","2024","04"]]`
+		ds, err := read(ym)
+		require.NoError(t, err)
+		s, err := tradeflow.Get[series.USD](ds, tradeflow.MustParseKey("USA X CAN 1201 value"))
+		require.NoError(t, err)
+		assert.Equal(t, "[2024-04: 5] USD", s.String())
+		// With time as well, time is the period and MONTH must agree.
+		both := `[["CTY_CODE","CTY_NAME","ALL_VAL_MO","E_COMMODITY","time","YEAR","MONTH"],` + "\n" +
+			`["0003","EUROPEAN UNION","40","1201","2024-03","2024","03"],` + "\n" + `["1220","CANADA","5","1201","2024-03","2024","04"]]`
+		_, err = read(both)
+		require.ErrorIs(t, err, series.ErrPeriod)
+		assert.Contains(t, err.Error(), `census.json:3:7: column MONTH: value "04": month 4, but time is 2024-03`)
+		// Neither: the header names what is missing.
+		_, err = tradeflow.Read(t.Context(), strings.NewReader(`[["CTY_CODE","ALL_VAL_MO","E_COMMODITY"],["0003","40","1201"]]`), "census.json",
+			tradeflow.CensusExports(), tradeflow.WithVintage("2025-06-30"))
+		require.ErrorIs(t, err, tradeflow.ErrColumn)
+		assert.Contains(t, err.Error(), "missing columns: time")
+		_, err = read(`[["CTY_CODE","ALL_VAL_MO","E_COMMODITY","YEAR"],["0003","40","1201","2024"]]`)
+		require.ErrorIs(t, err, tradeflow.ErrColumn)
+		assert.Contains(t, err.Error(), "missing columns: MONTH")
+	})
+
 	t.Run("byte-order mark", func(t *testing.T) {
 		ds, err := read("\ufeff" + head + eu("40") + "]")
 		require.NoError(t, err)

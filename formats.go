@@ -38,8 +38,8 @@ func Formats() []Format {
 		{Name: "UN Comtrade legacy (machine names)", Schema: ComtradeLegacy, Marks: []string{"period", "rtCode", "ptCode", "rgCode", "cmdCode", "TradeValue"}},
 		{Name: "CEPII BACI", Schema: func() Schema { return BACI(Exports) }, Marks: []string{"t", "i", "j", "k", "v", "q"}},
 		{Name: "Eurostat Comext", Schema: Comext, Marks: []string{"REPORTER", "PARTNER", "PRODUCT_NC", "FLOW", "STAT_PROCEDURE", "PERIOD", "VALUE_EUR"}},
-		{Name: "US Census exports", Schema: CensusExports, Marks: []string{"CTY_CODE", "E_COMMODITY", "ALL_VAL_MO", "time"}},
-		{Name: "US Census imports", Schema: CensusImports, Marks: []string{"CTY_CODE", "I_COMMODITY", "GEN_VAL_MO", "time"}},
+		{Name: "US Census exports", Schema: CensusExports, Marks: []string{"CTY_CODE", "E_COMMODITY", "ALL_VAL_MO"}},
+		{Name: "US Census imports", Schema: CensusImports, Marks: []string{"CTY_CODE", "I_COMMODITY", "GEN_VAL_MO"}},
 	}
 }
 

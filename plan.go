@@ -236,8 +236,15 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		}
 		return f
 	}
-	p.period = bind("period", s.Period, s.Wide != WideMonths, "")
-	p.month = bind("month", s.Month, false, "")
+	periodField, monthField := s.Period, s.Month
+	inHeader := func(f Field) bool {
+		return slices.ContainsFunc(f.names, func(n string) bool { return len(byName[strings.ToLower(n)]) > 0 })
+	}
+	if s.yearMonth != nil && !inHeader(s.Period) && inHeader(s.yearMonth[0]) {
+		periodField, monthField = s.yearMonth[0], s.yearMonth[1]
+	}
+	p.period = bind("period", periodField, s.Wide != WideMonths, "")
+	p.month = bind("month", monthField, false, "")
 	p.reporter = bind("reporter", orOption(s.Reporter, cfg.reporter), true, "")
 	p.partner = bind("partner", s.Partner, s.Wide != WidePartners, "")
 	p.flow = bind("flow", s.Flow, true, "")

@@ -122,6 +122,11 @@ type Schema struct {
 	// (BACI's k is an HS6 subheading): another code, or TOTAL, is an
 	// error.
 	hsLen int
+	// yearMonth, when set, is where a file whose header lacks Period's
+	// column and has the first of these has its period instead: a year
+	// column and a month column (the Census Bureau's YEAR and MONTH, for
+	// an answer without time).
+	yearMonth *[2]Field
 	// noWorld, when set, refuses World as a partner as well as a
 	// reporter: every row is a flow between two countries (BACI's i and
 	// j).
