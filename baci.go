@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strings"
 
+	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -19,7 +21,8 @@ import (
 //     BACI's country_codes file lists them (842 the United States, 490
 //     "Other Asia, nes", 58 Belgium-Luxembourg until 1998, 711 the
 //     Southern African Customs Union until 1999, …); its 380 is Italy.
-//     World (0) is no country, and an error.
+//     World (0) and the other areas that BACI's table does not list (97
+//     the EU, 837 Bunkers, 899 Areas, nes) are no countries, and errors.
 //   - k is the HS6 code, six digits with their leading zeros, as CEPII
 //     writes it (a copy saved without them, 10111 for 010111, is refused,
 //     never padded; so is any code of other than six digits, and TOTAL);
@@ -66,10 +69,23 @@ func BACI(flow Flow) Schema {
 	s.Delimiter = ','
 	s.Strict = true
 	s.hsLen = 6
-	s.noWorld = true
+	s.countries = baciAreas
 	s.periodChecks = []periodCheck{{column: FromName(baciYear), check: baciYearCheck}}
 	return s
 }
+
+// baciAreas are the areas of BACI's country table (release V202501) that
+// package partner counts as aggregates: areas of the past (58
+// Belgium-Luxembourg, 711 the Southern African Customs Union, …) that
+// BACI lists as countries. Any other aggregate — World, 97 the EU, 837
+// Bunkers, 899 Areas, nes — is no partner of a BACI flow.
+var baciAreas = func() []partner.Code {
+	var cs []partner.Code
+	for _, n := range []string{"58", "200", "278", "280", "530", "697", "711", "736", "810", "849", "891"} {
+		cs = append(cs, partner.MustParseCode(n))
+	}
+	return cs
+}()
 
 // baciYearCheck checks a row's t against the year of the file's name, y.
 func baciYearCheck(y, text []byte, per series.Period) error {
@@ -81,11 +97,11 @@ func baciYearCheck(y, text []byte, per series.Period) error {
 
 // BACI's file names: BACI_HS22_Y2023_V202501.csv, with a correction
 // release suffixed (V202401b).
-var baciName = regexp.MustCompile(`^BACI_(HS\d\d)_Y(\d{4})_V(\d{4})(\d\d)[a-z]?\.csv`)
+var baciName = regexp.MustCompile(`(?i)^BACI_(HS\d\d)_Y(\d{4})_V(\d{4})(\d\d)[a-z]?\.csv`)
 
 func baciEdition(name string) string {
 	if m := baciName.FindStringSubmatch(filepath.Base(name)); m != nil {
-		return m[1]
+		return strings.ToUpper(m[1]) // a name saved in lower case: hs22
 	}
 	return ""
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow"
-	"github.com/tradeflow-go/tradeflow/partner"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -138,7 +137,8 @@ func TestBACIYear(t *testing.T) {
 }
 
 // BACI's i and j are countries: World (0) is an error naming its column,
-// whichever reporter the read takes, not a flow to or from every partner.
+// whichever reporter the read takes, not a flow to or from every partner;
+// so are the other areas BACI's table does not list.
 func TestBACINoWorld(t *testing.T) {
 	for _, tc := range []struct {
 		row, want string
@@ -153,10 +153,25 @@ func TestBACINoWorld(t *testing.T) {
 			file := "t,i,j,k,v,q\n" + tc.row + "\n2023,156,842,854232,1.5,2\n"
 			ds, err := tradeflow.Read(t.Context(), strings.NewReader(file), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(flow),
 				append([]tradeflow.ReadOption{tradeflow.CollectErrors()}, tc.opts...)...)
-			assert.EqualError(t, err, "BACI_HS22_Y2023_V202501.csv"+tc.want+"the World, not a country: every flow of this file is between two countries: unknown partner code", tc.row)
-			assert.ErrorIs(t, err, partner.ErrCode, tc.row)
+			assert.EqualError(t, err, "BACI_HS22_Y2023_V202501.csv"+tc.want+"the World, not a country: every flow of this file is between two countries: invalid key", tc.row)
+			assert.ErrorIs(t, err, tradeflow.ErrKey, tc.row)
 			require.NotNil(t, ds, tc.row)
 			assert.Equal(t, 2, ds.Len(), "%s: the good row is read", tc.row)
 		}
 	}
+}
+
+func TestBACIAreas(t *testing.T) {
+	for _, code := range []string{"97", "837", "838", "839", "899"} {
+		for _, flow := range []tradeflow.Flow{tradeflow.Exports, tradeflow.Imports} {
+			file := "t,i,j,k,v,q\n2023,156," + code + ",854231,1.5,2\n2023,156,842,854232,1.5,2\n"
+			ds, err := tradeflow.Read(t.Context(), strings.NewReader(file), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(flow), tradeflow.CollectErrors())
+			assert.EqualError(t, err, `BACI_HS22_Y2023_V202501.csv:2:3: column j: value "`+code+`": an area, not a country: every flow of this file is between two countries: invalid key`, code)
+			require.NotNil(t, ds, code)
+			assert.Equal(t, 2, ds.Len(), "%s: the good row is read", code)
+		}
+	}
+	// A name saved in lower case is the same name: its year is checked.
+	_, err := tradeflow.Read(t.Context(), strings.NewReader("t,i,j,k,v,q\n2022,156,842,854231,1.5,2\n"), "baci_hs22_y2023_v202501.csv", tradeflow.BACI(tradeflow.Exports))
+	assert.ErrorContains(t, err, `column t: value "2022": not the year the file's name gives: want 2023`)
 }

@@ -38,7 +38,7 @@ type plan struct {
 	unlistedOnly     []string // see Schema.unlistedOnly
 	hsLen            int      // see Schema.hsLen
 	periodChecks     []periodRule
-	noWorld          bool // see Schema.noWorld
+	countries        []partner.Code // see Schema.countries
 	others           []otherRule
 	hsOnly           bool
 	keepBreakdowns   bool
@@ -125,7 +125,7 @@ type skipRule struct {
 
 // newPlan binds schema s to header head.
 func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) {
-	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, unlistedOnly: s.unlistedOnly, hsLen: s.hsLen, noWorld: s.noWorld, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine, arrays: cfg.arrays,
+	p := &plan{name: name, schema: s.Name, point: s.Point, thousands: s.Thousands, unlisted: s.Unlisted || cfg.unlisted, unlistedOnly: s.unlistedOnly, hsLen: s.hsLen, countries: s.countries, check: s.Check, keys: newKeyTable(), maxLine: cfg.maxLine, arrays: cfg.arrays,
 		hsOnly: s.HSOnly, keepBreakdowns: cfg.keepBreakdowns, keepOther: cfg.keepOther}
 	if p.point == 0 {
 		p.point = '.'
@@ -627,12 +627,16 @@ func (p *plan) parseCommodity(s string) (Commodity, error) {
 	return ParseCommodity(s)
 }
 
-// parsePartner reads a partner code; World is refused in a plan of
-// countries only (Schema.noWorld).
+// parsePartner reads a partner code; World and other aggregates are
+// refused in a plan of countries only (Schema.countries).
 func (p *plan) parsePartner(s string) (partner.Code, error) {
 	c, err := p.parseCode(s)
-	if err == nil && p.noWorld && c == partner.World() {
-		return partner.Code{}, fmt.Errorf("the World, not a country: every flow of this file is between two countries: %w", partner.ErrCode)
+	if err == nil && p.countries != nil && (c == partner.World() || c.IsAggregate() && !slices.Contains(p.countries, c)) {
+		what := "an area"
+		if c == partner.World() {
+			what = "the World"
+		}
+		return partner.Code{}, fmt.Errorf("%s, not a country: every flow of this file is between two countries: %w", what, ErrKey)
 	}
 	return c, err
 }

@@ -127,10 +127,11 @@ type Schema struct {
 	// column and a month column (the Census Bureau's YEAR and MONTH, for
 	// an answer without time).
 	yearMonth *[2]Field
-	// noWorld, when set, refuses World as a partner as well as a
-	// reporter: every row is a flow between two countries (BACI's i and
-	// j).
-	noWorld bool
+	// countries, when set, refuses World and every area package partner
+	// counts as an aggregate as a partner or a reporter, but for the
+	// areas it lists: every row is a flow between two countries (BACI's i
+	// and j; its table lists a few areas of the past as countries).
+	countries []partner.Code
 	// periodChecks are columns that restate a row's period (UN
 	// Comtrade's freqCode, refYear and refMonth; the year in BACI's file
 	// name): a row they contradict is an error. A missing column, a name
