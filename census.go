@@ -2,7 +2,10 @@ package tradeflow
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
+
+	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // CensusExports returns the schema of the US Census Bureau's international
@@ -14,8 +17,8 @@ import (
 //   - The reporter is the United States; the flow is exports; time is the
 //     month (2024-03), as a query by time gives it. An answer to a query
 //     by YEAR and MONTH, which has no time, is read by its YEAR and MONTH
-//     (2024 and 03); one that has all three must have the same month in
-//     time and MONTH.
+//     (2024 and 03); one that has all three must have the same year and
+//     month in time as in YEAR and MONTH.
 //   - CTY_CODE is the partner, in the Census Bureau's Schedule C codes
 //     (1220 Canada, 5700 China, 5830 Taiwan), mapped to ISO codes by the
 //     table in reference/census_countries.csv (a third party's
@@ -58,14 +61,16 @@ func censusSchema(name, flow, commodity, value, qty string) Schema {
 		Period:    Column("time"),
 		Month:     Column("MONTH").Optional(),
 		yearMonth: &[2]Field{Column("YEAR"), Column("MONTH")},
-		Reporter:  Const("USA"),
-		Partner:   Column("CTY_CODE").Map(censusCountries),
-		Flow:      Const(flow),
-		Commodity: Column(commodity).Rename(map[string]string{"-": "TOTAL"}),
-		Value:     Column(value),
-		Unit:      Const("USD"),
-		Vintage:   Column("vintage").Required(),
-		Source:    Const("US Census Bureau"),
+		// With time, YEAR must be its year (MONTH, as Month, its month).
+		periodChecks: []periodCheck{{column: Column("YEAR"), check: censusYear}},
+		Reporter:     Const("USA"),
+		Partner:      Column("CTY_CODE").Map(censusCountries),
+		Flow:         Const(flow),
+		Commodity:    Column(commodity).Rename(map[string]string{"-": "TOTAL"}),
+		Value:        Column(value),
+		Unit:         Const("USD"),
+		Vintage:      Column("vintage").Required(),
+		Source:       Const("US Census Bureau"),
 		Quantities: []QuantityField{
 			{Measure: SupplementaryQuantity, Value: Column(qty), Unit: Column("UNIT_QY1").Map(censusUnits)},
 		},
@@ -74,6 +79,14 @@ func censusSchema(name, flow, commodity, value, qty string) Schema {
 				Reason: "a grouping of countries other than the EU (CTY_CODE below 1000, or with an X)"},
 		},
 	}
+}
+
+// censusYear checks a row's YEAR against its period.
+func censusYear(v, text []byte, per series.Period) error {
+	if y, ok := atoi(v); !ok || per.First.Year() != y || per.Last.Year() != y {
+		return fmt.Errorf("not the year of period %s: want %d: %w", text, per.Last.Year(), ErrMalformed)
+	}
+	return nil
 }
 
 // censusUnits are the Census Bureau's units of quantity the schemas read.

@@ -40,14 +40,14 @@ func (ds *Dataset) check(sum bool) (errs []*RowError, dropped int, summed SkipCo
 				summed.Rows++
 			case fa.Normalized().Equal(fb.Normalized()):
 				errs = append(errs, &RowError{File: ds.name, Line: fb.Line,
-					Err: fmt.Errorf("%w: %v %v vintage %v is also on line %d", ErrDuplicate, key, fb.Period, fb.Vintage, fa.Line)})
+					Err: fmt.Errorf("%w: %v %v%s is also on line %d", ErrDuplicate, key, fb.Period, ofVintage(fb.Vintage), fa.Line)})
 				ds.rows.kill(b)
 				rows[n] = a // a stays the row compared with the next
 				killed = true
 				dropped++
 			default:
 				errs = append(errs, &RowError{File: ds.name, Line: fb.Line,
-					Err: fmt.Errorf("%w: %v %v vintage %v is %s here and %s on line %d; neither is used", ErrDuplicate, key, fb.Period, fb.Vintage,
+					Err: fmt.Errorf("%w: %v %v%s is %s here and %s on line %d; neither is used", ErrDuplicate, key, fb.Period, ofVintage(fb.Vintage),
 						fb.Printed(), fa.Printed(), fa.Line)})
 				if ds.conflicts == nil {
 					ds.conflicts = map[int32]int32{}

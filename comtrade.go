@@ -146,28 +146,21 @@ func isYear(per series.Period) bool { return per.Len() == 12 && per.First.Month(
 func comtradeFreq(v, text []byte, per series.Period) error {
 	switch {
 	case bytes.EqualFold(v, []byte("A")):
-		if !isYear(per) {
-			return fmt.Errorf("annual, but period %s is %s: want M: %w", text, periodKind(per), ErrMalformed)
+		if per.IsMonth() {
+			return fmt.Errorf("annual, but period %s is a month: want M: %w", text, ErrMalformed)
+		} else if !isYear(per) {
+			return fmt.Errorf("annual, but period %s is neither a month nor a year: %w", text, ErrMalformed)
 		}
 	case bytes.EqualFold(v, []byte("M")):
-		if !per.IsMonth() {
-			return fmt.Errorf("monthly, but period %s is %s: want A: %w", text, periodKind(per), ErrMalformed)
+		if isYear(per) {
+			return fmt.Errorf("monthly, but period %s is a year: want A: %w", text, ErrMalformed)
+		} else if !per.IsMonth() {
+			return fmt.Errorf("monthly, but period %s is neither a month nor a year: %w", text, ErrMalformed)
 		}
 	default:
 		return fmt.Errorf("want A (annual) or M (monthly): %w", ErrMalformed)
 	}
 	return nil
-}
-
-// periodKind says what a period is, for comtradeFreq's errors.
-func periodKind(per series.Period) string {
-	switch {
-	case per.IsMonth():
-		return "a month"
-	case isYear(per):
-		return "a year"
-	}
-	return "neither a month nor a year"
 }
 
 // comtradeRefYear checks a row's refYear against its period.

@@ -168,6 +168,8 @@ func TestComtradePeriodColumns(t *testing.T) {
 			`c.csv:3:5: column refMonth: value "10": not the refMonth of period 202311: want 11: malformed row`},
 		{"a year's refMonth on a month", apiRow(append(month, "refMonth=52")...),
 			`c.csv:3:5: column refMonth: value "52": not the refMonth of period 202311: want 11: malformed row`},
+		{"a monthly freqCode of a span", apiRow("freqCode=M", "refMonth=03", "period=202301/202303"),
+			`c.csv:3:2: column freqCode: value "M": monthly, but period 202301/202303 is neither a month nor a year: malformed row`},
 		{"a part that contradicts its period", apiRow("motCode=2100", "freqCode=M"),
 			`c.csv:3:2: column freqCode: value "M": monthly, but period 2023 is a year: want A: malformed row`},
 	} {

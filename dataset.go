@@ -503,7 +503,7 @@ func (ds *Dataset) checkAdd(s int32, f Figure) error {
 	clash := func(r int32) error {
 		p, v := ds.rows.period(r), ds.rows.vint(r)
 		if p == f.Period && v == f.Vintage {
-			return fmt.Errorf("tradeflow: %v %v vintage %v: %w: added twice", f.Key, f.Period, f.Vintage, ErrDuplicate)
+			return fmt.Errorf("tradeflow: %v %v%s: %w: added twice", f.Key, f.Period, ofVintage(f.Vintage), ErrDuplicate)
 		}
 		if p != f.Period && isMonthly(p) && isMonthly(f.Period) && p.First.Compare(f.Period.Last) <= 0 && f.Period.First.Compare(p.Last) <= 0 {
 			return fmt.Errorf("tradeflow: %v: %v overlaps %v: a combined figure and separate months for one series: %w", f.Key, f.Period, p, ErrDuplicate)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/commodity"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -36,7 +37,7 @@ func ExampleRead() {
 		fmt.Println(f.Key, f.Period, f.Value, f.Unit)
 	}
 	// Output:
-	// detail.csv:4:6: column Value (USD thousand): value "": empty: a missing figure is left out of the file, not written empty: missing value
+	// detail.csv:4:6: column Value (USD thousand): value "": empty: a missing figure is left out of the file, not written empty (a schema whose file writes it empty makes its Value Optional): missing value
 	// BRA X USA 1201.90 value 2025-10 310 USD_1000
 	// BRA X USA 1201.90 value 2025-11 295 USD_1000
 }
@@ -67,8 +68,23 @@ func ExampleAll() {
 	for k, s := range all {
 		fmt.Println(k, s)
 	}
+	// keep selects series by key: soybeans (HS 1201) only.
+	soybeans := commodity.MustParseCode("1201")
+	soy, err := tradeflow.All[series.USD](ds, func(k tradeflow.Key) bool {
+		hs, ok := k.Commodity.Code()
+		return ok && soybeans.Contains(hs)
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for k, s := range soy {
+		fmt.Println("soybeans:", k.Partner, s)
+	}
 	// Output:
 	// CHN X JPN 1201.90 value [2025-11: 7.5] USD
 	// CHN X JPN 8703.23 value [2025-10: 4] USD
 	// CHN X USA 1201.90 value [2025-10: 10, 2025-11: 12] USD
+	// soybeans: JPN [2025-11: 7.5] USD
+	// soybeans: USA [2025-10: 10, 2025-11: 12] USD
 }

@@ -32,6 +32,9 @@ type plan struct {
 	// leftOut names the reasons a row's figure may be left out, for the
 	// summary's counts.
 	leftOut []string
+	// noValue is the index in leftOut of an optional value's empty cell,
+	// or -1.
+	noValue int
 
 	point, thousands byte
 	unlisted         bool
@@ -144,7 +147,9 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	switch {
 	case s.Wide != Long && !s.Value.IsZero():
 		return nil, fmt.Errorf("tradeflow: schema %s: a wide layout takes its values from the columns its header names; Value must be zero", s.Name)
-	case s.Wide == WideMonths && (!s.Period.IsZero() || !s.Month.IsZero()), s.Wide == WidePartners && !s.Partner.IsZero():
+	case s.Wide == WideMonths && !s.Month.IsZero():
+		return nil, fmt.Errorf("tradeflow: schema %s: a wide layout of months has its months in the header; Month must be zero", s.Name)
+	case s.Wide == WideMonths && !s.Period.IsZero(), s.Wide == WidePartners && !s.Partner.IsZero():
 		return nil, fmt.Errorf("tradeflow: schema %s: a wide layout's header gives the period or the partner; that Field must be zero", s.Name)
 	case !s.Month.IsZero() && s.Period.IsZero():
 		return nil, fmt.Errorf("tradeflow: schema %s: a Month column is the month of Period's year; Period must be given", s.Name)
@@ -252,6 +257,18 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	p.class = bind("classification", s.Classification, false, "")
 	p.measure = bind("measure", s.Measure, false, Value.String())
 	p.value = bind("value", s.Value, s.Wide == Long, "")
+	p.noValue = -1
+	if s.Wide == Long && p.value.optional {
+		// An empty value is no figure, and counted as such.
+		name := p.value.name
+		if name == "" && len(s.Value.names) > 0 {
+			name = s.Value.names[0]
+		} else if name == "" {
+			name = "value"
+		}
+		p.noValue = len(p.leftOut)
+		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: empty (no value)", name))
+	}
 	p.unit = bind("unit", s.Unit, true, "")
 	p.vintage = bind("vintage", orOption(s.Vintage, cfg.vintage), false, "")
 	p.source = bind("source", orOption(s.Source, cfg.source), false, "")

@@ -215,11 +215,39 @@ func TestReadYearAndMonthColumns(t *testing.T) {
 		assert.True(t, errors.Is(err, series.ErrMonth) || errors.Is(err, series.ErrPeriod) || errors.Is(err, tradeflow.ErrMissing), "%v: %v", tt, err)
 	}
 
+	// Sept, as some offices write it; a constant year.
+	s.Period = tradeflow.Const("2025")
+	ds, err = read(t, "month,partner,flow,hs,value\nSept,US,X,1201,9\n", s)
+	require.NoError(t, err)
+	x, err = tradeflow.Get[series.USD](ds, tradeflow.MustParseKey("CN X US 1201 value"))
+	require.NoError(t, err)
+	assert.Equal(t, "[2025-09: 9] USD", x.String())
+	s.Period = tradeflow.Const("2025-03")
+	_, err = read(t, "month,partner,flow,hs,value\n4,US,X,1201,9\n", s)
+	assert.ErrorContains(t, err, `f.csv:2:1: column month: value "4": month 4, but the schema's period is 2025-03`)
+
+	// A wide layout of months has no Month.
+	w := s
+	w.Period, w.Value, w.Wide = tradeflow.Field{}, tradeflow.Field{}, tradeflow.WideMonths
+	_, err = read(t, "month,partner,flow,hs,2025-01\n1,US,X,1201,1\n", w)
+	assert.ErrorContains(t, err, "a wide layout of months has its months in the header; Month must be zero")
+
 	// Month is of Period's year: without a Period it is the schema's
 	// mistake, before any row.
 	s.Period = tradeflow.Field{}
 	_, err = read(t, "month,partner,flow,hs,value\n1,US,X,1201,1\n", s)
 	require.ErrorContains(t, err, "Period must be given")
+}
+
+// An optional value's empty cell is no figure, and counted.
+func TestReadOptionalValueCounted(t *testing.T) {
+	s := detail()
+	s.Value = s.Value.Optional()
+	ds, err := read(t, "period,partner,flow,hs,value\n2025-10,US,X,1201,1\n2025-11,US,X,1201,\n2025-12,US,X,1201,\n", s)
+	require.NoError(t, err)
+	sum := ds.Summary()
+	assert.Equal(t, 1, sum.Figures)
+	assert.Equal(t, []tradeflow.SkipCount{{Reason: "value: empty (no value)", Rows: 2, First: 3}}, sum.LeftOut)
 }
 
 func TestReadWide(t *testing.T) {

@@ -40,7 +40,9 @@ type Schema struct {
 	// files that write the year and the month in columns of their own
 	// (YEAR, MONTH): 1 to 12, with or without a leading zero, or a
 	// month's English name (Mar, March). Period is then the year; a
-	// Period that is a month must be the same month.
+	// Period that is a month must be the same month. An empty cell is an
+	// error, never a year's figure; an Optional Month that the file
+	// lacks leaves Period as it is.
 	Month     Field
 	Reporter  Field // a partner code (see [partner.ParseCode]); not the World
 	Partner   Field // a partner code, an aggregate ("EU") or World

@@ -193,3 +193,12 @@ func (v *Vintage) UnmarshalText(b []byte) error {
 	*v = p
 	return nil
 }
+
+// ofVintage names a figure's vintage in an error, " vintage 2025-12-08",
+// or nothing for a figure of no known release.
+func ofVintage(v Vintage) string {
+	if v.IsZero() {
+		return ""
+	}
+	return " vintage " + v.String()
+}

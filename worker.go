@@ -971,7 +971,11 @@ func (w *worker) periodOf(f *record) (period, *RowError) {
 		return period{last: first + int32(m) - 1}, nil
 	case per.span == 0:
 		if got := int(per.last%12) + 1; got != m {
-			return per, w.bad(f, &p.month, fmt.Errorf("month %d, but %s is %v: %w", m, p.period.name, monthAt(per.last), series.ErrPeriod))
+			of := p.period.name
+			if p.period.col < 0 && of == "" {
+				of = "the schema's period"
+			}
+			return per, w.bad(f, &p.month, fmt.Errorf("month %d, but %s is %v: %w", m, of, monthAt(per.last), series.ErrPeriod))
 		}
 		return per, nil
 	default:
@@ -1089,7 +1093,7 @@ func (w *worker) row(res *result, f *record, line int32, unseen bool) *RowError 
 
 	w.figs = w.figs[:0]
 	if len(p.wide) == 0 {
-		if ke, e = w.mainFigure(f, &base, key, per, ke, skip); e != nil {
+		if ke, e = w.mainFigure(res, f, &base, key, per, ke, skip); e != nil {
 			return e
 		}
 	}
@@ -1346,9 +1350,12 @@ func (w *worker) breakdown(f *record) (Breakdown, *RowError) {
 
 // mainFigure parses a long row's value; ke is the key entry of its key
 // text if fastKey found it, or -1.
-func (w *worker) mainFigure(f *record, base *row, key Key, per period, ke int32, skip bool) (int32, *RowError) {
+func (w *worker) mainFigure(res *result, f *record, base *row, key Key, per period, ke int32, skip bool) (int32, *RowError) {
 	p := w.p
 	need := !p.value.optional
+	if !need && len(w.text(f, &p.value)) == 0 {
+		w.tally(res, p.noValue, base.line)
+	}
 	if ke < 0 {
 		vb := w.text(f, &p.value)
 		if len(vb) == 0 && !need {
@@ -1458,14 +1465,15 @@ func (w *worker) hs(f *record) (Commodity, *RowError) {
 }
 
 // parseMonthOfYear reads a Month column's cell: 1 to 12, 01 to 09, or an
-// English month's name or its first three letters, in any case.
+// English month's name or its first three letters (and Sept), in any
+// case.
 func parseMonthOfYear(s string) (int, error) {
 	if m, ok := atoi([]byte(s)); ok && len(s) <= 2 && m >= 1 && m <= 12 {
 		return m, nil
 	}
 	if len(s) >= 3 {
 		for i, name := range monthNames {
-			if strings.EqualFold(s, name) || strings.EqualFold(s, name[:3]) {
+			if strings.EqualFold(s, name) || strings.EqualFold(s, name[:3]) || i == 8 && strings.EqualFold(s, "sept") {
 				return i + 1, nil
 			}
 		}
@@ -1548,7 +1556,7 @@ func (w *worker) value(f *record, base *row, key Key, vr *ref, unit uint16, id i
 	vb := w.text(f, vr)
 	if len(vb) == 0 {
 		if need {
-			return w.bad(f, vr, fmt.Errorf("empty: a missing figure is left out of the file, not written empty: %w", ErrMissing))
+			return w.bad(f, vr, fmt.Errorf("empty: a missing figure is left out of the file, not written empty (a schema whose file writes it empty makes its Value Optional): %w", ErrMissing))
 		}
 		return nil
 	}

@@ -155,12 +155,12 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 			}
 			for _, x := range same[1:] {
 				if equal {
-					letter(x, o, fmt.Sprintf("%v: %v %v vintage %v is also", tradeflow.ErrDuplicate, k, x.p, x.vintage), "")
+					letter(x, o, fmt.Sprintf("%v: %v %v%s is also", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage)), "")
 					continue
 				}
 				const neither = "; neither is used"
-				letter(x, o, fmt.Sprintf("%v: %v %v vintage %v is %s here and %s", tradeflow.ErrDuplicate, k, x.p, x.vintage, x.v, o.v), neither)
-				letter(o, x, fmt.Sprintf("%v: %v %v vintage %v is %s here and %s", tradeflow.ErrDuplicate, k, o.p, o.vintage, o.v, x.v), neither)
+				letter(x, o, fmt.Sprintf("%v: %v %v%s is %s here and %s", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage), x.v, o.v), neither)
+				letter(o, x, fmt.Sprintf("%v: %v %v%s is %s here and %s", tradeflow.ErrDuplicate, k, o.p, ofVintage(o.vintage), o.v, x.v), neither)
 				bad = true
 			}
 		}
@@ -193,4 +193,13 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 		return
 	}
 	emit(k, out)
+}
+
+// ofVintage names a figure's vintage as the library's errors do, "
+// vintage 2025-12-08", or nothing for a figure of no known release.
+func ofVintage(v tradeflow.Vintage) string {
+	if v.IsZero() {
+		return ""
+	}
+	return " vintage " + v.String()
 }

@@ -115,7 +115,7 @@ func TestDeadLetters(t *testing.T) {
 	}
 	// The duplicate's message names the first row, line 13. In one block,
 	// the reader finds it; in two, GroupSeries.
-	const dup = "bad.csv:14:0  \"\": duplicate observation: CHN M AB PANEL:020202 value 2023-06 vintage  is also on line 13 | 2023-06,CN,AB,M,020202,7.00,1"
+	const dup = "bad.csv:14:0  \"\": duplicate observation: CHN M AB PANEL:020202 value 2023-06 is also on line 13 | 2023-06,CN,AB,M,020202,7.00,1"
 	require.Contains(t, want, dup)
 	at13, at14 := int64(strings.Index(badRows, "2023-06")), int64(strings.LastIndex(badRows, "2023-06"))
 	for _, size := range []int64{-1, 40, 100, 321} {
@@ -164,7 +164,7 @@ func TestDuplicatesAcrossBlocks(t *testing.T) {
 		dir2 := filepath.Join(dir, "*")
 		checkRead(t, dir2, ReadOptions{Schema: panelSchema},
 			[]string{"CHN X AA PANEL:010101 value [2023-01: 1, 2023-02: 2, 2023-03: 3] USD"},
-			[]string{fmt.Sprintf(`b.csv:3:0  "": duplicate observation: CHN X AA PANEL:010101 value 2023-02 vintage  is also in %s:3 | 2023-02,CN,AA,X,010101,2.00,1`, filepath.Join(dir, "a.csv"))})
+			[]string{fmt.Sprintf(`b.csv:3:0  "": duplicate observation: CHN X AA PANEL:010101 value 2023-02 is also in %s:3 | 2023-02,CN,AA,X,010101,2.00,1`, filepath.Join(dir, "a.csv"))})
 	})
 	t.Run("conflict in one file", func(t *testing.T) {
 		dir := t.TempDir()
@@ -174,8 +174,8 @@ func TestDuplicatesAcrossBlocks(t *testing.T) {
 		checkRead(t, path, ReadOptions{Schema: panelSchema, BlockSize: 60},
 			[]string{"CHN X AB PANEL:010101 value [2023-03: 3] USD"},
 			[]string{
-				fmt.Sprintf(`a.csv:3:0  "": duplicate observation: CHN X AA PANEL:010101 value 2023-02 vintage  is 2 here and 2.5 in %s:5; neither is used | 2023-02,CN,AA,X,010101,2.00,1`, path),
-				fmt.Sprintf(`a.csv:5:0  "": duplicate observation: CHN X AA PANEL:010101 value 2023-02 vintage  is 2.5 here and 2 in %s:3; neither is used | 2023-02,CN,AA,X,010101,2.50,1`, path),
+				fmt.Sprintf(`a.csv:3:0  "": duplicate observation: CHN X AA PANEL:010101 value 2023-02 is 2 here and 2.5 in %s:5; neither is used | 2023-02,CN,AA,X,010101,2.00,1`, path),
+				fmt.Sprintf(`a.csv:5:0  "": duplicate observation: CHN X AA PANEL:010101 value 2023-02 is 2.5 here and 2 in %s:3; neither is used | 2023-02,CN,AA,X,010101,2.50,1`, path),
 				`a.csv:0:0  "": series CHN X AA PANEL:010101 value not built: figures of its blocks are in conflict | `,
 			})
 	})

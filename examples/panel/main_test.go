@@ -146,7 +146,7 @@ func TestBadInput(t *testing.T) {
 		{"empty value", header + "\n" + ok + "2023-02,CN,AA,X,010101,,1\n", `f.csv:3:6: column value_usd: value "": empty`},
 		{"too few fields", header + "\n" + ok + "2023-02,CN,AA,X,010101,1.00\n", "f.csv:3: 6 fields, the header has 7"},
 		{"too many fields", header + "\n" + ok + "2023-02,CN,AA,X,010101,1.00,1,2\n", "f.csv:3: 8 fields, the header has 7"},
-		{"duplicate", header + "\n" + ok + "2023-02,CN,AA,X,010101,1.00,1\n" + ok, "f.csv:4: duplicate observation: CHN X AA PANEL:010101 value 2023-01 vintage  is also on line 2"},
+		{"duplicate", header + "\n" + ok + "2023-02,CN,AA,X,010101,1.00,1\n" + ok, "f.csv:4: duplicate observation: CHN X AA PANEL:010101 value 2023-01 is also on line 2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
