@@ -402,6 +402,9 @@ func FuzzReadAny(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	// A Census answer by YEAR and MONTH, and one with time as well.
+	f.Add([]byte(`[["CTY_CODE","CTY_NAME","ALL_VAL_MO","E_COMMODITY","YEAR","MONTH"],["1220","CANADA","5","1201","2024","04"]]`))
+	f.Add([]byte(`[["CTY_CODE","ALL_VAL_MO","E_COMMODITY","time","YEAR","MONTH"],["1220","5","1201","2024-04","2024","04"]]`))
 	f.Fuzz(func(t *testing.T, file []byte) {
 		ds, err := tradeflow.ReadAny(context.Background(), bytes.NewReader(file), "fuzz.csv",
 			tradeflow.CollectErrors(), tradeflow.WithReporter("CN"), tradeflow.WithVintage("2026-01-20"), tradeflow.WithSource("fuzz"))
