@@ -18,10 +18,10 @@ import (
 //
 //   - period is a month (202511) or a year (2025: an annual figure,
 //     January–December, which [Cumulative] gives at December; Comtrade
-//     writes such rows with freqCode A and refMonth 52). freqCode, refYear
-//     and refMonth, when the file has them, must agree with it (M, 2025
-//     and 11 for 202511; A, 2025 and 52 for 2025): a row they contradict
-//     is an error naming the column.
+//     writes such rows with freqCode A and refMonth 52). freqCode, refYear,
+//     refMonth and refPeriodId, when the file has them, must agree with
+//     it (M, 2025, 11 and 20251101 for 202511; A, 2025, 52 and 20250101
+//     for 2025): a row they contradict is an error naming the column.
 //   - reporterCode and partnerCode are Comtrade's numbers, read through
 //     package partner: 842 is the United States, 0 the World, 490 "Other
 //     Asia, nes" (Taiwan), 97 the EU (a reporter), 837 Bunkers, 838 Free
@@ -134,6 +134,7 @@ func comtradeSchema(name string, delim byte) Schema {
 			{column: Column("freqCode"), check: comtradeFreq},
 			{column: Column("refYear"), check: comtradeRefYear},
 			{column: Column("refMonth"), check: comtradeRefMonth},
+			{column: Column("refPeriodId"), check: comtradeRefPeriodID},
 		},
 	}
 }
@@ -186,6 +187,16 @@ func comtradeRefMonth(v, text []byte, per series.Period) error {
 	}
 	if m, ok := atoi(v); !ok || m != want {
 		return fmt.Errorf("not the refMonth of period %s%s: want %d: %w", text, of, want, ErrMalformed)
+	}
+	return nil
+}
+
+// comtradeRefPeriodID checks a row's refPeriodId against its period: the
+// date of its first day (20231101 for 202311, 20230101 for 2023).
+func comtradeRefPeriodID(v, text []byte, per series.Period) error {
+	want := per.First.Year()*10000 + int(per.First.Month())*100 + 1
+	if id, ok := atoi(v); !ok || id != want {
+		return fmt.Errorf("not the refPeriodId of period %s: want %d: %w", text, want, ErrMalformed)
 	}
 	return nil
 }

@@ -170,6 +170,8 @@ func TestComtradePeriodColumns(t *testing.T) {
 			`c.csv:3:5: column refMonth: value "52": not the refMonth of period 202311: want 11: malformed row`},
 		{"a monthly freqCode of a span", apiRow("freqCode=M", "refMonth=03", "period=202301/202303"),
 			`c.csv:3:2: column freqCode: value "M": monthly, but period 202301/202303 is neither a month nor a year: malformed row`},
+		{"another refPeriodId", apiRow("refPeriodId=20220101"),
+			`c.csv:3:3: column refPeriodId: value "20220101": not the refPeriodId of period 2023: want 20230101: malformed row`},
 		{"a part that contradicts its period", apiRow("motCode=2100", "freqCode=M"),
 			`c.csv:3:2: column freqCode: value "M": monthly, but period 2023 is a year: want A: malformed row`},
 	} {
@@ -186,8 +188,8 @@ func TestComtradePeriodColumns(t *testing.T) {
 
 	// Rows that agree read, a month's refMonth with or without its zero,
 	// and so does an empty cell.
-	ds, err := readComtrade(t, apiRow()+apiRow(month...)+apiRow("freqCode=M", "refMonth=03", "period=202303")+
-		apiRow("freqCode=", "refYear=", "refMonth=", "period=202305"))
+	ds, err := readComtrade(t, apiRow()+apiRow(month...)+apiRow("freqCode=M", "refPeriodId=20230301", "refMonth=03", "period=202303")+
+		apiRow("freqCode=", "refPeriodId=", "refYear=", "refMonth=", "period=202305"))
 	require.NoError(t, err)
 	assert.Equal(t, 4, ds.Len())
 
