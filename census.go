@@ -2,10 +2,7 @@ package tradeflow
 
 import (
 	_ "embed"
-	"fmt"
 	"strings"
-
-	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // CensusExports returns the schema of the US Census Bureau's international
@@ -62,7 +59,7 @@ func censusSchema(name, flow, commodity, value, qty string) Schema {
 		Month:     Column("MONTH").Optional(),
 		yearMonth: &[2]Field{Column("YEAR"), Column("MONTH")},
 		// With time, YEAR must be its year (MONTH, as Month, its month).
-		periodChecks: []periodCheck{{column: Column("YEAR"), check: censusYear}},
+		periodChecks: []periodCheck{{column: Column("YEAR"), check: yearOf("YEAR")}},
 		Reporter:     Const("USA"),
 		Partner:      Column("CTY_CODE").Map(censusCountries),
 		Flow:         Const(flow),
@@ -79,14 +76,6 @@ func censusSchema(name, flow, commodity, value, qty string) Schema {
 				Reason: "a grouping of countries other than the EU (CTY_CODE below 1000, or with an X)"},
 		},
 	}
-}
-
-// censusYear checks a row's YEAR against its period.
-func censusYear(v, text []byte, per series.Period) error {
-	if y, ok := atoi(v); !ok || per.First.Year() != y || per.Last.Year() != y {
-		return fmt.Errorf("not the year of period %s: want %d: %w", text, per.Last.Year(), ErrMalformed)
-	}
-	return nil
 }
 
 // censusUnits are the Census Bureau's units of quantity the schemas read.

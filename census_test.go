@@ -242,7 +242,7 @@ func TestCensusJSONRows(t *testing.T) {
 		assert.Contains(t, err.Error(), `census.json:3:7: column MONTH: value "04": month 4, but time is 2024-03`)
 		_, err = read(strings.Replace(both, `"2024","04"`, `"2023","03"`, 1))
 		require.ErrorIs(t, err, tradeflow.ErrMalformed)
-		assert.Contains(t, err.Error(), `census.json:3:6: column YEAR: value "2023": not the year of period 2024-03: want 2024`)
+		assert.Contains(t, err.Error(), `census.json:3:6: column YEAR: value "2023": not the YEAR of period 2024-03: want 2024`)
 		// Neither: the header names what is missing.
 		_, err = tradeflow.Read(t.Context(), strings.NewReader(`[["CTY_CODE","ALL_VAL_MO","E_COMMODITY"],["0003","40","1201"]]`), "census.json",
 			tradeflow.CensusExports(), tradeflow.WithVintage("2025-06-30"))

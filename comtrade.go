@@ -132,7 +132,7 @@ func comtradeSchema(name string, delim byte) Schema {
 		Delimiter: delim,
 		periodChecks: []periodCheck{
 			{column: Column("freqCode"), check: comtradeFreq},
-			{column: Column("refYear"), check: comtradeRefYear},
+			{column: Column("refYear"), check: yearOf("refYear")},
 			{column: Column("refMonth"), check: comtradeRefMonth},
 			{column: Column("refPeriodId"), check: comtradeRefPeriodID},
 		},
@@ -164,15 +164,18 @@ func comtradeFreq(v, text []byte, per series.Period) error {
 	return nil
 }
 
-// comtradeRefYear checks a row's refYear against its period.
-func comtradeRefYear(v, text []byte, per series.Period) error {
-	if per.First.Year() != per.Last.Year() {
-		return fmt.Errorf("period %s runs over two years: %w", text, ErrMalformed)
+// yearOf returns the check of a column that restates a row's year
+// (UN Comtrade's refYear, the Census Bureau's YEAR) against its period.
+func yearOf(column string) func(v, text []byte, per series.Period) error {
+	return func(v, text []byte, per series.Period) error {
+		if per.First.Year() != per.Last.Year() {
+			return fmt.Errorf("period %s runs over two years: %w", text, ErrMalformed)
+		}
+		if y, ok := atoi(v); !ok || y != per.Last.Year() {
+			return fmt.Errorf("not the %s of period %s: want %d: %w", column, text, per.Last.Year(), ErrMalformed)
+		}
+		return nil
 	}
-	if y, ok := atoi(v); !ok || y != per.Last.Year() {
-		return fmt.Errorf("not the refYear of period %s: want %d: %w", text, per.Last.Year(), ErrMalformed)
-	}
-	return nil
 }
 
 // comtradeRefMonth checks a row's refMonth against its period: the month

@@ -244,6 +244,7 @@ func newWorker(p *plan, ds *Dataset) *worker {
 		num: fixed.Format{Point: p.point, Thousands: p.thousands, MaxDigits: series.MaxDigits}}
 	w.per.parse = mapped(&p.period, parsePeriodText)
 	w.mon.parse = mapped(&p.month, parseMonthOfYear)
+	w.passed = make([]passedCheck, len(p.periodChecks))
 	w.rep.parse = mapped(&p.reporter, p.parseReporter)
 	w.par.parse = mapped(&p.partner, p.parsePartner)
 	w.flow.parse = mapped(&p.flow, ParseFlow)
@@ -1486,9 +1487,6 @@ func parseMonthOfYear(s string) (int, error) {
 // of the file's name.
 func (w *worker) checkPeriod(f *record, per period) *RowError {
 	p := w.p
-	if w.passed == nil {
-		w.passed = make([]passedCheck, len(p.periodChecks))
-	}
 	for i := range p.periodChecks {
 		c, last := &p.periodChecks[i], &w.passed[i]
 		v := w.text(f, &c.ref)
