@@ -792,15 +792,8 @@ func (ds *Dataset) Months() series.Period {
 	if len(ix.perm) == 0 {
 		return series.Period{}
 	}
-	lo, hi := int32(1<<31-1), int32(-1<<31)
-	for _, p := range ds.rows.pages {
-		for i := range p.n {
-			m := p.monthAt(i)
-			hi = max(hi, m)
-			lo = min(lo, m-int32(p.attr.at(i).span))
-		}
-	}
-	return series.Period{First: monthAt(lo), Last: monthAt(hi)}
+	ix.monthsOnce.Do(func() { ix.months = ds.rows.months(ix.rows) })
+	return ix.months
 }
 
 // Dimensions returns the dimensions a key has series in, such as

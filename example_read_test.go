@@ -88,3 +88,47 @@ func ExampleAll() {
 	// soybeans: JPN [2025-11: 7.5] USD
 	// soybeans: USA [2025-10: 10, 2025-11: 12] USD
 }
+
+// Panels gives the series All gives as panels: many series at once, each
+// operation of a panel costing no allocation a series. The sum of every
+// series' year-on-year changes, rounded, and of their year-to-date totals:
+func ExamplePanels() {
+	const file = `period,partner,flow,hs,value_usd
+2024-11,US,X,120190,10
+2024-11,JP,X,120190,5
+2025-10,US,X,120190,11
+2025-11,US,X,120190,12
+2025-11,JP,X,120190,7.5
+`
+	schema := tradeflow.Schema{
+		Period: tradeflow.Column("period"), Reporter: tradeflow.Const("CN"),
+		Partner: tradeflow.Column("partner"), Flow: tradeflow.Column("flow"),
+		Commodity: tradeflow.Column("hs"), Value: tradeflow.Column("value_usd"), Unit: tradeflow.Const("USD"),
+	}
+	ds, err := tradeflow.Read(context.Background(), strings.NewReader(file), "detail.csv", schema)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	panels, err := tradeflow.Panels[series.USD](ds, nil, 1000)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	months := ds.Months()
+	for keys, p := range panels {
+		yoy := p.YoY().Round(1)
+		for i, k := range keys {
+			fmt.Println(k.Partner, yoy.Series(i))
+		}
+		sum, err := yoy.Total(months, series.AllowMissing())
+		fmt.Println("sum of changes:", sum, err)
+		ytd, err := p.YearToDate(series.AllowMissing()).Total(months, series.AllowMissing())
+		fmt.Println("sum of years to date:", ytd, err)
+	}
+	// Output:
+	// JPN [2025-11: 50] %
+	// USA [2025-11: 20] %
+	// sum of changes: 70 <nil>
+	// sum of years to date: 56.5 <nil>
+}

@@ -624,6 +624,11 @@ type index struct {
 	// caller that needs it (Dataset.sorted).
 	sortOnce sync.Once
 	sorted   []int32
+
+	// The months the rows cover, worked out by the first caller that
+	// needs them (Dataset.Months).
+	monthsOnce sync.Once
+	months     series.Period
 }
 
 func buildIndex(t *table, nseries int) *index {
@@ -860,4 +865,38 @@ func (ix *index) rowsOf(s int32) []int32 {
 		return nil
 	}
 	return ix.perm[ix.start[s]:ix.start[s+1]]
+}
+
+// months returns the months the first n rows cover: from the first month
+// of the earliest period to the last month of the latest, or the zero
+// Period for no rows. A page whose rows share their attributes and keep
+// their months in runs is read a run at a time.
+func (t *table) months(n int) series.Period {
+	if n == 0 {
+		return series.Period{}
+	}
+	lo, hi := int32(1<<31-1), int32(-1<<31)
+	for _, p := range t.pages {
+		rows := min(p.n, n)
+		if rows <= 0 {
+			break
+		}
+		n -= rows
+		if p.runs != nil && p.attr.v == nil {
+			span := int32(p.attr.c.span)
+			for _, r := range p.runs {
+				if int(r.from) < rows {
+					hi = max(hi, r.m)
+					lo = min(lo, r.m-span)
+				}
+			}
+			continue
+		}
+		for i := range rows {
+			m := p.monthAt(i)
+			hi = max(hi, m)
+			lo = min(lo, m-int32(p.attr.at(i).span))
+		}
+	}
+	return series.Period{First: monthAt(lo), Last: monthAt(hi)}
 }

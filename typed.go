@@ -205,6 +205,27 @@ func (ds *Dataset) lineOf(s int32, p series.Period) int32 {
 // splits the series among them, each still in key order. The order is
 // worked out once for a dataset and kept.
 func All[U series.Unit](ds *Dataset, keep func(Key) bool) (iter.Seq2[Key, series.Series[U]], error) {
+	ids, err := selectSeries[U](ds, keep)
+	if err != nil {
+		return nil, err
+	}
+	return func(yield func(Key, series.Series[U]) bool) {
+		var b series.Builder[U]
+		for _, s := range ids {
+			v, err := build(ds, &b, s, isMonthly, false)
+			if err != nil {
+				panic("tradeflow: All: a series checked before became unbuildable: " + err.Error())
+			}
+			if !yield(ds.series.at(int32(s)).Key, v) {
+				return
+			}
+		}
+	}, nil
+}
+
+// selectSeries returns the series of All and Panels, in key order, or the
+// error of the first that cannot be built.
+func selectSeries[U series.Unit](ds *Dataset, keep func(Key) bool) ([]int32, error) {
 	dim := unitDim[U]()
 	var ids []int32
 	for _, s := range ds.sorted() {
@@ -224,18 +245,74 @@ func All[U series.Unit](ds *Dataset, keep func(Key) bool) (iter.Seq2[Key, series
 			return nil, err
 		}
 	}
-	return func(yield func(Key, series.Series[U]) bool) {
+	return ids, nil
+}
+
+// Panels returns the series [All] returns, in the same order, as panels
+// of up to size series each, with their keys: the form for work over
+// every series of a dataset at once, whose operations cost no allocation
+// a series (see [series.Panel]). A panel's values are the series' values
+// as All gives them. Its errors are All's, returned before anything is
+// yielded. A size below 1 means one panel of every series; a size of a few
+// thousand keeps each panel, and each result of its operations, within
+// the processor's caches.
+func Panels[U series.Unit](ds *Dataset, keep func(Key) bool, size int) (iter.Seq2[[]Key, series.Panel[U]], error) {
+	ids, err := selectSeries[U](ds, keep)
+	if err != nil {
+		return nil, err
+	}
+	if size < 1 {
+		size = max(len(ids), 1)
+	}
+	months := ds.Months()
+	return func(yield func([]Key, series.Panel[U]) bool) {
 		var b series.Builder[U]
-		for _, s := range ids {
-			v, err := build(ds, &b, s, isMonthly, false)
-			if err != nil {
-				panic("tradeflow: All: a series checked before became unbuildable: " + err.Error())
+		for lo := 0; lo < len(ids); lo += size {
+			chunk := ids[lo:min(lo+size, len(ids))]
+			keys := make([]Key, len(chunk))
+			pb := series.NewPanelBuilder[U](months, len(chunk))
+			for i, s := range chunk {
+				keys[i] = ds.series.at(s).Key
+				if fillMonths(ds, pb, i, s) {
+					continue
+				}
+				v, err := build(ds, &b, s, isMonthly, false)
+				if err != nil {
+					panic("tradeflow: Panels: a series checked before became unbuildable: " + err.Error())
+				}
+				pb.SetSeries(i, v)
 			}
-			if !yield(ds.series.at(int32(s)).Key, v) {
+			if !yield(keys, pb.Panel()) {
 				return
 			}
 		}
 	}, nil
+}
+
+// fillMonths sets the values of series s as the i'th series of pb, as
+// buildMonths would make them, and reports whether it could: s must be a
+// series of single months, one row a month, each value within
+// series.MaxDigits in U.
+func fillMonths[U series.Unit](ds *Dataset, pb *series.PanelBuilder[U], i int, s int32) bool {
+	if ds.index().isMixed(s) || ds.rows.bigs != nil {
+		return false
+	}
+	var u U
+	shift := int32(-u.Exponent())
+	for _, r := range ds.index().rowsOf(s) {
+		p, k := ds.rows.page(r)
+		a := &p.attr.c
+		if p.attr.v != nil {
+			a = &p.attr.v[k]
+		}
+		if a.span != 0 {
+			return false
+		}
+		if pb.SetInt(i, monthAt(p.monthAt(k)), p.coefAt(k), int32(a.exp)+int32(ds.units[a.unit].exp)+shift) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // suspect reports whether series s may fail to build: two of its figures

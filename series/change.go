@@ -244,6 +244,12 @@ func lagSingle(d *store, lag int, kind lagKind, off int, out builder, gaps Gaps)
 }
 
 func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
+	return laggedWith(d, lag, kind, newBuilder, nil)
+}
+
+// laggedWith is lagged with the result's builder from mk, appending the
+// gaps to gaps (whose room a caller may reuse).
+func laggedWith(d *store, lag int, kind lagKind, mk maker, gaps Gaps) (*store, Gaps) {
 	if lag < 1 {
 		panic("series: lag must be at least 1")
 	}
@@ -260,10 +266,9 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 	var out builder
 	if off < len(d.coef) {
 		first, _ := d.start.add(off) // a month of d
-		out = newBuilder(first, len(d.coef)-off, scale)
+		out = mk(first, len(d.coef)-off, scale)
 	}
-	var gaps Gaps
-	if early := countBits(d.present, min(lag, len(d.coef))); early > 0 {
+	if early := countBits(d.present, min(lag, len(d.coef))); early > 0 && cap(gaps) == 0 {
 		// The observations of the first lag months have no base in d: one
 		// allocation for their gaps and a few more.
 		gaps = make(Gaps, 0, early+4)

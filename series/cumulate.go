@@ -71,16 +71,20 @@ func YearToDate[U Unit](s Series[U], opts ...CumOption) (Series[U], Gaps) {
 	return wrap[U](d), g
 }
 
-func ytd(d *store, cfg cumConfig) (*store, Gaps) {
+func ytd(d *store, cfg cumConfig) (*store, Gaps) { return ytdWith(d, cfg, newBuilder, nil) }
+
+// ytdWith is ytd with the result's builder from mk, appending the gaps to
+// gaps (whose room a caller may reuse).
+func ytdWith(d *store, cfg cumConfig, mk maker, gaps Gaps) (*store, Gaps) {
 	if d == nil {
-		return nil, nil
+		return nil, gaps
 	}
 	if len(d.spans) == 0 && d.wide == nil {
-		if out, gaps, ok := ytdSingle(d, cfg); ok {
-			return out, gaps
+		if out, g, ok := ytdSingle(d, cfg, mk, gaps); ok {
+			return out, g
 		}
 	}
-	return ytdAny(d, cfg)
+	return ytdAny(d, cfg, mk, gaps)
 }
 
 // yearPlace returns the place of d's first month in its year (0 for the
@@ -100,13 +104,13 @@ func yearPlace(d *store, cfg cumConfig) (pos int, missing Month, inCalendar bool
 // year begins within the calendar: the common case, without the general
 // loop's checks. It reports false when a running total does not fit an
 // int64 (ytdAny then starts again in big integers).
-func ytdSingle(d *store, cfg cumConfig) (*store, Gaps, bool) {
+func ytdSingle(d *store, cfg cumConfig, mk maker, gaps Gaps) (*store, Gaps, bool) {
 	pos, missing, inCalendar := yearPlace(d, cfg)
 	if !inCalendar {
 		return nil, nil, false
 	}
-	out := newBuilder(d.start, len(d.coef), d.scale)
-	var gaps Gaps
+	out := mk(d.start, len(d.coef), d.scale)
+	from := len(gaps)
 	var run int64
 	for i, c := range d.coef {
 		if pos == 0 {
@@ -123,11 +127,11 @@ func ytdSingle(d *store, cfg cumConfig) (*store, Gaps, bool) {
 		}
 		r, ok := fixed.Add(run, c)
 		if !ok {
-			return nil, nil, false
+			return nil, gaps[:from], false
 		}
 		run = r
 		if !missing.IsZero() {
-			if gaps == nil {
+			if cap(gaps) == 0 {
 				// Every later observation of the year may have a gap.
 				gaps = make(Gaps, 0, min(len(d.coef)-i, 12))
 			}
@@ -143,9 +147,8 @@ func ytdSingle(d *store, cfg cumConfig) (*store, Gaps, bool) {
 }
 
 // ytdAny is ytd for any store.
-func ytdAny(d *store, cfg cumConfig) (*store, Gaps) {
-	out := newBuilder(d.start, len(d.coef), d.scale)
-	var gaps Gaps
+func ytdAny(d *store, cfg cumConfig, mk maker, gaps Gaps) (*store, Gaps) {
+	out := mk(d.start, len(d.coef), d.scale)
 	var (
 		run    int64
 		runBig *big.Int

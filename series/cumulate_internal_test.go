@@ -60,9 +60,9 @@ func TestYTDSingleMatchesAny(t *testing.T) {
 	for range n {
 		d := plainStore(rng)
 		cfg := cumConfig{first: time.Month(1 + rng.IntN(12)), allowMissing: rng.IntN(2) == 0}
-		want, wantGaps := ytdAny(d, cfg)
+		want, wantGaps := ytdAny(d, cfg, newBuilder, nil)
 		got, gotGaps := ytd(d, cfg)
-		if _, _, ok := ytdSingle(d, cfg); ok {
+		if _, _, ok := ytdSingle(d, cfg, newBuilder, nil); ok {
 			fast++
 		}
 		if !(Series[USD]{d: got}).Equal(Series[USD]{d: want}) || !reflect.DeepEqual(gotGaps, wantGaps) {

@@ -14,22 +14,27 @@ import (
 // Add takes the general path, when the operands differ in any of these or
 // a sum overflows.
 func addSame[U Unit](first Series[U], rest []Series[U]) (*store, bool) {
-	a := first.d
-	if len(rest) == 0 || !plain(a) {
+	return addStores(first.d, len(rest), func(k int) *store { return rest[k].d }, newBuilder)
+}
+
+// addStores is addSame for a and the n stores at(0) … at(n−1), with the
+// sum's builder from mk.
+func addStores(a *store, n int, at func(int) *store, mk maker) (*store, bool) {
+	if n == 0 || !plain(a) {
 		return nil, false
 	}
-	for _, r := range rest {
-		d := r.d
+	for k := range n {
+		d := at(k)
 		if !plain(d) || d.start != a.start || len(d.coef) != len(a.coef) || d.scale != a.scale ||
 			!slices.Equal(d.present, a.present) {
 			return nil, false
 		}
 	}
-	out := newBuilder(a.start, len(a.coef), a.scale)
+	out := mk(a.start, len(a.coef), a.scale)
 	sum := out.d.coef
 	copy(sum, a.coef)
-	for _, r := range rest {
-		for i, c := range r.d.coef {
+	for k := range n {
+		for i, c := range at(k).coef {
 			s, ok := fixed.Add(sum[i], c)
 			if !ok {
 				return nil, false // overflow: the general path goes to big integers

@@ -12,12 +12,16 @@ import "math/bits"
 // it — a decision about the data, made by name, never by default. An
 // invalid p (see [Period.Valid]) gives s unchanged.
 func ZeroFill[U Unit](s Series[U], p Period) Series[U] {
+	return wrap[U](zeroFill(s.d, p, newBuilder))
+}
+
+// zeroFill is ZeroFill with the result's builder, if it needs one, from mk.
+func zeroFill(d *store, p Period, mk maker) *store {
 	if !p.Valid() {
-		return s
+		return d
 	}
-	d := s.d
 	if covers(d, p) {
-		return s // nothing to fill: stores are never changed, so s is shared
+		return d // nothing to fill: stores are never changed, so d is shared
 	}
 	lo, hi, scale := p.First, p.Last, int32(0)
 	if d != nil {
@@ -29,7 +33,7 @@ func ZeroFill[U Unit](s Series[U], p Period) Series[U] {
 		}
 		scale = d.scale
 	}
-	b := newBuilder(lo, hi.MonthsSince(lo)+1, scale)
+	b := mk(lo, hi.MonthsSince(lo)+1, scale)
 	if d == nil || len(d.spans) == 0 && d.wide == nil {
 		// Single months in 64 bits: d's observations, then every month
 		// of p that has none set to zero (a fresh store's coefficients
@@ -44,7 +48,7 @@ func ZeroFill[U Unit](s Series[U], p Period) Series[U] {
 			}
 		}
 		setRange(b.d.present, b.d.index(p.First), b.d.index(p.Last))
-		return wrap[U](b.done())
+		return b.done()
 	}
 	if d != nil {
 		off := int32(d.index(lo)) // ≤ 0: d's index of b's first month
@@ -77,7 +81,7 @@ func ZeroFill[U Unit](s Series[U], p Period) Series[U] {
 	if len(b.d.spans) == 0 {
 		b.d.spans = nil
 	}
-	return wrap[U](b.done())
+	return b.done()
 }
 
 // covers reports whether d has an observation of a single month for every

@@ -13,11 +13,14 @@ import (
 // value with DisplayRounding.Round and collecting them in a Builder makes, computed on
 // the coefficients without a decimal.Decimal per value. Values that do not
 // fit an int64 on the way take that path.
-func (d *store) round(places int32) *store {
+func (d *store) round(places int32) *store { return d.roundWith(places, newBuilder) }
+
+// roundWith is round with the result's builder from mk.
+func (d *store) roundWith(places int32, mk maker) *store {
 	if d == nil {
 		return nil
 	}
-	out := newBuilder(d.start, len(d.coef), max(places, 0))
+	out := mk(d.start, len(d.coef), max(places, 0))
 	if len(d.spans) != 0 {
 		out.d.spans = d.spans // spans are never changed once built
 	}

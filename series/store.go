@@ -393,3 +393,7 @@ func (b builder) setDecimal(i int, v decimal.Decimal) {
 	}
 	b.setBig(i, c)
 }
+
+// A maker makes the builder of a new store of n months from start:
+// newBuilder, for a series of its own, or an arena's, for a panel's many.
+type maker func(start Month, n int, scale int32) builder

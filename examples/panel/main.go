@@ -20,11 +20,13 @@
 //	streak_max=…
 //
 // Everything is the library's public API, as any user could write it: the
-// file is read by tradeflow.Read through a schema, and every figure comes
-// from series.YoY, series.YearToDate, series.Total, series.ZeroFill,
-// series.Add, partner.Contributions and series.Streak. The program's own
-// part is the job: which series to add up, and goroutines to share the
-// series out among the cores. The SPEC's definitions — the schema, the
+// file is read by tradeflow.Read through a schema, its series come as
+// panels from tradeflow.Panels, and every figure comes from the panels'
+// YoY, Round, YearToDate, Total, ZeroFill and Aggregate (the series
+// operations of those names, on many series at once), series.Add,
+// partner.Contributions and series.Streak. The program's own part is the
+// job: which series to add up, and goroutines to share the series out
+// among the cores. The SPEC's definitions — the schema, the
 // figures of one series, of one decomposition and of one aggregate, the
 // lines printed — are in internal/panel, which the Beam pipeline
 // (beam/examples/panel) shares.
@@ -169,17 +171,25 @@ type share struct {
 	panel.Tally
 }
 
+// A pair is a flow–partner pair of one reporter: the series an aggregate
+// V_fp adds up.
+type pair struct {
+	reporter, partner partner.Code
+	flow              tradeflow.Flow
+}
+
+func pairOf(k tradeflow.Key) pair { return pair{k.Reporter, k.Partner, k.Flow} }
+
+// panelSize is the number of series in a panel: a few megabytes of values,
+// within the processor's caches, for the panel and each result.
+const panelSize = 4096
+
 // perSeries computes yoy and ytd of every series and the aggregate V_fp of
 // every flow–partner pair. The pairs are shared out among workers
 // goroutines by a hash: each reads its own pairs' series with
-// tradeflow.All, in key order (reporter, flow, partner, then hs), so that a
-// pair's series come one after another.
+// tradeflow.Panels, in key order (reporter, flow, partner, then hs), so that
+// a pair's series come one after another.
 func perSeries(ds *tradeflow.Dataset, file series.Period, workers int) ([]flowPartner, share, error) {
-	type pair struct {
-		reporter, partner partner.Code
-		flow              tradeflow.Flow
-	}
-	pairOf := func(k tradeflow.Key) pair { return pair{k.Reporter, k.Partner, k.Flow} }
 	seed := maphash.MakeSeed()
 	shares := make([]share, workers)
 	errs := make([]error, workers)
@@ -214,52 +224,54 @@ func perSeries(ds *tradeflow.Dataset, file series.Period, workers int) ([]flowPa
 // add adds the series whose keys mine selects to sh: the yoy and ytd figures
 // of each, and the aggregates of their flow–partner pairs.
 func (sh *share) add(ds *tradeflow.Dataset, mine func(tradeflow.Key) bool, file series.Period) error {
-	all, err := tradeflow.All[series.USD](ds, mine)
+	panels, err := tradeflow.Panels[series.USD](ds, mine, panelSize)
 	if err != nil {
 		return err
 	}
 	var (
-		first  tradeflow.Key               // the first key of the pair being added up
-		filled []series.Series[series.USD] // its series, zero-filled
-		tally  panel.Adder
+		tally panel.Adder
+		last  pair  // the pair of the last aggregate in sh.fps
+		group []int // each series' pair, as an index into pairs
+		pairs []tradeflow.Key
 	)
-	defer func() { sh.Tally = tally.Tally() }()
-	done := func() error {
-		if len(filled) == 0 {
-			return nil
-		}
-		v, gaps := series.Add(filled[0], filled[1:]...)
-		if gaps != nil {
-			return fmt.Errorf("aggregate %v: %v", first, gaps)
-		}
-		sh.fps = append(sh.fps, flowPartner{first.Flow, first.Partner, v})
-		filled = filled[:0]
-		return nil
-	}
-	for k, s := range all {
-		if len(filled) > 0 && (k.Reporter != first.Reporter || k.Flow != first.Flow || k.Partner != first.Partner) {
-			if err := done(); err != nil {
-				return err
-			}
-		}
-		if len(filled) == 0 {
-			first = k
-		}
+	for keys, p := range panels {
 		// yoy and ytd, as panel.SeriesTally defines them.
-		st, err := panel.SeriesTally(s, file)
+		st, err := panel.PanelTally(p, file)
 		if err != nil {
 			return err
 		}
 		tally.Add(st)
-		sh.series++
+		sh.series += p.Len()
 
 		// V_fp(t) is "the sum over hs of the rows at t (0 where there is
 		// none, for every month from the first to the last of the file)":
 		// the SPEC's definition, not the library's, which never takes a
 		// missing month for zero. ZeroFill says so, by name.
-		filled = append(filled, series.ZeroFill(s, file))
+		group, pairs = group[:0], pairs[:0]
+		for i, k := range keys {
+			if i == 0 || pairOf(k) != pairOf(keys[i-1]) {
+				pairs = append(pairs, k)
+			}
+			group = append(group, len(pairs)-1)
+		}
+		sums := p.ZeroFill(file).Aggregate(group)
+		for g, k := range pairs {
+			v := sums.Series(g)
+			if n := len(sh.fps); n > 0 && last == pairOf(k) {
+				// The pair began in the panel before.
+				sum, gaps := series.Add(sh.fps[n-1].v, v)
+				if gaps != nil {
+					return fmt.Errorf("aggregate %v: %v", k, gaps)
+				}
+				sh.fps[n-1].v = sum
+				continue
+			}
+			sh.fps = append(sh.fps, flowPartner{k.Flow, k.Partner, v})
+			last = pairOf(k)
+		}
 	}
-	return done()
+	sh.Tally = tally.Tally()
+	return nil
 }
 
 // partsOf returns the aggregates of one flow as parts of its total.

@@ -136,6 +136,33 @@ func SeriesTally(s series.Series[series.USD], file series.Period) (Tally, error)
 	return t, nil
 }
 
+// PanelTally returns the tally of the series of p, a panel of series of a
+// file whose months are file: the sum of SeriesTally over them, worked out
+// by the panel's operations (series.Panel), which are the series
+// operations SeriesTally calls, row by row, without an allocation a
+// series.
+func PanelTally(p series.Panel[series.USD], file series.Period) (Tally, error) {
+	var t Tally
+	yoyFrom := series.Period{First: file.First.AddMonths(12), Last: file.Last}
+	yoy := p.YoY()
+	for i := range yoy.Len() {
+		t.YoYCount += yoy.Series(i).Len()
+	}
+	if yoyFrom.Valid() {
+		sum, err := yoy.Round(1).Total(yoyFrom, series.AllowMissing())
+		if err != nil {
+			return Tally{}, err
+		}
+		t.YoYSum = sum
+	}
+	sum, err := p.YearToDate(series.AllowMissing()).Total(file, series.AllowMissing())
+	if err != nil {
+		return Tally{}, err
+	}
+	t.YTDSum = sum
+	return t, nil
+}
+
 // Streak returns the streak of one partner aggregate V_fp, zero-filled over
 // the file's months: the number of consecutive months ending at last (the
 // file's last month) in which its year-on-year change, unrounded, is below

@@ -28,6 +28,42 @@ func TestSeriesTally(t *testing.T) {
 	assert.Equal(t, "545.15", got.YTDSum.String())
 }
 
+// TestPanelTally: a panel's tally is the sum of its series' tallies, for
+// the series of TestSeriesTally, an empty one and random ones.
+func TestPanelTally(t *testing.T) {
+	file := series.Period{First: series.MustParseMonth("2023-01"), Last: series.MustParseMonth("2025-12")}
+	ss := []series.Series[series.USD]{
+		series.MustFromStrings[series.USD](file.First,
+			"100.00", "", "0", "", "", "", "", "", "", "", "", "", "110.05", "7.00", "1.00"),
+		{},
+	}
+	rng := rand.New(rand.NewPCG(36, 12))
+	for range 50 {
+		var b series.Builder[series.USD]
+		for m := range 36 {
+			if rng.IntN(20) != 0 {
+				b.SetInt(file.First.AddMonths(m), rng.Int64N(1_000_000)-1000, -2)
+			}
+		}
+		s, err := b.Series()
+		require.NoError(t, err)
+		ss = append(ss, s)
+	}
+	var want Adder
+	for _, s := range ss {
+		st, err := SeriesTally(s, file)
+		require.NoError(t, err)
+		want.Add(st)
+	}
+	got, err := PanelTally(series.NewPanel(ss...), file)
+	require.NoError(t, err)
+	w := want.Tally()
+	assert.Equal(t, w.YoYCount, got.YoYCount)
+	assert.True(t, w.YoYSum.Equal(got.YoYSum), "yoy %v, want %v", got.YoYSum, w.YoYSum)
+	assert.True(t, w.YTDSum.Equal(got.YTDSum), "ytd %v, want %v", got.YTDSum, w.YTDSum)
+	assert.Positive(t, got.YoYCount)
+}
+
 func TestStreak(t *testing.T) {
 	// Two years: the second year falls 20% in its last three months, and
 	// exactly 10% (not below) the month before.

@@ -1,0 +1,367 @@
+package series
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/shopspring/decimal"
+	"github.com/tradeflow-go/tradeflow/internal/fixed"
+)
+
+// A Panel is a sequence of series in one unit, stored together: the form
+// for work over thousands of series at once, such as every series of a
+// customs file. Each operation of a Panel is the operation of the same
+// name on each of its series, computed by the same code and so giving the
+// same values, without an allocation a series: the results' values are
+// carved out of a few large blocks. What a Panel's operations leave out
+// are the Gaps: a month without a value has none, as in the series
+// operation, and the series operation on [Panel.Series] says why.
+//
+// The zero Panel has no series. Panels are never changed once built, so
+// they may be shared, and read on many goroutines at once.
+type Panel[U Unit] struct {
+	_    [0]U
+	rows []*store // nil for a series with no observations
+}
+
+// NewPanel returns the panel of the series ss, in order. It copies no
+// values: a Panel shares its series' values, which never change.
+func NewPanel[U Unit](ss ...Series[U]) Panel[U] {
+	rows := make([]*store, len(ss))
+	for i, s := range ss {
+		rows[i] = s.d
+	}
+	return Panel[U]{rows: rows}
+}
+
+// Len returns the number of series in p.
+func (p Panel[U]) Len() int { return len(p.rows) }
+
+// Series returns the i'th series of p. It panics if i is out of range.
+func (p Panel[U]) Series(i int) Series[U] { return wrap[U](p.rows[i]) }
+
+// Change returns the panel of the percent changes of p's series over lag
+// months: row i is [Change] of p.Series(i). It panics if lag < 1.
+func (p Panel[U]) Change(lag int) Panel[Percent] {
+	if lag < 1 {
+		panic("series: lag must be at least 1")
+	}
+	var a arena
+	var gaps Gaps
+	out := make([]*store, len(p.rows))
+	for i, d := range p.rows {
+		out[i], gaps = laggedWith(d, lag, lagPercent, a.builder, gaps[:0])
+	}
+	return Panel[Percent]{rows: out}
+}
+
+// YoY returns the panel of the year-on-year percent changes of p's series:
+// row i is [YoY] of p.Series(i).
+func (p Panel[U]) YoY() Panel[Percent] { return p.Change(12) }
+
+// YearToDate returns the panel of the running totals of p's series within
+// each year: row i is [YearToDate] of p.Series(i), with the same options.
+func (p Panel[U]) YearToDate(opts ...CumOption) Panel[U] {
+	cfg := newCumConfig(opts)
+	var a arena
+	var gaps Gaps
+	out := make([]*store, len(p.rows))
+	for i, d := range p.rows {
+		out[i], gaps = ytdWith(d, cfg, a.builder, gaps[:0])
+	}
+	return Panel[U]{rows: out}
+}
+
+// Round returns p with every value rounded to places decimal places: row
+// i is p.Series(i).Round(places). It panics as [Series.Round] does.
+func (p Panel[U]) Round(places int32) Panel[U] {
+	checkPlaces("Panel.Round", places)
+	var a arena
+	out := make([]*store, len(p.rows))
+	for i, d := range p.rows {
+		out[i] = d.roundWith(places, a.builder)
+	}
+	return Panel[U]{rows: out}
+}
+
+// ZeroFill returns p with every month of per that has no observation set
+// to zero: row i is [ZeroFill] of p.Series(i) over per. As there, missing
+// becomes zero only when asked, by name.
+func (p Panel[U]) ZeroFill(per Period) Panel[U] {
+	var a arena
+	out := make([]*store, len(p.rows))
+	for i, d := range p.rows {
+		out[i] = zeroFill(d, per, a.builder)
+	}
+	return Panel[U]{rows: out}
+}
+
+// Aggregate returns the panel of the sums of p's series by group: row g
+// is [Add] of the series i whose group[i] is g, in the order of i, and has
+// no observations if no series is in group g. A series whose group is
+// negative is left out. The result has one row more than the largest
+// group. Aggregate panics if group is not as long as p.
+func (p Panel[U]) Aggregate(group []int) Panel[U] {
+	if len(group) != len(p.rows) {
+		panic(fmt.Sprintf("series: Panel.Aggregate: %d groups for %d series", len(group), len(p.rows)))
+	}
+	// The members of each group, in order, by counting.
+	n := 0
+	for _, g := range group {
+		n = max(n, g+1)
+	}
+	start := make([]int32, n+1)
+	for _, g := range group {
+		if g >= 0 {
+			start[g+1]++
+		}
+	}
+	for g := range n {
+		start[g+1] += start[g]
+	}
+	members := make([]*store, start[n])
+	next := append([]int32(nil), start[:n]...)
+	for i, g := range group {
+		if g >= 0 {
+			members[next[g]] = p.rows[i]
+			next[g]++
+		}
+	}
+	var a arena
+	out := make([]*store, n)
+	for g := range n {
+		ms := members[start[g]:start[g+1]]
+		switch len(ms) {
+		case 0:
+			continue
+		case 1:
+			out[g] = ms[0]
+			continue
+		}
+		// Members with the same months add up in one pass; any others
+		// as Add adds them.
+		if d, ok := addStores(ms[0], len(ms)-1, func(k int) *store { return ms[k+1] }, a.builder); ok {
+			out[g] = d
+			continue
+		}
+		rest := make([]Series[U], len(ms)-1)
+		for k, d := range ms[1:] {
+			rest[k] = wrap[U](d)
+		}
+		sum, _ := Add(wrap[U](ms[0]), rest...)
+		out[g] = sum.d
+	}
+	return Panel[U]{rows: out}
+}
+
+// Total returns the sum of the observations of p's series within per,
+// exactly: the sum over i of [Total] of p.Series(i) over per, with the
+// same options. The first series whose total is an error gives the error,
+// which names its place in p.
+func (p Panel[U]) Total(per Period, opts ...CumOption) (decimal.Decimal, error) {
+	if !per.Valid() {
+		return decimal.Decimal{}, &PeriodError{per.String(), "not a valid period"}
+	}
+	cfg := newCumConfig(opts)
+	var sum bulkSum
+	for i, d := range p.rows {
+		if d == nil {
+			if !cfg.allowMissing {
+				_, err := Total(Series[U]{}, per)
+				return decimal.Decimal{}, fmt.Errorf("series: Panel.Total: series %d: %w", i, err)
+			}
+			continue
+		}
+		v, vb, g := d.total(per, cfg.allowMissing)
+		if len(g) > 0 {
+			return decimal.Decimal{}, fmt.Errorf("series: Panel.Total: series %d: %w", i, &IncompleteError{per, g})
+		}
+		sum.add(v, vb, d.scale)
+	}
+	return sum.value(), nil
+}
+
+// A bulkSum adds up many sums of series exactly: in 64 bits while they
+// share a scale and fit, and as decimals past that.
+type bulkSum struct {
+	c     int64
+	scale int32
+	has   bool
+	rest  decimal.Decimal
+}
+
+// add adds c × 10^−scale, or b × 10^−scale when b is not nil.
+func (s *bulkSum) add(c int64, b *big.Int, scale int32) {
+	if b == nil {
+		if !s.has {
+			s.c, s.scale, s.has = c, scale, true
+			return
+		}
+		if r, ok := fixed.Add(s.c, c); ok && scale == s.scale {
+			s.c = r
+			return
+		}
+		s.rest = s.rest.Add(decimal.New(c, -scale))
+		return
+	}
+	s.rest = s.rest.Add(decimal.NewFromBigInt(b, -scale))
+}
+
+func (s *bulkSum) value() decimal.Decimal {
+	if !s.has {
+		return s.rest
+	}
+	return s.rest.Add(decimal.New(s.c, -s.scale))
+}
+
+// A PanelBuilder makes a Panel of a given number of series, each over one
+// period, from values given as integers: the fast way for code that holds
+// many series' values as coefficients already, such as a dataset.
+type PanelBuilder[U Unit] struct {
+	period Period
+	rows   []*store
+	whole  []bool // series set by SetSeries
+	a      arena
+}
+
+// NewPanelBuilder returns a builder of a panel of n series whose values
+// lie within per. It panics if per is not valid or n is negative.
+func NewPanelBuilder[U Unit](per Period, n int) *PanelBuilder[U] {
+	if !per.Valid() || n < 0 {
+		panic(fmt.Sprintf("series: NewPanelBuilder(%v, %d): want a valid period and n ≥ 0", per, n))
+	}
+	b := &PanelBuilder[U]{period: per, rows: make([]*store, n), whole: make([]bool, n)}
+	m := per.Len()
+	b.a.reserve(n*m, n*((m+63)>>6), n)
+	for i := range b.rows {
+		b.rows[i] = b.a.builder(per.First, m, 0).d
+	}
+	return b
+}
+
+// SetInt sets the value of series i for month m to coef × 10^exp. Month
+// m outside the builder's period, a month set before and a value beyond
+// [MaxDigits] are errors (a [*MonthError], a [*DuplicateError], a
+// [*LimitError]) and leave series i as it was; so is a series set whole
+// by SetSeries (an error wrapping [ErrDuplicate]). It panics if i is out
+// of range or the panel was made.
+func (b *PanelBuilder[U]) SetInt(i int, m Month, coef int64, exp int32) error {
+	d := b.rows[i]
+	if b.whole[i] {
+		return fmt.Errorf("series: PanelBuilder.SetInt: series %d was set whole by SetSeries: %w", i, ErrDuplicate)
+	}
+	if m.Before(b.period.First) || m.After(b.period.Last) {
+		return &MonthError{m.String(), fmt.Sprintf("outside the panel's %v", b.period)}
+	}
+	k := m.MonthsSince(d.start)
+	if d.has(k) {
+		return &DuplicateError{m, MonthPeriod(m), MonthPeriod(m)}
+	}
+	// Any int64 at an exponent from −40 to 21 is within MaxDigits.
+	if exp < -MaxDigits || exp > MaxDigits-19 {
+		if coef == 0 && exp > 0 {
+			exp = 0 // zero has no digits to scale, however it is written
+		} else if why := checkInt(coef, exp); why != "" {
+			return &LimitError{MonthPeriod(m), describe(big.NewInt(coef), exp), why}
+		}
+	}
+	if -exp > d.scale {
+		if anyBit(d.present) {
+			rescale(d, -exp)
+		} else {
+			d.scale = -exp
+		}
+	}
+	out := builder{d}
+	if sh := d.scale + exp; sh > 0 && coef != 0 {
+		r, ok := fixed.MulPow10(coef, int(sh))
+		if !ok {
+			out.setBig(k, new(big.Int).Mul(big.NewInt(coef), fixed.BigPow10(int(sh))))
+			return nil
+		}
+		coef = r
+	}
+	out.set(k, coef)
+	return nil
+}
+
+// SetSeries makes s the i'th series, in place of what it had: the way to
+// put in a series with combined observations, or values outside the
+// builder's period. It panics if i is out of range or the panel was made.
+func (b *PanelBuilder[U]) SetSeries(i int, s Series[U]) {
+	b.rows[i], b.whole[i] = s.d, true
+}
+
+// Panel returns the panel built. The builder is then spent: any further
+// call panics.
+func (b *PanelBuilder[U]) Panel() Panel[U] {
+	rows := b.rows
+	for i, d := range rows {
+		if d != nil && !anyBit(d.present) {
+			rows[i] = nil
+		}
+	}
+	b.rows, b.whole = nil, nil
+	return Panel[U]{rows: rows}
+}
+
+// rescale raises d's scale to scale, multiplying its coefficients by the
+// power of ten between (into big integers where they overflow).
+func rescale(d *store, scale int32) {
+	if scale <= d.scale {
+		return
+	}
+	sh := int(scale - d.scale)
+	d.scale = scale
+	for k := range d.coef {
+		if !d.has(k) {
+			continue
+		}
+		if w, ok := d.wide[int32(k)]; ok {
+			d.wide[int32(k)] = new(big.Int).Mul(w, fixed.BigPow10(sh))
+			continue
+		}
+		if r, ok := fixed.MulPow10(d.coef[k], sh); ok {
+			d.coef[k] = r
+			continue
+		}
+		builder{d}.setBig(k, new(big.Int).Mul(big.NewInt(d.coef[k]), fixed.BigPow10(sh)))
+	}
+}
+
+// An arena carves the stores of a panel out of a few large blocks: a
+// panel's series cost no allocation each.
+type arena struct {
+	coef []int64
+	bits []uint64
+	hdrs []store
+}
+
+// arenaBlock is the number of coefficients in a block: 256 KiB.
+const arenaBlock = 1 << 15
+
+// reserve makes room for coefs coefficients, words presence words and
+// stores stores in one block of each.
+func (a *arena) reserve(coefs, words, stores int) {
+	a.coef, a.bits, a.hdrs = make([]int64, coefs), make([]uint64, words), make([]store, stores)
+}
+
+// builder is a maker: a store of n months from start, from the blocks.
+func (a *arena) builder(start Month, n int, scale int32) builder {
+	if len(a.hdrs) == 0 {
+		a.hdrs = make([]store, 256)
+	}
+	d := &a.hdrs[0]
+	a.hdrs = a.hdrs[1:]
+	w := (n + 63) >> 6
+	if len(a.coef) < n {
+		a.coef = make([]int64, max(n, arenaBlock))
+	}
+	if len(a.bits) < w {
+		a.bits = make([]uint64, max(w, arenaBlock>>5))
+	}
+	d.start, d.scale = start, scale
+	d.coef, a.coef = a.coef[:n:n], a.coef[n:]
+	d.present, a.bits = a.bits[:w:w], a.bits[w:]
+	return builder{d}
+}
