@@ -61,3 +61,40 @@ func TestRollingRefusesMissingMonth(t *testing.T) {
 		assert.Equal(t, want[i], g.String())
 	}
 }
+
+// TestConcurrentPanelReads runs a panel's operations on many goroutines at
+// once, on the panel and on its results; with -race it shows that they
+// share nothing mutable.
+func TestConcurrentPanelReads(t *testing.T) {
+	months := series.Period{First: mp("2020-01"), Last: mp("2022-12")}
+	b := series.NewPanelBuilder[series.USD](months, 50)
+	for i := range 50 {
+		for m := range 36 {
+			if (i+m)%11 != 0 {
+				require.NoError(t, b.SetInt(i, months.First.AddMonths(m), int64(100*i+m), -2))
+			}
+		}
+	}
+	p := b.Panel()
+	yoy := p.YoY()
+	want, err := yoy.Round(1).Total(months, series.AllowMissing())
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := p.YoY().Round(1).Total(months, series.AllowMissing())
+			assert.NoError(t, err)
+			assert.True(t, got.Equal(want))
+			sums := p.ZeroFill(months).Aggregate(make([]int, 50))
+			assert.Equal(t, 1, sums.Len())
+			_, err = p.YearToDate().Total(months, series.AllowMissing())
+			assert.NoError(t, err)
+			for i := range yoy.Len() {
+				assert.Equal(t, yoy.Series(i).Len(), yoy.Round(2).Series(i).Len())
+			}
+		}()
+	}
+	wg.Wait()
+}
