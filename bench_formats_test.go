@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/internal/cputime"
 	"github.com/tradeflow-go/tradeflow/partner"
 )
 
@@ -191,18 +192,6 @@ func comtradeAPIFile(rows, months int, desc bool) []byte {
 	return b.Bytes()
 }
 
-// cpuMeter starts counting the process's CPU time; the function it returns
-// reports it as cpu-ns/row, the CPU time of all the read's goroutines a
-// row (on an idle machine of n cores, wall time a row is about it ÷ n).
-func cpuMeter(b *testing.B) func(rows int) {
-	c0, ok := processCPU()
-	return func(rows int) {
-		if c1, ok1 := processCPU(); ok && ok1 && b.N > 0 {
-			b.ReportMetric(float64((c1-c0).Nanoseconds())/float64(b.N)/float64(rows), "cpu-ns/row")
-		}
-	}
-}
-
 // benchRows asks the panel for enough rows that a million remain.
 const benchRows = 1_024_000
 
@@ -258,7 +247,7 @@ func benchComtrade(b *testing.B, data, file []byte, name string, s tradeflow.Sch
 	rows := bytes.Count(data, []byte("\n")) - 1
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	cpu := cpuMeter(b)
+	cpu := cputime.Meter(b)
 	for b.Loop() {
 		ds, err := tradeflow.Read(context.Background(), bytes.NewReader(file), name, s, tradeflow.WithVintage("2026-01-20"))
 		if err != nil {

@@ -46,7 +46,7 @@ func (p Panel[U]) Change(lag int) Panel[Percent] {
 	if lag < 1 {
 		panic("series: lag must be at least 1")
 	}
-	var a arena
+	a := p.arena(-lag)
 	var gaps Gaps
 	out := make([]*store, len(p.rows))
 	for i, d := range p.rows {
@@ -63,7 +63,7 @@ func (p Panel[U]) YoY() Panel[Percent] { return p.Change(12) }
 // each year: row i is [YearToDate] of p.Series(i), with the same options.
 func (p Panel[U]) YearToDate(opts ...CumOption) Panel[U] {
 	cfg := newCumConfig(opts)
-	var a arena
+	a := p.arena(0)
 	var gaps Gaps
 	out := make([]*store, len(p.rows))
 	for i, d := range p.rows {
@@ -76,12 +76,26 @@ func (p Panel[U]) YearToDate(opts ...CumOption) Panel[U] {
 // i is p.Series(i).Round(places). It panics as [Series.Round] does.
 func (p Panel[U]) Round(places int32) Panel[U] {
 	checkPlaces("Panel.Round", places)
-	var a arena
+	a := p.arena(0)
 	out := make([]*store, len(p.rows))
 	for i, d := range p.rows {
 		out[i] = d.roundWith(places, a.builder)
 	}
 	return Panel[U]{rows: out}
+}
+
+// arena returns an arena with room for a result of each series' length
+// plus add months (a negative add for fewer), in one block.
+func (p Panel[U]) arena(add int) *arena {
+	coefs, words := 0, 0
+	for _, d := range p.rows {
+		if n := d.len() + add; d != nil && n > 0 {
+			coefs, words = coefs+n, words+(n+63)>>6
+		}
+	}
+	a := new(arena)
+	a.reserve(coefs, words, len(p.rows))
+	return a
 }
 
 // ZeroFill returns p with every month of per that has no observation set

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/internal/cputime"
 )
 
 // -panel names a SPEC file for the benchmarks, such as one made by the
@@ -39,12 +40,14 @@ func BenchmarkRun(b *testing.B) {
 	data := benchInput(b)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	cpu := cputime.Meter(b)
 	for b.Loop() {
 		if err := run(context.Background(), io.Discard, bytes.NewReader(data), "panel.csv", 0); err != nil {
 			b.Fatal(err)
 		}
 	}
 	rowsPerOp(b, bytes.Count(data, []byte("\n"))-1)
+	cpu(bytes.Count(data, []byte("\n")) - 1)
 }
 
 // BenchmarkRead is the library's reader alone: tradeflow.Read of the file
@@ -66,12 +69,14 @@ func BenchmarkRead(b *testing.B) {
 	runtime.KeepAlive(ds)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
+	cpu := cputime.Meter(b)
 	for b.Loop() {
 		if _, err := tradeflow.Read(context.Background(), bytes.NewReader(data), "panel.csv", schema()); err != nil {
 			b.Fatal(err)
 		}
 	}
 	rowsPerOp(b, rows)
+	cpu(rows)
 	b.ReportMetric((float64(after.HeapAlloc)-float64(before.HeapAlloc))/float64(rows), "live-B/row")
 }
 
@@ -158,12 +163,14 @@ func benchDataset(b *testing.B) *tradeflow.Dataset {
 func BenchmarkCompute(b *testing.B) {
 	ds := benchDataset(b)
 	b.ReportAllocs()
+	cpu := cputime.Meter(b)
 	for b.Loop() {
 		if _, err := compute(ds, 2); err != nil {
 			b.Fatal(err)
 		}
 	}
 	rowsPerOp(b, ds.Len())
+	cpu(ds.Len())
 }
 
 // BenchmarkPerSeries is the per-series pass on every core: each series
@@ -172,12 +179,14 @@ func BenchmarkCompute(b *testing.B) {
 func BenchmarkPerSeries(b *testing.B) {
 	ds := benchDataset(b)
 	b.ReportAllocs()
+	cpu := cputime.Meter(b)
 	for b.Loop() {
 		if _, _, err := perSeries(ds, ds.Months(), 2); err != nil {
 			b.Fatal(err)
 		}
 	}
 	rowsPerOp(b, ds.Len())
+	cpu(ds.Len())
 }
 
 // BenchmarkContributions is the contributions phase: the totals of both
