@@ -346,13 +346,20 @@ func rescale(d *store, scale int32) {
 // An arena carves the stores of a panel out of a few large blocks: a
 // panel's series cost no allocation each.
 type arena struct {
-	coef []int64
-	bits []uint64
-	hdrs []store
+	coef  []int64
+	bits  []uint64
+	hdrs  []store
+	block int // the coefficients of the last block
+	nhdrs int // the stores of the last block of them
 }
 
-// arenaBlock is the number of coefficients in a block: 256 KiB.
-const arenaBlock = 1 << 15
+// A block past what was reserved holds twice the last, from minBlock up to
+// maxBlock coefficients (4 KiB to 256 KiB): a small result costs little,
+// a large one few blocks.
+const (
+	minBlock = 1 << 9
+	maxBlock = 1 << 15
+)
 
 // reserve makes room for coefs coefficients, words presence words and
 // stores stores in one block of each.
@@ -363,16 +370,18 @@ func (a *arena) reserve(coefs, words, stores int) {
 // builder is a maker: a store of n months from start, from the blocks.
 func (a *arena) builder(start Month, n int, scale int32) builder {
 	if len(a.hdrs) == 0 {
-		a.hdrs = make([]store, 256)
+		a.nhdrs = min(max(2*a.nhdrs, 16), 256)
+		a.hdrs = make([]store, a.nhdrs)
 	}
 	d := &a.hdrs[0]
 	a.hdrs = a.hdrs[1:]
 	w := (n + 63) >> 6
 	if len(a.coef) < n {
-		a.coef = make([]int64, max(n, arenaBlock))
+		a.block = min(max(2*a.block, minBlock), maxBlock)
+		a.coef = make([]int64, max(n, a.block))
 	}
 	if len(a.bits) < w {
-		a.bits = make([]uint64, max(w, arenaBlock>>5))
+		a.bits = make([]uint64, max(w, a.block>>5))
 	}
 	d.start, d.scale = start, scale
 	d.coef, a.coef = a.coef[:n:n], a.coef[n:]

@@ -77,60 +77,105 @@ func BenchmarkPanelBuild(b *testing.B) {
 }
 
 // BenchmarkPanelYoY is series.YoY of each series: the first twelve months
-// and those after a missing month have no base, and are gaps.
+// and those after a missing month have no base, and are gaps. Panel is
+// the same on a series.Panel of them.
 func BenchmarkPanelYoY(b *testing.B) {
 	obs, _ := panelData()
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, s := range obs {
-			series.YoY(s)
+	b.Run("Series", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range obs {
+				series.YoY(s)
+			}
 		}
-	}
-	perValue(b)
+		perValue(b)
+	})
+	p := series.NewPanel(obs...)
+	b.Run("Panel", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p.YoY()
+		}
+		perValue(b)
+	})
 }
 
 // BenchmarkPanelYoYRoundSum is the SPEC's yoy_sum for each series: the
-// changes rounded to one decimal, then summed with series.Total.
+// changes rounded to one decimal, then summed with series.Total; Panel
+// with Panel.Round and Panel.Total.
 func BenchmarkPanelYoYRoundSum(b *testing.B) {
 	obs, _ := panelData()
 	yoys := make([]series.Series[series.Percent], len(obs))
 	for i, s := range obs {
 		yoys[i], _ = series.YoY(s)
 	}
-	p := series.Period{First: panelStart.AddMonths(12), Last: panelStart.AddMonths(panelMonths - 1)}
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, y := range yoys {
-			series.Total(y.Round(1), p, series.AllowMissing())
+	per := series.Period{First: panelStart.AddMonths(12), Last: panelStart.AddMonths(panelMonths - 1)}
+	b.Run("Series", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, y := range yoys {
+				series.Total(y.Round(1), per, series.AllowMissing())
+			}
 		}
-	}
-	perValue(b)
+		perValue(b)
+	})
+	p := series.NewPanel(yoys...)
+	b.Run("Panel", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p.Round(1).Total(per, series.AllowMissing())
+		}
+		perValue(b)
+	})
 }
 
 // BenchmarkPanelYTD is series.YearToDate with AllowMissing, as the SPEC's
-// ytd needs, and the sum of the totals with series.Total.
+// ytd needs, and the sum of the totals with series.Total; Panel with
+// Panel.YearToDate and Panel.Total.
 func BenchmarkPanelYTD(b *testing.B) {
 	obs, _ := panelData()
-	p := series.Period{First: panelStart, Last: panelStart.AddMonths(panelMonths - 1)}
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, s := range obs {
-			y, _ := series.YearToDate(s, series.AllowMissing())
-			series.Total(y, p, series.AllowMissing())
+	per := series.Period{First: panelStart, Last: panelStart.AddMonths(panelMonths - 1)}
+	b.Run("Series", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range obs {
+				y, _ := series.YearToDate(s, series.AllowMissing())
+				series.Total(y, per, series.AllowMissing())
+			}
 		}
-	}
-	perValue(b)
+		perValue(b)
+	})
+	p := series.NewPanel(obs...)
+	b.Run("Panel", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p.YearToDate(series.AllowMissing()).Total(per, series.AllowMissing())
+		}
+		perValue(b)
+	})
 }
 
 // BenchmarkPanelAdd adds up the zero-filled series, as the SPEC's partner
-// aggregate does: one series.Add of all of them.
+// aggregate does: one series.Add of all of them, or Panel.Aggregate of
+// them in one group.
 func BenchmarkPanelAdd(b *testing.B) {
 	_, filled := panelData()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, gaps := series.Add(filled[0], filled[1:]...); gaps != nil {
-			b.Fatal(gaps)
+	b.Run("Series", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, gaps := series.Add(filled[0], filled[1:]...); gaps != nil {
+				b.Fatal(gaps)
+			}
 		}
-	}
-	perValue(b)
+		perValue(b)
+	})
+	p := series.NewPanel(filled...)
+	group := make([]int, len(filled))
+	b.Run("Panel", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p.Aggregate(group)
+		}
+		perValue(b)
+	})
 }
