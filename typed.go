@@ -251,11 +251,11 @@ func selectSeries[U series.Unit](ds *Dataset, keep func(Key) bool) ([]int32, err
 // Panels returns the series [All] returns, in the same order, as panels
 // of up to size series each, with their keys: the form for work over
 // every series of a dataset at once, whose operations cost no allocation
-// a series (see [series.Panel]). A panel's values are the series' values
+// per series (see [series.Panel]). A panel's values are the series' values
 // as All gives them. Its errors are All's, returned before anything is
-// yielded. A size below 1 means one panel of every series; a size of a few
-// thousand keeps each panel, and each result of its operations, within
-// the processor's caches.
+// yielded. A size below 1 means a single panel of every series; a size of
+// a few thousand keeps each panel, and each result of its operations,
+// within the processor's caches.
 func Panels[U series.Unit](ds *Dataset, keep func(Key) bool, size int) (iter.Seq2[[]Key, series.Panel[U]], error) {
 	ids, err := selectSeries[U](ds, keep)
 	if err != nil {
@@ -270,7 +270,7 @@ func Panels[U series.Unit](ds *Dataset, keep func(Key) bool, size int) (iter.Seq
 		for lo := 0; lo < len(ids); lo += size {
 			chunk := ids[lo:min(lo+size, len(ids))]
 			keys := make([]Key, len(chunk))
-			pb := series.NewPanelBuilder[U](months, len(chunk))
+			pb := series.NewPanelBuilder[U](ds.spanOf(chunk, months), len(chunk))
 			for i, s := range chunk {
 				keys[i] = ds.series.at(s).Key
 				if fillMonths(ds, pb, i, s) {
@@ -287,6 +287,24 @@ func Panels[U series.Unit](ds *Dataset, keep func(Key) bool, size int) (iter.Seq
 			}
 		}
 	}, nil
+}
+
+// spanOf returns the months the series ss cover that fillMonths fills, or
+// all if none: a panel's room is made for them, not for the whole
+// dataset's months.
+func (ds *Dataset) spanOf(ss []int32, all series.Period) series.Period {
+	ix := ds.index()
+	lo, hi := int32(1<<31-1), int32(-1<<31)
+	for _, s := range ss {
+		if rows := ix.rowsOf(s); !ix.isMixed(s) && len(rows) > 0 {
+			// A series that is not mixed has single months, in order.
+			lo, hi = min(lo, ds.rows.month(rows[0])), max(hi, ds.rows.month(rows[len(rows)-1]))
+		}
+	}
+	if lo > hi {
+		return all
+	}
+	return series.Period{First: monthAt(lo), Last: monthAt(hi)}
 }
 
 // fillMonths sets the values of series s as the i'th series of pb, as

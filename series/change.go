@@ -254,7 +254,7 @@ func laggedWith(d *store, lag int, kind lagKind, mk maker, gaps Gaps) (*store, G
 		panic("series: lag must be at least 1")
 	}
 	if d == nil {
-		return nil, nil
+		return nil, gaps
 	}
 	scale := d.scale
 	if kind == lagPercent {

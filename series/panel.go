@@ -12,10 +12,10 @@ import (
 // for work over thousands of series at once, such as every series of a
 // customs file. Each operation of a Panel is the operation of the same
 // name on each of its series, computed by the same code and so giving the
-// same values, without an allocation a series: the results' values are
-// carved out of a few large blocks. What a Panel's operations leave out
-// are the Gaps: a month without a value has none, as in the series
-// operation, and the series operation on [Panel.Series] says why.
+// same values, with no allocation per series: the results' values are
+// carved out of a few large blocks. Panel operations do not return Gaps:
+// a month without a value has none, as in the series operation, and that
+// operation on [Panel.Series] says why.
 //
 // The zero Panel has no series. Panels are never changed once built, so
 // they may be shared, and read on many goroutines at once.
@@ -37,7 +37,9 @@ func NewPanel[U Unit](ss ...Series[U]) Panel[U] {
 // Len returns the number of series in p.
 func (p Panel[U]) Len() int { return len(p.rows) }
 
-// Series returns the i'th series of p. It panics if i is out of range.
+// Series returns the i'th series of p. It shares p's values: a series
+// kept after its panel is dropped keeps the block its values lie in (up to
+// a few hundred KB) from being freed. It panics if i is out of range.
 func (p Panel[U]) Series(i int) Series[U] { return wrap[U](p.rows[i]) }
 
 // Change returns the panel of the percent changes of p's series over lag
@@ -112,9 +114,12 @@ func (p Panel[U]) ZeroFill(per Period) Panel[U] {
 
 // Aggregate returns the panel of the sums of p's series by group: row g
 // is [Add] of the series i whose group[i] is g, in the order of i, and has
-// no observations if no series is in group g. A series whose group is
-// negative is left out. The result has one row more than the largest
-// group. Aggregate panics if group is not as long as p.
+// no observations if no series is in group g. A month that a member lacks
+// has no sum, as with Add, whose Gaps on those members say why; ZeroFill
+// first where the job takes a missing month for zero. A series whose group
+// is negative is left out. Groups are numbered from 0 to at most
+// p.Len()−1, and the result has one row more than the largest. Aggregate
+// panics if group is not as long as p or holds a larger number.
 func (p Panel[U]) Aggregate(group []int) Panel[U] {
 	if len(group) != len(p.rows) {
 		panic(fmt.Sprintf("series: Panel.Aggregate: %d groups for %d series", len(group), len(p.rows)))
@@ -122,6 +127,9 @@ func (p Panel[U]) Aggregate(group []int) Panel[U] {
 	// The members of each group, in order, by counting.
 	n := 0
 	for _, g := range group {
+		if g >= len(group) {
+			panic(fmt.Sprintf("series: Panel.Aggregate: group %d for a panel of %d series", g, len(group)))
+		}
 		n = max(n, g+1)
 	}
 	start := make([]int32, n+1)
@@ -182,13 +190,13 @@ func (p Panel[U]) Total(per Period, opts ...CumOption) (decimal.Decimal, error) 
 		if d == nil {
 			if !cfg.allowMissing {
 				_, err := Total(Series[U]{}, per)
-				return decimal.Decimal{}, fmt.Errorf("series: Panel.Total: series %d: %w", i, err)
+				return decimal.Decimal{}, fmt.Errorf("%w (series %d of the panel)", err, i)
 			}
 			continue
 		}
 		v, vb, g := d.total(per, cfg.allowMissing)
 		if len(g) > 0 {
-			return decimal.Decimal{}, fmt.Errorf("series: Panel.Total: series %d: %w", i, &IncompleteError{per, g})
+			return decimal.Decimal{}, fmt.Errorf("%w (series %d of the panel)", &IncompleteError{per, g}, i)
 		}
 		sum.add(v, vb, d.scale)
 	}
@@ -236,10 +244,20 @@ type PanelBuilder[U Unit] struct {
 	rows   []*store
 	whole  []bool // series set by SetSeries
 	a      arena
+	spent  bool // Panel was called
+}
+
+// use panics if the panel was made.
+func (b *PanelBuilder[U]) use(fn string) {
+	if b.spent {
+		panic("series: PanelBuilder." + fn + " after PanelBuilder.Panel")
+	}
 }
 
 // NewPanelBuilder returns a builder of a panel of n series whose values
-// lie within per. It panics if per is not valid or n is negative.
+// lie within per. Room for every month of per is made now, for each
+// series; Panel gives each series the months it has values in. It panics
+// if per is not valid or n is negative.
 func NewPanelBuilder[U Unit](per Period, n int) *PanelBuilder[U] {
 	if !per.Valid() || n < 0 {
 		panic(fmt.Sprintf("series: NewPanelBuilder(%v, %d): want a valid period and n ≥ 0", per, n))
@@ -260,6 +278,7 @@ func NewPanelBuilder[U Unit](per Period, n int) *PanelBuilder[U] {
 // by SetSeries (an error wrapping [ErrDuplicate]). It panics if i is out
 // of range or the panel was made.
 func (b *PanelBuilder[U]) SetInt(i int, m Month, coef int64, exp int32) error {
+	b.use("SetInt")
 	d := b.rows[i]
 	if b.whole[i] {
 		return fmt.Errorf("series: PanelBuilder.SetInt: series %d was set whole by SetSeries: %w", i, ErrDuplicate)
@@ -303,20 +322,60 @@ func (b *PanelBuilder[U]) SetInt(i int, m Month, coef int64, exp int32) error {
 // put in a series with combined observations, or values outside the
 // builder's period. It panics if i is out of range or the panel was made.
 func (b *PanelBuilder[U]) SetSeries(i int, s Series[U]) {
+	b.use("SetSeries")
 	b.rows[i], b.whole[i] = s.d, true
 }
 
-// Panel returns the panel built. The builder is then spent: any further
-// call panics.
+// Panel returns the panel built. A series whose values lie in less than
+// half of the builder's period is copied into the months it covers, so
+// that its panel and what is computed from it cost what the values need.
+// The builder is then spent: any further call panics.
 func (b *PanelBuilder[U]) Panel() Panel[U] {
+	b.use("Panel")
 	rows := b.rows
+	short := func(i int, d *store) (lo, n int, ok bool) {
+		if d == nil || b.whole[i] {
+			return 0, 0, false
+		}
+		lo = d.firstIndex()
+		n = d.lastIndex() - lo + 1
+		return lo, n, 2*n <= len(d.coef)
+	}
+	coefs, words, stores := 0, 0, 0
 	for i, d := range rows {
 		if d != nil && !anyBit(d.present) {
 			rows[i] = nil
+		} else if _, n, ok := short(i, d); ok {
+			coefs, words, stores = coefs+n, words+(n+63)>>6, stores+1
 		}
 	}
-	b.rows, b.whole = nil, nil
+	if stores > 0 {
+		var a arena
+		a.reserve(coefs, words, stores)
+		for i, d := range rows {
+			if lo, n, ok := short(i, d); ok {
+				rows[i] = d.copyInto(lo, n, a.builder(d.month(lo), n, d.scale))
+			}
+		}
+	}
+	b.rows, b.whole, b.spent = nil, nil, true
 	return Panel[U]{rows: rows}
+}
+
+// copyInto copies the n months of d from index lo, single months, into
+// out, and returns its store.
+func (d *store) copyInto(lo, n int, out builder) *store {
+	for k := lo; k < lo+n; k++ {
+		if !d.has(k) {
+			continue
+		}
+		if w, ok := d.wide[int32(k)]; ok {
+			out.setBig(k-lo, w)
+		} else {
+			out.set(k-lo, d.coef[k])
+		}
+	}
+	return out.d
 }
 
 // rescale raises d's scale to scale, multiplying its coefficients by the

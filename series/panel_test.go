@@ -65,7 +65,7 @@ func TestPanelMatchesSeries(t *testing.T) {
 		per := Period{first, first.AddMonths(rng.IntN(40))}
 		group := make([]int, len(ss))
 		for i := range group {
-			group[i] = rng.IntN(4) - 1
+			group[i] = rng.IntN(min(len(ss), 3)+1) - 1 // -1 (left out) to at most len-1
 		}
 
 		change := p.Change(lag)
@@ -210,5 +210,65 @@ func TestPanelBuilderLimits(t *testing.T) {
 	}
 	if v, ok := p.Series(0).At(m); !ok || !v.IsZero() {
 		t.Fatalf("zero: %v, %v", v, ok)
+	}
+}
+
+// TestPanelBuilderShortSeries: series whose values lie in a small part of
+// the builder's period keep only the months they cover, and hold the same
+// values.
+func TestPanelBuilderShortSeries(t *testing.T) {
+	per := Period{MustMonth(2000, time.January), MustMonth(2025, time.December)}
+	b := NewPanelBuilder[USD](per, 3)
+	at := func(y int, m time.Month) Month { return MustMonth(y, m) }
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(b.SetInt(0, at(2025, time.March), 7, -2))
+	must(b.SetInt(0, at(2025, time.May), math.MaxInt64, -1)) // rescaled past int64: big
+	must(b.SetInt(1, at(2000, time.January), 1, 0))
+	must(b.SetInt(1, at(2025, time.December), 2, 0))
+	p := b.Panel()
+	if n := len(p.rows[0].coef); n != 3 {
+		t.Errorf("series 0 keeps %d months, want 3 (2025-03 to 2025-05)", n)
+	}
+	if n := len(p.rows[1].coef); n != per.Len() {
+		t.Errorf("series 1 keeps %d months, want the period's %d", n, per.Len())
+	}
+	if p.Series(2).Len() != 0 {
+		t.Errorf("series 2 has values: %v", p.Series(2))
+	}
+	want, err := FromCoefficients[USD](at(2025, time.March), []int32{0, 2}, []int64{7, math.MaxInt64}, []int32{-2, -1})
+	must(err)
+	same(t, "short series", 0, p.Series(0), want, want)
+	y, _ := YoY(want)
+	same(t, "its YoY", 0, p.YoY().Series(0), y, want)
+}
+
+// TestPanelMisuse: what a program does wrong panics, with a message that
+// says what.
+func TestPanelMisuse(t *testing.T) {
+	per := MonthPeriod(MustMonth(2025, time.March))
+	b := NewPanelBuilder[USD](per, 2)
+	b.Panel()
+	for name, f := range map[string]func(){
+		"Panel twice":       func() { b.Panel() },
+		"SetInt after":      func() { b.SetInt(0, per.First, 1, 0) },
+		"SetSeries after":   func() { b.SetSeries(0, Series[USD]{}) },
+		"Aggregate group 2": func() { NewPanel(Series[USD]{}, Series[USD]{}).Aggregate([]int{0, 2}) },
+		"Aggregate short":   func() { NewPanel(Series[USD]{}).Aggregate(nil) },
+		"Change lag 0":      func() { NewPanel(Series[USD]{}).Change(0) },
+	} {
+		func() {
+			defer func() {
+				r := recover()
+				if s, ok := r.(string); !ok || len(s) < len("series: ") || s[:8] != "series: " {
+					t.Errorf("%s: recovered %v, want a panic of package series saying why", name, r)
+				}
+			}()
+			f()
+		}()
 	}
 }

@@ -254,9 +254,15 @@ func (sh *share) add(ds *tradeflow.Dataset, mine func(tradeflow.Key) bool, file 
 			}
 			group = append(group, len(pairs)-1)
 		}
-		sums := p.ZeroFill(file).Aggregate(group)
+		filled := p.ZeroFill(file)
+		sums := filled.Aggregate(group)
 		for g, k := range pairs {
 			v := sums.Series(g)
+			if v.Len() != file.Len() {
+				// A month a member could not be added in (a combined
+				// figure among single months): series.Add says which.
+				return fmt.Errorf("aggregate %v: %v", k, gapsOf(filled, group, g))
+			}
 			if n := len(sh.fps); n > 0 && last == pairOf(k) {
 				// The pair began in the panel before.
 				sum, gaps := series.Add(sh.fps[n-1].v, v)
@@ -272,6 +278,18 @@ func (sh *share) add(ds *tradeflow.Dataset, mine func(tradeflow.Key) bool, file 
 	}
 	sh.Tally = tally.Tally()
 	return nil
+}
+
+// gapsOf returns the gaps of series.Add of the series of p in group g.
+func gapsOf(p series.Panel[series.USD], group []int, g int) series.Gaps {
+	var members []series.Series[series.USD]
+	for i, gi := range group {
+		if gi == g {
+			members = append(members, p.Series(i))
+		}
+	}
+	_, gaps := series.Add(members[0], members[1:]...)
+	return gaps
 }
 
 // partsOf returns the aggregates of one flow as parts of its total.

@@ -147,6 +147,10 @@ func TestBadInput(t *testing.T) {
 		{"too few fields", header + "\n" + ok + "2023-02,CN,AA,X,010101,1.00\n", "f.csv:3: 6 fields, the header has 7"},
 		{"too many fields", header + "\n" + ok + "2023-02,CN,AA,X,010101,1.00,1,2\n", "f.csv:3: 8 fields, the header has 7"},
 		{"duplicate", header + "\n" + ok + "2023-02,CN,AA,X,010101,1.00,1\n" + ok, "f.csv:4: duplicate observation: CHN X AA PANEL:010101 value 2023-01 is also on line 2"},
+		// A combined figure cannot be added to single months: the SPEC's
+		// aggregate of the pair cannot be made, and the error says why.
+		{"combined", header + "\n" + ok + "2023-02,CN,AA,X,010101,1.00,1\n2023-01/2023-02,CN,AA,X,020202,5.00,1\n",
+			"aggregate CHN X AA PANEL:010101 value: 2023-01: 2023-01/2023-02 is combined"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
