@@ -139,6 +139,7 @@ type worker struct {
 	entry    int32   // the key entry this worker writes next, or -1
 	texts    arena   // the key entries' texts
 	fast     bool    // fastRow may be tried: see there
+	fastNew  bool    // fastRow may read a new key text's row too (newRow)
 
 	ends []int
 	base row // the row's attributes other than its key, period and value (fastRow)
@@ -296,6 +297,9 @@ func newWorker(p *plan, ds *Dataset) *worker {
 	w.deferred = p.deferred()
 	w.fast = w.simple && p.spanFirst >= 0 && p.period.col >= 0 && !p.month.has && len(p.skips) == 0 && len(p.periodChecks) == 0 &&
 		p.vintage.col < 0 && p.source.col < 0 && p.note.col < 0 && p.ncols <= 64
+	// A row of a new key text through newRow takes the general path's
+	// steps for a fast schema, less services and parts summed into totals.
+	w.fastNew = w.fast && !p.services.has && !p.summed
 	if w.fast {
 		w.ends = make([]int, p.ncols)
 		if p.vintage.has {
@@ -311,7 +315,8 @@ func newWorker(p *plan, ds *Dataset) *worker {
 // and a plain value. It returns the index after the record, or false for
 // anything else, which the general path then reads (and so reports, if it
 // is bad); unseen, with false, says that it looked the row's key text up
-// and found it new, so that the general path need not. It is tried only
+// and found it new, so that the general path need not, and that it has
+// split the record into w.rec, which ends at next. It is tried only
 // for a schema whose key columns lie side by side and whose vintage,
 // source and note are constants.
 func (w *worker) fastRow(res *result, b []byte, i int, line int32) (next int, ok, unseen bool) {
@@ -403,31 +408,6 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (next int, ok
 	if !w.per.has || string(pt) != string(w.per.last) {
 		return 0, false, false
 	}
-	// The key text, from the first key column to the last.
-	from := 0
-	if p.spanFirst > 0 {
-		from = ends[p.spanFirst-1] + 1
-	}
-	text := rec[from:ends[p.spanLast]]
-	t := p.keys
-	ke, skip := int32(-1), false
-	if w.prev >= 0 {
-		if g := w.after(w.prev); g >= 0 {
-			if ent := t.ent(g); ent.form == 1 && ent.text == string(text) {
-				ke = g
-			} else if g2 := w.after(g); g2 >= 0 {
-				if ent := t.ent(g2); ent.form == 1 && ent.text == string(text) {
-					ke, skip = g2, true
-				}
-			}
-		}
-	}
-	if ke < 0 {
-		if ke = t.find(text, 1); ke < 0 {
-			return 0, false, true
-		}
-	}
-	ent := t.ent(ke)
 	// The value: at most 18 digits and a point; anything else goes the
 	// long way.
 	v := field(p.value.col)
@@ -453,11 +433,84 @@ func (w *worker) fastRow(res *result, b []byte, i int, line int32) (next int, ok
 	if digits == 0 || digits > 18 {
 		return 0, false, false
 	}
+	// The key text, from the first key column to the last.
+	from := 0
+	if p.spanFirst > 0 {
+		from = ends[p.spanFirst-1] + 1
+	}
+	text := rec[from:ends[p.spanLast]]
+	t := p.keys
+	ke, skip := int32(-1), false
+	if w.prev >= 0 {
+		if g := w.after(w.prev); g >= 0 {
+			if ent := t.ent(g); ent.form == 1 && ent.text == string(text) {
+				ke = g
+			} else if g2 := w.after(g); g2 >= 0 {
+				if ent := t.ent(g2); ent.form == 1 && ent.text == string(text) {
+					ke, skip = g2, true
+				}
+			}
+		}
+	}
+	if ke < 0 {
+		if ke = t.find(text, 1); ke < 0 {
+			// The fields as splitRecord would give them: the general
+			// path reads the row from them.
+			r := &w.rec
+			r.b, r.start, r.end, r.plain = b, r.start[:0], r.end[:0], true
+			start := i
+			for _, e := range ends {
+				r.start, r.end = append(r.start, int32(start)), append(r.end, int32(i+e))
+				start = i + e + 1
+			}
+			if w.fastNew && w.newRow(res, coef, exp, line) {
+				return next, true, false
+			}
+			return next, false, true
+		}
+	}
+	ent := t.ent(ke)
 	r := &w.base
 	r.key, r.month, r.span, r.coef, r.exp, r.unit, r.line = ke, w.per.lastV.last, w.per.lastV.span, coef, exp, ent.unit, line
 	res.cols.append(r)
 	w.follow(ke, skip)
 	return next, true, false
+}
+
+// newRow reads a row of a new key text, which fastRow has split into
+// w.rec and whose plain value it has read, as row would: the same steps,
+// less those its schema has no use for (see fastNew). It returns false,
+// having kept nothing, for a row it finds bad, which the general path
+// then reads and reports.
+func (w *worker) newRow(res *result, coef int64, exp int8, line int32) bool {
+	p, f := w.p, &w.rec
+	key, e := w.key(f)
+	if e != nil {
+		return false
+	}
+	r := w.base
+	r.edition, r.vint = w.edition, Vintage{}
+	if p.vintage.has {
+		if b := w.text(f, &p.vintage); len(b) > 0 {
+			v, err := w.vint.get(b)
+			if err != nil {
+				return false
+			}
+			r.vint = v
+		} else if p.vintage.required {
+			return false
+		}
+	}
+	u, e := w.unitOf(f, key, &p.unit, &w.unit)
+	if e != nil {
+		return false
+	}
+	// A plain value is no negative level, and nothing fails from here.
+	ke := w.learn(f, key, u)
+	r.key, r.month, r.span, r.coef, r.exp, r.unit, r.line = ke, w.per.lastV.last, w.per.lastV.span, coef, exp, p.keys.ent(ke).unit, line
+	res.cols.append(&r)
+	w.follow(ke, false)
+	return true
 }
 
 func (w *worker) parseUnit(s string) (unitInfo, error) {
@@ -637,17 +690,20 @@ func (w *worker) parse(bl *block, res *result) *result {
 	defer func() { res.lines = line }()
 	for i := 0; i < len(b); {
 		unseen := false
+		var next, nl int
+		var err error
 		if w.fast {
-			next, ok, u := w.fastRow(res, b, i, int32(line))
-			if ok {
+			var ok bool
+			if next, ok, unseen = w.fastRow(res, b, i, int32(line)); ok {
 				res.rows++
 				line++
 				i = next
 				continue
 			}
-			unseen = u
 		}
-		next, nl, err := splitRecord(b, i, p.delim, &w.rec)
+		if !unseen { // else fastRow has split the record
+			next, nl, err = splitRecord(b, i, p.delim, &w.rec)
+		}
 		if p.arrays {
 			// A JSON table's string may hold a newline: its array is
 			// still one line.
