@@ -140,6 +140,9 @@ type worker struct {
 	texts    arena   // the key entries' texts
 	fast     bool    // fastRow may be tried: see there
 	fastNew  bool    // fastRow may read a new key text's row too (newRow)
+	// unitConst is a constant unit as newRow has parsed it, once unitKnown.
+	unitConst unitInfo
+	unitKnown bool
 
 	ends []int
 	base row // the row's attributes other than its key, period and value (fastRow)
@@ -501,9 +504,18 @@ func (w *worker) newRow(res *result, coef int64, exp int8, line int32) bool {
 			return false
 		}
 	}
-	u, e := w.unitOf(f, key, &p.unit, &w.unit)
-	if e != nil {
-		return false
+	var u unitInfo
+	if w.unitKnown {
+		if checkUnit(key.Measure, w.unitConst.u) != nil {
+			return false
+		}
+		u = w.unitConst
+	} else {
+		if u, e = w.unitOf(f, key, &p.unit, &w.unit); e != nil {
+			return false
+		}
+		// A constant unit parses to the same every row.
+		w.unitConst, w.unitKnown = u, p.unit.col < 0
 	}
 	// A plain value is no negative level, and nothing fails from here.
 	ke := w.learn(f, key, u)
