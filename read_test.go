@@ -780,6 +780,73 @@ func TestReadManyKeys(t *testing.T) {
 	}
 }
 
+// TestReadNewKeyRows checks rows of new key texts, which the fast path
+// reads itself when they are good and leaves to the general one when not,
+// against a read through the general path only (a schema with a check):
+// the same figures, with their editions, and the same errors, bad rows
+// among good ones, in blocks of two sizes, on one worker and on many.
+func TestReadNewKeyRows(t *testing.T) {
+	bad := []string{
+		"%s,Q!,X,0101%02d,1",     // no partner
+		"%s,US,X,01A1%02d,1",     // no commodity
+		"%s,,X,0101%02d,1",       // an empty partner
+		"%s,US,Z,0101%02d,1",     // no flow
+		"%s,US,X,0101%02d,-1",    // a negative level
+		"%s,US,X,0101%02d,1.2.3", // no value
+		"%s,US,X,0101%02d,",      // an empty value
+		"%s,US,X,0101%02d",       // a field short
+		"%s,US,X,\"0101%02d\",7", // quoted
+		"%s,US , X ,0101%02d,7",  // padded
+		"%s,US,X,0101%02d,7\r",   // CRLF
+		"",                       // blank
+	}
+	var b strings.Builder
+	b.WriteString("period,partner,flow,hs,value\n")
+	for m := 1; m <= 3; m++ {
+		per := fmt.Sprintf("2024-%02d", m)
+		for i := range 3000 {
+			if i%7 == 3 {
+				row := bad[(i/7+m)%len(bad)]
+				if row != "" {
+					row = fmt.Sprintf(row, per, i%100)
+				}
+				b.WriteString(row + "\n")
+				continue
+			}
+			fmt.Fprintf(&b, "%s,%s,%s,%02d%02d%02d,%d.%d\n", per, []string{"US", "JP", "DE"}[i%3], []string{"X", "M"}[i/3%2], 1+i/600, 1+i/6%100, m%2, i, m)
+		}
+	}
+	file := b.String()
+	for _, class := range []string{"", "H5", "PANEL"} {
+		s := detail()
+		if class != "" {
+			s.Classification = tradeflow.Const(class)
+		}
+		checked := s
+		checked.Check = func(*tradeflow.Figure) (string, error) { return "", nil } // not a simple schema
+		show := func(ds *tradeflow.Dataset, err error) string {
+			var b strings.Builder
+			for f := range ds.Figures() {
+				fmt.Fprintf(&b, "%v %v %s %v %d\n", f.Key, f.Period, f.Printed(), f.Edition, f.Line)
+			}
+			var list *tradeflow.ErrorList
+			require.ErrorAs(t, err, &list)
+			for _, e := range list.Errors {
+				fmt.Fprintf(&b, "%v\n", e)
+			}
+			return b.String() + fmt.Sprint(list.Total, ds.Summary())
+		}
+		ref, err := read(t, file, checked, tradeflow.CollectErrors(), tradeflow.Unlisted())
+		want := show(ref, err)
+		for _, size := range []int{4096, 1 << 16} {
+			for _, workers := range []int{1, 2, 4} {
+				ds, err := read(t, file, s, tradeflow.BlockSize(size), tradeflow.Workers(workers), tradeflow.CollectErrors(), tradeflow.Unlisted())
+				assert.Equal(t, want, show(ds, err), "classification %q, block size %d, %d workers", class, size, workers)
+			}
+		}
+	}
+}
+
 // TestReadDeferredQuantities checks a read whose figures get their series
 // once the file is read (a schema with quantities and no check) against
 // the same read with a check, which finds each figure's series as it
