@@ -195,8 +195,11 @@ func (t *keyTable) place(slots []atomic.Int32, s int32, h uint64) {
 	slots[i].Store(s)
 }
 
+// grow makes the slots four times as many, not twice: it places every
+// entry again while the other workers wait for the lock, and a file of
+// many new keys, a month's detail file, grows the table again and again.
 func (t *keyTable) grow() {
-	slots := make([]atomic.Int32, 2*len(*t.slots.Load()))
+	slots := make([]atomic.Int32, 4*len(*t.slots.Load()))
 	t.entries(func(e int32) {
 		if t.ent(e).form != formAnon {
 			t.place(slots, e+1, t.ent(e).hash)
