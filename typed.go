@@ -170,16 +170,22 @@ func buildMonths[U series.Unit](ds *Dataset, rows []int32) (series.Series[U], er
 	}
 	shift := int32(-u.Exponent())
 	for _, r := range rows {
-		p, i := ds.rows.page(r)
-		a := &p.attr.c
-		if p.attr.v != nil {
-			a = &p.attr.v[i]
-		}
-		o = append(o, p.monthAt(i))
-		c = append(c, p.coefAt(i))
-		e = append(e, int32(a.exp)+int32(ds.units[a.unit].exp)+shift)
+		m, coef, exp := ds.rows.figureAt(r, ds.units, shift)
+		o, c, e = append(o, m), append(c, coef), append(e, exp)
 	}
 	return series.FromCoefficients[U](epoch, o, c, e)
+}
+
+// figureAt returns row r's last month (since epoch), its coefficient, and
+// the exponent that makes it a value in a unit shift places finer than
+// the units' base (units are the dataset's).
+func (t *table) figureAt(r int32, units []UnitCode, shift int32) (month int32, coef int64, exp int32) {
+	p, i := t.page(r)
+	a := &p.attr.c
+	if p.attr.v != nil {
+		a = &p.attr.v[i]
+	}
+	return p.monthAt(i), p.coefAt(i), int32(a.exp) + int32(units[a.unit].exp) + shift
 }
 
 // lineOf returns the line of the latest figure of series s for period p.
@@ -318,15 +324,8 @@ func fillMonths[U series.Unit](ds *Dataset, pb *series.PanelBuilder[U], i int, s
 	var u U
 	shift := int32(-u.Exponent())
 	for _, r := range ds.index().rowsOf(s) {
-		p, k := ds.rows.page(r)
-		a := &p.attr.c
-		if p.attr.v != nil {
-			a = &p.attr.v[k]
-		}
-		if a.span != 0 {
-			return false
-		}
-		if pb.SetInt(i, monthAt(p.monthAt(k)), p.coefAt(k), int32(a.exp)+int32(ds.units[a.unit].exp)+shift) != nil {
+		m, coef, exp := ds.rows.figureAt(r, ds.units, shift)
+		if pb.SetInt(i, monthAt(m), coef, exp) != nil {
 			return false
 		}
 	}
