@@ -87,11 +87,12 @@
 // allocation per value. Series are immutable and safe for concurrent use.
 //
 // A [Panel] holds many series together, for work over thousands at once:
-// its operations ([Panel.YoY], [Panel.YearToDate], [Panel.Round],
-// [Panel.ZeroFill], [Panel.Aggregate], [Panel.Total]) are the series
-// operations of the same names on every series, by the same code, with
-// the results' values carved out of a few large blocks rather than
-// allocated a series at a time. [PanelBuilder] makes one from integers.
+// its operations ([Panel.YoY], [Panel.MoM], [Panel.Change], [Panel.Diff],
+// [Panel.YearToDate], [Panel.Round], [Panel.ZeroFill], [Panel.Aggregate],
+// [Panel.Total]) are the series operations of the same names on every
+// series, by the same code, with the results' values carved out of a few
+// large blocks rather than allocated a series at a time. [PanelBuilder]
+// makes one from integers.
 //
 // # Encodings
 //

@@ -61,6 +61,26 @@ func (p Panel[U]) Change(lag int) Panel[Percent] {
 // row i is [YoY] of p.Series(i).
 func (p Panel[U]) YoY() Panel[Percent] { return p.Change(12) }
 
+// MoM returns the panel of the month-on-month percent changes of p's
+// series: row i is [MoM] of p.Series(i).
+func (p Panel[U]) MoM() Panel[Percent] { return p.Change(1) }
+
+// Diff returns the panel of the differences of p's series over lag
+// months, exactly, in their unit: row i is [Diff] of p.Series(i). It
+// panics if lag < 1.
+func (p Panel[U]) Diff(lag int) Panel[U] {
+	if lag < 1 {
+		panic("series: lag must be at least 1")
+	}
+	a := p.arena(-lag)
+	var gaps Gaps
+	out := make([]*store, len(p.rows))
+	for i, d := range p.rows {
+		out[i], gaps = laggedWith(d, lag, lagDiff, a.builder, gaps[:0])
+	}
+	return Panel[U]{rows: out}
+}
+
 // YearToDate returns the panel of the running totals of p's series within
 // each year: row i is [YearToDate] of p.Series(i), with the same options.
 func (p Panel[U]) YearToDate(opts ...CumOption) Panel[U] {

@@ -69,6 +69,8 @@ func TestPanelMatchesSeries(t *testing.T) {
 		}
 
 		change := p.Change(lag)
+		diff := p.Diff(lag)
+		mom := p.MoM()
 		yoy := p.YoY()
 		ytd := p.YearToDate(opts...)
 		rounded := change.Round(places)
@@ -79,6 +81,10 @@ func TestPanelMatchesSeries(t *testing.T) {
 			same(t, "Change", i, change.Series(i), c, s)
 			y, _ := YoY(s)
 			same(t, "YoY", i, yoy.Series(i), y, s)
+			df, _ := Diff(s, lag)
+			same(t, "Diff", i, diff.Series(i), df, s)
+			mm, _ := MoM(s)
+			same(t, "MoM", i, mom.Series(i), mm, s)
 			d, _ := YearToDate(s, opts...)
 			same(t, "YearToDate", i, ytd.Series(i), d, s)
 			same(t, "Round", i, rounded.Series(i), c.Round(places), s)
