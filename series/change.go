@@ -243,6 +243,13 @@ func lagSingle(d *store, lag int, kind lagKind, off int, out builder, gaps Gaps)
 	return gaps
 }
 
+// checkLag panics unless lag is at least 1.
+func checkLag(lag int) {
+	if lag < 1 {
+		panic("series: lag must be at least 1")
+	}
+}
+
 func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 	return laggedWith(d, lag, kind, newBuilder, nil)
 }
@@ -250,9 +257,7 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 // laggedWith is lagged with the result's builder from mk, appending the
 // gaps to gaps (whose room a caller may reuse).
 func laggedWith(d *store, lag int, kind lagKind, mk maker, gaps Gaps) (*store, Gaps) {
-	if lag < 1 {
-		panic("series: lag must be at least 1")
-	}
+	checkLag(lag)
 	if d == nil {
 		return nil, gaps
 	}

@@ -45,16 +45,7 @@ func (p Panel[U]) Series(i int) Series[U] { return wrap[U](p.rows[i]) }
 // Change returns the panel of the percent changes of p's series over lag
 // months: row i is [Change] of p.Series(i). It panics if lag < 1.
 func (p Panel[U]) Change(lag int) Panel[Percent] {
-	if lag < 1 {
-		panic("series: lag must be at least 1")
-	}
-	a := p.arena(-lag)
-	var gaps Gaps
-	out := make([]*store, len(p.rows))
-	for i, d := range p.rows {
-		out[i], gaps = laggedWith(d, lag, lagPercent, a.builder, gaps[:0])
-	}
-	return Panel[Percent]{rows: out}
+	return Panel[Percent]{rows: p.lagged(lag, lagPercent)}
 }
 
 // YoY returns the panel of the year-on-year percent changes of p's series:
@@ -68,17 +59,18 @@ func (p Panel[U]) MoM() Panel[Percent] { return p.Change(1) }
 // Diff returns the panel of the differences of p's series over lag
 // months, exactly, in their unit: row i is [Diff] of p.Series(i). It
 // panics if lag < 1.
-func (p Panel[U]) Diff(lag int) Panel[U] {
-	if lag < 1 {
-		panic("series: lag must be at least 1")
-	}
+func (p Panel[U]) Diff(lag int) Panel[U] { return Panel[U]{rows: p.lagged(lag, lagDiff)} }
+
+// lagged is Change and Diff: lagged of every series.
+func (p Panel[U]) lagged(lag int, kind lagKind) []*store {
+	checkLag(lag)
 	a := p.arena(-lag)
 	var gaps Gaps
 	out := make([]*store, len(p.rows))
 	for i, d := range p.rows {
-		out[i], gaps = laggedWith(d, lag, lagDiff, a.builder, gaps[:0])
+		out[i], gaps = laggedWith(d, lag, kind, a.builder, gaps[:0])
 	}
-	return Panel[U]{rows: out}
+	return out
 }
 
 // YearToDate returns the panel of the running totals of p's series within
