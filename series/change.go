@@ -220,19 +220,28 @@ func (b builder) setBigChange(i int, a, base *big.Int, kind lagKind) {
 // lagSingle is lagged for a store of single months, none wide, whose first
 // month is at least lag months after 0001-01; out begins off months after
 // d. It appends to gaps the months it leaves out, and returns them.
-func lagSingle(d *store, lag int, kind lagKind, off int, out builder, gaps Gaps) Gaps {
+func lagSingle(d *store, lag int, kind lagKind, off int, out builder, gaps Gaps, keep bool) Gaps {
 	for w, word := range d.present {
+		if !keep && w<<6 < lag {
+			// The months before lag have no base: without their gaps,
+			// there is nothing to do for them.
+			word &^= 1<<uint(min(lag-w<<6, 64)) - 1
+		}
 		for word != 0 {
 			i := w<<6 + bits.TrailingZeros64(word)
 			word &= word - 1
 			j := i - lag
 			if j < 0 || d.present[j>>6]&(1<<(uint(j)&63)) == 0 {
-				gaps = append(gaps, Gap{MonthPeriod(d.month(i)), BaseMissing, MonthPeriod(d.month(j))})
+				if keep {
+					gaps = append(gaps, Gap{MonthPeriod(d.month(i)), BaseMissing, MonthPeriod(d.month(j))})
+				}
 				continue
 			}
 			a, bc := d.coef[i], d.coef[j]
 			if kind == lagPercent && bc == 0 {
-				gaps = append(gaps, Gap{MonthPeriod(d.month(i)), BaseZero, MonthPeriod(d.month(j))})
+				if keep {
+					gaps = append(gaps, Gap{MonthPeriod(d.month(i)), BaseZero, MonthPeriod(d.month(j))})
+				}
 				continue
 			}
 			if !out.setChange(i-off, a, bc, kind) {
@@ -251,12 +260,12 @@ func checkLag(lag int) {
 }
 
 func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
-	return laggedWith(d, lag, kind, newBuilder, nil)
+	return laggedWith(d, lag, kind, newBuilder, nil, true)
 }
 
 // laggedWith is lagged with the result's builder from mk, appending the
 // gaps to gaps (whose room a caller may reuse).
-func laggedWith(d *store, lag int, kind lagKind, mk maker, gaps Gaps) (*store, Gaps) {
+func laggedWith(d *store, lag int, kind lagKind, mk maker, gaps Gaps, keep bool) (*store, Gaps) {
 	checkLag(lag)
 	if d == nil {
 		return nil, gaps
@@ -273,7 +282,7 @@ func laggedWith(d *store, lag int, kind lagKind, mk maker, gaps Gaps) (*store, G
 		first, _ := d.start.add(off) // a month of d
 		out = mk(first, len(d.coef)-off, scale)
 	}
-	if early := countBits(d.present, min(lag, len(d.coef))); early > 0 && cap(gaps) == 0 {
+	if early := countBits(d.present, min(lag, len(d.coef))); keep && early > 0 && cap(gaps) == 0 {
 		// The observations of the first lag months have no base in d: one
 		// allocation for their gaps and a few more.
 		gaps = make(Gaps, 0, early+4)
@@ -282,7 +291,7 @@ func laggedWith(d *store, lag int, kind lagKind, mk maker, gaps Gaps) (*store, G
 		// Single months, each in 64 bits, whose bases cannot begin
 		// before 0001-01: the common case, without the general loop's
 		// checks.
-		gaps = lagSingle(d, lag, kind, off, out, gaps)
+		gaps = lagSingle(d, lag, kind, off, out, gaps, keep)
 		return out.done(), gaps
 	}
 	for w, word := range d.present {

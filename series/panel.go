@@ -68,7 +68,7 @@ func (p Panel[U]) lagged(lag int, kind lagKind) []*store {
 	var gaps Gaps
 	out := make([]*store, len(p.rows))
 	for i, d := range p.rows {
-		out[i], gaps = laggedWith(d, lag, kind, a.builder, gaps[:0])
+		out[i], gaps = laggedWith(d, lag, kind, a.builder, gaps[:0], false)
 	}
 	return out
 }

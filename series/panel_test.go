@@ -25,7 +25,11 @@ func randomPanel(rng *rand.Rand) []Series[USD] {
 			ss[i], _, _ = randomSeries(rng)
 		default:
 			var b Builder[USD]
-			for k := range 36 {
+			n := 36
+			if rng.IntN(8) == 0 {
+				n = 100 + rng.IntN(60) // more than a word of presence bits
+			}
+			for k := range n {
 				if rng.IntN(30) != 0 {
 					b.SetInt(start.AddMonths(k), randCoef(rng)>>uint(rng.IntN(64)), -2)
 				}
@@ -53,6 +57,9 @@ func TestPanelMatchesSeries(t *testing.T) {
 			t.Fatalf("Len %d, want %d", p.Len(), len(ss))
 		}
 		lag := 1 + rng.IntN(13)
+		if rng.IntN(8) == 0 {
+			lag = 1 + rng.IntN(150) // past a word of presence bits
+		}
 		places := int32(rng.IntN(6) - 1)
 		var opts []CumOption
 		if rng.IntN(2) == 0 {
