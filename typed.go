@@ -272,14 +272,17 @@ func Panels[U series.Unit](ds *Dataset, keep func(Key) bool, size int) (iter.Seq
 	}
 	months := ds.Months()
 	return func(yield func([]Key, series.Panel[U]) bool) {
-		var b series.Builder[U]
+		var (
+			b series.Builder[U]
+			f filler
+		)
 		for lo := 0; lo < len(ids); lo += size {
 			chunk := ids[lo:min(lo+size, len(ids))]
 			keys := make([]Key, len(chunk))
 			pb := series.NewPanelBuilder[U](ds.spanOf(chunk, months), len(chunk))
 			for i, s := range chunk {
 				keys[i] = ds.series.at(s).Key
-				if fillMonths(ds, pb, i, s) {
+				if fillMonths(ds, pb, i, s, &f) {
 					continue
 				}
 				v, err := build(ds, &b, s, isMonthly, false)
@@ -316,20 +319,36 @@ func (ds *Dataset) spanOf(ss []int32, all series.Period) series.Period {
 // fillMonths sets the values of series s as the i'th series of pb, as
 // buildMonths would make them, and reports whether it could: s must be a
 // series of single months, one row a month, each value within
-// series.MaxDigits in U.
-func fillMonths[U series.Unit](ds *Dataset, pb *series.PanelBuilder[U], i int, s int32) bool {
+// series.MaxDigits in U. Its months and coefficients are gathered into
+// f's room and given to pb a run of one exponent at a time (a file's
+// values nearly always have one).
+func fillMonths[U series.Unit](ds *Dataset, pb *series.PanelBuilder[U], i int, s int32, f *filler) bool {
 	if ds.index().isMixed(s) || ds.rows.bigs != nil {
 		return false
 	}
 	var u U
 	shift := int32(-u.Exponent())
+	f.months, f.coefs = f.months[:0], f.coefs[:0]
+	var exp0 int32
 	for _, r := range ds.index().rowsOf(s) {
 		m, coef, exp := ds.rows.figureAt(r, ds.units, shift)
-		if pb.SetInt(i, monthAt(m), coef, exp) != nil {
-			return false
+		if exp != exp0 && len(f.coefs) > 0 {
+			if pb.SetInts(i, f.months, f.coefs, exp0) != nil {
+				return false
+			}
+			f.months, f.coefs = f.months[:0], f.coefs[:0]
 		}
+		exp0 = exp
+		f.months = append(f.months, monthAt(m))
+		f.coefs = append(f.coefs, coef)
 	}
-	return true
+	return pb.SetInts(i, f.months, f.coefs, exp0) == nil
+}
+
+// A filler is fillMonths' room, kept from series to series.
+type filler struct {
+	months []series.Month
+	coefs  []int64
 }
 
 // suspect reports whether series s may fail to build: two of its figures

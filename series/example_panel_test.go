@@ -63,3 +63,18 @@ func ExamplePanelBuilder() {
 	// [2025-10: 12345.67, 2025-12: 15000] USD
 	// [2025-12: 99] USD
 }
+
+// SetInts fills a series from columns: months and coefficients side by
+// side, at one exponent. A call that fails sets nothing.
+func ExamplePanelBuilder_SetInts() {
+	months := series.Period{First: series.MustParseMonth("2025-10"), Last: series.MustParseMonth("2025-12")}
+	b := series.NewPanelBuilder[series.USD](months, 1)
+	oct, nov, dec := months.First, months.First.AddMonths(1), months.Last
+	fmt.Println(b.SetInts(0, []series.Month{oct, dec}, []int64{1234567, 890}, -2))
+	fmt.Println(b.SetInts(0, []series.Month{nov, dec}, []int64{5, 6}, 0))
+	fmt.Println(b.Panel().Series(0))
+	// Output:
+	// <nil>
+	// series: 2025-12: two observations for the same period
+	// [2025-10: 12345.67, 2025-12: 8.9] USD
+}

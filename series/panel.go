@@ -330,6 +330,82 @@ func (b *PanelBuilder[U]) SetInt(i int, m Month, coef int64, exp int32) error {
 	return nil
 }
 
+// SetInts sets the values of series i for months[j] to coefs[j] × 10^exp,
+// for each j: SetInt for every one, in one call, the way to fill a panel
+// from columns. Its errors are SetInt's (a month in months twice is a
+// [*DuplicateError] too), and leave series i as it was. It panics if i is
+// out of range, months and coefs differ in length, or the panel was made.
+func (b *PanelBuilder[U]) SetInts(i int, months []Month, coefs []int64, exp int32) error {
+	b.use("SetInts")
+	if len(months) != len(coefs) {
+		panic(fmt.Sprintf("series: PanelBuilder.SetInts: %d months for %d coefficients", len(months), len(coefs)))
+	}
+	d := b.rows[i]
+	if b.whole[i] {
+		return fmt.Errorf("series: PanelBuilder.SetInts: series %d was set whole by SetSeries: %w", i, ErrDuplicate)
+	}
+	// What can be checked without changing d first, so that an error
+	// leaves it as it was.
+	first, last := b.period.First.n, b.period.Last.n
+	for _, m := range months {
+		if m.n < first || m.n > last {
+			return &MonthError{m.String(), fmt.Sprintf("outside the panel's %v", b.period)}
+		}
+		if d.has(int(m.n - d.start.n)) {
+			return &DuplicateError{m, MonthPeriod(m), MonthPeriod(m)}
+		}
+	}
+	if exp < -MaxDigits || exp > MaxDigits-19 {
+		for j, c := range coefs {
+			if c == 0 && exp > 0 {
+				continue // zero has no digits to scale, however it is written
+			}
+			if why := checkInt(c, exp); why != "" {
+				return &LimitError{MonthPeriod(months[j]), describe(big.NewInt(c), exp), why}
+			}
+		}
+	}
+	if -exp > d.scale {
+		// The values stay the same, in finer units.
+		if anyBit(d.present) {
+			rescale(d, -exp)
+		} else {
+			d.scale = -exp
+		}
+	}
+	out := builder{d}
+	sh := int(d.scale + exp)
+	for j, m := range months {
+		k := int(m.n - d.start.n)
+		if d.present[k>>6]&(1<<(uint(k)&63)) != 0 {
+			// A month given twice: take back what this call set, leaving
+			// 0 where there is no value, as everywhere (fastAdd relies on
+			// it).
+			for _, m := range months[:j] {
+				k := int(m.n - d.start.n)
+				d.present[k>>6] &^= 1 << (uint(k) & 63)
+				d.coef[k] = 0
+				delete(d.wide, int32(k))
+			}
+			if len(d.wide) == 0 {
+				d.wide = nil // none left: the fast paths stay open
+			}
+			return &DuplicateError{m, MonthPeriod(m), MonthPeriod(m)}
+		}
+		c := coefs[j]
+		if sh > 0 && c != 0 {
+			r, ok := fixed.MulPow10(c, sh)
+			if !ok {
+				out.setBig(k, new(big.Int).Mul(big.NewInt(c), fixed.BigPow10(sh)))
+				continue
+			}
+			c = r
+		}
+		out.set(k, c)
+	}
+	return nil
+}
+
 // SetSeries makes s the i'th series, in place of what it had: the way to
 // put in a series with combined observations, or values outside the
 // builder's period. It panics if i is out of range or the panel was made.

@@ -202,6 +202,92 @@ func TestPanelBuilderMatchesFromCoefficients(t *testing.T) {
 	}
 }
 
+// TestPanelBuilderSetInts: SetInts is SetInt for each value, on random
+// runs at random exponents over series already holding some values; and a
+// call with a month outside the period, a month set before, a month given
+// twice or a value past the limit returns SetInt's error and leaves the
+// series as it was.
+func TestPanelBuilderSetInts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 36))
+	start := MustMonth(2023, time.January)
+	per := Period{start, start.AddMonths(35)}
+	for range trials(3000) {
+		n := 1 + rng.IntN(4)
+		got, want := NewPanelBuilder[USD](per, n), NewPanelBuilder[USD](per, n)
+		for i := range n {
+			ks := rng.Perm(36)[:rng.IntN(37)]
+			for len(ks) > 0 {
+				run := ks[:1+rng.IntN(len(ks))]
+				ks = ks[len(run):]
+				e := int32(rng.IntN(7) - 4)
+				months, coefs := make([]Month, len(run)), make([]int64, len(run))
+				for j, k := range run {
+					months[j], coefs[j] = start.AddMonths(k), randCoef(rng)>>uint(rng.IntN(64))
+				}
+				var wantErr any
+				switch rng.IntN(12) {
+				case 0:
+					months[rng.IntN(len(months))] = per.Last.AddMonths(1)
+					wantErr = new(*MonthError)
+				case 1:
+					months[len(months)-1] = months[0]
+					wantErr = new(*DuplicateError)
+					if len(months) == 1 {
+						wantErr = nil
+					}
+				case 2:
+					e = MaxDigits
+					coefs[rng.IntN(len(coefs))] = 123
+					wantErr = new(*LimitError)
+				}
+				err := got.SetInts(i, months, coefs, e)
+				if wantErr != nil {
+					if err == nil || !errors.As(err, wantErr) {
+						t.Fatalf("SetInts(%d, %v, %v, %d): %v, want %T", i, months, coefs, e, err, wantErr)
+					}
+					// A month without a value holds 0, as everywhere
+					// (fastAdd relies on it).
+					d := got.rows[i]
+					for k, c := range d.coef {
+						if !d.has(k) && c != 0 {
+							t.Fatalf("after %v, month %d has no value but holds %d", err, k, c)
+						}
+					}
+					continue // and want is left as it was, too
+				}
+				if err != nil {
+					t.Fatalf("SetInts(%d, %v, %v, %d): %v", i, months, coefs, e, err)
+				}
+				for j, m := range months {
+					if err := want.SetInt(i, m, coefs[j], e); err != nil {
+						t.Fatalf("SetInt(%d, %v, %d, %d): %v", i, m, coefs[j], e, err)
+					}
+				}
+				if err := got.SetInts(i, months[:1], coefs[:1], e); !errors.As(err, new(*DuplicateError)) {
+					t.Fatalf("SetInts of %v again: %v, want a *DuplicateError", months[0], err)
+				}
+			}
+		}
+		gp, wp := got.Panel(), want.Panel()
+		// And what is computed from them, which reads their blocks whole
+		// (a value taken back must leave nothing behind).
+		all := make([]int, n)
+		gs, ws := gp.ZeroFill(per).Aggregate(all), wp.ZeroFill(per).Aggregate(all)
+		same(t, "SetInts, summed", 0, gs.Series(0), ws.Series(0), ws.Series(0))
+		gs, ws = gp.Aggregate(all).ZeroFill(per), wp.Aggregate(all).ZeroFill(per)
+		same(t, "SetInts, summed and filled", 0, gs.Series(0), ws.Series(0), ws.Series(0))
+		for i := range n {
+			same(t, "SetInts", i, gp.Series(i), wp.Series(i), wp.Series(i))
+			same(t, "SetInts, YoY", i, gp.YoY().Series(i), wp.YoY().Series(i), wp.Series(i))
+		}
+	}
+	b := NewPanelBuilder[USD](per, 1)
+	b.SetSeries(0, Series[USD]{})
+	if err := b.SetInts(0, []Month{start}, []int64{1}, 0); !errors.Is(err, ErrDuplicate) {
+		t.Fatalf("SetInts after SetSeries: %v, want ErrDuplicate", err)
+	}
+}
+
 // TestPanelBuilderLimits: the limit check of FromCoefficients, and an
 // overflow on rescaling going to big integers.
 func TestPanelBuilderLimits(t *testing.T) {
@@ -269,6 +355,8 @@ func TestPanelMisuse(t *testing.T) {
 	for name, f := range map[string]func(){
 		"Panel twice":       func() { b.Panel() },
 		"SetInt after":      func() { b.SetInt(0, per.First, 1, 0) },
+		"SetInts after":     func() { b.SetInts(0, nil, nil, 0) },
+		"SetInts lengths":   func() { NewPanelBuilder[USD](per, 1).SetInts(0, []Month{per.First}, nil, 0) },
 		"SetSeries after":   func() { b.SetSeries(0, Series[USD]{}) },
 		"Aggregate group 2": func() { NewPanel(Series[USD]{}, Series[USD]{}).Aggregate([]int{0, 2}) },
 		"Aggregate short":   func() { NewPanel(Series[USD]{}).Aggregate(nil) },
