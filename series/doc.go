@@ -92,7 +92,8 @@
 // [Panel.Total]) are the series operations of the same names on every
 // series, by the same code, with the results' values carved out of a few
 // large blocks rather than allocated a series at a time. [PanelBuilder]
-// makes one from integers.
+// makes one from integers, a value at a time ([PanelBuilder.SetInt]) or
+// from columns of months and coefficients ([PanelBuilder.SetInts]).
 //
 // # Encodings
 //

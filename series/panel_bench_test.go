@@ -53,27 +53,64 @@ func perValue(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/(panelSeries*panelMonths), "ns/value")
 }
 
-// BenchmarkPanelBuild builds each series from cents with Builder.SetInt.
+// BenchmarkPanelBuild builds each series from cents: Series with
+// Builder.SetInt and Builder.Series, series by series; Panel with a
+// PanelBuilder, SetInt a value (SetInt) or SetInts a series (SetInts).
 func BenchmarkPanelBuild(b *testing.B) {
 	rng := rand.New(rand.NewPCG(2, 36))
 	cents := make([]int64, panelSeries*panelMonths)
 	for i := range cents {
 		cents[i] = rng.Int64N(1_000_000_000)
 	}
-	var bl series.Builder[series.USD]
-	b.ReportAllocs()
-	for b.Loop() {
-		for s := range panelSeries {
-			bl.Reset()
-			for m, v := range cents[s*panelMonths : (s+1)*panelMonths] {
-				bl.SetInt(panelStart.AddMonths(m), v, -2)
-			}
-			if _, err := bl.Series(); err != nil {
-				b.Fatal(err)
+	months := make([]series.Month, panelMonths)
+	for m := range months {
+		months[m] = panelStart.AddMonths(m)
+	}
+	per := series.Period{First: months[0], Last: months[panelMonths-1]}
+	b.Run("Series", func(b *testing.B) {
+		var bl series.Builder[series.USD]
+		b.ReportAllocs()
+		for b.Loop() {
+			for s := range panelSeries {
+				bl.Reset()
+				for m, v := range cents[s*panelMonths : (s+1)*panelMonths] {
+					bl.SetInt(months[m], v, -2)
+				}
+				if _, err := bl.Series(); err != nil {
+					b.Fatal(err)
+				}
 			}
 		}
-	}
-	perValue(b)
+		perValue(b)
+	})
+	b.Run("SetInt", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			pb := series.NewPanelBuilder[series.USD](per, panelSeries)
+			for s := range panelSeries {
+				for m, v := range cents[s*panelMonths : (s+1)*panelMonths] {
+					if err := pb.SetInt(s, months[m], v, -2); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			pb.Panel()
+		}
+		perValue(b)
+	})
+	b.Run("SetInts", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			pb := series.NewPanelBuilder[series.USD](per, panelSeries)
+			for s := range panelSeries {
+				if err := pb.SetInts(s, months, cents[s*panelMonths:(s+1)*panelMonths], -2); err != nil {
+					b.Fatal(err)
+				}
+			}
+			pb.Panel()
+		}
+		perValue(b)
+	})
 }
 
 // BenchmarkPanelYoY is series.YoY of each series: the first twelve months
