@@ -295,39 +295,7 @@ func (b *PanelBuilder[U]) SetInt(i int, m Month, coef int64, exp int32) error {
 	if b.whole[i] {
 		return fmt.Errorf("series: PanelBuilder.SetInt: series %d was set whole by SetSeries: %w", i, ErrDuplicate)
 	}
-	if m.Before(b.period.First) || m.After(b.period.Last) {
-		return &MonthError{m.String(), fmt.Sprintf("outside the panel's %v", b.period)}
-	}
-	k := m.MonthsSince(d.start)
-	if d.has(k) {
-		return &DuplicateError{m, MonthPeriod(m), MonthPeriod(m)}
-	}
-	// Any int64 at an exponent from −40 to 21 is within MaxDigits.
-	if exp < -MaxDigits || exp > MaxDigits-19 {
-		if coef == 0 && exp > 0 {
-			exp = 0 // zero has no digits to scale, however it is written
-		} else if why := checkInt(coef, exp); why != "" {
-			return &LimitError{MonthPeriod(m), describe(big.NewInt(coef), exp), why}
-		}
-	}
-	if -exp > d.scale {
-		if anyBit(d.present) {
-			rescale(d, -exp)
-		} else {
-			d.scale = -exp
-		}
-	}
-	out := builder{d}
-	if sh := d.scale + exp; sh > 0 && coef != 0 {
-		r, ok := fixed.MulPow10(coef, int(sh))
-		if !ok {
-			out.setBig(k, new(big.Int).Mul(big.NewInt(coef), fixed.BigPow10(int(sh))))
-			return nil
-		}
-		coef = r
-	}
-	out.set(k, coef)
-	return nil
+	return b.setInts(d, []Month{m}, []int64{coef}, exp)
 }
 
 // SetInts sets the values of series i for months[j] to coefs[j] × 10^exp,
@@ -344,6 +312,11 @@ func (b *PanelBuilder[U]) SetInts(i int, months []Month, coefs []int64, exp int3
 	if b.whole[i] {
 		return fmt.Errorf("series: PanelBuilder.SetInts: series %d was set whole by SetSeries: %w", i, ErrDuplicate)
 	}
+	return b.setInts(d, months, coefs, exp)
+}
+
+// setInts is SetInt and SetInts on d, a series not set whole.
+func (b *PanelBuilder[U]) setInts(d *store, months []Month, coefs []int64, exp int32) error {
 	// What can be checked without changing d first, so that an error
 	// leaves it as it was.
 	first, last := b.period.First.n, b.period.Last.n
