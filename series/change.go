@@ -219,7 +219,8 @@ func (b builder) setBigChange(i int, a, base *big.Int, kind lagKind) {
 
 // lagSingle is lagged for a store of single months, none wide, whose first
 // month is at least lag months after 0001-01; out begins off months after
-// d. It appends to gaps the months it leaves out, and returns them.
+// d. It appends to gaps the months it leaves out, if keep, and returns
+// them.
 func lagSingle(d *store, lag int, kind lagKind, off int, out builder, gaps Gaps, keep bool) Gaps {
 	for w, word := range d.present {
 		if !keep && w<<6 < lag {
@@ -264,7 +265,8 @@ func lagged(d *store, lag int, kind lagKind) (*store, Gaps) {
 }
 
 // laggedWith is lagged with the result's builder from mk, appending the
-// gaps to gaps (whose room a caller may reuse).
+// gaps to gaps (whose room a caller may reuse), or making none unless
+// keep (a panel's operations return no gaps).
 func laggedWith(d *store, lag int, kind lagKind, mk maker, gaps Gaps, keep bool) (*store, Gaps) {
 	checkLag(lag)
 	if d == nil {

@@ -328,6 +328,7 @@ func (b *PanelBuilder[U]) setInts(d *store, months []Month, coefs []int64, exp i
 			return &DuplicateError{m, MonthPeriod(m), MonthPeriod(m)}
 		}
 	}
+	// Any int64 at an exponent from −40 to 21 is within MaxDigits.
 	if exp < -MaxDigits || exp > MaxDigits-19 {
 		for j, c := range coefs {
 			if c == 0 && exp > 0 {
