@@ -54,8 +54,9 @@ func perValue(b *testing.B) {
 }
 
 // BenchmarkPanelBuild builds each series from cents: Series with
-// Builder.SetInt and Builder.Series, series by series; Panel with a
-// PanelBuilder, SetInt a value (SetInt) or SetInts a series (SetInts).
+// Builder.SetInt and Builder.Series, series by series; SetInt and SetInts
+// into one PanelBuilder, with PanelBuilder.SetInt a value or
+// PanelBuilder.SetInts a series.
 func BenchmarkPanelBuild(b *testing.B) {
 	rng := rand.New(rand.NewPCG(2, 36))
 	cents := make([]int64, panelSeries*panelMonths)
