@@ -113,6 +113,9 @@ type worker struct {
 		ok bool
 	}
 	svc cache[bool]
+	// matchArgs holds the values handed to skip rules' Match, which takes
+	// a string: a string made for each row would be a heap object a row.
+	matchArgs arena
 
 	// Codes of other classifications than HS, a cache each.
 	other     map[string]*cache[Commodity]
@@ -234,9 +237,9 @@ func (c *cache[T]) get(b []byte) (T, error) {
 		switch {
 		case c.lastOnly:
 		case c.m == nil:
-			c.m = map[string]T{string(b): v}
+			c.m = map[string]T{s: v}
 		case len(c.m) < 1<<16:
-			c.m[string(b)] = v
+			c.m[s] = v
 		}
 	}
 	c.last, c.lastV, c.has = append(c.last[:0], b...), v, true
@@ -823,7 +826,7 @@ func (w *worker) skip(f *record) int {
 	for k, sk := range w.p.skips {
 		v := trim(f.field(sk.col))
 		if sk.match != nil {
-			if sk.match(string(v)) {
+			if sk.match(w.matchArgs.keep(v)) {
 				return k
 			}
 			continue
