@@ -99,6 +99,11 @@ func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) 
 		rest = io.MultiReader(bytes.NewReader(raw.buf), rest)
 	}
 	line := bytes.TrimPrefix(head, []byte("\ufeff"))
+	if i := bareCR(line); i >= 0 && !arrays {
+		// Lines that end in a carriage return alone: the header is the
+		// first (Read reads the file so).
+		head, line = line[:i], line[:i]
+	}
 	if err := headerless(line, len(line) == 0, arrays); err != nil {
 		return nil, &RowError{File: name, Line: 1, Err: err}
 	}

@@ -196,6 +196,12 @@ func TestReadNotUTF8(t *testing.T) {
 			"the file looks UTF-16BE (NUL bytes between the letters of its first line); the library reads UTF-8: convert the file first, e.g. with iconv -f UTF-16BE -t UTF-8"},
 		{"UTF-32LE with its mark", append([]byte{0xff, 0xfe, 0, 0}, "r\x00\x00\x00"...),
 			"the file is UTF-32 (its byte-order mark is FF FE 00 00); the library reads UTF-8: convert the file first, e.g. with iconv -f UTF-32 -t UTF-8"},
+		{"a ZIP archive", append([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), own...),
+			"the file is a ZIP archive (or an Excel workbook, .xlsx, which is one), not text: the library reads text files (CSV, tab-separated, JSON tables), plain or gzip-compressed: unpack it first"},
+		{"a 7-Zip archive", append([]byte("7z\xbc\xaf\x27\x1c\x00\x04"), own...),
+			"the file is a 7-Zip archive, not text: the library reads text files (CSV, tab-separated, JSON tables), plain or gzip-compressed: unpack it first"},
+		{"a tar archive", append(append(append([]byte("own.csv"), make([]byte, 250)...), "ustar\x0000"...), own...),
+			"the file is a tar archive, not text: the library reads text files (CSV, tab-separated, JSON tables), plain or gzip-compressed: unpack it first"},
 		{"a NUL byte", []byte("reporter,per\x00iod,flow\n"),
 			"the first line holds NUL bytes (the first is byte 13): the file is not UTF-8 text, perhaps UTF-16 or UTF-32; the library reads UTF-8: convert the file first, e.g. with iconv -f UTF-16 -t UTF-8"},
 	} {
@@ -204,7 +210,11 @@ func TestReadNotUTF8(t *testing.T) {
 			_, errLoad := tradeflow.Load(bytes.NewReader(tt.file), "u.csv")
 			// In blocks smaller than the header, the first is enough.
 			_, errComtrade := tradeflow.Read(context.Background(), bytes.NewReader(tt.file), "u.csv", tradeflow.Comtrade(), tradeflow.BlockSize(64))
-			for _, err := range []error{errAny, errLoad, errComtrade} {
+			errs := []error{errAny, errLoad, errComtrade}
+			if tt.name == "a tar archive" {
+				errs = errs[:2] // its mark is at byte 257, past a first block of 64
+			}
+			for _, err := range errs {
 				var re *tradeflow.RowError
 				require.ErrorAs(t, err, &re)
 				assert.Equal(t, "u.csv", re.File)
@@ -220,4 +230,62 @@ func TestReadNotUTF8(t *testing.T) {
 	var re *tradeflow.RowError
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, 3, re.Line)
+}
+
+// A file whose lines end in a carriage return alone (old Macintosh
+// programs, Excel's "CSV (Macintosh)") reads as the same file with
+// newlines, line numbers and all, in small blocks and gzipped too; it was
+// read as one header holding the whole file and no rows.
+func TestReadCRLineEnds(t *testing.T) {
+	ctx := context.Background()
+	for _, file := range []string{
+		"comtrade-cn-2025-11.csv",
+		"comtrade/comtrade_plus_api.csv", // quoted fields, some with commas
+		"comtrade/comtrade_legacy_bulk.csv",
+		"comext/full_v2_202402.dat",
+		"baci/BACI_HS22_Y2023_V202501.csv",
+	} {
+		t.Run(file, func(t *testing.T) {
+			lf, err := os.ReadFile(filepath.Join("testdata", file))
+			require.NoError(t, err)
+			require.NotContains(t, string(lf), "\r", "a file of newlines alone")
+			name := filepath.Base(file)
+			opts := []tradeflow.ReadOption{tradeflow.CollectErrors(), tradeflow.WithVintage("2025-06-30")}
+			if strings.HasPrefix(name, "BACI") {
+				opts = opts[:1] // BACI's name gives its release
+			}
+			want, err := tradeflow.ReadAny(ctx, bytes.NewReader(lf), name, opts...)
+			require.NotNil(t, want, "%v", err) // some fixtures hold bad rows on purpose
+			require.Positive(t, want.Len())
+			wantText := describe(want, err)
+			cr := bytes.ReplaceAll(lf, []byte("\n"), []byte("\r"))
+			var gz bytes.Buffer
+			zw := gzip.NewWriter(&gz)
+			zw.Write(cr)
+			zw.Close()
+			for _, in := range []struct {
+				what string
+				file []byte
+				opts []tradeflow.ReadOption
+			}{
+				{"plain", cr, opts},
+				{"in blocks of 64 bytes", cr, append(opts, tradeflow.BlockSize(64))},
+				{"gzipped", gz.Bytes(), opts},
+			} {
+				got, err := tradeflow.ReadAny(ctx, bytes.NewReader(in.file), name, in.opts...)
+				require.NotNil(t, got, "%s: %v", in.what, err)
+				assert.Equal(t, wantText, describe(got, err), in.what)
+			}
+		})
+	}
+	// A bad row is named by its line, as an editor counts them.
+	own := "period,flow,partner,commodity,measure,value,unit,vintage,source,note\r" +
+		"2025-11,X,WLD,TOTAL,value,3303.5,USD_100M,2025-12-08,GACC,\r" +
+		"2025-12,X,WLD,TOTAL,value,33o3.5,USD_100M,2026-01-14,GACC,\r"
+	_, err := tradeflow.Load(strings.NewReader(own), "mac.csv", tradeflow.WithReporter("CN"))
+	var re *tradeflow.RowError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "mac.csv", re.File)
+	assert.Equal(t, 3, re.Line)
+	assert.Equal(t, "33o3.5", re.Value)
 }

@@ -159,8 +159,11 @@ func ReadFile(ctx context.Context, path string, s Schema, opts ...ReadOption) (*
 // stays proportional to the figures kept, not to the file: a figure costs
 // a few bytes in the dataset's columns. Records are delimited text (RFC
 // 4180: a field may be quoted, a quoted field may hold the delimiter, a
-// newline and doubled quotes), with a header line; a byte-order mark and
-// CRLF line ends are accepted; blank lines are counted and skipped.
+// newline and doubled quotes), with a header line; a byte-order mark,
+// CRLF line ends and lines that end in a carriage return alone (old
+// Macintosh programs') are accepted; blank lines are counted and skipped.
+// A file that is not text (UTF-16, a ZIP or 7-Zip archive, an Excel
+// workbook) is an error that says what it is.
 //
 // Months may be written 2025-11, 202511, 2025M11, 2025/11, 11/2025, Nov
 // 2025 or November 2025; a span as 2025-01/2025-11 (a year to date, or a

@@ -35,6 +35,10 @@ type splitter struct {
 	grow    int    // the size of the last block's storage
 	err     error  // the reader's, which ends the file early
 	gzip    bool   // the file is gzip-compressed
+	// cr says that the file's lines end in a carriage return alone (as
+	// old Macintosh programs write them, Excel's "CSV (Macintosh)"
+	// among them): each is read as a newline.
+	cr bool
 }
 
 func newSplitter(r io.Reader, name string, cfg readConfig) *splitter {
@@ -54,6 +58,9 @@ func (sp *splitter) release(b *block) { sp.free <- b.own[:0] }
 func (sp *splitter) fill(buf []byte, n int) int {
 	for n < len(buf) && !sp.eof && sp.err == nil {
 		k, err := sp.r.Read(buf[n:])
+		if sp.cr {
+			crToLF(buf[n : n+k])
+		}
 		n += k
 		if err == io.EOF {
 			sp.eof = true
@@ -77,6 +84,10 @@ func (sp *splitter) header() ([]byte, error) {
 			}
 		}
 		b := bytes.TrimPrefix(buf[:n], []byte("\ufeff"))
+		if !sp.arrays && !sp.cr && bareCR(b) >= 0 {
+			sp.cr = true
+			crToLF(b)
+		}
 		// The delimiter is not known yet; quotes are followed without it
 		// (a quote opens a field only at the start of the line or after a
 		// comma, tab or semicolon).
@@ -108,6 +119,46 @@ func (sp *splitter) header() ([]byte, error) {
 	}
 }
 
+// bareCR returns the index of the first carriage return in the first line
+// of b that no newline follows, outside quotes, or -1: a file whose lines
+// end in a carriage return alone has one there, and no other file has (a
+// header of one line holding the whole file, otherwise, its rows read as
+// none).
+func bareCR(b []byte) int {
+	fieldStart := true
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '"' && fieldStart:
+			j := quoteEnd(b, i+1)
+			if j < 0 {
+				return -1
+			}
+			i = j
+			fieldStart = false
+		case c == '\n':
+			return -1
+		case c == '\r':
+			if i+1 < len(b) && b[i+1] != '\n' {
+				return i
+			}
+			fieldStart = false
+		case c == ',' || c == '\t' || c == ';':
+			fieldStart = true
+		default:
+			fieldStart = false
+		}
+	}
+	return -1
+}
+
+// crToLF turns every carriage return of b into a newline.
+func crToLF(b []byte) {
+	for i := bytes.IndexByte(b, '\r'); i >= 0; i = bytes.IndexByte(b, '\r') {
+		b[i] = '\n'
+		b = b[i+1:]
+	}
+}
+
 // headerless returns why head, the first line of a file without a UTF-8
 // byte-order mark, is no header, or nil if it has text. empty says the
 // file has no bytes; arrays that it is a JSON table.
@@ -135,13 +186,34 @@ var foreignBOMs = []struct {
 	{[]byte{0xfe, 0xff}, "UTF-16"},
 }
 
-// notUTF8 reports a file that is not UTF-8 text, by its first bytes b: a
-// UTF-16 or UTF-32 byte-order mark, or NUL bytes in the first line, which
-// no header holds. Read as UTF-8, such a header is one column of
+// The first bytes of the archives and compressions statistics offices
+// ship files in, other than gzip (which a read unpacks): a download saved
+// as it came.
+var archives = []struct{ mark, name string }{
+	{"PK\x03\x04", "a ZIP archive (or an Excel workbook, .xlsx, which is one)"},
+	{"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"},
+	{"Rar!\x1a\x07", "a RAR archive"},
+	{"\xfd7zXZ\x00", "xz-compressed"},
+	{"\x28\xb5\x2f\xfd", "Zstandard-compressed"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel 97-2003 workbook (.xls)"},
+}
+
+// notUTF8 reports a file that is not UTF-8 text, by its first bytes b: an
+// archive (a ZIP, 7-Zip, RAR or tar file, xz or Zstandard), a UTF-16 or
+// UTF-32 byte-order mark, or NUL bytes in the first line, which no header
+// holds. Read as UTF-8, such a header is one column of
 // gibberish, and its error would list every column as missing. It wraps
 // [ErrMalformed], not ErrColumn: the file's bytes are wrong, not its
 // columns, and no other schema reads it.
 func notUTF8(b []byte) error {
+	for _, a := range archives {
+		if bytes.HasPrefix(b, []byte(a.mark)) {
+			return fmt.Errorf("the file is %s, not text: the library reads text files (CSV, tab-separated, JSON tables), plain or gzip-compressed: unpack it first: %w", a.name, ErrMalformed)
+		}
+	}
+	if len(b) >= 262 && string(b[257:262]) == "ustar" {
+		return fmt.Errorf("the file is a tar archive, not text: the library reads text files (CSV, tab-separated, JSON tables), plain or gzip-compressed: unpack it first: %w", ErrMalformed)
+	}
 	const convert = "the library reads UTF-8: convert the file first, e.g. with iconv -f %s -t UTF-8: %w"
 	for _, m := range foreignBOMs {
 		if bytes.HasPrefix(b, m.mark) {
