@@ -75,3 +75,33 @@ func TestAggregatePartnersMemberInAnotherCurrency(t *testing.T) {
 	_, ok := s.At(mp("2025-11"))
 	assert.False(t, ok, "no sum with a member missing")
 }
+
+// A group none of whose members has a series for the key (a reporter the
+// file does not hold, or members only in another currency) is an error:
+// there is no period to report them missing in, and an empty sum without
+// gaps would read as an answer.
+func TestAggregatePartnersNoMemberHasASeries(t *testing.T) {
+	in := header + "2025-11,X,FR,TOTAL,value,10,USD,2025-12-08,test,\n2025-11,X,DE,TOTAL,value,4,CNY,2025-12-08,test,\n"
+	ds, err := tradeflow.Load(strings.NewReader(in), "cny.csv", tradeflow.WithReporter("CN"))
+	require.NoError(t, err)
+	de := partner.MustGroup("DE alone", partner.Membership{Code: partner.MustParseCode("DE")})
+	asean := partner.ASEAN()
+	for _, tt := range []struct {
+		key  tradeflow.Key
+		g    partner.Group
+		want string
+	}{
+		{tradeflow.MustParseKey("USA X WLD TOTAL value"), partner.EU(),
+			"tradeflow: cny.csv: no member of EU has a series in USD like USA X WLD TOTAL value (whatever its partner): no such series"},
+		{key("WLD", tradeflow.Exports, tradeflow.Value), asean,
+			"tradeflow: cny.csv: no member of ASEAN has a series in USD like CHN X WLD TOTAL value (whatever its partner): no such series"},
+		{key("WLD", tradeflow.Exports, tradeflow.Value), de,
+			"tradeflow: cny.csv: no member of DE alone has a series in USD like CHN X WLD TOTAL value (whatever its partner) (CHN X DEU TOTAL value is in CNY): no such series"},
+	} {
+		s, gaps, err := tradeflow.AggregatePartners[series.USD](ds, tt.key, tt.g)
+		require.ErrorIs(t, err, tradeflow.ErrNoSeries, "%v %v", tt.key, tt.g)
+		assert.Equal(t, tt.want, err.Error())
+		assert.True(t, s.IsEmpty())
+		assert.Nil(t, gaps)
+	}
+}

@@ -410,7 +410,9 @@ func noMonthly[U series.Unit](ds *Dataset, key Key, keys []Key) error {
 // a fixed composition, see [partner.Group.Fixed]); key.Partner is ignored.
 // Members the dataset has no series for in U's dimension (none at all,
 // or only one in another currency) count as missing, and are reported in
-// the gaps, never taken as zero. It adds up monthly figures, or with
+// the gaps, never taken as zero; if no member has one, there is no period
+// to report them in, and that is an error ([ErrNoSeries]). It adds up
+// monthly figures, or with
 // [OfCumulative] year-to-date and annual ones; members with figures of
 // the other kind only are an error ([ErrNoSeries]) that says so.
 func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opts ...AggregateOption) (series.Series[U], partner.MemberGaps, error) {
@@ -419,7 +421,10 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opt
 	for ms := range g.Memberships() {
 		member[ms.Code] = true
 	}
-	var keys []Key // of members
+	var (
+		keys  []Key      // of members
+		other *UnitError // of a member whose series is in another unit
+	)
 	data := map[partner.Code]series.Series[U]{}
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Commodity != key.Commodity || k.Flow != key.Flow || k.Measure != key.Measure ||
@@ -429,6 +434,9 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opt
 		s, err := get(ds, k)
 		var ue *UnitError
 		if errors.As(err, &ue) {
+			if member[k.Partner] && other == nil {
+				other = ue
+			}
 			continue // a member without a series in U: missing, in the gaps
 		}
 		if err != nil {
@@ -438,6 +446,17 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opt
 		if member[k.Partner] {
 			keys = append(keys, k)
 		}
+	}
+	if len(keys) == 0 {
+		// No period to report the missing members in: an empty sum
+		// without gaps would look like an answer.
+		why := ""
+		if other != nil {
+			why = fmt.Sprintf(" (%v is in %s)", other.Key, other.Have)
+		}
+		var u U
+		return series.Series[U]{}, nil, fmt.Errorf("tradeflow: %s: no member of %s has a series in %s like %v (whatever its partner)%s: %w",
+			ds.name, g, u.Symbol(), key, why, ErrNoSeries)
 	}
 	s, gaps := partner.Aggregate(g, data)
 	if s.IsEmpty() && !cumulative {
