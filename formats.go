@@ -69,7 +69,9 @@ func Detect(header []byte) (Format, bool) {
 
 // ReadAny reads a file of any format in [Formats], recognised by its
 // header (see [Detect]); gzip is recognised too. A header no format
-// matches is an error that lists the formats; an empty file, a blank
+// matches is an error that lists the formats and says the nearest and
+// the columns it lacks, or what the file is if it is no table (a web page
+// or a JSON object, what a failed download leaves); an empty file, a blank
 // first line or a file that is not UTF-8 text (UTF-16, say) is an error
 // that says so.
 func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) (*Dataset, error) {
@@ -109,13 +111,59 @@ func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) 
 	}
 	f, ok := Detect(head)
 	if !ok {
-		var names []string
-		for _, f := range Formats() {
-			names = append(names, f.Name)
-		}
-		return nil, &RowError{File: name, Line: 1, Err: fmt.Errorf("a header of no format the library reads (%s): %w", strings.Join(names, ", "), ErrColumn)}
+		return nil, &RowError{File: name, Line: 1, Err: unknownHeader(line)}
 	}
 	return Read(ctx, rest, name, f.Schema(), opts...)
+}
+
+// unknownHeader says why line, a file's first line, is the header of no
+// format: what the file is if it is no table at all (an HTML page, a JSON
+// object: what an API or a web site answers in place of the file when a
+// download fails), else which format it comes closest to and the marks it
+// lacks, else its first line. It wraps ErrColumn.
+func unknownHeader(line []byte) error {
+	var names []string
+	for _, f := range Formats() {
+		names = append(names, f.Name)
+	}
+	known := fmt.Sprintf("a header of no format the library reads (%s)", strings.Join(names, ", "))
+	text := bytes.TrimSpace(bytes.TrimRight(line, "\r\n"))
+	lower := bytes.ToLower(text)
+	switch {
+	case bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) || bytes.HasPrefix(lower, []byte("<?xml")):
+		return fmt.Errorf("%s: the file is a web page (HTML or XML), not a table: perhaps an error or sign-in page saved in place of the download (it begins %q): %w",
+			known, clip(text), ErrColumn)
+	case bytes.HasPrefix(text, []byte("{")):
+		return fmt.Errorf("%s: the file is a JSON object, not a table (it begins %q): perhaps an API's error in place of the data; "+
+			"the library reads JSON tables (arrays of arrays, as the US Census Bureau's API answers), and UN Comtrade's API as CSV: %w", known, clip(text), ErrColumn)
+	}
+	var rec record
+	splitRecord(bytes.Clone(text), 0, detectDelimiter(text), &rec)
+	have := map[string]bool{}
+	for i := range rec.n() {
+		have[strings.ToLower(strings.TrimSpace(string(rec.field(i))))] = true
+	}
+	var (
+		best    Format
+		lacking []string
+		most    int
+	)
+	for _, f := range Formats() {
+		var lack []string
+		for _, m := range f.Marks {
+			if !have[strings.ToLower(m)] {
+				lack = append(lack, m)
+			}
+		}
+		// Two marks at least: "period" alone says little.
+		if n := len(f.Marks) - len(lack); n >= 2 && n > most {
+			best, lacking, most = f, lack, n
+		}
+	}
+	if most > 0 {
+		return fmt.Errorf("%s: the nearest is %s, which also has the columns %s: %w", known, best.Name, strings.Join(lacking, ", "), ErrColumn)
+	}
+	return fmt.Errorf("%s: the first line is %q: %w", known, clip(text), ErrColumn)
 }
 
 // ReadAnyFile is [ReadAny] on the named file.

@@ -678,6 +678,23 @@ func TestReadAny(t *testing.T) {
 	_, err := tradeflow.ReadAny(context.Background(), strings.NewReader("a,b\n1,2\n"), "x")
 	assert.ErrorIs(t, err, tradeflow.ErrColumn)
 	assert.ErrorContains(t, err, "x:1: a header of no format the library reads (tradeflow CSV, UN Comtrade, UN Comtrade bulk, ")
+
+	// What else the error says: what the file is, when it is no table
+	// (what a failed download leaves), or the format it comes nearest.
+	for _, tt := range []struct{ file, want string }{
+		{"a,b\n1,2\n", `the first line is "a,b"`},
+		{"freqCode,period,reporterCode,partnerCode,flowCode,cmdCode,netWgt\nM,202511,156,842,X,TOTAL,\n",
+			"the nearest is UN Comtrade, which also has the columns primaryValue"},
+		{"\ufeff<!DOCTYPE html>\n<html><body>429 Too Many Requests</body></html>\n",
+			`the file is a web page (HTML or XML), not a table: perhaps an error or sign-in page saved in place of the download (it begins "<!DOCTYPE html>")`},
+		{`{"statusCode": 429, "message": "Rate limit is exceeded."}` + "\n",
+			`the file is a JSON object, not a table (it begins "{\"statusCode\": 429, \"message\": \"Rate limit is exceeded.\"}"): perhaps an API's error in place of the data; ` +
+				"the library reads JSON tables (arrays of arrays, as the US Census Bureau's API answers), and UN Comtrade's API as CSV"},
+	} {
+		_, err := tradeflow.ReadAny(context.Background(), strings.NewReader(tt.file), "x")
+		require.ErrorIs(t, err, tradeflow.ErrColumn)
+		assert.True(t, strings.HasSuffix(err.Error(), "US Census imports): "+tt.want+": bad header"), "%v", err)
+	}
 }
 
 // A schema's constants are parsed once, before any row: a bad one is
