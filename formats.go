@@ -155,8 +155,8 @@ func unknownHeader(line []byte) error {
 				lack = append(lack, m)
 			}
 		}
-		// Two marks at least: "period" alone says little.
-		if n := len(f.Marks) - len(lack); n >= 2 && n > most {
+		// Half the marks at least, and two: "period" alone says little.
+		if n := len(f.Marks) - len(lack); n >= 2 && 2*n >= len(f.Marks) && n > most {
 			best, lacking, most = f, lack, n
 		}
 	}
