@@ -126,6 +126,11 @@ type Summary struct {
 	// [SumDuplicates] it also counts the rows added into another row of
 	// the same key, period and vintage.
 	Summed []SkipCount
+	// NoFinalNewline says that the file's last line has no line end. Many
+	// a file written by hand ends so, and so does a download cut short
+	// inside its last line, whose last value may then have lost digits:
+	// the line is read, and this says to look.
+	NoFinalNewline bool
 }
 
 // A SkipCount is the number of rows skipped, figures left out or rows
@@ -359,6 +364,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	if failed != nil {
 		return nil, failed
 	}
+	ds.summary.NoFinalNewline = sp.open
 	// A file that cannot be read on (a record longer than the limit, a
 	// gzip stream cut short, a failing disk) fails at the first line not
 	// read whole: the splitter sent every whole record before it, and all

@@ -964,3 +964,27 @@ func TestReadKeyTexts(t *testing.T) {
 		}
 	}
 }
+
+// A last line with no line end is read, and the summary says so: a
+// download cut short inside its last line ends so, its last value perhaps
+// short of digits.
+func TestReadNoFinalNewline(t *testing.T) {
+	const head = "period,partner,flow,hs,value\n2025-11,US,X,1201,5\n"
+	for _, tt := range []struct {
+		what, file string
+		open       bool
+	}{
+		{"a newline", head + "2025-12,US,X,1201,60\n", false},
+		{"CRLF", strings.ReplaceAll(head, "\n", "\r\n") + "2025-12,US,X,1201,60\r\n", false},
+		{"none", head + "2025-12,US,X,1201,6", true},
+		{"none, lines of CR alone", strings.ReplaceAll(head, "\n", "\r") + "2025-12,US,X,1201,6", true},
+		{"spaces after the last newline", head + "2025-12,US,X,1201,60\n  ", false},
+		{"a header alone", "period,partner,flow,hs,value", false},
+	} {
+		for _, bs := range []int{16, 1 << 20} {
+			ds, err := read(t, tt.file, detail(), tradeflow.BlockSize(bs))
+			require.NoError(t, err, tt.what)
+			assert.Equal(t, tt.open, ds.Summary().NoFinalNewline, "%s, blocks of %d", tt.what, bs)
+		}
+	}
+}

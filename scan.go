@@ -39,6 +39,8 @@ type splitter struct {
 	// old Macintosh programs write them, Excel's "CSV (Macintosh)"
 	// among them): each is read as a newline.
 	cr bool
+	// open says that the last record has no newline after it.
+	open bool
 }
 
 func newSplitter(r io.Reader, name string, cfg readConfig) *splitter {
@@ -271,7 +273,10 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 			n = sp.fill(own, n)
 			cut := lastRecordEnd(own[:n], sp.delim)
 			if sp.eof && n > 0 && (cut < n) {
-				cut = n // the last record, with no newline after it
+				// The last record, with no newline after it (spaces
+				// alone are a blank line).
+				sp.open = len(bytes.TrimSpace(own[max(cut, 0):n])) > 0
+				cut = n
 			}
 			if cut > 0 {
 				b := &block{seq: sp.seq, buf: own[:cut], own: own}

@@ -72,6 +72,9 @@ func check(ctx context.Context, e *env, path string, rf *readFlags, keys bool) (
 	if sum.Blank > 0 {
 		fmt.Fprintf(tw, "  blank lines\t%s\n", count(sum.Blank))
 	}
+	if sum.NoFinalNewline {
+		fmt.Fprintf(tw, "  last line\tno line end: a file cut short ends so (check its last value)\n")
+	}
 	fmt.Fprintf(tw, "  figures\t%s\n", count(ds.Len()))
 	fmt.Fprintf(tw, "  keys\t%s\n", count(len(ds.Keys())))
 	fmt.Fprintf(tw, "  months\t%s\n", months(ds))

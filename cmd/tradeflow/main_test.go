@@ -104,6 +104,10 @@ func TestGolden(t *testing.T) {
 		{name: "check-comtrade-other-codes", args: []string{"check", "-vintage", "2025-12-08", "-other-codes", "-breakdowns", comtradePlus}},
 		{name: "check-missing-file", args: []string{"check", "testdata/no-such-file.csv"}, code: exitError},
 		{name: "check-stdin-gzip", stdin: func(t *testing.T) io.Reader { return gzipped(t, customs) }, args: []string{"check", "-reporter", "CN", "-"}},
+		{name: "check-no-final-newline", stdin: func(t *testing.T) io.Reader {
+			return strings.NewReader("period,flow,partner,commodity,measure,unit,vintage,source,note,value\n" +
+				"2025-10,X,WLD,TOTAL,value,USD_100M,2025-11-07,GACC,,3053.5\n2025-11,X,WLD,TOTAL,value,USD_100M,2025-12-08,GACC,,33") // 3303.5, cut short
+		}, args: []string{"check", "-reporter", "CN", "-"}},
 
 		// series: levels with y/y, year to date and streaks; rates.
 		{name: "series-us-exports", args: []string{"series", "-reporter", "CN", "CN X US TOTAL value", customs}},
