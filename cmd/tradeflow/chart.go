@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -115,16 +116,23 @@ func runChart(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	if err != nil {
 		return err
 	}
-	return writeTo(e, *out, func(w io.Writer) error {
+	err = writeTo(e, *out, func(w io.Writer) error {
 		if f == "svg" {
 			return d.WriteSVG(w, size)
 		}
 		return d.WritePNG(w, size)
 	})
+	if errors.Is(err, chart.ErrEmpty) && (!c.from.IsZero() || !c.to.IsZero()) {
+		return fmt.Errorf("%v: no figure between -from and -to to draw: %w", key, err)
+	}
+	return err
 }
 
-// period returns the months of the axis for a series s.
-func (c *chartCmd) period(first, last series.Month) series.Period {
+// period returns the months of the axis for a series whose observations
+// run from first to last: -from and -to, or else the series' own. Months
+// that leave none of its observations on the axis are a usage error that
+// gives the series' months.
+func (c *chartCmd) period(first, last series.Month) (series.Period, error) {
 	p := series.Period{First: first, Last: last}
 	if !c.from.IsZero() {
 		p.First = c.from
@@ -132,7 +140,17 @@ func (c *chartCmd) period(first, last series.Month) series.Period {
 	if !c.to.IsZero() {
 		p.Last = c.to
 	}
-	return p
+	if !p.Valid() || p.Last.Before(first) || p.First.After(last) {
+		var flags []string
+		if !c.from.IsZero() {
+			flags = append(flags, "-from "+c.from.String())
+		}
+		if !c.to.IsZero() {
+			flags = append(flags, "-to "+c.to.String())
+		}
+		return p, usagef("%s: no month of the series (%v to %v) to draw", strings.Join(flags, " "), first, last)
+	}
+	return p, nil
 }
 
 // lineChart draws the series of key in unit U, or with -yoy its change on
@@ -167,7 +185,9 @@ func lineChart[U series.Unit](c *chartCmd, ds *tradeflow.Dataset, key tradeflow.
 			return nil, fmt.Errorf("%v: no month has a level a year earlier to compare with", key)
 		}
 		lc := chart.LineChart[series.Percent]{Lines: []chart.Line[series.Percent]{{Series: rates}}}
-		lc.Period = c.period(rates.First(), rates.Last())
+		if lc.Period, err = c.period(rates.First(), rates.Last()); err != nil {
+			return nil, err
+		}
 		cond, err := c.streak.condition()
 		if err != nil {
 			return nil, err
@@ -185,7 +205,9 @@ func lineChart[U series.Unit](c *chartCmd, ds *tradeflow.Dataset, key tradeflow.
 		return nil, usagef("-below and -above are for a change or a rate: add -yoy, or chart a rate")
 	}
 	lc := chart.LineChart[U]{Lines: []chart.Line[U]{{Series: levels}}}
-	lc.Period = c.period(levels.First(), levels.Last())
+	if lc.Period, err = c.period(levels.First(), levels.Last()); err != nil {
+		return nil, err
+	}
 	lc.Title, lc.Subtitle, lc.Note, lc.Source = c.text(key, subtitle, gapNote(levels, lc.Period, true))
 	return lc, nil
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/tradeflow-go/tradeflow"
 )
@@ -30,7 +31,10 @@ func runConvert(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 }
 
 // writeTo writes with write to the file at path, or to standard output
-// for "-"; a file is left in place only if everything was written.
+// for "-". A file is written beside path and renamed to it only once
+// everything was written: a failed command leaves a file that was there
+// as it was, and no half-written one. A path that is no regular file (a
+// terminal, a pipe, /dev/stdout) is written to directly.
 func writeTo(e *env, path string, write func(io.Writer) error) error {
 	if path == "-" {
 		bw := bufio.NewWriter(e.stdout)
@@ -39,7 +43,42 @@ func writeTo(e *env, path string, write func(io.Writer) error) error {
 		}
 		return bw.Flush()
 	}
-	f, err := os.Create(path)
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		if !fi.Mode().IsRegular() {
+			return writeFile(path, write)
+		}
+		mode = fi.Mode().Perm()
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	bw := bufio.NewWriter(f)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = f.Chmod(mode)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// writeFile writes with write to the file at path, which is no regular
+// file.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
 		return err
 	}
@@ -50,9 +89,6 @@ func writeTo(e *env, path string, write func(io.Writer) error) error {
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
 	}
 	return err
 }

@@ -239,6 +239,51 @@ func TestChart(t *testing.T) {
 	assert.Contains(t, svgTexts(t, []byte(r.stdout)), "China's exports to the world")
 }
 
+// TestChartFailureKeepsTheFile: a chart that cannot be drawn (months
+// outside the series, or none of its figures among them) is an error that
+// says so, without a panic, and leaves a file already at the output path
+// as it was, and no other file beside it.
+func TestChartFailureKeepsTheFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "keep.png")
+	require.NoError(t, os.WriteFile(out, []byte("an earlier chart"), 0o640))
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"-from", "2030-01", "CN X US TOTAL yoy_pct"}, exitUsage,
+			"tradeflow chart: -from 2030-01: no month of the series (2024-01 to 2025-11) to draw\n"},
+		{[]string{"-yoy", "-to", "2020-01", "CN X US TOTAL value"}, exitUsage,
+			"tradeflow chart: -to 2020-01: no month of the series (2025-04 to 2025-11) to draw\n"},
+		{[]string{"-from", "2023-05", "-to", "2023-06", "CN X WLD TOTAL value"}, exitError,
+			"tradeflow chart: CHN X WLD TOTAL value: no figure between -from and -to to draw: chart: nothing to draw\n"},
+	} {
+		r := run1(t, nil, append(append([]string{"chart", "-reporter", "CN", "-o", out}, tt.args...), customs)...)
+		assert.Equal(t, tt.code, r.code, "%v", tt.args)
+		assert.True(t, strings.HasPrefix(r.stderr, tt.want), "%v: %s", tt.args, r.stderr)
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		assert.Equal(t, "an earlier chart", string(b))
+		fi, err := os.Stat(out)
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o640), fi.Mode().Perm())
+		entries, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		assert.Len(t, entries, 1, "no file left beside it")
+	}
+	// Drawn, it replaces the file, whose permissions it keeps.
+	r := run1(t, nil, "chart", "-reporter", "CN", "-o", out, "CN X US TOTAL yoy_pct", customs)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	_, err = png.Decode(bytes.NewReader(b))
+	require.NoError(t, err)
+	fi, err := os.Stat(out)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o640), fi.Mode().Perm())
+}
+
 // svgTexts returns the text elements of an SVG document.
 func svgTexts(t *testing.T, b []byte) []string {
 	t.Helper()
