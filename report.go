@@ -22,6 +22,9 @@ type Cell struct {
 	Published *decimal.Decimal `json:"published,omitempty"`
 	Note      string           `json:"note,omitempty"`  // why a figure is missing, or what it means
 	Error     string           `json:"error,omitempty"` // why the data for the figure cannot be used
+	// exact is the computed figure before [Report.Round], which Differs
+	// compares: rounding for display invents no disagreement.
+	exact *decimal.Decimal
 }
 
 // Shown returns the figure a table prints, published first, and a marker:
@@ -37,13 +40,22 @@ func (c Cell) Shown() (decimal.Decimal, string) {
 }
 
 // Differs reports whether the computed and published figures both exist and
-// do not agree at the published figure's precision.
+// do not agree at the published figure's precision. In a report rounded
+// for display ([Report.Round]) it compares the exact computed figure.
 func (c Cell) Differs() bool {
 	if c.Computed == nil || c.Published == nil {
 		return false
 	}
 	places := -c.Published.Exponent()
-	return !c.Computed.Round(max(places, 0)).Equal(*c.Published)
+	return !c.computed().Round(max(places, 0)).Equal(*c.Published)
+}
+
+// computed returns the computed figure, exact.
+func (c Cell) computed() decimal.Decimal {
+	if c.exact != nil {
+		return *c.exact
+	}
+	return *c.Computed
 }
 
 // A Row is one line of a report: a flow of one partner or product.
@@ -80,7 +92,7 @@ type Report struct {
 // negative), as customs tables print; published figures stay as printed.
 // The copy's Rounded says so, and its JSON and CSV carry the rounded
 // figures; r is unchanged, and stays the exact form. Differs on the copy
-// compares the rounded figures.
+// still compares the exact figures, which its text's notes give.
 func (r *Report) Round(places int32) *Report {
 	places = max(places, 0)
 	c := *r
@@ -90,7 +102,9 @@ func (r *Report) Round(places int32) *Report {
 		for i, row := range rows {
 			for _, cell := range []*Cell{&row.Value, &row.YoY, &row.MoM, &row.YTD, &row.YTDYoY} {
 				if cell.Computed != nil {
-					cell.Computed = ptr(series.DisplayRounding.Round(*cell.Computed, places))
+					exact := cell.computed()
+					cell.exact = &exact
+					cell.Computed = ptr(series.DisplayRounding.Round(exact, places))
 				}
 			}
 			out[i] = row
@@ -331,14 +345,16 @@ func moveNote(c BalanceMove) string {
 // Each figure carries p (published) or c (computed from levels); a figure
 // marked * has a computed counterpart that differs, listed below the
 // table. Figures are written to one decimal place (half away from zero),
+// computed ones in a report rounded by [Report.Round] to its places,
 // in the module's one number format: a comma between thousands and the
 // minus sign U+2212 ("34,147.3", "−0.6").
 func (r *Report) WriteText(w io.Writer) error {
-	// Computed figures in the notes keep a place more than the table, or
-	// those the report was rounded to.
-	notePlaces := int32(2)
+	// Computed figures are written to one place, or to those the report
+	// was rounded to; in the notes, exact, to a place more than the
+	// table's at least.
+	places, notePlaces := int32(1), int32(2)
 	if r.Rounded != nil {
-		notePlaces = *r.Rounded
+		places, notePlaces = *r.Rounded, max(*r.Rounded, 2)
 	}
 	fmt.Fprintf(w, "%s trade, %v\n\n", r.Reporter.Name(), r.Month)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -370,9 +386,13 @@ func (r *Report) WriteText(w io.Writer) error {
 				if c.c.Differs() {
 					mark += "*"
 					notes = append(notes, fmt.Sprintf("%s %s: published %s, computed from levels %s",
-						row.Label, c.name, number.Fixed(*c.c.Published, 1), number.Fixed(*c.c.Computed, notePlaces)))
+						row.Label, c.name, number.Fixed(*c.c.Published, 1), number.Fixed(c.c.computed(), notePlaces)))
 				}
-				fmt.Fprintf(tw, "%s %s\t", number.Fixed(v, 1), mark)
+				p := int32(1)
+				if mark == "c" {
+					p = places
+				}
+				fmt.Fprintf(tw, "%s %s\t", number.Fixed(v, p), mark)
 			}
 			fmt.Fprintln(tw)
 			if row.Label == "balance" && row.YoY.Note != "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -146,4 +147,20 @@ func TestReportRound(t *testing.T) {
 	z := r.Round(0)
 	assert.Equal(t, "6", z.Headline[0].YoY.Computed.String())
 	assert.Equal(t, "5.9", z.Headline[0].YoY.Published.String(), "published figures stay as printed")
+
+	// Rounding for display invents no disagreement: the balance computed
+	// from levels, 1,116.8 exactly, is 1,117 rounded, and still agrees
+	// with the published 1,116.8; a real one (exports y/y) still differs,
+	// and the notes give the exact figures, as the exact report's do.
+	bal := z.Headline[2].Value
+	require.NotNil(t, bal.Computed)
+	assert.Equal(t, "1117", bal.Computed.String())
+	assert.False(t, bal.Differs())
+	assert.True(t, z.Headline[0].YoY.Differs())
+	var exactText, zText strings.Builder
+	require.NoError(t, r.WriteText(&exactText))
+	require.NoError(t, z.WriteText(&zText))
+	notes := func(s string) string { _, after, _ := strings.Cut(s, "p published"); return after }
+	assert.Equal(t, notes(exactText.String()), notes(zText.String()))
+	assert.Contains(t, zText.String(), "2 c", "imports m/m, 1.57…, to the places asked for")
 }
