@@ -70,6 +70,7 @@ type seriesWriter struct {
 	csv      bool
 	from, to series.Month // the months to print; zero: every one
 	places   int32        // decimal places of levels
+	unit     string       // the levels' unit, as a file prints it (USD_100M)
 	streak   streakFlags
 }
 
@@ -117,7 +118,7 @@ func runSeries(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	if err != nil {
 		return err
 	}
-	sw.places = places
+	sw.places, sw.unit = places, u.String()
 	return k.series(sw, ds, key)
 }
 
@@ -245,7 +246,7 @@ func writeSeries[U series.Unit](sw *seriesWriter, ds *tradeflow.Dataset, key tra
 	}
 	rows = shown
 	if sw.csv {
-		return writeSeriesCSV(sw.w, rows, key.Measure.IsRate())
+		return writeSeriesCSV(sw.w, rows, key.Measure.IsRate(), sw.unit)
 	}
 
 	fmt.Fprintf(sw.w, "%v: %s, in %s\n\n", key, describe(key), u.Symbol())
@@ -332,23 +333,27 @@ func (sw *seriesWriter) writeStreak(s series.Series[series.Percent], name string
 	return nil
 }
 
-func writeSeriesCSV(w io.Writer, rows []seriesRow, rate bool) error {
+// writeSeriesCSV writes the rows as CSV, with the unit of the values and
+// year-to-date totals on every line: which unit a series is shown in
+// follows its latest figure, unless -unit says, so a program that reads
+// the file must not have to guess it.
+func writeSeriesCSV(w io.Writer, rows []seriesRow, rate bool, unit string) error {
 	cw := csv.NewWriter(w)
 	if rate {
-		cw.Write([]string{"period", "value"})
+		cw.Write([]string{"period", "value", "unit"})
 	} else {
-		cw.Write([]string{"period", "value", "yoy_pct", "ytd", "ytd_printed", "ytd_yoy_pct"})
+		cw.Write([]string{"period", "value", "unit", "yoy_pct", "ytd", "ytd_printed", "ytd_yoy_pct"})
 	}
 	for _, r := range rows {
 		if rate {
-			cw.Write([]string{r.period.String(), plain(r.value)})
+			cw.Write([]string{r.period.String(), plain(r.value), unit})
 			continue
 		}
 		printed := ""
 		if r.ytd != nil {
 			printed = fmt.Sprint(r.mark != "c")
 		}
-		cw.Write([]string{r.period.String(), plain(r.value), plain(r.yoy), plain(r.ytd), printed, plain(r.ytdYoY)})
+		cw.Write([]string{r.period.String(), plain(r.value), unit, plain(r.yoy), plain(r.ytd), printed, plain(r.ytdYoY)})
 	}
 	cw.Flush()
 	return cw.Error()
