@@ -25,6 +25,9 @@ type Cell struct {
 	// exact is the computed figure before [Report.Round], which Differs
 	// compares: rounding for display invents no disagreement.
 	exact *decimal.Decimal
+	// period is the period a level covers: the month, or a combined
+	// release that ends in it (January–February).
+	period series.Period
 }
 
 // Shown returns the figure a table prints, published first, and a marker:
@@ -118,7 +121,10 @@ func (r *Report) Round(places int32) *Report {
 // MonthlyReport builds the report of reporter's trade in month m, with
 // money in unit U (such as series.USD100M) and quantities in tonnes. Each
 // figure is computed from levels where the levels exist and taken as
-// published where a published figure exists; a Cell keeps both.
+// published where a published figure exists; a Cell keeps both. A level
+// released for several months together (January–February) says so in its
+// Note, and a balance is only of exports and imports of the same period;
+// its change on a year is against the same months a year before.
 //
 // The balance's change on a year is described ("surplus widened"), not
 // given as a percent, since a balance can change sign; its year-to-date
@@ -216,7 +222,10 @@ func flowRow[V series.Unit](ds *Dataset, key Key, m series.Month, label string) 
 		e := cellError(err)
 		row.Value.Error, row.YoY.Error, row.MoM.Error, row.YTD.Error = e, e, e, e
 	} else {
-		row.Value.Published, _ = at(levels, m)
+		row.Value.Published, row.Value.period = at(levels, m)
+		if row.Value.Published != nil && row.Value.period.Len() > 1 {
+			row.Value.Note = fmt.Sprintf("%v: %d months released together", row.Value.period, row.Value.period.Len())
+		}
 		yoy, g := series.YoY(levels)
 		row.YoY.Computed, _ = at(yoy, m)
 		row.YoY.Note = gapNote(g, m)
@@ -245,6 +254,16 @@ func flowRow[V series.Unit](ds *Dataset, key Key, m series.Month, label string) 
 		c, g := series.YoY(cum)
 		row.YTDYoY.Computed, _ = at(c, m)
 		if row.YTDYoY.Computed == nil {
+			row.YTDYoY.Note = gapNote(g, m)
+		}
+	}
+	if row.YTDYoY.Computed == nil && levels.Len() > 0 {
+		// No year to date printed a year apart: from the months, as the
+		// year to date itself is.
+		c, g := series.YTDChange(levels)
+		if row.YTDYoY.Computed, _ = at(c, m); row.YTDYoY.Computed != nil {
+			row.YTDYoY.Note = ""
+		} else if row.YTDYoY.Note == "" {
 			row.YTDYoY.Note = gapNote(g, m)
 		}
 	}
@@ -292,10 +311,23 @@ func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) 
 		}
 		return c.Computed
 	}
-	row.Value.Computed = sub(level(x.Value), level(im.Value))
+	// A balance is of one period: exports released for January and
+	// February together less February's imports is no figure.
+	if xp, mp := x.Value.period, im.Value.period; xp != mp && xp.Valid() && mp.Valid() {
+		row.Value.Note = fmt.Sprintf("exports cover %v and imports %v: no balance of one period", xp, mp)
+	} else {
+		row.Value.Computed = sub(level(x.Value), level(im.Value))
+		row.Value.period = xp
+		if row.Value.Computed != nil && xp.Len() > 1 {
+			row.Value.Note = x.Value.Note
+		}
+	}
 	row.YTD.Computed = sub(level(x.YTD), level(im.YTD))
 	if pub, err := Get[U](ds, key); err == nil {
-		row.Value.Published, _ = at(pub, m)
+		var p series.Period
+		if row.Value.Published, p = at(pub, m); row.Value.Published != nil && !row.Value.period.Valid() {
+			row.Value.period = p
+		}
 	}
 	if cum, err := Cumulative[U](ds, key); err == nil {
 		row.YTD.Published, _ = at(cum, m)
@@ -305,8 +337,10 @@ func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) 
 	if pub, err := Cumulative[series.Percent](ds, rate); err == nil {
 		row.YTDYoY.Published, _ = at(pub, m)
 	}
-	// Year-earlier balances, from the levels of the same flows.
-	prev := func(k Key, cumulative bool) *decimal.Decimal {
+	// Year-earlier balances, from the levels of the same flows, over the
+	// same period a year before (a combined release against a combined
+	// one, or against the months of it added up).
+	prev := func(k Key, cumulative bool, p series.Period) *decimal.Decimal {
 		var s series.Series[U]
 		var err error
 		if cumulative {
@@ -317,15 +351,33 @@ func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) 
 		if err != nil || m.Year() < 2 { // no year before 0001
 			return nil
 		}
-		v, _ := at(s, m.AddMonths(-12))
-		return v
+		if cumulative {
+			if v, _ := at(s, m.AddMonths(-12)); v != nil {
+				return v
+			}
+			// No year to date printed: the months', as the row's own.
+			if s, err = Get[U](ds, k); err != nil {
+				return nil
+			}
+			ytd, _ := series.YearToDate(s)
+			v, _ := at(ytd, m.AddMonths(-12))
+			return v
+		}
+		base := series.Period{First: p.First.AddMonths(-12), Last: p.Last.AddMonths(-12)}
+		v, err := series.Total(s, base)
+		if err != nil {
+			return nil
+		}
+		return &v
 	}
 	xk, mk := key, key
 	xk.Flow, mk.Flow = Exports, Imports
-	if b0, b1 := sub(prev(xk, false), prev(mk, false)), level(row.Value); b0 != nil && b1 != nil {
-		row.YoY.Note = moveNote(BalanceMove{*b0, *b1})
+	if b1 := level(row.Value); b1 != nil && row.Value.period.Valid() {
+		if b0 := sub(prev(xk, false, row.Value.period), prev(mk, false, row.Value.period)); b0 != nil {
+			row.YoY.Note = moveNote(BalanceMove{*b0, *b1})
+		}
 	}
-	if b0, b1 := sub(prev(xk, true), prev(mk, true)), level(row.YTD); b0 != nil && b1 != nil {
+	if b0, b1 := sub(prev(xk, true, series.Period{}), prev(mk, true, series.Period{})), level(row.YTD); b0 != nil && b1 != nil {
 		ch := BalanceMove{*b0, *b1}
 		if pc, ok := ch.SizeChange(); ok {
 			row.YTDYoY.Computed = &pc
@@ -397,6 +449,9 @@ func (r *Report) WriteText(w io.Writer) error {
 			fmt.Fprintln(tw)
 			if row.Label == "balance" && row.YoY.Note != "" {
 				notes = append(notes, "balance on a year earlier: "+row.YoY.Note)
+			}
+			if row.Value.Note != "" && (row.Value.Has() || row.Label == "balance") {
+				notes = append(notes, row.Label+" value: "+row.Value.Note)
 			}
 			if row.Label == "balance" && row.YTDYoY.Note != "" {
 				notes = append(notes, "year-to-date balance on a year earlier: "+row.YTDYoY.Note)

@@ -164,3 +164,45 @@ func TestReportRound(t *testing.T) {
 	assert.Equal(t, notes(exactText.String()), notes(zText.String()))
 	assert.Contains(t, zText.String(), "2 c", "imports m/m, 1.57…, to the places asked for")
 }
+
+// A month whose exports are released for January and February together
+// and whose imports are not has no balance of one period: the report says
+// so rather than subtract February's imports from two months' exports.
+// The year-earlier balances are of the same periods, and a year-to-date
+// change no source printed is computed from the months.
+func TestReportCombinedPeriods(t *testing.T) {
+	in := header +
+		"2024-01/2024-02,X,WLD,TOTAL,value,100,USD_100M,2024-03-07,test,\n" +
+		"2024-01,M,WLD,TOTAL,value,30,USD_100M,2024-03-07,test,\n" +
+		"2024-02,M,WLD,TOTAL,value,30,USD_100M,2024-03-07,test,\n" +
+		"2025-01/2025-02,X,WLD,TOTAL,value,110,USD_100M,2025-03-07,test,\n" +
+		"2025-01,M,WLD,TOTAL,value,40,USD_100M,2025-03-07,test,\n" +
+		"2025-02,M,WLD,TOTAL,value,50,USD_100M,2025-03-07,test,\n"
+	ds, err := tradeflow.Load(strings.NewReader(in), "jf.csv", tradeflow.WithReporter("CN"))
+	require.NoError(t, err)
+	r, err := tradeflow.MonthlyReport[series.USD100M](ds, partner.MustParseCode("CN"), mp("2025-02"))
+	require.NoError(t, err)
+	x, bal := r.Headline[0], r.Headline[2]
+	assert.Equal(t, "2025-01/2025-02: 2 months released together", x.Value.Note)
+	assert.Nil(t, bal.Value.Computed, "110 less 50 is no balance")
+	assert.Equal(t, "exports cover 2025-01/2025-02 and imports 2025-02: no balance of one period", bal.Value.Note)
+	assert.Equal(t, "20", bal.YTD.Computed.String(), "110 less 40 and 50")
+	assert.Equal(t, "surplus narrowed from 40 to 20", bal.YTDYoY.Note, "100 less 30 and 30, a year before")
+	require.NotNil(t, x.YTDYoY.Computed)
+	assert.Equal(t, "10", x.YTDYoY.Computed.String())
+
+	// On the shipped data: April 2025's year to date on a year earlier,
+	// which no source printed, from the months.
+	shipped := loadShipped(t, "china-customs.csv")
+	r, err = tradeflow.MonthlyReport[series.USD100M](shipped, partner.MustParseCode("CN"), mp("2025-04"))
+	require.NoError(t, err)
+	c := r.Headline[0].YTDYoY
+	require.NotNil(t, c.Computed, "%+v", c)
+	assert.Nil(t, c.Published)
+	levels, err := tradeflow.Get[series.USD100M](shipped, tradeflow.MustParseKey("CN X WLD TOTAL value"))
+	require.NoError(t, err)
+	want, _ := series.YTDChange(levels)
+	w, ok := want.At(mp("2025-04"))
+	require.True(t, ok)
+	assert.True(t, w.Equal(*c.Computed), "%v against %v", c.Computed, w)
+}
