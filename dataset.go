@@ -847,6 +847,21 @@ func (ds *Dataset) Figures() iter.Seq[Figure] {
 // a key printed in two currencies gives the figures of each.
 func (ds *Dataset) Vintages(key Key, p series.Period) []Figure {
 	var out []Figure
+	for _, f := range ds.vintages(key, p) {
+		out = append(out, f.Figure)
+	}
+	return out
+}
+
+// A rowFigure is a figure and its row.
+type rowFigure struct {
+	Figure
+	row int32
+}
+
+// vintages is Vintages, with each figure's row.
+func (ds *Dataset) vintages(key Key, p series.Period) []rowFigure {
+	var out []rowFigure
 	ix := ds.index()
 	last, span := monthOff(p.Last), uint16(p.Len()-1)
 	for _, s := range ds.seriesOfKey(key) {
@@ -855,21 +870,28 @@ func (ds *Dataset) Vintages(key Key, p series.Period) []Figure {
 		i, _ := slices.BinarySearchFunc(rows, last, func(r int32, m int32) int { return int(ds.rows.month(r) - m) })
 		for ; i < len(rows) && ds.rows.month(rows[i]) == last; i++ {
 			if ds.rows.span(rows[i]) == span {
-				out = append(out, ds.figure(s, rows[i]))
+				out = append(out, rowFigure{ds.figure(s, rows[i]), rows[i]})
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Figure) int { return a.Vintage.Compare(b.Vintage) })
+	slices.SortStableFunc(out, func(a, b rowFigure) int { return a.Vintage.Compare(b.Vintage) })
 	return out
 }
 
-// Lookup returns the latest vintage of the figure for key and period.
+// Lookup returns the latest vintage of the figure for key and period. A
+// figure the file gives twice for one vintage, with different values (a
+// read with [CollectErrors] reports it, and keeps both), is no figure:
+// neither value is used.
 func (ds *Dataset) Lookup(key Key, p series.Period) (Figure, bool) {
-	v := ds.Vintages(key, p)
+	v := ds.vintages(key, p)
 	if len(v) == 0 {
 		return Figure{}, false
 	}
-	return v[len(v)-1], true
+	f := v[len(v)-1]
+	if _, bad := ds.conflicts[f.row]; bad {
+		return Figure{}, false
+	}
+	return f.Figure, true
 }
 
 // AsOf returns the dataset as it stood at the end of day t: only figures
@@ -931,16 +953,25 @@ type Revision struct {
 }
 
 // Revisions returns, for every key and period printed in more than one
-// vintage, the difference from each vintage to the next.
+// vintage, the difference from each vintage to the next. A figure given
+// twice for one vintage with different values (see [Dataset.Lookup]) is
+// no revision, and revises nothing: neither value is used.
 func (ds *Dataset) Revisions() []Revision {
 	var out []Revision
 	var prev Figure
 	have := false
-	for f := range ds.Figures() {
-		if have && f.Key == prev.Key && f.Period == prev.Period && f.Unit.Dimension() == prev.Unit.Dimension() {
-			out = append(out, Revision{f.Key, f.Period, prev, f, f.Normalized().Sub(prev.Normalized())})
+	ix := ds.index()
+	for _, s := range ds.sorted() {
+		for _, r := range ix.rowsOf(s) {
+			if _, bad := ds.conflicts[r]; bad {
+				continue // the vintage before revises to the one after
+			}
+			f := ds.figure(s, r)
+			if have && f.Key == prev.Key && f.Period == prev.Period && f.Unit.Dimension() == prev.Unit.Dimension() && f.Vintage != prev.Vintage {
+				out = append(out, Revision{f.Key, f.Period, prev, f, f.Normalized().Sub(prev.Normalized())})
+			}
+			prev, have = f, true
 		}
-		prev, have = f, true
 	}
 	return out
 }

@@ -483,6 +483,27 @@ func TestReadDuplicates(t *testing.T) {
 	assert.Equal(t, "tradeflow: f.csv:3 and f.csv:4: CHN X USA 1201 value 2025-11: two different figures for one vintage: duplicate observation", err.Error())
 	_, err = tradeflow.All[series.USD](ds, nil)
 	assert.ErrorIs(t, err, tradeflow.ErrDuplicate, "bulk access refuses it too, before yielding anything")
+	_, ok := ds.Lookup(tradeflow.MustParseKey("CN X US 1201 value"), series.MonthPeriod(mp("2025-11")))
+	assert.False(t, ok, "Lookup uses neither")
+	f, ok := ds.Lookup(tradeflow.MustParseKey("CN X US 1201 value"), series.MonthPeriod(mp("2025-10")))
+	require.True(t, ok, "the month beside it is a figure")
+	assert.Equal(t, "1", f.Value.String())
+
+	// Between vintages: two figures of one vintage are no revision, and
+	// the vintages around them revise each other.
+	own := header + "2025-11,X,WLD,TOTAL,value,1,USD_100M,2025-12-08,test,\n" +
+		"2025-11,X,WLD,TOTAL,value,2,USD_100M,2026-01-08,test,\n" +
+		"2025-11,X,WLD,TOTAL,value,3,USD_100M,2026-01-08,test,\n" +
+		"2025-11,X,WLD,TOTAL,value,4,USD_100M,2026-02-08,test,\n"
+	ds, err = tradeflow.Load(strings.NewReader(own), "v.csv", tradeflow.WithReporter("CN"), tradeflow.CollectErrors())
+	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
+	revs := ds.Revisions()
+	require.Len(t, revs, 1, "%v", revs)
+	assert.Equal(t, "2025-12-08", revs[0].From.Vintage.String())
+	assert.Equal(t, "2026-02-08", revs[0].To.Vintage.String())
+	f, ok = ds.Lookup(tradeflow.MustParseKey("CN X WLD TOTAL value"), series.MonthPeriod(mp("2025-11")))
+	require.True(t, ok, "the latest vintage is one figure")
+	assert.Equal(t, "4", f.Value.String())
 
 	// An exact duplicate: an error, and one figure kept.
 	ds, err = read(t, "period,partner,flow,hs,value\n2025-11,US,X,1201,5\n2025-11,US,X,1201,5.0\n", s, tradeflow.CollectErrors())
