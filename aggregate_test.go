@@ -95,3 +95,22 @@ func TestAggregateAnnualFigures(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "4007125", v.String())
 }
+
+// All goods and a product group (or another classification's code) are
+// goods twice over: matching both is refused, as all goods and an HS code
+// are.
+func TestAggregateCommoditiesTotalAndGroup(t *testing.T) {
+	in := header + "2025-11,X,US,TOTAL,value,100,USD_M,2025-12-08,test,\n" +
+		"2025-11,X,US,SOYBEANS,value,10,USD_M,2025-12-08,test,\n"
+	ds, err := tradeflow.Load(strings.NewReader(in), "g.csv", tradeflow.WithReporter("CN"))
+	require.NoError(t, err)
+	k := tradeflow.MustParseKey("CN X US TOTAL value")
+	all := func(tradeflow.Commodity) bool { return true }
+	_, _, err = tradeflow.AggregateCommodities[series.USDMillion](ds, k, all)
+	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
+	assert.EqualError(t, err, "tradeflow: g.csv: CHN X USA TOTAL value: TOTAL contains SOYBEANS, and both match: their sum would count SOYBEANS twice; match one level: duplicate observation")
+	groups := func(c tradeflow.Commodity) bool { _, ok := c.Group(); return ok }
+	s, _, err := tradeflow.AggregateCommodities[series.USDMillion](ds, k, groups)
+	require.NoError(t, err)
+	assert.Equal(t, "[2025-11: 10] USD mn", s.String())
+}

@@ -474,7 +474,7 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opt
 //
 // Files such as UN Comtrade's carry several HS levels at once, a heading
 // beside its subheadings. If match accepts a code and a code under it
-// (or all goods and a code), their sum would count the trade under the
+// (or all goods and any other commodity: a code, a product group), their sum would count the trade under the
 // finer code twice: that is an error ([ErrDuplicate]) naming both codes,
 // and match must pick one level, such as the six-digit subheadings. No
 // level is chosen for the caller: the finer codes need not add up to
@@ -515,28 +515,37 @@ func AggregateCommodities[U series.Unit](ds *Dataset, key Key, match func(Commod
 }
 
 // nestedCommodities returns an error if one of the keys' commodities
-// contains another: all goods and an HS code, or two HS codes one under
-// the other. In the nomenclature's order the codes under a code follow
-// it, so a code contains another only if it contains the next: one pass
-// over the sorted codes finds every such pair.
+// contains another: all goods and any other commodity (an HS code, a
+// product group, another classification's code: each is goods), or two
+// HS codes one under the other. In the nomenclature's order the codes
+// under a code follow it, so a code contains another only if it contains
+// the next: one pass over the sorted codes finds every such pair.
 func nestedCommodities(ds *Dataset, key Key, keys []Key) error {
-	var codes []commodity.Code
+	var (
+		codes []commodity.Code
+		other []Commodity // neither HS nor the total
+	)
 	total := false
 	for _, k := range keys {
 		if c, ok := k.Commodity.Code(); ok {
 			codes = append(codes, c)
 		} else if k.Commodity.IsTotal() {
 			total = true
+		} else {
+			other = append(other, k.Commodity)
 		}
+	}
+	nested := func(outer string, inner fmt.Stringer) error {
+		return fmt.Errorf("tradeflow: %s: %v: %s contains %v, and both match: their sum would count %v twice; match one level: %w",
+			ds.name, key, outer, inner, inner, ErrDuplicate)
+	}
+	if total && len(other) > 0 {
+		return nested("TOTAL", other[0])
 	}
 	if len(codes) == 0 {
 		return nil
 	}
 	slices.SortFunc(codes, commodity.Code.Compare)
-	nested := func(outer string, inner commodity.Code) error {
-		return fmt.Errorf("tradeflow: %s: %v: %s contains %v, and both match: their sum would count %v twice; match one level: %w",
-			ds.name, key, outer, inner, inner, ErrDuplicate)
-	}
 	if total {
 		return nested("TOTAL", codes[0])
 	}
