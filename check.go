@@ -11,9 +11,13 @@ import (
 // marked, so that no series is ever built from either without an error
 // naming both lines. With sum set, figures with the same period and
 // vintage are added up instead. It returns the errors in line order, the
-// number of rows dropped as duplicates, and the rows added into another.
-func (ds *Dataset) check(sum bool) (errs []*RowError, dropped int, summed SkipCount) {
+// number of figures dropped as duplicates, the number kept marked (both
+// of a conflict, and a figure that overlaps another), and the rows added
+// into another.
+func (ds *Dataset) check(sum bool) (errs []*RowError, dropped, marked int, summed SkipCount) {
 	ix := ds.index()
+	before := len(ds.conflicts)
+	overlaps := 0
 	summed.Reason = "a figure for the same key, period and vintage as another, added to it (SumDuplicates)"
 	killed := false
 	for s := range ds.series.len() {
@@ -69,6 +73,7 @@ func (ds *Dataset) check(sum bool) (errs []*RowError, dropped int, summed SkipCo
 				errs = append(errs, &RowError{File: ds.name, Line: int(ds.rows.line(r)),
 					Err: fmt.Errorf("%w: %v: %v overlaps %v on line %d: a combined figure and separate months for one series", ErrDuplicate, key,
 						p, ds.rows.period(lastRow), ds.rows.line(lastRow))})
+				overlaps++
 			}
 			last, lastRow = monthOff(p.Last), r
 		}
@@ -78,5 +83,5 @@ func (ds *Dataset) check(sum bool) (errs []*RowError, dropped int, summed SkipCo
 		ds.index()
 	}
 	slices.SortStableFunc(errs, func(a, b *RowError) int { return a.Line - b.Line })
-	return errs, dropped, summed
+	return errs, dropped, overlaps + len(ds.conflicts) - before, summed
 }

@@ -114,7 +114,12 @@ type Summary struct {
 	Rows    int   // data rows, not counting the header and blank lines
 	Blank   int   // blank lines
 	Figures int   // figures kept
-	Bad     int   // rows with errors (see CollectErrors)
+	// Marked counts the figures among them that are kept but that no
+	// series is made from, each reported (see [CollectErrors]): both of
+	// two different figures for one period and vintage, and a combined
+	// figure beside separate months of one series.
+	Marked  int
+	Bad     int // rows with errors (see CollectErrors)
 	Skipped []SkipCount
 	// LeftOut counts the figures a row read could have given and did
 	// not, by reason: a quantity the row leaves empty, or writes as
@@ -405,7 +410,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	if p.deferred() {
 		ds.entrySeries(p.keys)
 	}
-	bad, dropped, summed := ds.check(cfg.sum)
+	bad, dropped, marked, summed := ds.check(cfg.sum)
 	if len(bad) > 0 {
 		if !cfg.collect {
 			return nil, bad[0]
@@ -414,6 +419,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		// of rows before those already listed. A duplicate is dropped: a
 		// bad row; conflicting and overlapping figures stay, marked.
 		ds.summary.Bad += dropped
+		ds.summary.Marked = marked
 		errs.merge(bad)
 	}
 	if summed.Rows > 0 {

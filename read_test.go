@@ -483,6 +483,8 @@ func TestReadDuplicates(t *testing.T) {
 	assert.Equal(t, "tradeflow: f.csv:3 and f.csv:4: CHN X USA 1201 value 2025-11: two different figures for one vintage: duplicate observation", err.Error())
 	_, err = tradeflow.All[series.USD](ds, nil)
 	assert.ErrorIs(t, err, tradeflow.ErrDuplicate, "bulk access refuses it too, before yielding anything")
+	assert.Equal(t, 3, ds.Summary().Figures)
+	assert.Equal(t, 2, ds.Summary().Marked, "both kept, marked")
 	_, ok := ds.Lookup(tradeflow.MustParseKey("CN X US 1201 value"), series.MonthPeriod(mp("2025-11")))
 	assert.False(t, ok, "Lookup uses neither")
 	f, ok := ds.Lookup(tradeflow.MustParseKey("CN X US 1201 value"), series.MonthPeriod(mp("2025-10")))
@@ -509,6 +511,15 @@ func TestReadDuplicates(t *testing.T) {
 	ds, err = read(t, "period,partner,flow,hs,value\n2025-11,US,X,1201,5\n2025-11,US,X,1201,5.0\n", s, tradeflow.CollectErrors())
 	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
 	assert.Equal(t, 1, ds.Len())
+	assert.Equal(t, 1, ds.Summary().Bad)
+	assert.Equal(t, 0, ds.Summary().Marked)
+
+	// A combined January-February figure beside a separate February: the
+	// later one is marked.
+	ds, err = read(t, "period,partner,flow,hs,value\n2025-01/2025-02,US,X,1201,5\n2025-02,US,X,1201,3\n", s, tradeflow.CollectErrors())
+	require.ErrorIs(t, err, tradeflow.ErrDuplicate)
+	assert.Equal(t, 2, ds.Len())
+	assert.Equal(t, 1, ds.Summary().Marked)
 
 	// Summed when asked, across printed units.
 	s.Unit = tradeflow.Column("unit")

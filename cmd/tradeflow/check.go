@@ -75,7 +75,11 @@ func check(ctx context.Context, e *env, path string, rf *readFlags, keys bool) (
 	if sum.NoFinalNewline {
 		fmt.Fprintf(tw, "  last line\tno line end: a file cut short ends so (check its last value)\n")
 	}
-	fmt.Fprintf(tw, "  figures\t%s\n", count(ds.Len()))
+	if sum.Marked > 0 {
+		fmt.Fprintf(tw, "  figures\t%s, of which %s kept marked, used by no series (errors say why)\n", count(ds.Len()), count(sum.Marked))
+	} else {
+		fmt.Fprintf(tw, "  figures\t%s\n", count(ds.Len()))
+	}
 	fmt.Fprintf(tw, "  keys\t%s\n", count(len(ds.Keys())))
 	fmt.Fprintf(tw, "  months\t%s\n", months(ds))
 	if len(sum.Skipped) == 0 {
