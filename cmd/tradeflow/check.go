@@ -90,11 +90,22 @@ func check(ctx context.Context, e *env, path string, rf *readFlags, keys bool) (
 		if i == 0 {
 			label = "  skipped"
 		}
-		where := fmt.Sprintf("the first on line %d", s.First)
-		if s.Rows == 1 {
-			where = fmt.Sprintf("on line %d", s.First)
+		fmt.Fprintf(tw, "%s\t%s %s: %s, %s\n", label, count(s.Rows), plural(s.Rows, "row", "rows"), s.Reason, firstOn(s))
+	}
+	for _, part := range []struct {
+		label, unit, units string
+		counts             []tradeflow.SkipCount
+	}{{"  left out", "figure", "figures", sum.LeftOut}, {"  summed", "row", "rows", sum.Summed}} {
+		for i, s := range part.counts {
+			if s.Rows == 0 {
+				continue
+			}
+			label := ""
+			if i == 0 {
+				label = part.label
+			}
+			fmt.Fprintf(tw, "%s\t%s %s: %s, %s\n", label, count(s.Rows), plural(s.Rows, part.unit, part.units), s.Reason, firstOn(s))
 		}
-		fmt.Fprintf(tw, "%s\t%s %s: %s, %s\n", label, count(s.Rows), plural(s.Rows, "row", "rows"), s.Reason, where)
 	}
 	switch {
 	case list == nil:
@@ -217,4 +228,12 @@ func writeKeys(w io.Writer, ds *tradeflow.Dataset) error {
 		fmt.Fprintf(tw, "  %v\t%s\t%v to %v\t%s\n", k, strings.Join(in.units, " "), in.first, in.last, count(in.n))
 	}
 	return tw.Flush()
+}
+
+// firstOn says where the first of a count's rows is.
+func firstOn(s tradeflow.SkipCount) string {
+	if s.Rows == 1 {
+		return fmt.Sprintf("on line %d", s.First)
+	}
+	return fmt.Sprintf("the first on line %d", s.First)
 }

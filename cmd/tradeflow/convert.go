@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/tradeflow-go/tradeflow"
 )
@@ -27,7 +29,35 @@ func runConvert(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 	if err != nil {
 		return err
 	}
-	return writeTo(e, *out, func(w io.Writer) error { return tradeflow.Write(w, ds) })
+	if err := writeTo(e, *out, func(w io.Writer) error { return tradeflow.Write(w, ds) }); err != nil {
+		return err
+	}
+	// What the written file does not hold, said, so that nothing is
+	// dropped unseen: rows skipped on purpose, figures left out.
+	sum := ds.Summary()
+	total := func(cs []tradeflow.SkipCount) (n int) {
+		for _, c := range cs {
+			n += c.Rows
+		}
+		return n
+	}
+	var parts []string
+	if n := total(sum.Skipped); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s skipped", n, plural(n, "row", "rows")))
+	}
+	if n := total(sum.LeftOut); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s left out", n, plural(n, "figure", "figures")))
+	}
+	if n := total(sum.Summed); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s added into totals", n, plural(n, "row", "rows")))
+	}
+	if sum.NoFinalNewline {
+		parts = append(parts, "its last line has no line end (a file cut short ends so)")
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(e.stderr, "tradeflow convert: %s: %s; tradeflow check lists why\n", sum.File, strings.Join(parts, ", "))
+	}
+	return nil
 }
 
 // writeTo writes with write to the file at path, or to standard output
