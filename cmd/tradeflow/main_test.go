@@ -112,6 +112,8 @@ func TestGolden(t *testing.T) {
 		// series: levels with y/y, year to date and streaks; rates.
 		{name: "series-us-exports", args: []string{"series", "-reporter", "CN", "CN X US TOTAL value", customs}},
 		{name: "series-us-rates-below", args: []string{"series", "-reporter", "CN", "-below", "-10", "-from", "2025-01", "CN X US TOTAL yoy_pct", customs}},
+		{name: "series-us-rates-to", args: []string{"series", "-reporter", "CN", "-below", "-10", "-from", "2025-01", "-to", "2025-06", "CN X US TOTAL yoy_pct", customs}},
+		{name: "series-out-of-range", args: []string{"series", "-reporter", "CN", "-from", "2030-01", "CN X US TOTAL yoy_pct", customs}, code: exitUsage},
 		{name: "series-exports-2025", args: []string{"series", "-reporter", "CN", "-from", "2025-01", "-to", "2025-11", "CN X WLD TOTAL value", customs}},
 		{name: "series-exports-csv", args: []string{"series", "-reporter", "CN", "-format", "csv", "-from", "2025-09", "CN X WLD TOTAL value", customs}},
 		{name: "series-exports-cny", args: []string{"series", "-reporter", "CN", "-unit", "CNY_TN", "-from", "2025-01", "CN X WLD TOTAL value", customs}},

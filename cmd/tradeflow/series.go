@@ -83,7 +83,7 @@ func runSeries(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 		"find the streak of changes on a year earlier (of a rate, of values) above `percent`")
 	unit := fs.String("unit", "", "the unit to show the series in, as a file prints it (USD_BN); default: the latest figure's")
 	from := fs.String("from", "", "the first `month` to print (2024-01); the figures before it still count")
-	to := fs.String("to", "", "the last `month` to print")
+	to := fs.String("to", "", "the last `month` to print, and the streak's")
 	format := fs.String("format", "text", "text, or csv for exact values")
 	args, err := parse(fs, args)
 	if err != nil {
@@ -244,6 +244,9 @@ func writeSeries[U series.Unit](sw *seriesWriter, ds *tradeflow.Dataset, key tra
 			shown = append(shown, r)
 		}
 	}
+	if len(shown) == 0 && len(rows) > 0 && (!sw.from.IsZero() || !sw.to.IsZero()) {
+		return usagef("-from and -to: no month of the series (%v to %v) to print", rows[0].period.Last, rows[len(rows)-1].period.Last)
+	}
 	rows = shown
 	if sw.csv {
 		return writeSeriesCSV(sw.w, rows, key.Measure.IsRate(), sw.unit)
@@ -284,6 +287,10 @@ func writeSeries[U series.Unit](sw *seriesWriter, ds *tradeflow.Dataset, key tra
 // writeStreak says how many observations of s in a row, ending with the
 // latest, satisfy the streak's condition, and when it last held before.
 func (sw *seriesWriter) writeStreak(s series.Series[series.Percent], name string) error {
+	if !sw.to.IsZero() && !s.IsEmpty() && sw.to.Before(s.Last()) {
+		// As of -to: the streak that ended there, with what came before.
+		s = s.Slice(s.First(), sw.to)
+	}
 	if s.IsEmpty() {
 		_, err := fmt.Fprintf(sw.w, "streak: none; no month has a %s\n", name)
 		return err
