@@ -183,13 +183,25 @@ var errFlags = errors.New("bad flags")
 // parse parses the flags of fs from args and returns the arguments after
 // them, or flag.ErrHelp or errFlags.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
+	// Flags may come after the arguments too (tradeflow check FILE
+	// -vintage D), as people type them; "--" ends the flags.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errFlags
 		}
-		return nil, errFlags
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
 	}
-	return fs.Args(), nil
 }
 
 // readFlags are the flags of every command that reads a file: what a file
