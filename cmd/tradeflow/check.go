@@ -50,6 +50,10 @@ func runCheck(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 func check(ctx context.Context, e *env, path string, rf *readFlags, keys bool) (ok bool, err error) {
 	ds, rerr := load(ctx, e, path, rf, tradeflow.CollectErrors())
 	var list *tradeflow.ErrorList
+	var ue *usageError
+	if errors.As(rerr, &ue) {
+		return false, rerr // a flag's, not the file's
+	}
 	if rerr != nil && !errors.As(rerr, &list) {
 		// The file cannot be read at all: a header no format matches, a
 		// file that is not there.

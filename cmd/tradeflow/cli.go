@@ -265,6 +265,13 @@ func load(ctx context.Context, e *env, path string, rf *readFlags, opts ...trade
 		}
 		r, name = f, filepath.Base(path)
 	}
+	if rf.vintage != "" {
+		// Checked here, whatever the file: a file with a vintage column
+		// of its own would never read it.
+		if _, err := tradeflow.ParseVintage(rf.vintage); err != nil {
+			return nil, usagef("-vintage: %v", err)
+		}
+	}
 	opts = append(rf.options(), opts...)
 	if e.progress {
 		p := newProgress(e, name, size)

@@ -100,6 +100,7 @@ func TestGolden(t *testing.T) {
 		{name: "check-comtrade-no-vintage", args: []string{"check", comtrade}, code: exitError},
 		{name: "check-comtrade", args: []string{"check", "-vintage", "2025-12-08", comtrade}},
 		{name: "check-flags-after", args: []string{"check", comtrade, "-vintage", "2025-12-08"}},
+		{name: "check-bad-vintage-flag", args: []string{"check", "-reporter", "CN", "-vintage", "2025-02-30", customs}, code: exitUsage},
 		{name: "check-comtrade-skipped", args: []string{"check", "-vintage", "2025-12-08", "testdata/comtrade-breakdown.csv"}, code: exitError},
 		{name: "check-comtrade-services", args: []string{"check", "-vintage", "2025-12-08", comtradePlus}, code: exitError},
 		{name: "check-comtrade-other-codes", args: []string{"check", "-vintage", "2025-12-08", "-other-codes", "-breakdowns", comtradePlus}},
