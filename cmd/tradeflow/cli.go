@@ -81,7 +81,10 @@ func run(ctx context.Context, e *env, args []string) int {
 	}
 	switch args[0] {
 	case "-h", "-help", "--help":
-		usage(e.stderr)
+		// Help asked for goes to standard output, to be read with a
+		// pager, as "tradeflow help" does; usage after a mistake, to
+		// standard error.
+		usage(e.stdout)
 		return exitOK
 	case "help":
 		// "tradeflow help" and "tradeflow help check" print to standard
@@ -96,11 +99,28 @@ func run(ctx context.Context, e *env, args []string) int {
 		args = args[1:]
 	}
 	if c, ok := lookup(args[0]); ok {
-		return runCommand(ctx, e, c, args[1:], e.stderr)
+		help := e.stderr
+		if asksHelp(args[1:]) {
+			help = e.stdout
+		}
+		return runCommand(ctx, e, c, args[1:], help)
 	}
 	fmt.Fprintf(e.stderr, "tradeflow: unknown command %q\n", args[0])
 	fmt.Fprintf(e.stderr, "run 'tradeflow -h' for usage\n")
 	return exitUsage
+}
+
+// asksHelp reports whether a command's arguments ask for its help.
+func asksHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 func lookup(name string) (command, bool) {

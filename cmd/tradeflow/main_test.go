@@ -416,7 +416,8 @@ func TestBinary(t *testing.T) {
 		{[]string{"check", "-reporter", "CN", customs}, exitOK, "280 with figures", ""},
 		{[]string{"check", "-reporter", "CN", "testdata/bad.csv"}, exitError, "errors   7, on standard error", "bad.csv:3:1: column period"},
 		{[]string{"check", "-nope"}, exitUsage, "", "flag provided but not defined: -nope"},
-		{[]string{"series", "-h"}, exitOK, "", "usage: tradeflow series [flags] key [file]"},
+		{[]string{"series", "-h"}, exitOK, "usage: tradeflow series [flags] key [file]", ""},
+		{[]string{"-h"}, exitOK, "usage: tradeflow <command>", ""},
 		{[]string{}, exitUsage, "", "usage: tradeflow <command>"},
 		{[]string{"report", "-reporter", "CN", "-month", "2025-11", customs}, exitOK, "exports  USD 100 mn  3,303.5 p", ""},
 	}
