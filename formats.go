@@ -46,13 +46,7 @@ func Formats() []Format {
 // Detect returns the format whose marks a header line has, the one with
 // the most marks if several match.
 func Detect(header []byte) (Format, bool) {
-	var rec record
-	delim := detectDelimiter(header)
-	splitRecord(bytes.Clone(bytes.TrimPrefix(header, []byte("\ufeff"))), 0, delim, &rec)
-	have := map[string]bool{}
-	for i := range rec.n() {
-		have[strings.ToLower(strings.TrimSpace(string(rec.field(i))))] = true
-	}
+	have := headerNames(header)
 	var best Format
 	found := false
 	for _, f := range Formats() {
@@ -65,6 +59,19 @@ func Detect(header []byte) (Format, bool) {
 		}
 	}
 	return best, found
+}
+
+// headerNames returns the names of a header line's columns, trimmed and
+// in lower case, as formats' marks are matched.
+func headerNames(header []byte) map[string]bool {
+	header = bytes.TrimPrefix(header, []byte("\ufeff"))
+	var rec record
+	splitRecord(bytes.Clone(header), 0, detectDelimiter(header), &rec)
+	have := map[string]bool{}
+	for i := range rec.n() {
+		have[strings.ToLower(strings.TrimSpace(string(rec.field(i))))] = true
+	}
+	return have
 }
 
 // ReadAny reads a file of any format in [Formats], recognised by its
@@ -137,12 +144,7 @@ func unknownHeader(line []byte) error {
 		return fmt.Errorf("%s: the file is a JSON object, not a table (it begins %q): perhaps an API's error in place of the data; "+
 			"the library reads JSON tables (arrays of arrays, as the US Census Bureau's API answers), and UN Comtrade's API as CSV: %w", known, clip(text), ErrColumn)
 	}
-	var rec record
-	splitRecord(bytes.Clone(text), 0, detectDelimiter(text), &rec)
-	have := map[string]bool{}
-	for i := range rec.n() {
-		have[strings.ToLower(strings.TrimSpace(string(rec.field(i))))] = true
-	}
+	have := headerNames(text)
 	var (
 		best    Format
 		lacking []string

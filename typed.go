@@ -474,9 +474,10 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opt
 //
 // Files such as UN Comtrade's carry several HS levels at once, a heading
 // beside its subheadings. If match accepts a code and a code under it
-// (or all goods and any other commodity: a code, a product group), their sum would count the trade under the
-// finer code twice: that is an error ([ErrDuplicate]) naming both codes,
-// and match must pick one level, such as the six-digit subheadings. No
+// (or all goods and any other commodity: a code, a product group), their
+// sum would count the trade under the finer one twice: that is an error
+// ([ErrDuplicate]) naming both, and match must pick one level, such as
+// the six-digit subheadings. No
 // level is chosen for the caller: the finer codes need not add up to
 // the coarser one (confidential trade, say). It adds up monthly figures,
 // or with [OfCumulative] year-to-date and annual ones, as

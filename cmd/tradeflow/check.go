@@ -68,10 +68,7 @@ func check(ctx context.Context, e *env, path string, rf *readFlags, keys bool) (
 	sum := ds.Summary()
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t%s, %s bytes\n", sum.File, sum.Schema, count(sum.Bytes))
-	skipped := 0
-	for _, s := range sum.Skipped {
-		skipped += s.Rows
-	}
+	skipped := rowsIn(sum.Skipped)
 	fmt.Fprintf(tw, "  rows\t%s: %s with figures, %s bad, %s skipped\n", count(sum.Rows), count(sum.Rows-sum.Bad-skipped), count(sum.Bad), count(skipped))
 	if sum.Blank > 0 {
 		fmt.Fprintf(tw, "  blank lines\t%s\n", count(sum.Blank))
@@ -240,4 +237,12 @@ func firstOn(s tradeflow.SkipCount) string {
 		return fmt.Sprintf("on line %d", s.First)
 	}
 	return fmt.Sprintf("the first on line %d", s.First)
+}
+
+// rowsIn returns the rows (or figures) a summary's counts add up to.
+func rowsIn(counts []tradeflow.SkipCount) (n int) {
+	for _, c := range counts {
+		n += c.Rows
+	}
+	return n
 }

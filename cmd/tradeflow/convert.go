@@ -35,20 +35,14 @@ func runConvert(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 	// What the written file does not hold, said, so that nothing is
 	// dropped unseen: rows skipped on purpose, figures left out.
 	sum := ds.Summary()
-	total := func(cs []tradeflow.SkipCount) (n int) {
-		for _, c := range cs {
-			n += c.Rows
-		}
-		return n
-	}
 	var parts []string
-	if n := total(sum.Skipped); n > 0 {
+	if n := rowsIn(sum.Skipped); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s skipped", n, plural(n, "row", "rows")))
 	}
-	if n := total(sum.LeftOut); n > 0 {
+	if n := rowsIn(sum.LeftOut); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s left out", n, plural(n, "figure", "figures")))
 	}
-	if n := total(sum.Summed); n > 0 {
+	if n := rowsIn(sum.Summed); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s added into totals", n, plural(n, "row", "rows")))
 	}
 	if sum.NoFinalNewline {
@@ -85,16 +79,11 @@ func writeTo(e *env, path string, write func(io.Writer) error) error {
 		return err
 	}
 	tmp := f.Name()
-	bw := bufio.NewWriter(f)
-	err = write(bw)
+	err = f.Chmod(mode)
 	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = f.Chmod(mode)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
+		err = writeClose(f, write)
+	} else {
+		f.Close()
 	}
 	if err == nil {
 		err = os.Rename(tmp, path)
@@ -112,8 +101,14 @@ func writeFile(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
+	return writeClose(f, write)
+}
+
+// writeClose writes with write to f, buffered, and closes it: the first
+// error of the three.
+func writeClose(f *os.File, write func(io.Writer) error) error {
 	bw := bufio.NewWriter(f)
-	err = write(bw)
+	err := write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
