@@ -245,7 +245,7 @@ func writeSeries[U series.Unit](sw *seriesWriter, ds *tradeflow.Dataset, key tra
 		}
 	}
 	if len(shown) == 0 && len(rows) > 0 && (!sw.from.IsZero() || !sw.to.IsZero()) {
-		return usagef("-from and -to: no month of the series (%v to %v) to print", rows[0].period.Last, rows[len(rows)-1].period.Last)
+		return usagef("-from and -to: no month of the series (%v to %v) to print", rows[0].period.First, rows[len(rows)-1].period.Last)
 	}
 	rows = shown
 	if sw.csv {
