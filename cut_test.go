@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -289,25 +290,76 @@ func TestReadCutAfterManyErrors(t *testing.T) {
 	assert.Equal(t, 2, ds.Len())
 }
 
-// A record longer than the limit stops a read as a file cut short does:
-// with CollectErrors the rows before it are kept and it ends the list.
+// A record longer than the limit is one bad record, wherever the blocks
+// fall and however long it runs (within a block, a worker finds it; past
+// a block, the splitter reads through it): without CollectErrors the read
+// stops at it, and with it the rows after it are read, at their lines.
 func TestReadLongRecordCollect(t *testing.T) {
-	file := "period,partner,flow,hs,value\n2025-11,US,X,1201,5\n2025-12,US,X,1201,6\n2025-10,US,X,1201," + strings.Repeat("7", 200) + "\n2025-09,US,X,1201,8\n"
-	for _, workers := range []int{1, 2} {
-		opts := []tradeflow.ReadOption{tradeflow.MaxLine(100), tradeflow.BlockSize(64), tradeflow.Workers(workers)}
-		ds, err := read(t, file, detail(), opts...)
-		assert.Nil(t, ds)
-		assert.EqualError(t, err, "f.csv:4: a record longer than 100 bytes (an unterminated quote, or not a text file): over a limit")
+	const head = "period,partner,flow,hs,value\n2025-11,US,X,1201,5\n2025-12,US,X,1201,6\n"
+	const after = "2025-09,US,X,1201,8\n2025-08,US,X,1201,9\n"
+	long := strings.Repeat("7", 300)
+	cases := []struct {
+		name    string
+		record  string // line 4 on, with its line end
+		after   bool   // rows follow it
+		endLine int    // the record's last line
+		err     error
+	}{
+		{"plain", "2025-10,US,X,1201," + long + "\n", true, 4, tradeflow.ErrLimit},
+		{"crlf", "2025-10,US,X,1201," + long + "\r\n", true, 4, tradeflow.ErrLimit},
+		{"quoted lines", "2025-10,US,X,1201,\"7\n" + long + "\n\"\"7\"\n", true, 6, tradeflow.ErrLimit},
+		{"last, no newline", "2025-10,US,X,1201," + long, false, 4, tradeflow.ErrLimit},
+		// A quote left open runs to the end of the file, as in a file
+		// shorter than the limit: the lines it took are lost.
+		{"open quote", "2025-10,US,X,1201,\"7\n" + long + "\n" + after, false, 7, tradeflow.ErrMalformed},
+	}
+	for _, c := range cases {
+		file := head + c.record
+		if c.after {
+			file += after
+		}
+		for _, block := range []int{64, 128, 512, 4096} {
+			for _, workers := range []int{1, 2} {
+				name := fmt.Sprintf("%s/block %d/%d workers", c.name, block, workers)
+				opts := []tradeflow.ReadOption{tradeflow.MaxLine(100), tradeflow.BlockSize(block), tradeflow.Workers(workers)}
+				ds, err := read(t, file, detail(), opts...)
+				assert.Nil(t, ds, name)
+				var re *tradeflow.RowError
+				if assert.ErrorAs(t, err, &re, name) {
+					assert.Equal(t, 4, re.Line, name)
+				}
 
-		ds, err = read(t, file, detail(), append(opts, tradeflow.CollectErrors())...)
-		var el *tradeflow.ErrorList
-		require.ErrorAs(t, err, &el)
-		require.Equal(t, 1, el.Total)
-		assert.ErrorIs(t, err, tradeflow.ErrLimit)
-		assert.Equal(t, 4, el.Errors[0].Line)
-		require.NotNil(t, ds)
-		assert.Equal(t, 2, ds.Len(), "the rows before it")
-		assert.Equal(t, 2, ds.Summary().Rows)
+				ds, err = read(t, file, detail(), append(opts, tradeflow.CollectErrors())...)
+				var el *tradeflow.ErrorList
+				require.ErrorAs(t, err, &el, name)
+				require.Equal(t, 1, el.Total, name)
+				e := el.Errors[0]
+				assert.ErrorIs(t, e, c.err, name)
+				assert.Equal(t, 4, e.Line, name)
+				if c.endLine > 4 {
+					assert.Equal(t, c.endLine, e.EndLine, name)
+				} else {
+					assert.Zero(t, e.EndLine, name)
+				}
+				require.NotNil(t, ds, name)
+				sum := ds.Summary()
+				assert.Equal(t, 1, sum.Bad, name)
+				assert.Equal(t, int64(len(file)-len("period,partner,flow,hs,value\n")), sum.Bytes, name)
+				assert.Equal(t, !strings.HasSuffix(file, "\n") || c.err == tradeflow.ErrMalformed, sum.NoFinalNewline, name)
+				var lines []int
+				for f := range ds.Figures() {
+					lines = append(lines, f.Line)
+				}
+				slices.Sort(lines)
+				want := []int{2, 3}
+				if c.after {
+					n := strings.Count(file, "\n")
+					want = append(want, n-1, n)
+				}
+				assert.Equal(t, want, lines, name)
+				assert.Equal(t, len(want)+1, sum.Rows, name, "the good rows and the long one")
+			}
+		}
 	}
 }
 

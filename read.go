@@ -82,7 +82,8 @@ func Workers(n int) ReadOption { return func(c *readConfig) { c.workers = n } }
 
 // MaxLine sets the longest record a file may have, in bytes (default
 // [DefaultMaxLine]). A longer one is an error naming its line, found
-// without reading more than MaxLine bytes of it.
+// without holding more than MaxLine bytes of it in memory; with
+// [CollectErrors] the read goes on after it.
 func MaxLine(n int) ReadOption { return func(c *readConfig) { c.maxLine = n } }
 
 // OnProgress has a long read call fn after each block of the file (a few
@@ -193,15 +194,21 @@ func ReadFile(ctx context.Context, path string, s Schema, opts ...ReadOption) (*
 // [*ErrorList]. A value has at most [series.MaxDigits] digits before and
 // after the point, and a record at most [DefaultMaxLine] bytes.
 //
+// A record longer than the limit is an error wrapping [ErrLimit], found
+// without holding more than the limit of it in memory. With
+// [CollectErrors] it is one bad record however long it runs: the read
+// goes on after it, and its error gives the lines it ran over (a quote
+// left open makes most such records; one left open to the end of the
+// file loses the lines after it, as in a short file).
+//
 // A read that cannot go on to the end of the file (a gzip stream cut
-// short, a failing disk, a record longer than the limit) ends in an error
-// at the first line not read whole, wrapping the cause (io.ErrUnexpectedEOF
-// for a stream cut short, [ErrLimit] for a long record). The records
-// before that line are read, and the one it starts is not. With
-// [CollectErrors], for a file cut short or a long record, once the header
-// is read, Read returns their dataset and the list, the error last in it
-// even if the list is full; any other failure of the reader returns only
-// the error, as a read without CollectErrors does, since a second try may
+// short, a failing disk) ends in an error at the first line not read
+// whole, wrapping the cause (io.ErrUnexpectedEOF for a stream cut short).
+// The records before that line are read, and the one it starts is not.
+// With [CollectErrors], for a file cut short, once the header is read,
+// Read returns their dataset and the list, the error last in it even if
+// the list is full; any other failure of the reader returns only the
+// error, as a read without CollectErrors does, since a second try may
 // read the whole file.
 //
 // ctx cancels the read; its error is returned.
@@ -370,23 +377,24 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 		return nil, failed
 	}
 	ds.summary.NoFinalNewline = sp.open
-	// A file that cannot be read on (a record longer than the limit, a
-	// gzip stream cut short, a failing disk) fails at the first line not
-	// read whole: the splitter sent every whole record before it, and all
-	// are merged, so that is where the merged blocks end.
+	ds.summary.Bytes += sp.skipped
+	// A file that cannot be read on (a gzip stream cut short, a failing
+	// disk) fails at the first line not read whole: the splitter sent
+	// every whole record before it, and all are merged, so that is where
+	// the merged blocks end.
 	var stop *RowError
 	var long *longRecord
 	if errors.As(splitErr, &long) {
-		long.err.Line = line
+		long.err.Line = line // without CollectErrors: the read stops there
 		splitErr = long.err
 	}
 	if splitErr != nil {
 		err := atLine(name, line, splitErr)
-		// A file cut short, or a record too long, is what the file holds,
-		// and collected; a reader that fails otherwise (a disk, a network)
-		// may not fail again, and fails the read whole, so that its caller
-		// can try again rather than take part of the file for all of it.
-		ofFile := long != nil || errors.Is(splitErr, io.ErrUnexpectedEOF)
+		// A file cut short is what the file holds, and collected; a
+		// reader that fails otherwise (a disk, a network) may not fail
+		// again, and fails the read whole, so that its caller can try
+		// again rather than take part of the file for all of it.
+		ofFile := errors.Is(splitErr, io.ErrUnexpectedEOF)
 		if !cfg.collect || !ofFile || !errors.As(err, &stop) {
 			return nil, err // or the read was cancelled
 		}

@@ -78,3 +78,44 @@ func BenchmarkLearn(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100_000, "ns/key")
 }
+
+// A record followed through chunks ends where the splitter's rule for a
+// whole buffer says it does, wherever the chunks are cut: the long record
+// a splitter reads through must end where a worker's would.
+func TestRecordScanChunks(t *testing.T) {
+	alphabet := []byte("a,;\"\n\t")
+	rng := uint64(1)
+	next := func(n int) int {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return int(rng>>33) % n
+	}
+	for trial := range 20000 {
+		b := make([]byte, 1+next(24))
+		for i := range b {
+			b[i] = alphabet[next(len(alphabet))]
+		}
+		delim := []byte(",;\t")[trial%3]
+		// The first record end by lastRecordEnd: the shortest prefix
+		// that ends a record.
+		want := -1
+		for k := 1; k <= len(b); k++ {
+			if lastRecordEnd(b[:k], delim) > 0 {
+				want = k
+				break
+			}
+		}
+		sc := recordScan{prev: '\n'}
+		got := -1
+		for i := 0; i < len(b); {
+			j := min(len(b), i+1+next(4))
+			if end := sc.scan(b[i:j], delim); end >= 0 {
+				got = i + end
+				break
+			}
+			i = j
+		}
+		if got != want {
+			t.Fatalf("%q (delimiter %q): the record ends at %d, lastRecordEnd says %d", b, delim, got, want)
+		}
+	}
+}

@@ -13,6 +13,10 @@ type block struct {
 	seq int
 	buf []byte // the records; buf's storage goes back to the splitter after parsing
 	own []byte // the storage buf lies in
+	// long is a record longer than the limit, which the splitter read
+	// through (the block has no buf), running over lines lines of the file.
+	long  *RowError
+	lines int
 }
 
 // A splitter cuts a file into blocks that end at record boundaries. It
@@ -41,10 +45,17 @@ type splitter struct {
 	cr bool
 	// open says that the last record has no newline after it.
 	open bool
+	// collect says that a long record is one bad record, not the end of
+	// the read (CollectErrors). skipped counts the bytes of such records,
+	// which no block holds; spare is the storage the last was read
+	// through, for the next block.
+	collect bool
+	skipped int64
+	spare   []byte
 }
 
 func newSplitter(r io.Reader, name string, cfg readConfig) *splitter {
-	sp := &splitter{r: r, name: name, size: cfg.block, maxLine: cfg.maxLine, line: 1, arrays: cfg.arrays, free: make(chan []byte, cfg.workers+2)}
+	sp := &splitter{r: r, name: name, size: cfg.block, maxLine: cfg.maxLine, line: 1, arrays: cfg.arrays, collect: cfg.collect, free: make(chan []byte, cfg.workers+2)}
 	for range cfg.workers + 2 {
 		sp.free <- nil
 	}
@@ -52,7 +63,11 @@ func newSplitter(r io.Reader, name string, cfg readConfig) *splitter {
 }
 
 // release gives a block's storage back.
-func (sp *splitter) release(b *block) { sp.free <- b.own[:0] }
+func (sp *splitter) release(b *block) {
+	if b.own != nil {
+		sp.free <- b.own[:0]
+	}
+}
 
 // fill reads into buf (after its first n bytes) until it is full or the
 // file ends. A read error is kept in sp.err, not returned: what was read
@@ -254,11 +269,14 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		var own []byte
-		select {
-		case own = <-sp.free:
-		case <-ctx.Done():
-			return ctx.Err()
+		own := sp.spare
+		sp.spare = nil
+		if own == nil {
+			select {
+			case own = <-sp.free:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
 		// Blocks start small and double up to the block size, so that a
 		// small file costs little and a large one soon reads in full blocks.
@@ -300,10 +318,10 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 			// No record ends in the buffer: grow it, up to the longest
 			// record allowed.
 			if n >= sp.maxLine {
-				// The record's line is known once the blocks before it
-				// are counted: the reader fills it in.
-				return &longRecord{seq: sp.seq, err: &RowError{File: sp.name,
-					Err: fmt.Errorf("a record longer than %d bytes (an unterminated quote, or not a text file): %w", sp.maxLine, ErrLimit)}}
+				if err := sp.skipLong(ctx, own, n, out); err != nil {
+					return err
+				}
+				break
 			}
 			own = append(own, make([]byte, len(own))...)
 		}
@@ -316,8 +334,144 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 	}
 }
 
+// skipLong handles a record longer than the limit, whose first n bytes
+// are in buf with no record end among them. Without CollectErrors the
+// read stops at it, found without reading further. With CollectErrors it
+// is one bad record, as a long record that a worker finds within a block
+// is: the splitter reads on to its end, by the same rules of quotes,
+// holding no more of it than buf, and sends its error as a block of its
+// own; the records after it are read. A quote left open to the end of
+// the file is reported as a worker reports it: the lines it took are lost.
+func (sp *splitter) skipLong(ctx context.Context, buf []byte, n int, out chan<- *block) error {
+	if !sp.collect {
+		// The record's line is known once the blocks before it are
+		// counted: the reader fills it in.
+		return &longRecord{seq: sp.seq, err: &RowError{File: sp.name,
+			Err: fmt.Errorf("a record longer than %d bytes (an unterminated quote, or not a text file): %w", sp.maxLine, ErrLimit)}}
+	}
+	sc := recordScan{prev: '\n'}
+	size, nl := 0, 0
+	chunk := buf[:n]
+	eof := false
+	for {
+		if end := sc.scan(chunk, sp.delim); end >= 0 {
+			size += end
+			nl += bytes.Count(chunk[:end], []byte("\n"))
+			sp.carry = append(sp.carry[:0], chunk[end:]...)
+			break
+		}
+		size += len(chunk)
+		nl += bytes.Count(chunk, []byte("\n"))
+		if sp.err != nil {
+			return readFailed(sp.err, sp.gzip)
+		}
+		if sp.eof {
+			eof = true
+			sp.carry = sp.carry[:0]
+			sp.open = true // the long record is the last, and no newline ends it
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		chunk = buf[:sp.fill(buf, 0)]
+	}
+	sp.skipped += int64(size)
+	// Lines from the record's first, 0: the worker's result is placed
+	// in the file as a block's is.
+	last := nl
+	if !eof || chunk[len(chunk)-1] == '\n' {
+		last-- // the newline that ends it
+	}
+	lines := nl
+	if sp.arrays {
+		last, lines = 0, 1 // a JSON table's array is one line
+	}
+	e := &RowError{File: sp.name, EndLine: last,
+		Err: fmt.Errorf("a record of %d bytes, longer than %d: %w", size, sp.maxLine, ErrLimit)}
+	if eof && sc.quoted {
+		e.Err = fmt.Errorf("%w: %d lines are lost: %w", errQuote, last+1, ErrMalformed)
+	}
+	b := &block{seq: sp.seq, lines: lines, long: e}
+	sp.seq++
+	select {
+	case out <- b:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	sp.spare = buf
+	return nil
+}
+
+// A recordScan follows a record through the chunks of a file, by
+// lastRecordEnd's rules of quotes, for a record too long to hold whole.
+type recordScan struct {
+	quoted  bool // within a quoted field
+	pending bool // the last chunk ended in a quote within a quoted field: a closing one, or the first of two
+	prev    byte // the byte before the chunk
+}
+
+// scan returns the index after the newline in b that ends the record, or
+// -1 if the record goes on past b.
+func (sc *recordScan) scan(b []byte, delim byte) int {
+	i := 0
+	if sc.pending && len(b) > 0 {
+		sc.pending = false
+		if b[0] == '"' {
+			i = 1 // two quotes: a quote within the field
+		} else {
+			sc.quoted = false
+		}
+	}
+	for i < len(b) {
+		if sc.quoted {
+			j := bytes.IndexByte(b[i:], '"')
+			if j < 0 {
+				break
+			}
+			q := i + j
+			switch {
+			case q+1 == len(b):
+				sc.pending = true
+				i = len(b)
+			case b[q+1] == '"':
+				i = q + 2
+			default:
+				sc.quoted = false
+				i = q + 1
+			}
+			continue
+		}
+		rest := b[i:]
+		nl := bytes.IndexByte(rest, '\n')
+		if nl >= 0 {
+			rest = rest[:nl]
+		}
+		if j := bytes.IndexByte(rest, '"'); j >= 0 {
+			q := i + j
+			before := sc.prev
+			if q > 0 {
+				before = b[q-1]
+			}
+			// A quote opens a field only at its start; inside an
+			// unquoted field it is text.
+			sc.quoted = before == delim || before == '\n'
+			i = q + 1
+			continue
+		}
+		if nl >= 0 {
+			return i + nl + 1
+		}
+		break
+	}
+	if len(b) > 0 {
+		sc.prev = b[len(b)-1]
+	}
+	return -1
+}
+
 // A longRecord is a record longer than the limit, found by the splitter
-// after the blocks before seq.
+// after the blocks before seq, which stops a read without CollectErrors.
 type longRecord struct {
 	seq int
 	err *RowError

@@ -700,6 +700,12 @@ func (w *worker) parse(bl *block, res *result) *result {
 		res.cols = blockCols(est)
 		res.cols.line, res.cols.attr = lines, attrs
 	}
+	if bl.long != nil {
+		e := *bl.long
+		res.rows, res.lines = 1, bl.lines
+		res.errs = append(res.errs, &e)
+		return res
+	}
 	b := bl.buf
 	line := 0 // from the block's start: the reader adds where it starts
 	defer func() { res.lines = line }()
@@ -745,8 +751,12 @@ func (w *worker) parse(bl *block, res *result) *result {
 				Err: fmt.Errorf("%w: %d lines are lost: %w", errQuote, last-at+1, ErrMalformed)})
 			continue
 		case size > p.maxLine:
-			res.errs = append(res.errs, &RowError{File: p.name, Line: at,
-				Err: fmt.Errorf("a record of %d bytes, longer than %d: %w", size, p.maxLine, ErrLimit)})
+			e := &RowError{File: p.name, Line: at,
+				Err: fmt.Errorf("a record of %d bytes, longer than %d: %w", size, p.maxLine, ErrLimit)}
+			if nl > 0 {
+				e.EndLine = at + nl
+			}
+			res.errs = append(res.errs, e)
 			continue
 		case err != nil:
 			res.errs = append(res.errs, &RowError{File: p.name, Line: at, Err: err})
