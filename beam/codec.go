@@ -63,13 +63,15 @@ func (e *encoder) decimal(d decimal.Decimal) {
 	e.bytes(t)
 }
 
-// key writes a key as its five parts, each in its canonical form: two
-// equal keys give the same bytes.
+// key writes a key as its six parts, each in its canonical form: two
+// equal keys give the same bytes, and keys that differ in any part
+// (their Breakdown included) give different bytes.
 func (e *encoder) key(k tradeflow.Key) {
 	e.text(k.Reporter)
 	e.text(k.Partner)
 	e.text(k.Commodity)
 	e.b = append(e.b, byte(k.Flow), byte(k.Measure))
+	e.text(k.Breakdown)
 }
 
 func (e *encoder) fail(err error) {
@@ -181,6 +183,7 @@ func (d *decoder) key() tradeflow.Key {
 	}
 	k.Flow, k.Measure = tradeflow.Flow(d.b[0]), tradeflow.Measure(d.b[1])
 	d.b = d.b[2:]
+	d.text(&k.Breakdown)
 	return k
 }
 
