@@ -208,11 +208,16 @@ func (fn *spreadFn[U]) ProcessElement(k tradeflow.Key, s series.Series[U], emit 
 	k.Partner = partner.World()
 	for p, v := range s.All() {
 		emit(keyPeriod{k, p}, part{Code: c, Value: v, HasValue: true})
-		if fn.Lag > 0 {
+		// No period lies lag months after one within lag of 9999-12:
+		// such an observation is nobody's base.
+		if fn.Lag > 0 && lastMonth.MonthsSince(p.Last) >= fn.Lag {
 			emit(keyPeriod{k, p.Shift(fn.Lag)}, part{Code: c, Base: v, HasBase: true})
 		}
 	}
 }
+
+// lastMonth is the last month there is.
+var lastMonth = series.MustParseMonth("9999-12")
 
 type partsFn struct{}
 
