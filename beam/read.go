@@ -605,7 +605,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// firstLine returns the first line of a file, with its newline.
+// firstLine returns the first line of a file, with its line end: a
+// newline, a CR and a newline, or a CR alone (a file whose lines end in
+// CR, as the library's reader reads them).
 func firstLine(ctx context.Context, path string, maxLine int) ([]byte, error) {
 	rc, err := open(ctx, path, 0)
 	if err != nil {
@@ -615,18 +617,31 @@ func firstLine(ctx context.Context, path string, maxLine int) ([]byte, error) {
 	br := bufio.NewReaderSize(rc, 1<<16)
 	var line []byte
 	for {
-		chunk, err := br.ReadSlice('\n')
-		line = append(line, chunk...)
-		if len(line) > maxLine {
-			return nil, fmt.Errorf("tfbeam: %s: the header is longer than %d bytes", path, maxLine)
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
+		c, err := br.ReadByte()
 		if err == io.EOF {
 			return append(line, '\n'), nil
 		}
-		return line, err
+		if err != nil {
+			return nil, err
+		}
+		line = append(line, c)
+		if len(line) > maxLine {
+			return nil, fmt.Errorf("tfbeam: %s: the header is longer than %d bytes", path, maxLine)
+		}
+		switch c {
+		case '\n':
+			return line, nil
+		case '\r':
+			next, err := br.Peek(1)
+			if err != nil && err != io.EOF {
+				return nil, err
+			}
+			if len(next) == 1 && next[0] == '\n' {
+				br.ReadByte()
+				return append(line, '\n'), nil
+			}
+			return line, nil // a CR alone ends the line
+		}
 	}
 }
 
