@@ -2,6 +2,7 @@ package tfbeam
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"compress/gzip"
 	"context"
@@ -239,6 +240,7 @@ type lineScanner struct {
 	lastLine int
 	lastText string
 	eof      bool
+	end      byte // the byte that ends a line: a newline, or a carriage return alone
 }
 
 func newLineScanner(ctx context.Context, path string) (*lineScanner, error) {
@@ -259,7 +261,14 @@ func newLineScanner(ctx context.Context, path string) (*lineScanner, error) {
 		}
 		r = zr
 	}
-	return &lineScanner{rc: rc, br: bufio.NewReaderSize(r, 1<<16), line: 1}, nil
+	sc := &lineScanner{rc: rc, br: bufio.NewReaderSize(r, 1<<16), line: 1, end: '\n'}
+	// A file whose first line ends in a carriage return alone has its
+	// lines end so (the library reads it so), and is counted by them.
+	head, _ := sc.br.Peek(1 << 16)
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 && head[i] == '\r' && (i+1 < len(head) && head[i+1] != '\n') {
+		sc.end = '\r'
+	}
+	return sc, nil
 }
 
 func (sc *lineScanner) close() { sc.rc.Close() }
@@ -268,7 +277,7 @@ func (sc *lineScanner) close() { sc.rc.Close() }
 func (sc *lineScanner) next() (string, error) {
 	var text []byte
 	for {
-		chunk, err := sc.br.ReadSlice('\n')
+		chunk, err := sc.br.ReadSlice(sc.end)
 		sc.off += int64(len(chunk))
 		if room := MaxText + 2 - len(text); room > 0 {
 			text = append(text, chunk[:min(len(chunk), room)]...)
