@@ -86,6 +86,18 @@ func ExampleParsePeriod() {
 	// series: invalid period "2025-11/2025-01": it runs backwards
 }
 
+func ExamplePeriod_Months() {
+	// The year's last quarter, to the last month there is.
+	p, _ := series.ParsePeriod("9999-10/9999-12")
+	for m := range p.Months() {
+		fmt.Println(m)
+	}
+	// Output:
+	// 9999-10
+	// 9999-11
+	// 9999-12
+}
+
 func ExampleFromStrings() {
 	// An empty string is a missing month; "0" is a month reported as zero.
 	s, err := series.FromStrings[series.Tonnes](series.MustParseMonth("2025-09"), "0", "", "5493.9")

@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"iter"
 	"strings"
 )
 
@@ -87,6 +88,19 @@ func (p Period) Len() int {
 		return 0
 	}
 	return p.Last.MonthsSince(p.First) + 1
+}
+
+// Months returns p's months, First to Last; none for an invalid Period.
+// Unlike a loop that adds a month until it passes Last, it stops at
+// 9999-12, the last month there is.
+func (p Period) Months() iter.Seq[Month] {
+	return func(yield func(Month) bool) {
+		for i := range p.Len() {
+			if !yield(p.First.AddMonths(i)) {
+				return
+			}
+		}
+	}
 }
 
 // IsMonth reports whether p is a single month.

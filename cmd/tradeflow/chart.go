@@ -238,7 +238,7 @@ func (c *chartCmd) text(key tradeflow.Key, subtitle, note string) (string, strin
 func gapNote[U series.Unit](s series.Series[U], p series.Period, amounts bool) string {
 	var missing []string
 	combined := false
-	for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
+	for m := range p.Months() {
 		q, _, ok := s.Covering(m)
 		if !ok {
 			missing = append(missing, m.String())

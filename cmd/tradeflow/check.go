@@ -169,13 +169,13 @@ func months(ds *tradeflow.Dataset) string {
 		if last.IsZero() || p.Last.After(last) {
 			last = p.Last
 		}
-		for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
+		for m := range p.Months() {
 			covered[m] = true
 		}
 	}
 	n := last.MonthsSince(first) + 1
 	var missing []string
-	for m := first; !m.After(last); m = m.AddMonths(1) {
+	for m := range (series.Period{First: first, Last: last}).Months() {
 		if !covered[m] {
 			missing = append(missing, m.String())
 		}

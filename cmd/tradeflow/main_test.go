@@ -491,3 +491,25 @@ func splitArgs(s string) []string {
 	}
 	return args
 }
+
+// A file whose months reach 9999-12, the last there is, is valid: every
+// command reads it without a panic.
+func TestLastMonths(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "late.csv")
+	require.NoError(t, os.WriteFile(file, []byte("period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"+
+		"9998-12,X,WLD,TOTAL,value,6,USD_1000,9999-12,s,\n9999-10,X,WLD,TOTAL,value,5,USD_1000,9999-12,s,\n9999-12,X,WLD,TOTAL,value,7,USD_1000,9999-12,s,\n"), 0o644))
+	key := "CN X WLD TOTAL value"
+	for _, args := range [][]string{
+		{"check", "-reporter", "CN", "-keys", file},
+		{"series", "-reporter", "CN", key, file},
+		{"chart", "-reporter", "CN", "-o", filepath.Join(dir, "late.svg"), key, file},
+		{"chart", "-reporter", "CN", "-yoy", "-o", filepath.Join(dir, "yoy.svg"), key, file},
+		{"report", "-reporter", "CN", "-month", "9999-12", file},
+	} {
+		r := run1(t, nil, args...)
+		assert.Equal(t, 0, r.code, "%v: %s", args, r.stderr)
+	}
+	r := run1(t, nil, "check", "-reporter", "CN", file)
+	assert.Contains(t, r.stdout, "9998-12 to 9999-12, 13 months; no figure for 9999-01")
+}

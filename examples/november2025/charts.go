@@ -80,7 +80,7 @@ func (nb *notebook) charts(dir string) error {
 func (nb *notebook) usChart() chart.LineChart[series.Percent] {
 	p := series.Period{First: series.MustParseMonth("2024-01"), Last: nov25}
 	var missing []string
-	for m := p.First; !m.After(p.Last); m = m.AddMonths(1) {
+	for m := range p.Months() {
 		if _, _, ok := nb.usRates.Covering(m); !ok {
 			missing = append(missing, m.String())
 		}

@@ -334,7 +334,8 @@ func contributions(rep *report, flow tradeflow.Flow, parts []partner.Part[series
 	if gaps != nil {
 		return fmt.Errorf("%v: total: %v", flow, gaps)
 	}
-	for t := file.First.AddMonths(12); !t.After(file.Last); t = t.AddMonths(1) {
+	for i := 12; i < file.Len(); i++ {
+		t := file.First.AddMonths(i)
 		base, _ := total.At(t.AddMonths(-12))
 		if base.IsZero() {
 			continue // the SPEC leaves out months whose base total is zero

@@ -172,3 +172,22 @@ func TestBadInputLineNumbers(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "f.csv:95432:")
 }
+
+// TestLastYears runs the job on months that reach 9999-12, the last there
+// is: the report is the one of the same rows in 2023 and 2024.
+func TestLastYears(t *testing.T) {
+	const rows = "2023-01,CN,AA,X,010101,100.00,1\n" +
+		"2023-01,CN,AB,X,010101,40,1\n" +
+		"2023-12,CN,AA,X,010101,50.5,1\n" +
+		"2023-12,CN,AB,X,010101,7,1\n" +
+		"2024-01,CN,AA,X,010101,110,1\n" +
+		"2024-01,CN,AB,X,010101,30,1\n" +
+		"2024-12,CN,AA,X,010101,60,1\n" +
+		"2024-12,CN,AB,X,010101,9,1\n"
+	var want, got bytes.Buffer
+	require.NoError(t, run(context.Background(), &want, strings.NewReader(header+"\n"+rows), "f.csv", 1))
+	late := strings.NewReplacer("2023-", "9998-", "2024-", "9999-").Replace(rows)
+	require.NoError(t, run(context.Background(), &got, strings.NewReader(header+"\n"+late), "f.csv", 1))
+	assert.Equal(t, strings.NewReplacer("2023-", "9998-", "2024-", "9999-").Replace(want.String()), got.String())
+	assert.Contains(t, want.String(), "yoy_count=")
+}
