@@ -306,7 +306,12 @@ func (d *store) rolling(n int) (*store, Gaps) {
 				continue
 			}
 			if preBig == nil {
-				out.set(i, pre[i+1]-pre[lo])
+				// Both prefix sums fit an int64; their difference need not.
+				if v, ok := fixed.Sub(pre[i+1], pre[lo]); ok {
+					out.set(i, v)
+				} else {
+					out.setBig(i, new(big.Int).Sub(big.NewInt(pre[i+1]), big.NewInt(pre[lo])))
+				}
 			} else {
 				out.setBig(i, new(big.Int).Sub(preBig[i+1], preBig[lo]))
 			}
