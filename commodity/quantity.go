@@ -126,7 +126,14 @@ func SplitPriceVolume[V, Q series.Unit](value series.Series[V], quantity series.
 		}
 	}
 	for p := range quantity.All() {
-		if !seen[p] {
+		if seen[p] {
+			continue
+		}
+		// The value may cover p within a combined observation: then p is
+		// not missing but combined differently, as series.Divide says.
+		if vp, _, ok := value.Covering(p.Last); ok {
+			gaps = append(gaps, series.Gap{Period: p, Reason: series.Combined, Cause: vp})
+		} else {
 			gaps = append(gaps, series.Gap{Period: p, Reason: series.MonthMissing, Cause: p})
 		}
 	}
