@@ -246,10 +246,11 @@ func (m *Month) Scan(src any) error {
 	case []byte:
 		v, err = ParseMonth(string(x))
 	case int64:
-		if x < 100000 || x > 999999 {
+		// Years before 1000 have fewer digits: 0999-12 is 99912.
+		if x < 101 || x > 999912 || x%100 < 1 || x%100 > 12 {
 			return &MonthError{strconv.FormatInt(x, 10), "want an integer YYYYMM"}
 		}
-		v, err = ParseMonth(strconv.FormatInt(x, 10))
+		v, err = NewMonth(int(x/100), time.Month(x%100))
 	case time.Time:
 		v, err = NewMonth(x.Year(), x.Month())
 	default:

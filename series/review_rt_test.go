@@ -19,3 +19,23 @@ func TestReviewRollingPrefixDifferenceOverflow(t *testing.T) {
 		t.Fatalf("Rolling(s, 2) at 2025-03 = %v, %v (gaps %v); want %v", got, ok, gaps, want)
 	}
 }
+
+// Scan takes an integer YYYYMM; months of years before 1000 have fewer than
+// six digits as integers (0999-12 is 99912), and are months all the same.
+func TestReviewMonthScanIntegerBeforeYear1000(t *testing.T) {
+	for _, c := range []struct {
+		in   int64
+		want string
+	}{{101, "0001-01"}, {99912, "0999-12"}, {202511, "2025-11"}, {999912, "9999-12"}} {
+		var m series.Month
+		if err := m.Scan(c.in); err != nil || m.String() != c.want {
+			t.Errorf("Scan(%d) = %v, %v; want %s", c.in, m, err, c.want)
+		}
+	}
+	for _, bad := range []int64{0, 100, 113, 202500, 202513, 1000001, -202511} {
+		var m series.Month
+		if err := m.Scan(bad); err == nil {
+			t.Errorf("Scan(%d) = %v, want an error", bad, m)
+		}
+	}
+}
