@@ -9,7 +9,7 @@ import (
 
 // The window sum is a difference of prefix sums; both prefix sums fit an
 // int64 here, but their difference does not.
-func TestReviewRollingPrefixDifferenceOverflow(t *testing.T) {
+func TestRollingPrefixDifferenceOverflow(t *testing.T) {
 	s := series.MustFromStrings[series.USD](series.MustParseMonth("2025-01"),
 		"699000", "-723000", "-223667.8313228609765")
 	r, gaps := series.Rolling(s, 2)
@@ -22,7 +22,7 @@ func TestReviewRollingPrefixDifferenceOverflow(t *testing.T) {
 
 // Scan takes an integer YYYYMM; months of years before 1000 have fewer than
 // six digits as integers (0999-12 is 99912), and are months all the same.
-func TestReviewMonthScanIntegerBeforeYear1000(t *testing.T) {
+func TestMonthScanIntegerBeforeYear1000(t *testing.T) {
 	for _, c := range []struct {
 		in   int64
 		want string

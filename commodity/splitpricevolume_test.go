@@ -11,7 +11,7 @@ import (
 // The value reports January–February combined and the quantity reports the
 // two months separately. January is not missing from the value: it is in
 // its combined observation, as series.Divide (and so UnitValue) says.
-func TestReviewSplitPriceVolumeCombinedNotMissing(t *testing.T) {
+func TestSplitPriceVolumeCombinedNotMissing(t *testing.T) {
 	jan, feb := series.MustParseMonth("2025-01"), series.MustParseMonth("2025-02")
 	jf := series.Period{First: jan, Last: feb}
 	var vb series.Builder[series.USD]
