@@ -119,7 +119,7 @@ func ExampleCheckRate() {
 	fmt.Println(c.Reason())
 	// Output:
 	// 1.77 1.9 false
-	// the published rate compares with a revised base: it needs 2144.9–2147.0, the base used is 2148.7
+	// the published rate compares with a revised base: it needs 2144.9–2146.9, the base used is 2148.7
 }
 
 func ExampleBalanceMove() {

@@ -35,9 +35,13 @@ var ErrNoBase = errors.New("no positive base")
 //
 // Low and High are quotients to series.DivisionPlaces places, rounded as
 // series.DivisionRounding says; [BaseInterval.Contains] decides exactly,
-// bounds and ties included. LowPrinted and HighPrinted are the bounds
-// rounded half away from zero to the places the levels are printed with,
-// as a report would quote them.
+// bounds and ties included. LowPrinted and HighPrinted are the bounds at
+// the places the levels are printed with, as a report would quote them:
+// the least and the greatest level at those places that the interval
+// contains, so that each gives the published rate (a bound rounded
+// outward would not: 2,186.7 on 2,147.0 is +1.8%, not +1.9%). Where no
+// level at those places lies within the interval, they are the bounds
+// rounded half away from zero.
 type BaseInterval struct {
 	Current     decimal.Decimal // the current level
 	Published   decimal.Decimal // the published rate, in percent
@@ -128,14 +132,27 @@ func ImpliedBase(current, published decimal.Decimal, pr Precision) (BaseInterval
 	}
 	num := hundred.Mul(current)
 	iv.Low, _ = series.Quo(num, top)
-	iv.LowPrinted = series.DisplayRounding.Round(iv.Low, pr.Level)
+	ulp := decimal.New(1, -pr.Level)
+	iv.LowPrinted = iv.printedBound(iv.Low, ulp)
 	if !bottom.IsPositive() {
 		iv.Unbounded = true
 		return iv, nil
 	}
 	iv.High, _ = series.Quo(num, bottom)
-	iv.HighPrinted = series.DisplayRounding.Round(iv.High, pr.Level)
+	iv.HighPrinted = iv.printedBound(iv.High, ulp.Neg())
 	return iv, nil
+}
+
+// printedBound rounds a bound to the places the levels are printed with
+// and, if that falls outside the interval, moves it one place inward (by
+// inward, a step of one unit in the last place, up for the lower bound,
+// down for the upper).
+func (b BaseInterval) printedBound(bound, inward decimal.Decimal) decimal.Decimal {
+	r := series.DisplayRounding.Round(bound, b.Precision.Level)
+	if !b.Contains(r) && b.Contains(r.Add(inward)) {
+		return r.Add(inward)
+	}
+	return r
 }
 
 // check returns an error unless both precisions are within ±MaxDigits.
