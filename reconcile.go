@@ -78,8 +78,10 @@ func (b BaseInterval) Contains(base decimal.Decimal) bool {
 	return lo > 0 && hi < 0
 }
 
-// String says "3118.0–3120.9", or "2000.0 or more" for an interval with
-// no upper bound, with the bounds as printed.
+// String says "3118.0–3120.9", "99.9" for an interval that holds one
+// printed level, or "2000.0 or more" for one with no upper bound, with
+// the bounds as printed; for one that holds no printed level, it gives
+// the bounds two places further and says so.
 func (b BaseInterval) String() string {
 	switch {
 	case b.Unbounded && b.Current.IsZero():
@@ -87,7 +89,19 @@ func (b BaseInterval) String() string {
 	case b.Unbounded:
 		return b.LowPrinted.StringFixed(b.Precision.Level) + " or more"
 	}
-	return b.LowPrinted.StringFixed(b.Precision.Level) + "–" + b.HighPrinted.StringFixed(b.Precision.Level)
+	lo, hi := b.LowPrinted.StringFixed(b.Precision.Level), b.HighPrinted.StringFixed(b.Precision.Level)
+	switch {
+	case !b.Contains(b.LowPrinted) || !b.Contains(b.HighPrinted):
+		// No level at the printed places gives the rate: say so, with the
+		// bounds two places further.
+		places := b.Precision.Level + 2
+		return fmt.Sprintf("%s–%s, which no level printed to %d places is",
+			series.DisplayRounding.Round(b.Low, places).StringFixed(places),
+			series.DisplayRounding.Round(b.High, places).StringFixed(places), b.Precision.Level)
+	case lo == hi:
+		return lo
+	}
+	return lo + "–" + hi
 }
 
 // ImpliedBase returns the prior-period bases consistent with a published

@@ -32,3 +32,22 @@ func TestImpliedBasePrintedBoundsAreConsistent(t *testing.T) {
 		}
 	}
 }
+
+// An interval that holds one printed level is that level; one that holds
+// none says so, rather than quoting levels that do not give the rate.
+func TestImpliedBasePrintedNarrow(t *testing.T) {
+	iv, err := tradeflow.ImpliedBase(decimal.RequireFromString("100"), decimal.RequireFromString("50.0"), tradeflow.Precision{Rate: 1, Level: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := iv.String(), "66.64–66.69, which no level printed to 0 places is"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	iv, err = tradeflow.ImpliedBase(decimal.RequireFromString("94.05"), decimal.RequireFromString("-5.9"), tradeflow.Precision{Rate: 1, Level: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := iv.String(), "99.9"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
