@@ -134,6 +134,14 @@ func (r *Report) Round(places int32) *Report {
 // A cell that cannot be computed, or whose data cannot be used (figures in
 // another unit, two different figures for one period), has no figure and
 // a note that says why.
+//
+// Published rates (yoy_pct, mom_pct) are rates of the figures in the
+// currency they are printed in. A report in yuan of a key that also has
+// levels in another currency, or of a partner of a reporter whose world
+// total has (China's customs print both), takes its
+// published change on a year from the rates in yuan terms (yoy_pct_cny)
+// and has no published change on a month, rather than setting the
+// dollar-terms rates beside the yuan levels.
 func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.Month) (*Report, error) {
 	r := &Report{Reporter: reporter, Month: m}
 	var u U
@@ -169,7 +177,7 @@ func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.M
 	for _, key := range ds.Keys() {
 		value := key
 		value.Measure = Value
-		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World() || key.Measure != YoYPct ||
+		if key.Reporter != reporter || !key.Commodity.IsTotal() || key.Partner == partner.World() || key.Measure != rateMeasures(ds, value, u.Dimension()).yoy ||
 			(key.Flow != Exports && key.Flow != Imports) || !key.Breakdown.IsTotal() || hasDim(ds, value, u.Dimension()) {
 			continue
 		}
@@ -212,10 +220,11 @@ func gapNote(g series.Gaps, m series.Month) string {
 func flowRow[V series.Unit](ds *Dataset, key Key, m series.Month, label string) Row {
 	var v V
 	row := Row{Label: label, Unit: v.Symbol()}
+	ms := rateMeasures(ds, key, v.Dimension())
 	rate := key
-	rate.Measure = YoYPct
+	rate.Measure = ms.yoy
 	mom := key
-	mom.Measure = MoMPct
+	mom.Measure = ms.mom
 	levels, err := Get[V](ds, key)
 	if err != nil {
 		// Every figure computed from the levels says why it is missing.
@@ -241,7 +250,9 @@ func flowRow[V series.Unit](ds *Dataset, key Key, m series.Month, label string) 
 	} else {
 		row.YoY.Error = joinNote(row.YoY.Error, cellError(err))
 	}
-	if pub, err := Get[series.Percent](ds, mom); err == nil {
+	if !ms.hasMoM {
+		// No rate on a month is printed in this currency.
+	} else if pub, err := Get[series.Percent](ds, mom); err == nil {
 		row.MoM.Published, _ = at(pub, m)
 	} else {
 		row.MoM.Error = joinNote(row.MoM.Error, cellError(err))
@@ -273,6 +284,48 @@ func flowRow[V series.Unit](ds *Dataset, key Key, m series.Month, label string) 
 		row.YTDYoY.Error = joinNote(row.YTDYoY.Error, cellError(err))
 	}
 	return row
+}
+
+// publishedRates names the measures of the rates published for a level
+// key in a currency: yoy_pct and mom_pct, or, for a report in yuan of a key
+// that also has levels in another currency (or whose reporter's world
+// total has), yoy_pct_cny and no rate on a month.
+type publishedRates struct {
+	yoy, mom Measure
+	hasMoM   bool
+}
+
+func rateMeasures(ds *Dataset, k Key, dim string) publishedRates {
+	world := k
+	world.Partner = partner.World()
+	if dim == (series.CNY{}).Dimension() && (otherCurrency(ds, k, dim) || otherCurrency(ds, world, dim)) {
+		return publishedRates{yoy: YoYPctCNY}
+	}
+	return publishedRates{yoy: YoYPct, mom: MoMPct, hasMoM: true}
+}
+
+// otherCurrency reports whether the dataset has levels for k in a currency
+// (a dimension of three capital letters, an ISO 4217 code) other than dim.
+func otherCurrency(ds *Dataset, k Key, dim string) bool {
+	for i := 0; i < ds.series.len(); i++ {
+		sk := ds.series.at(int32(i))
+		if sk.Key == k && sk.dim != dim && isCurrency(sk.dim) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCurrency(dim string) bool {
+	if len(dim) != 3 {
+		return false
+	}
+	for _, r := range dim {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // cellError is the note of a cell whose data cannot be used; a series the
