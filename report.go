@@ -386,7 +386,7 @@ func balanceRow[U series.Unit](ds *Dataset, key Key, x, im Row, m series.Month) 
 		row.YTD.Published, _ = at(cum, m)
 	}
 	rate := key
-	rate.Measure = YoYPct
+	rate.Measure = rateMeasures(ds, key, u.Dimension()).yoy
 	if pub, err := Cumulative[series.Percent](ds, rate); err == nil {
 		row.YTDYoY.Published, _ = at(pub, m)
 	}

@@ -40,6 +40,11 @@ func TestMonthlyReportYuanRates(t *testing.T) {
 			}
 		}
 	}
+	// The balance's year-to-date change of 21.6% is that of the dollar
+	// figures; no yuan rate of the balance is in the data.
+	if b := r.Headline[2]; b.YTDYoY.Published != nil {
+		t.Errorf("balance YTD y/y in yuan: published %v, the dollar-terms rate", b.YTDYoY.Published)
+	}
 	for _, row := range r.Partners {
 		if row.YoY.Published != nil || row.YTDYoY.Published != nil {
 			t.Errorf("%s: a dollar-terms rate in the yuan report (y/y %v, YTD y/y %v)", row.Label, row.YoY.Published, row.YTDYoY.Published)
