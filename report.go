@@ -306,10 +306,11 @@ func rateMeasures(ds *Dataset, k Key, dim string) publishedRates {
 
 // otherCurrency reports whether the dataset has levels for k in a currency
 // (a dimension of three capital letters, an ISO 4217 code) other than dim.
+// It looks k up in each currency of the dataset's units (a handful), not
+// through every series, so that a report stays linear in the keys.
 func otherCurrency(ds *Dataset, k Key, dim string) bool {
-	for i := 0; i < ds.series.len(); i++ {
-		sk := ds.series.at(int32(i))
-		if sk.Key == k && sk.dim != dim && isCurrency(sk.dim) {
+	for _, u := range ds.units {
+		if d := u.dim; d != dim && isCurrency(d) && hasDim(ds, k, d) {
 			return true
 		}
 	}
