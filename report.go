@@ -450,7 +450,7 @@ func moveNote(c BalanceMove) string {
 // WriteText writes the report as an aligned table for people to read.
 // Each figure carries p (published) or c (computed from levels); a figure
 // marked * has a computed counterpart that differs, listed below the
-// table. Figures are written to one decimal place (half away from zero),
+// table, as is why a cell has no figure, where the report knows. Figures are written to one decimal place (half away from zero),
 // computed ones in a report rounded by [Report.Round] to its places,
 // in the module's one number format: a comma between thousands and the
 // minus sign U+2212 ("34,147.3", "−0.6").
@@ -485,6 +485,11 @@ func (r *Report) WriteText(w io.Writer) error {
 					mark = "-"
 					if c.c.Error != "" {
 						mark = "-!"
+					} else if c.c.Note != "" && !(row.Label == "balance" && (c.name == "y/y" || c.name == "YTD y/y")) {
+						// Why a figure is missing (a base month without
+						// a level, say), as CSV and JSON have it; a
+						// balance's notes on its moves come below.
+						notes = append(notes, fmt.Sprintf("%s %s: no figure: %s", row.Label, c.name, c.c.Note))
 					}
 					fmt.Fprint(tw, mark+"\t")
 					continue
