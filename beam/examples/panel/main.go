@@ -43,7 +43,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
 	"os"
 	"path"
 	"slices"
@@ -69,14 +68,12 @@ func main() {
 		flag.PrintDefaults()
 	}
 	flag.Parse()
-	log.SetFlags(0)
 	if !*verbose {
 		beamlog.LogLevel = "warn" // read by beam.Init
 	}
 	// On a worker, Init runs the worker and never returns: nothing may be
 	// printed or read before it.
 	beam.Init()
-	log.SetPrefix("panel: ")
 	if *in == "" {
 		flag.Usage()
 		os.Exit(2)
@@ -86,16 +83,15 @@ func main() {
 		listDead = -1 // the folder is removed: every dead letter goes to standard error
 		tmp, err := os.MkdirTemp("", "panel")
 		if err != nil {
-			log.Fatal(err)
+			fail(err)
 		}
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
 	start := time.Now()
 	if err := run(context.Background(), os.Stdout, os.Stderr, *in, dir, tfbeam.ReadOptions{Schema: schemaName, BlockSize: *block}, *maxBad, beamx.Run); err != nil {
-		log.Print(err)
 		os.RemoveAll(dir) // the deferred call does not run after os.Exit
-		os.Exit(1)
+		fail(err)
 	}
 	fmt.Fprintf(os.Stderr, "panel: the pipeline ran in %v\n", time.Since(start).Round(time.Millisecond))
 }
@@ -189,4 +185,12 @@ func readFile(ctx context.Context, path string) ([]byte, error) {
 	}
 	defer rc.Close()
 	return io.ReadAll(rc)
+}
+
+// fail reports err and exits. It writes to standard error itself: Beam's
+// Init sends the log package's output to its own logger, which hides
+// what is below its level (warnings, without -v).
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "panel:", err)
+	os.Exit(1)
 }
