@@ -393,3 +393,19 @@ func TestReadJSONTableCut(t *testing.T) {
 	require.NotNil(t, ds)
 	assert.Equal(t, lines-1, ds.Len())
 }
+
+// A long last record of any length ends the file cleanly, wherever the
+// file's end falls in the splitter's storage (at its very end too).
+func TestReadLongLastRecordAnyLength(t *testing.T) {
+	const head = "period,partner,flow,hs,value\n2025-11,US,X,1201,5\n"
+	for n := 90; n < 1300; n++ {
+		for _, form := range []struct{ open, end string }{{"", ""}, {"", "\n"}, {"\"", ""}, {"\"", "\n"}} {
+			file := head + "2025-10,US,X,1201," + form.open + strings.Repeat("7", n) + form.end
+			ds, err := read(t, file, detail(), tradeflow.MaxLine(100), tradeflow.BlockSize(64), tradeflow.Workers(1), tradeflow.CollectErrors())
+			var el *tradeflow.ErrorList
+			if !errors.As(err, &el) || el.Total != 1 || ds == nil || ds.Len() != 1 {
+				t.Fatalf("%d bytes, %q…%q: %v", n, form.open, form.end, err)
+			}
+		}
+	}
+}

@@ -454,3 +454,32 @@ func FuzzReadFastPath(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadBlocks reads a file in small blocks and in one, with a small
+// record limit: where the blocks fall changes nothing, not the figures
+// and not the errors (a long record is one bad record either way).
+func FuzzReadBlocks(f *testing.F) {
+	long := strings.Repeat("7", 150)
+	for _, s := range []string{
+		"period,partner,flow,hs,value\n2024-01,US,X,0101,1.5\n2024-02,US,X,0101," + long + "\n2024-03,US,X,0101,3\n",
+		"period,partner,flow,hs,value\n2024-01,US,X,0101,\"1\n" + long + "\n\"\n2024-03,US,X,0101,3\n",
+		"period,partner,flow,hs,value\r\n2024-01,US,X,0101,\"" + long + "\r\n2024-03,US,X,0101,3\r\n",
+		"period,partner,flow,hs,value\n2024-01,US,X,0101,1\n2024-02,US,X,0101,\"\"\"" + long + "\"\"\"\n",
+	} {
+		f.Add(s, uint16(64))
+	}
+	f.Fuzz(func(t *testing.T, file string, block uint16) {
+		opts := []tradeflow.ReadOption{tradeflow.CollectErrors(), tradeflow.MaxLine(100), tradeflow.Workers(2)}
+		small, serr := tradeflow.Read(context.Background(), strings.NewReader(file), "f.csv", detail(), append(opts, tradeflow.BlockSize(int(block)))...)
+		whole, werr := tradeflow.Read(context.Background(), strings.NewReader(file), "f.csv", detail(), append(opts, tradeflow.BlockSize(1<<20))...)
+		if (serr == nil) != (werr == nil) || serr != nil && serr.Error() != werr.Error() {
+			t.Fatalf("errors differ:\nblocks of %d: %v\none block:    %v", block, serr, werr)
+		}
+		if (small == nil) != (whole == nil) {
+			t.Fatalf("one read gave a dataset, the other none: %v", serr)
+		}
+		if small != nil && (figures(small) != figures(whole) || small.Summary().Rows != whole.Summary().Rows) {
+			t.Fatalf("figures differ:\nblocks of %d:\n%s\none block:\n%s", block, figures(small), figures(whole))
+		}
+	})
+}

@@ -96,7 +96,7 @@ func (sp *splitter) header() ([]byte, error) {
 	for {
 		n = sp.fill(buf, n)
 		if !sp.arrays { // a JSON table's text is its decoder's, not the file's
-			if err := notUTF8(buf[:n]); err != nil {
+			if err := notUTF8(buf[:min(n, sp.maxLine)]); err != nil { // within the header's limit, as the buffer holds it at any size
 				return nil, &RowError{File: sp.name, Line: 1, Err: err}
 			}
 		}
@@ -116,6 +116,11 @@ func (sp *splitter) header() ([]byte, error) {
 			if end <= 0 {
 				end = len(b)
 			}
+			if end > sp.maxLine {
+				// As a longer header the buffer cannot hold is: the
+				// limit is the header's, not the buffer's.
+				return nil, &RowError{File: sp.name, Line: 1, Err: fmt.Errorf("the header is longer than %d bytes: %w", sp.maxLine, ErrLimit)}
+			}
 			head := bytes.TrimRight(b[:end], "\r\n")
 			sp.first = append([]byte(nil), b[end:]...)
 			sp.line = 2
@@ -128,7 +133,7 @@ func (sp *splitter) header() ([]byte, error) {
 			return head, nil
 		}
 		if n == len(buf) {
-			if len(buf) >= sp.maxLine {
+			if len(buf) > sp.maxLine {
 				return nil, &RowError{File: sp.name, Line: 1, Err: fmt.Errorf("the header is longer than %d bytes: %w", sp.maxLine, ErrLimit)}
 			}
 			buf = append(buf, make([]byte, len(buf))...)
@@ -238,8 +243,8 @@ func notUTF8(b []byte) error {
 		}
 	}
 	line := b
-	if i := bytes.IndexByte(b, '\n'); i >= 0 {
-		line = b[:i]
+	if i := bytes.IndexAny(b, "\r\n"); i >= 0 {
+		line = b[:i] // a line ends in a newline, or a carriage return alone
 	}
 	first := bytes.IndexByte(line, 0)
 	if first < 0 {
@@ -317,7 +322,7 @@ func (sp *splitter) run(ctx context.Context, out chan<- *block) error {
 			}
 			// No record ends in the buffer: grow it, up to the longest
 			// record allowed.
-			if n >= sp.maxLine {
+			if n > sp.maxLine {
 				if err := sp.skipLong(ctx, own, n, out); err != nil {
 					return err
 				}
@@ -353,7 +358,11 @@ func (sp *splitter) skipLong(ctx context.Context, buf []byte, n int, out chan<- 
 	size, nl := 0, 0
 	chunk := buf[:n]
 	eof := false
+	var lastByte byte // of the record, once it ends with the file
 	for {
+		if len(chunk) > 0 {
+			lastByte = chunk[len(chunk)-1]
+		}
 		if end := sc.scan(chunk, sp.delim); end >= 0 {
 			size += end
 			nl += bytes.Count(chunk[:end], []byte("\n"))
@@ -380,7 +389,7 @@ func (sp *splitter) skipLong(ctx context.Context, buf []byte, n int, out chan<- 
 	// Lines from the record's first, 0: the worker's result is placed
 	// in the file as a block's is.
 	last := nl
-	if !eof || chunk[len(chunk)-1] == '\n' {
+	if !eof || lastByte == '\n' {
 		last-- // the newline that ends it
 	}
 	lines := nl
@@ -389,7 +398,7 @@ func (sp *splitter) skipLong(ctx context.Context, buf []byte, n int, out chan<- 
 	}
 	e := &RowError{File: sp.name, EndLine: last,
 		Err: fmt.Errorf("a record of %d bytes, longer than %d: %w", size, sp.maxLine, ErrLimit)}
-	if eof && sc.quoted {
+	if eof && sc.quoted && !sc.pending { // a quote last in the file closes its field
 		e.Err = fmt.Errorf("%w: %d lines are lost: %w", errQuote, last+1, ErrMalformed)
 	}
 	b := &block{seq: sp.seq, lines: lines, long: e}
