@@ -78,8 +78,9 @@ type monthTick struct {
 
 // monthSteps are the spacings of labelled months: January, April, July and
 // October for 3; January and July for 6; every January, or every second,
-// fifth or tenth one.
-var monthSteps = [...]int{1, 2, 3, 6, 12, 24, 60, 120}
+// fifth, tenth, … thousandth one, so that even the whole calendar (0001 to
+// 9999) has no more than maxMonthLabels labels.
+var monthSteps = [...]int{1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000}
 
 // maxMonthLabels is the most labels a month axis has: more are hard to
 // read even when they fit.
@@ -107,7 +108,9 @@ func monthStep(n int, perMonth, monthW, yearW, gap float64) int {
 // every step months (see monthSteps). Below a year, labels are month names
 // ("Apr"), and January and the first label carry the year on a second line,
 // so every label can be read against a year. From a year up, labels are
-// years. With minor, every month gets an unlabelled tick.
+// years. With minor, every month gets an unlabelled tick; every January
+// does while labels are at most ten years apart (beyond, the year ticks
+// would be a comb).
 func monthTicks(first series.Month, n, step int, minor bool) []monthTick {
 	var ts []monthTick
 	labelled := false
@@ -122,7 +125,7 @@ func monthTicks(first series.Month, n, step int, minor bool) []monthTick {
 			}
 		case step >= 12 && t.year && m.Year()%(step/12) == 0:
 			t.label = yearText(m.Year())
-		case !minor && !t.year:
+		case !minor && !t.year, t.year && step > 120:
 			continue
 		}
 		labelled = labelled || t.label != ""
