@@ -127,9 +127,26 @@ func (c BarChart) draw(cv draw.Canvas, lk *look) error {
 	barsBottom := top - rowH*vg.Length(n)
 
 	left := body.Min.X + catW + catGap
+	// The ticks are spaced for labels as wide as the widest one: at first
+	// a guess, then the widest label of the ticks that guess gave, until
+	// the labels fit (values in dollars run to "3,000,000,000,000").
 	maxTickW := lk.tick.width(number.Minus + "00.0")
-	right := body.Max.X - maxTickW/2
-	sc := niceScale(lo, hi, int((right-left)/(maxTickW+lk.fs*4))+1)
+	var (
+		sc    scale
+		right vg.Length
+	)
+	for range 4 {
+		right = body.Max.X - maxTickW/2
+		sc = niceScale(lo, hi, int((right-left)/(maxTickW+lk.fs*4))+1)
+		w := vg.Length(0)
+		for _, t := range sc.ticks {
+			w = max(w, lk.tick.width(sc.label(t)))
+		}
+		if w <= maxTickW {
+			break
+		}
+		maxTickW = w
+	}
 	lo, hi = sc.lo(), sc.hi()
 	labelW := make([]vg.Length, n)
 	for i := range labels {
