@@ -102,7 +102,7 @@ func CompareMirror[U series.Unit](ds *Dataset, exporter, importer partner.Code, 
 	xy, xg := series.YearToDate(x)
 	my, mg := series.YearToDate(m)
 	out.YearToDate = mirror(xy, my)
-	out.YearToDate.Gaps = mergeGaps(out.YearToDate.Gaps, xg, mg)
+	out.YearToDate.Gaps = mergeGaps(combinedMonths(out.YearToDate.Gaps, x, m), xg, mg)
 	return out, nil
 }
 
@@ -111,6 +111,25 @@ func mirror[U series.Unit](x, m series.Series[U]) Mirror[U] {
 	gap, g1 := series.Sub(m, x)
 	ratio, g2 := series.Share(m, x)
 	return Mirror[U]{Exports: x, Imports: m, Gap: gap, Ratio: ratio, Gaps: mergeGaps(g1, g2)}
+}
+
+// combinedMonths returns gaps with a month that has no year-to-date total
+// because a side combined it with the next (China's January, published
+// with February) given reason Combined and the combined period as cause,
+// rather than MonthMissing: the figure is not missing. gaps is modified.
+func combinedMonths[U series.Unit](gaps series.Gaps, sides ...series.Series[U]) series.Gaps {
+	for i, g := range gaps {
+		if g.Reason != series.MonthMissing || !g.Period.IsMonth() {
+			continue
+		}
+		for _, s := range sides {
+			if p, _, ok := s.Covering(g.Period.Last); ok && !p.IsMonth() {
+				gaps[i] = series.Gap{Period: g.Period, Reason: series.Combined, Cause: p}
+				break
+			}
+		}
+	}
+	return gaps
 }
 
 // mergeGaps returns the gaps of several operations in month order, each
