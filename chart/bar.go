@@ -58,12 +58,32 @@ type Total struct {
 
 // WritePNG writes the chart as a PNG image of size s to w. It returns
 // [ErrEmpty] if the chart has no bar, [ErrTooSmall] if the text leaves too
-// little room, or w's error. It panics if s has no area or no resolution.
-func (c BarChart) WritePNG(w io.Writer, s Size) error { return write(w, pngFormat, s, c.draw) }
+// little room, [ErrGlyph] for a character its font cannot draw, or w's
+// error. It panics if s has no area or no resolution.
+func (c BarChart) WritePNG(w io.Writer, s Size) error {
+	if err := drawable(c.texts()...); err != nil {
+		return err
+	}
+	return write(w, pngFormat, s, c.draw)
+}
+
+// texts returns the chart's own text, for drawable.
+func (c BarChart) texts() []string {
+	t := []string{c.Title, c.Subtitle, c.Note, c.Source, c.Symbol, c.Total.Name, c.Total.Symbol}
+	for _, b := range c.Bars {
+		t = append(t, b.Name)
+	}
+	return t
+}
 
 // WriteSVG writes the chart as an SVG document of size s to w, with its
 // text as text elements. Errors and panics are those of [BarChart.WritePNG].
-func (c BarChart) WriteSVG(w io.Writer, s Size) error { return write(w, svgFormat, s, c.draw) }
+func (c BarChart) WriteSVG(w io.Writer, s Size) error {
+	if err := drawable(c.texts()...); err != nil {
+		return err
+	}
+	return write(w, svgFormat, s, c.draw)
+}
 
 func (c BarChart) value(v decimal.Decimal) string {
 	if c.Signed {

@@ -33,6 +33,9 @@
 //   - A title wrapped to fit, a subtitle, and a note and the source at the
 //     foot; the text is never clipped: a chart whose text leaves too little
 //     room is an error ([ErrTooSmall]).
+//   - Text in Liberation Sans, which has Latin, Greek and Cyrillic letters;
+//     a character it cannot draw (Chinese, say) is an error ([ErrGlyph])
+//     naming it, never a label left out.
 //   - The unit at the head of the value axis, and tick steps of 1, 2 or 5
 //     times a power of ten, at multiples of the step, so that 0 is labelled
 //     whenever the axis spans it.

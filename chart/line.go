@@ -72,15 +72,37 @@ type Highlight struct {
 
 // WritePNG writes the chart as a PNG image of size s to w. It returns
 // [ErrEmpty] if no line has an observation to draw, [ErrTooSmall] if the
-// text leaves too little room, or w's error. It panics if s has no area
+// text leaves too little room, [ErrGlyph] for a character its font cannot
+// draw, or w's error. It panics if s has no area
 // or no resolution, or if c.Period is neither zero nor valid.
 func (c LineChart[U]) WritePNG(w io.Writer, s Size) error {
+	if err := drawable(c.texts()...); err != nil {
+		return err
+	}
 	return write(w, pngFormat, s, c.draw)
+}
+
+// texts returns the chart's own text, for drawable.
+func (c LineChart[U]) texts() []string {
+	t := []string{c.Title, c.Subtitle, c.Note, c.Source}
+	for _, l := range c.Lines {
+		t = append(t, l.Name)
+	}
+	for _, r := range c.References {
+		t = append(t, r.Label)
+	}
+	for _, h := range c.Highlights {
+		t = append(t, h.Label)
+	}
+	return t
 }
 
 // WriteSVG writes the chart as an SVG document of size s to w, with its
 // text as text elements. Errors and panics are those of [LineChart.WritePNG].
 func (c LineChart[U]) WriteSVG(w io.Writer, s Size) error {
+	if err := drawable(c.texts()...); err != nil {
+		return err
+	}
 	return write(w, svgFormat, s, c.draw)
 }
 

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/vg"
@@ -67,6 +68,38 @@ var ErrEmpty = errors.New("chart: nothing to draw")
 // ErrTooSmall is returned when a chart's text leaves too little room for
 // the chart itself at the size asked for.
 var ErrTooSmall = errors.New("chart: size too small for the text")
+
+// ErrGlyph is returned for text with a character the chart's font,
+// Liberation Sans, cannot draw (it has Latin, Greek and Cyrillic letters,
+// not Chinese, Japanese or Korean): a PNG would leave it out without a
+// word, and an SVG is laid out for widths the font does not have.
+var ErrGlyph = errors.New("chart: a character the chart's font has no glyph for")
+
+// drawable returns an ErrGlyph naming the first character of texts that
+// the font has no glyph for, and the text it is in.
+func drawable(texts ...string) error {
+	f := newFace(10, false, ink).f.Face
+	var buf sfnt.Buffer
+	for _, t := range texts {
+		for _, r := range t {
+			if r == '\n' || r == '\t' {
+				continue
+			}
+			if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
+				return fmt.Errorf("%w: %q (U+%04X) in %q", ErrGlyph, r, r, clipText(t))
+			}
+		}
+	}
+	return nil
+}
+
+// clipText cuts a text quoted in an error to 60 characters.
+func clipText(t string) string {
+	if utf8.RuneCountInString(t) <= 60 {
+		return t
+	}
+	return string([]rune(t)[:60]) + "…"
+}
 
 // Colours. Gains and losses are blue and red, told apart by lightness as
 // well as hue.
