@@ -232,6 +232,11 @@ func (c LineChart[U]) draw(cv draw.Canvas, lk *look) error {
 		}
 		refW = max(refW, lk.small.width(refLabels[i])+gap*0.6)
 	}
+	// A reference's label is one line beside the plot: one that takes
+	// more than a third of the width leaves too little for the months.
+	if bw := body.Max.X - body.Min.X; refW > bw/3 {
+		return fmt.Errorf("%w: a reference's label is %.0f pt wide, more than a third of the chart's %.0f pt", ErrTooSmall, float64(refW), float64(bw))
+	}
 	monthW := vg.Length(0)
 	for m := time.January; m <= time.December; m++ {
 		monthW = max(monthW, lk.tick.width(m.String()[:3]))
@@ -307,6 +312,9 @@ func (c LineChart[U]) draw(cv draw.Canvas, lk *look) error {
 			y = bottom + lk.small.descent() + lk.fs*0.3
 		}
 		lw := lk.small.width(h.Label)
+		if lw > right-left {
+			return fmt.Errorf("%w: the highlight's label %q is %.0f pt wide, the plot %.0f pt", ErrTooSmall, clipText(h.Label), float64(lw), float64(right-left))
+		}
 		x, align := x0+lk.fs*0.3, 0.0
 		if x+lw > right {
 			x, align = max(x1-lk.fs*0.3, left+lw), 1

@@ -292,6 +292,13 @@ func (lk *look) drawFrame(c draw.Canvas, f frame) (vg.Rectangle, error) {
 		y -= lk.fs * 0.15
 	}
 	block(lk.subtitle, f.subtitle)
+	for _, it := range f.legend {
+		// A name is one line of the legend: one wider than the chart
+		// would run off its edge.
+		if nw := lk.fs*2 + lk.label.width(it.name); nw > w {
+			return vg.Rectangle{}, fmt.Errorf("%w: the legend's name %q is %.0f pt wide, the chart's text %.0f pt", ErrTooSmall, clipText(it.name), float64(nw), float64(w))
+		}
+	}
 	if len(f.legend) > 0 {
 		y -= lk.fs * 0.5
 		y = lk.drawLegend(c, f.legend, left, right, y)
