@@ -447,6 +447,8 @@ func checkFigure(f Figure) error {
 		return fmt.Errorf("tradeflow: figure for %v has no unit: %w", f.Key, ErrUnitCode)
 	case f.Key.Reporter.IsZero() || f.Key.Partner.IsZero() || f.Key.Flow == 0 || f.Key.Measure == 0:
 		return fmt.Errorf("tradeflow: key %v is incomplete: %w", f.Key, ErrKey)
+	case f.Key.Reporter == partner.World():
+		return fmt.Errorf("tradeflow: key %v: the World is not a reporter: %w", f.Key, partner.ErrCode)
 	case f.Vintage.IsZero():
 		return fmt.Errorf("tradeflow: figure for %v %v has no vintage: every figure keeps its release date: %w", f.Key, f.Period, ErrMissing)
 	case f.Source == "":
