@@ -403,8 +403,11 @@ func (ds *Dataset) figure(s, r int32) Figure {
 // imports, a value beyond [series.MaxDigits], or a second figure for the
 // same series, period and vintage ([ErrDuplicate]), or a figure whose
 // months overlap another monthly figure of the series (a combined
-// January–February next to a separate February).
+// January–February next to a separate February). As a read does, it drops
+// the spaces and tabs around the source and the note, so that a source of
+// spaces is none.
 func (ds *Dataset) Add(f Figure) error {
+	f.Source, f.Note = strings.Trim(f.Source, " \t"), strings.Trim(f.Note, " \t")
 	if err := checkFigure(f); err != nil {
 		return err
 	}
