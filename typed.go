@@ -428,13 +428,13 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opt
 	data := map[partner.Code]series.Series[U]{}
 	for _, k := range ds.Keys() {
 		if k.Reporter != key.Reporter || k.Commodity != key.Commodity || k.Flow != key.Flow || k.Measure != key.Measure ||
-			k.Breakdown != key.Breakdown || k.Partner == partner.World() || k.Partner.IsAggregate() {
-			continue
+			k.Breakdown != key.Breakdown || k.Partner == partner.World() || k.Partner.IsAggregate() || !member[k.Partner] {
+			continue // not added up: whatever is wrong with its figures is no error here
 		}
 		s, err := get(ds, k)
 		var ue *UnitError
 		if errors.As(err, &ue) {
-			if member[k.Partner] && other == nil {
+			if other == nil {
 				other = ue
 			}
 			continue // a member without a series in U: missing, in the gaps
@@ -443,9 +443,7 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opt
 			return series.Series[U]{}, nil, err
 		}
 		data[k.Partner] = s
-		if member[k.Partner] {
-			keys = append(keys, k)
-		}
+		keys = append(keys, k)
 	}
 	if len(keys) == 0 {
 		// No period to report the missing members in: an empty sum
