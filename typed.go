@@ -475,7 +475,8 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opt
 // (or all goods and any other commodity: a code, a product group), their
 // sum would count the trade under the finer one twice: that is an error
 // ([ErrDuplicate]) naming both, and match must pick one level, such as
-// the six-digit subheadings. No
+// the six-digit subheadings. So is a match that accepts the codes of two
+// classifications (HS codes and SITC ones), which code the same goods. No
 // level is chosen for the caller: the finer codes need not add up to
 // the coarser one (confidential trade, say). It adds up monthly figures,
 // or with [OfCumulative] year-to-date and annual ones, as
@@ -540,6 +541,23 @@ func nestedCommodities(ds *Dataset, key Key, keys []Key) error {
 	}
 	if total && len(other) > 0 {
 		return nested("TOTAL", other[0])
+	}
+	// The same goods coded in two classifications (HS and SITC, say) are
+	// counted twice too.
+	class := ""
+	if len(codes) > 0 {
+		class = "HS"
+	}
+	for _, c := range other {
+		cl, _, ok := c.Other()
+		if !ok {
+			continue // a product group
+		}
+		if class != "" && class != cl {
+			return fmt.Errorf("tradeflow: %s: %v: codes of %s and of %s (%v) both match: their sum would count the same goods twice; match one classification: %w",
+				ds.name, key, class, cl, c, ErrDuplicate)
+		}
+		class = cl
 	}
 	if len(codes) == 0 {
 		return nil
