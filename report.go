@@ -138,10 +138,10 @@ func (r *Report) Round(places int32) *Report {
 // Published rates (yoy_pct, mom_pct) are rates of the figures in the
 // currency they are printed in. A report in yuan of a key that also has
 // levels in another currency, or of a partner of a reporter whose world
-// total has (China's customs print both), takes its
-// published change on a year from the rates in yuan terms (yoy_pct_cny)
-// and has no published change on a month, rather than setting the
-// dollar-terms rates beside the yuan levels.
+// total has (China's customs print both), takes its published change on
+// a year from the rates in yuan terms (yoy_pct_cny) and has no published
+// change on a month, rather than setting the dollar-terms rates beside
+// the yuan levels.
 func MonthlyReport[U series.Unit](ds *Dataset, reporter partner.Code, m series.Month) (*Report, error) {
 	r := &Report{Reporter: reporter, Month: m}
 	var u U
@@ -450,10 +450,11 @@ func moveNote(c BalanceMove) string {
 // WriteText writes the report as an aligned table for people to read.
 // Each figure carries p (published) or c (computed from levels); a figure
 // marked * has a computed counterpart that differs, listed below the
-// table, as is why a cell has no figure, where the report knows. Figures are written to one decimal place (half away from zero),
-// computed ones in a report rounded by [Report.Round] to its places,
-// in the module's one number format: a comma between thousands and the
-// minus sign U+2212 ("34,147.3", "−0.6").
+// table, as is why a cell has no figure, where the report knows. Figures
+// are written to one decimal place (half away from zero), computed ones
+// in a report rounded by [Report.Round] to its places, in the module's
+// one number format: a comma between thousands and the minus sign U+2212
+// ("34,147.3", "−0.6").
 func (r *Report) WriteText(w io.Writer) error {
 	// Computed figures are written to one place, or to those the report
 	// was rounded to; in the notes, exact, to a place more than the
