@@ -111,24 +111,33 @@ func run(ctx context.Context, w, errw io.Writer, glob, dir string, opts tfbeam.R
 	if err := exec(ctx, p); err != nil {
 		return err
 	}
-	if err := printReports(ctx, w, reports); err != nil {
+	n, err := printReports(ctx, w, reports)
+	if err != nil {
 		return err
 	}
-	return reportDead(ctx, errw, dead)
+	if err := reportDead(ctx, errw, dead); err != nil {
+		return err
+	}
+	if n == 0 {
+		// As the one-file program says of a file of a header alone.
+		return fmt.Errorf("no data rows: no reporter to report on (each file's rows are counted in %s)", sums)
+	}
+	return nil
 }
 
 // printReports prints the reports of the file at path, a reporter's lines
-// after a line reporter=CODE, the reporters in order.
-func printReports(ctx context.Context, w io.Writer, path string) error {
+// after a line reporter=CODE, the reporters in order, and returns how
+// many there were.
+func printReports(ctx context.Context, w io.Writer, path string) (int, error) {
 	data, err := readFile(ctx, path)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var reps []report
 	for line := range strings.Lines(string(data)) {
 		var r report
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return 0, fmt.Errorf("%s: %w", path, err)
 		}
 		reps = append(reps, r)
 	}
@@ -140,7 +149,7 @@ func printReports(ctx context.Context, w io.Writer, path string) error {
 		}
 		fmt.Fprintf(bw, "reporter=%s\n%s", r.Reporter, r.Lines)
 	}
-	return bw.Flush()
+	return len(reps), bw.Flush()
 }
 
 // listDead is how many dead letters reportDead lists (-1: all).

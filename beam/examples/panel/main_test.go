@@ -147,6 +147,18 @@ func keys(m map[string]string) []string {
 // rows — and lists every bad row in dead.csv with its file, line and the
 // reason the library's reader gives; the other reporters are untouched,
 // and -max-bad fails the run.
+// Files of a header alone (or of bad rows only) give no report: an error,
+// as the one-file program's "no data rows", not a silent success.
+func TestNoDataRows(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "panel_XX.csv"), []byte("period,reporter,partner,flow,hs,value_usd,qty_kg\n"), 0o644))
+	var stdout, errw bytes.Buffer
+	err := run(t.Context(), &stdout, &errw, filepath.Join(dir, "panel_*"), t.TempDir(), tfbeam.ReadOptions{Schema: schemaName}, -1, runPrism)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "no data rows")
+	assert.Empty(t, stdout.String())
+}
+
 func TestDeadLetters(t *testing.T) {
 	panelOf := corePanel(t)
 	dir, clean := t.TempDir(), t.TempDir()
