@@ -372,10 +372,11 @@ type aggregateConfig struct{ cumulative bool }
 // figures, as [Cumulative] gives them, rather than their monthly ones, as
 // [Get] does: the way to aggregate an annual file such as BACI's, whose
 // every figure is a year's (its year to date at December). A sum of
-// years to date is the year to date of the sum. A group's membership is
-// taken at each figure's last month, as for a monthly figure: for a year
-// of a partner that joined within it, [partner.Group.Fixed] says which
-// composition to use.
+// years to date is the year to date of the sum while the group's
+// membership stays the same: a year to date over months in which a
+// partner joined or left is a gap ("membership changes within the
+// period"), as a combined period across a change is; [partner.Group.Fixed]
+// gives a composition that does not change.
 func OfCumulative() AggregateOption { return func(c *aggregateConfig) { c.cumulative = true } }
 
 // getter returns the function that gives a member's series: Get, or
@@ -462,7 +463,51 @@ func AggregatePartners[U series.Unit](ds *Dataset, key Key, g partner.Group, opt
 			return series.Series[U]{}, nil, err
 		}
 	}
+	if cumulative {
+		s, gaps = stableYears(g, s, gaps)
+	}
 	return s, gaps, nil
+}
+
+// stableYears leaves out of a sum of years to date each one over months
+// in which the group's membership changes: the members' years to date at
+// a month are summed by the membership of that month, and a partner that
+// left (or joined) earlier in the year has months in the group's year to
+// date that the sum leaves out (or takes in). Such a period is a gap, as
+// a combined period across a change is in partner.Aggregate.
+func stableYears[U series.Unit](g partner.Group, s series.Series[U], gaps partner.MemberGaps) (series.Series[U], partner.MemberGaps) {
+	var b series.Builder[U]
+	unbound.Allow(&b)
+	dropped := false
+	for p, v := range s.All() {
+		ytd := series.Period{First: p.Last.AddMonths(1 - int(p.Last.Month())), Last: p.Last}
+		members := g.Members(ytd.Last)
+		stable := true
+		for m := range ytd.Months() {
+			if !slices.Equal(members, g.Members(m)) {
+				stable = false
+				break
+			}
+		}
+		switch {
+		case !stable:
+			gaps = append(gaps, partner.MemberGap{Period: ytd, Reason: series.Combined, Cause: ytd})
+			dropped = true
+		case p.IsMonth():
+			b.Set(p.Last, v)
+		default:
+			b.SetCombined(p, v)
+		}
+	}
+	if !dropped {
+		return s, gaps
+	}
+	out, err := b.Series()
+	if err != nil {
+		panic(err) // periods of one series, as they were
+	}
+	slices.SortStableFunc(gaps, func(a, b partner.MemberGap) int { return a.Period.Last.Compare(b.Period.Last) })
+	return out, gaps
 }
 
 // AggregateCommodities returns the sum over the commodities that match
