@@ -54,7 +54,7 @@ func TestCodeRows(t *testing.T) {
 		{"MC", "MCO", 492, -1, "Monaco"},
 		{"LI", "LIE", 438, -1, "Liechtenstein"},
 		{"PR", "PRI", 630, -1, "Puerto Rico"},
-		{"XK", "XKX", 0, -1, "Kosovo"},
+		{"XK", "XKX", 0, 412, "Kosovo"},
 		{"", "WLD", 1, 0, "World"},
 	}
 	for _, tt := range tests {
