@@ -64,7 +64,7 @@
 // Every bad row is an error naming the file, line, column and value
 // ([RowError]); rows a schema skips on purpose are counted in the
 // dataset's [Summary]. A figure costs a few bytes in the dataset's integer
-// columns (about 14 a row, index included, for a file of ten million
+// columns (about 12 a row, index included, for a file of ten million
 // rows), never an object of its own.
 //
 // The library's own CSV format has one figure a row, as published, with
