@@ -7,11 +7,16 @@
 //
 // Usage:
 //
-//	tradeflow check [-keys] file ...
-//	tradeflow series [-from month] [-to month] [-below percent] [-format text|csv] key [file]
-//	tradeflow report [-month month] [-format text|csv|json] [-round places] [file]
-//	tradeflow chart [-yoy] [-contributions month] [-below percent] [-o file.png|file.svg] key [file]
+//	tradeflow check [-keys] [file ...]
+//	tradeflow series [-from month] [-to month] [-below percent] [-above percent] [-unit code] [-format text|csv] key [file]
+//	tradeflow report [-month month] [-unit code] [-format text|csv|json] [-round places] [file]
+//	tradeflow chart [-yoy] [-contributions month] [-below percent] [-above percent] [-from month] [-to month] [-unit code]
+//		[-size web|print] [-format png|svg] [-title text] [-subtitle text] [-note text] [-credit text] [-o file.png|file.svg] key [file]
 //	tradeflow convert [-o file] [file]
+//
+// -unit gives the unit to show levels in, as a file prints it (USD_BN); by
+// default, that of the latest figure (for report, of the latest exports).
+// 'tradeflow help command' lists a command's flags.
 //
 // A file is in any format the library reads (tradeflow.Formats), told by its
 // header, gzip-compressed or not; "-", or no file, reads standard input.
