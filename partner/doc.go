@@ -22,7 +22,7 @@
 // partners — the EU, ASEAN, Africa — which are Codes too ([Aggregates],
 // [Code.IsAggregate]; data/aggregates.csv). Letters the tables do not list
 // (user-assigned codes such as Eurostat's QY, synthetic test data) are
-// refused by Parse and accepted by [ParseUnlisted], for files whose codes
+// refused by [ParseCode] and accepted by [ParseUnlisted], for files whose codes
 // the caller vouches for.
 //
 // # Groups
