@@ -135,7 +135,9 @@
 //   - missing: a period with no observation, never taken as zero; a gap:
 //     a result period left without a value, with its reason and its cause,
 //     the input period at fault ([series.Gap]; with the member at fault,
-//     [partner.MemberGap]).
+//     [partner.MemberGap]). One exception: a mirror's Gap ([Mirror]) is a
+//     difference, importer's imports less exporter's exports, and its Gaps
+//     are gaps in the sense above.
 //   - unit: the unit of a series' values, part of its Go type
 //     ([series.Unit]), with a dimension (what it measures) and an exponent
 //     (the power of ten of the dimension's base unit, the kg for mass).
