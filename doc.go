@@ -153,6 +153,10 @@
 //     [partner.Shares]); contribution: what a part added to a total's
 //     growth, in percentage points ([partner.Contributions]); residual:
 //     the total less the listed parts.
+//   - breakdown: a part of a total that a file breaks down further than a
+//     key does, such as a mode of transport ([Breakdown], "mot=2100");
+//     [partner.Breakdown], what [partner.Shares] returns, is the other way
+//     round: a total split into shares of its parts.
 //   - total: the sum of the observations within a period, exact and
 //     complete or an error ([series.Total]); year to date: the running
 //     total from the start of the year ([series.YearToDate]).
