@@ -91,11 +91,14 @@ type Dataset struct {
 
 // An addState is what Add checks a figure against in a series of many
 // (every release reprinting a history makes thousands): the periods and
-// vintages it has, and its distinct monthly periods, so that adding n
-// figures costs n times the periods, not n².
+// vintages it has, its distinct monthly periods, and those by the months
+// they cover, so that a figure is checked for overlaps against the periods
+// that share a month with it, not against every period of the series
+// (which made adding a series of n months cost n²).
 type addState struct {
 	figs    map[periodVintage]struct{}
 	periods map[series.Period]struct{}
+	byMonth map[series.Month][]series.Period
 }
 
 type periodVintage struct {
@@ -553,11 +556,26 @@ func (ds *Dataset) checkAdd(s int32, f Figure) error {
 	if _, ok := st.figs[periodVintage{f.Period, f.Vintage}]; ok {
 		return clash(f.Period, f.Vintage, true)
 	}
+	if !isMonthly(f.Period) {
+		return nil // only monthly figures overlap
+	}
 	// Of several periods it overlaps, the error names the earliest.
 	var first series.Period
-	for p := range st.periods {
+	consider := func(p series.Period) {
 		if clash(p, Vintage{}, false) != nil && (!first.Valid() || p.First.Before(first.First) || p.First == first.First && p.Last.Before(first.Last)) {
 			first = p
+		}
+	}
+	if f.Period.Len() <= len(st.periods) {
+		// The periods that share a month with it.
+		for m := range f.Period.Months() {
+			for _, p := range st.byMonth[m] {
+				consider(p)
+			}
+		}
+	} else {
+		for p := range st.periods {
+			consider(p)
 		}
 	}
 	if first.Valid() {
@@ -598,7 +616,7 @@ func (ds *Dataset) addStateOf(s int32) *addState {
 	if n < manyRows {
 		return nil
 	}
-	st := &addState{figs: make(map[periodVintage]struct{}, n), periods: map[series.Period]struct{}{}}
+	st := &addState{figs: make(map[periodVintage]struct{}, n), periods: map[series.Period]struct{}{}, byMonth: map[series.Month][]series.Period{}}
 	for r := range ds.rowsOfSeries(s) {
 		st.note(ds.rows.period(r), ds.rows.vint(r))
 	}
@@ -612,8 +630,11 @@ func (ds *Dataset) addStateOf(s int32) *addState {
 // note records a figure of period p and vintage v.
 func (st *addState) note(p series.Period, v Vintage) {
 	st.figs[periodVintage{p, v}] = struct{}{}
-	if isMonthly(p) {
+	if _, ok := st.periods[p]; !ok && isMonthly(p) {
 		st.periods[p] = struct{}{}
+		for m := range p.Months() {
+			st.byMonth[m] = append(st.byMonth[m], p)
+		}
 	}
 }
 
