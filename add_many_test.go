@@ -24,7 +24,11 @@ func TestAddManyFiguresToOneSeries(t *testing.T) {
 		p series.Period
 		v int
 	}
-	monthly := func(p series.Period) bool { return p.Len() == 1 || p.Len() == 2 && p.First.Month() == time.January }
+	// Not a year to date (from January, within a year), or a combined
+	// January–February.
+	monthly := func(p series.Period) bool {
+		return !(p.First.Month() == time.January && p.Len() >= 2 && p.First.Year() == p.Last.Year()) || p.Len() == 2
+	}
 	overlap := func(a, b series.Period) bool {
 		return a != b && monthly(a) && monthly(b) && !a.First.After(b.Last) && !b.First.After(a.Last)
 	}
@@ -35,7 +39,11 @@ func TestAddManyFiguresToOneSeries(t *testing.T) {
 		for i := range 400 {
 			y := rng.IntN(3)
 			var p series.Period
-			switch rng.IntN(6) {
+			switch rng.IntN(8) {
+			case 6: // a span of over a year, not from January
+				p = series.Period{First: jan.AddMonths(12*y + 2 + rng.IntN(9)), Last: jan.AddMonths(12*y + 14 + rng.IntN(6))}
+			case 7: // a quarter
+				p = series.Period{First: jan.AddMonths(12*y + 3), Last: jan.AddMonths(12*y + 5)}
 			case 0: // a combined January–February
 				p = series.Period{First: jan.AddMonths(12 * y), Last: jan.AddMonths(12*y + 1)}
 			case 1: // a year to date

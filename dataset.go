@@ -98,7 +98,8 @@ type Dataset struct {
 type addState struct {
 	figs    map[periodVintage]struct{}
 	periods map[series.Period]struct{}
-	byMonth map[series.Month][]series.Period
+	byMonth map[series.Month][]series.Period // periods of at most a year
+	long    []series.Period                  // the longer ones, checked always
 }
 
 type periodVintage struct {
@@ -573,6 +574,9 @@ func (ds *Dataset) checkAdd(s int32, f Figure) error {
 				consider(p)
 			}
 		}
+		for _, p := range st.long {
+			consider(p)
+		}
 	} else {
 		for p := range st.periods {
 			consider(p)
@@ -632,6 +636,11 @@ func (st *addState) note(p series.Period, v Vintage) {
 	st.figs[periodVintage{p, v}] = struct{}{}
 	if _, ok := st.periods[p]; !ok && isMonthly(p) {
 		st.periods[p] = struct{}{}
+		if p.Len() > 12 {
+			// Listed by month, a span of years would cost its months.
+			st.long = append(st.long, p)
+			return
+		}
 		for m := range p.Months() {
 			st.byMonth[m] = append(st.byMonth[m], p)
 		}
