@@ -158,9 +158,10 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 					letter(x, o, fmt.Sprintf("%v: %v %v%s is also", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage)), "")
 					continue
 				}
-				const neither = "; neither is used"
-				letter(x, o, fmt.Sprintf("%v: %v %v%s is %s here and %s", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage), x.v, o.v), neither)
-				letter(o, x, fmt.Sprintf("%v: %v %v%s is %s here and %s", tradeflow.ErrDuplicate, k, o.p, ofVintage(o.vintage), o.v, x.v), neither)
+				// One letter, of the later figure, naming the first: as
+				// the library reports a conflict within a block, so that
+				// the letters do not depend on where the blocks fall.
+				letter(x, o, fmt.Sprintf("%v: %v %v%s is %s here and %s", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage), printed(x.v), printed(o.v)), "; neither is used")
 				bad = true
 			}
 		}
@@ -176,7 +177,7 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 		}
 	}
 	if bad {
-		dead(rawDead{At: all[0].at, Opts: all[0].opts, Reason: fmt.Sprintf("series %v not built: figures of its blocks are in conflict", k)})
+		dead(rawDead{At: all[0].at, Opts: all[0].opts, Reason: fmt.Sprintf("series %v not built: %s", k, conflicting)})
 		return
 	}
 	var bld series.Builder[U]
@@ -203,3 +204,7 @@ func ofVintage(v tradeflow.Vintage) string {
 	}
 	return " vintage " + v.String()
 }
+
+// printed writes a value with the places it carries ("2.50"), as the
+// library's reader quotes a figure in a duplicate's error.
+func printed(v decimal.Decimal) string { return v.StringFixed(max(0, -v.Exponent())) }

@@ -399,12 +399,16 @@ func emitFigures[U series.Unit](ds *tradeflow.Dataset, b block, vintages bool, e
 			// a series of another dimension
 		case err != nil:
 			emit(k, Figures[U]{File: b.Path, Start: b.Start, End: b.End, at: b,
-				Err: "two figures of the series in one block cover the same month"})
+				Err: conflicting})
 		default:
 			one(k, s)
 		}
 	}
 }
+
+// conflicting is why a series is not built, whether its conflicting
+// figures lie in one block or in several.
+const conflicting = "two of its figures cover the same month"
 
 // reasonOf returns what is wrong, without the file and line a
 // *tradeflow.RowError begins with (the dead letter has them).
