@@ -41,7 +41,8 @@ type Figures[U series.Unit] struct {
 // duplicate (a dead letter for the second, naming the first, unless the
 // files were read with SumDuplicates, which adds them up), and if they
 // differ, a conflict: neither is used, and the series is not built (a
-// dead letter for each figure and one for the series). So is a combined
+// dead letter for the second, naming the first, and one for the series,
+// as a read of the file whole gives). So is a combined
 // period (January–February) beside a separate month it covers.
 //
 // Figures of several Reads (different globs or schemas) are grouped
