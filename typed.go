@@ -481,16 +481,8 @@ func stableYears[U series.Unit](g partner.Group, s series.Series[U], gaps partne
 	dropped := false
 	for p, v := range s.All() {
 		ytd := series.Period{First: p.Last.AddMonths(1 - int(p.Last.Month())), Last: p.Last}
-		members := g.Members(ytd.Last)
-		stable := true
-		for m := range ytd.Months() {
-			if !slices.Equal(members, g.Members(m)) {
-				stable = false
-				break
-			}
-		}
 		switch {
-		case !stable:
+		case !g.Stable(ytd):
 			gaps = append(gaps, partner.MemberGap{Period: ytd, Reason: series.Combined, Cause: ytd})
 			dropped = true
 		case p.IsMonth():

@@ -98,20 +98,12 @@ func Aggregate[U series.Unit](g Group, data map[Code]series.Series[U]) (series.S
 	unbound.Allow(&b) // a sum of members may have more digits than any of them
 	var gaps MemberGaps
 	for _, p := range periods {
-		members := g.Members(p.First)
-		stable := true
-		for k := 1; k < p.Len(); k++ {
-			if !slices.Equal(members, g.Members(p.First.AddMonths(k))) {
-				stable = false
-				break
-			}
-		}
-		if !stable {
+		if !g.Stable(p) {
 			gaps = append(gaps, MemberGap{Period: p, Reason: series.Combined, Cause: p})
 			continue
 		}
 		sum, ok := decimal.Zero, true
-		for _, c := range members {
+		for _, c := range g.Members(p.First) {
 			q, v, found := data[c].Covering(p.Last)
 			switch {
 			case !found:

@@ -435,3 +435,13 @@ func ExampleOffset_MoreThanOffset() {
 	// false
 	// gains of 3.0 pp (largest: Rest of world +3.0) were more than offset by losses of 5.0 pp (largest: A -5.0); net -2.0 pp
 }
+
+func ExampleGroup_Stable() {
+	eu := partner.EU()
+	// The United Kingdom left after January 2020.
+	fmt.Println(eu.Stable(series.Period{First: series.MustParseMonth("2020-01"), Last: series.MustParseMonth("2020-03")}))
+	fmt.Println(eu.Stable(series.Period{First: series.MustParseMonth("2020-02"), Last: series.MustParseMonth("2020-12")}))
+	// Output:
+	// false
+	// true
+}

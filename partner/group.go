@@ -151,6 +151,25 @@ func (g Group) Members(m series.Month) []Code {
 	return cs
 }
 
+// Stable reports whether g has the same members in every month of p: a
+// sum over p of its members' figures (a combined release, a year to date)
+// is then the sum of the group's. Membership changes only where one
+// starts or ends, so only those months are compared.
+func (g Group) Stable(p series.Period) bool {
+	changes := func(m series.Month) bool { // the members of m differ from those of the month before
+		return m.After(p.First) && !m.After(p.Last) && !slices.Equal(g.Members(m), g.Members(m.AddMonths(-1)))
+	}
+	for _, ms := range g.ms {
+		if !ms.From.IsZero() && changes(ms.From) {
+			return false
+		}
+		if !ms.Last.IsZero() && ms.Last.Before(p.Last) && changes(ms.Last.AddMonths(1)) {
+			return false
+		}
+	}
+	return true
+}
+
 // Contains reports whether partner c belongs to g in month m.
 func (g Group) Contains(c Code, m series.Month) bool {
 	for _, ms := range g.ms {
