@@ -211,7 +211,9 @@ func ReadFile(ctx context.Context, path string, s Schema, opts ...ReadOption) (*
 // error, as a read without CollectErrors does, since a second try may
 // read the whole file.
 //
-// ctx cancels the read; its error is returned.
+// ctx cancels the read; its error is returned. The read stops between two
+// calls of r's Read, so a slow stream is not read on to fill a block; a
+// Read that blocks is waited for.
 func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadOption) (*Dataset, error) {
 	cfg := readConfig{workers: runtime.GOMAXPROCS(0), maxLine: DefaultMaxLine, block: 4 << 20}
 	for _, o := range opts {
@@ -236,7 +238,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	start := make([]byte, 512)
 	n := 0
 	var err error
-	for n < len(start) && err == nil {
+	for n < len(start) && err == nil && ctx.Err() == nil { // a cancelled read reads no further
 		var k int
 		k, err = src.Read(start[n:])
 		n += k
@@ -259,7 +261,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	defer cancel()
 
 	sp := newSplitter(src, name, cfg)
-	sp.gzip = gz
+	sp.gzip, sp.ctx = gz, ctx
 	head, err := sp.header()
 	if err != nil {
 		return nil, atLine(name, 1, err)

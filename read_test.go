@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -1019,4 +1020,47 @@ func TestReadNoFinalNewline(t *testing.T) {
 			assert.Equal(t, tt.open, ds.Summary().NoFinalNewline, "%s, blocks of %d", tt.what, bs)
 		}
 	}
+}
+
+// endlessRows is a file of endless rows, a row a Read (as a slow network
+// delivers a file), that cancels its read at the cancelAt'th Read and
+// counts the Reads after it.
+type endlessRows struct {
+	reads, after, cancelAt int
+	cancel                 func()
+}
+
+func (r *endlessRows) Read(b []byte) (int, error) {
+	r.reads++
+	if r.reads == 1 {
+		return copy(b, "period,partner,flow,hs,value\n"), nil
+	}
+	if r.reads > r.cancelAt {
+		r.after++
+	}
+	if r.reads == r.cancelAt {
+		r.cancel()
+	}
+	i := r.reads
+	return copy(b, fmt.Sprintf("%04d-%02d,US,X,1201,%d\n", 1000+(i/12)%8000, 1+i%12, i)), nil
+}
+
+// A cancelled read stops between two reads of the file, not once it has
+// filled a block of megabytes (which, a row a Read, took seconds), and
+// leaves no goroutine behind.
+func TestReadCancelStopsBetweenReads(t *testing.T) {
+	before := runtime.NumGoroutine()
+	for _, at := range []int{2, 3, 50, 5000} {
+		ctx, cancel := context.WithCancel(context.Background())
+		r := &endlessRows{cancelAt: at, cancel: cancel}
+		_, err := tradeflow.Read(ctx, r, "f.csv", detail(), tradeflow.Workers(2))
+		require.ErrorIs(t, err, context.Canceled)
+		assert.Equal(t, context.Canceled, err, "the context's error itself")
+		assert.LessOrEqual(t, r.after, 1, "Reads after the cancellation at %d", at)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before, "goroutines left")
 }

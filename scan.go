@@ -52,6 +52,9 @@ type splitter struct {
 	collect bool
 	skipped int64
 	spare   []byte
+	// ctx is the read's: fill stops at its cancellation between two reads
+	// of r, as a read error does, rather than fill a block first.
+	ctx context.Context
 }
 
 func newSplitter(r io.Reader, name string, cfg readConfig) *splitter {
@@ -69,11 +72,16 @@ func (sp *splitter) release(b *block) {
 	}
 }
 
-// fill reads into buf (after its first n bytes) until it is full or the
-// file ends. A read error is kept in sp.err, not returned: what was read
-// before it holds records that are still to be parsed.
+// fill reads into buf (after its first n bytes) until it is full, the
+// file ends or the read is cancelled. A read error (or the cancellation)
+// is kept in sp.err, not returned: what was read before it holds records
+// that are still to be parsed.
 func (sp *splitter) fill(buf []byte, n int) int {
 	for n < len(buf) && !sp.eof && sp.err == nil {
+		if sp.ctx != nil && sp.ctx.Err() != nil {
+			sp.err = sp.ctx.Err()
+			break
+		}
 		k, err := sp.r.Read(buf[n:])
 		if sp.cr {
 			crToLF(buf[n : n+k])
@@ -501,7 +509,7 @@ type readError struct {
 // stays as it is.
 func readFailed(err error, gz bool) error {
 	var re *RowError
-	if errors.As(err, &re) {
+	if errors.As(err, &re) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	return &readError{err: err, gzip: gz}
