@@ -92,7 +92,10 @@ func (f Floats) Trend() (intercept, slope float64) {
 }
 
 // Correlation returns Pearson's correlation of a and b over the months where
-// both have a value, or NaN if there are fewer than two such months.
+// both have a value, or NaN if there are fewer than two such months or if
+// a or b is constant over them (a correlation with a constant is not
+// defined). It lies in [−1, 1]: rounding, which can carry the computed
+// figure of a perfectly linear pair just past 1, is not passed on.
 func Correlation(a, b Floats) float64 {
 	var xs, ys []float64
 	off := a.Start.MonthsSince(b.Start) // b's index of a's month 0
@@ -103,8 +106,18 @@ func Correlation(a, b Floats) float64 {
 		}
 		xs, ys = append(xs, v), append(ys, b.Values[j])
 	}
-	if len(xs) < 2 {
+	if len(xs) < 2 || constant(xs) || constant(ys) {
 		return math.NaN()
 	}
-	return stat.Correlation(xs, ys, nil)
+	return max(-1, min(1, stat.Correlation(xs, ys, nil)))
+}
+
+// constant reports whether every value of vs is the first.
+func constant(vs []float64) bool {
+	for _, v := range vs[1:] {
+		if v != vs[0] {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package stats_test
 
 import (
 	"math"
+	"math/rand/v2"
 	"sync"
 	"testing"
 
@@ -113,4 +114,35 @@ func TestCalendarEdges(t *testing.T) {
 	assert.InDelta(t, 1, c, 1e-12)
 	_, slope := f.Trend()
 	assert.InDelta(t, 1.5, slope, 1e-12)
+}
+
+// TestCorrelationWithinOne: a correlation is never beyond ±1. The
+// computed figure of a perfectly linear pair came out 1.0000000000000002
+// (for 1, 2, 3, 4 and 0.0, 0.1, 0.2, 0.3), which math.Acos and math.Atanh
+// (Fisher's z) take for NaN. A constant series correlates with nothing.
+func TestCorrelationWithinOne(t *testing.T) {
+	a := stats.ToFloats(series.FromInts[series.USD](mp("2025-01"), 1, 2, 3, 4))
+	b := stats.ToFloats(series.MustFromStrings[series.USD](mp("2025-01"), "0.0", "0.1", "0.2", "0.3"))
+	neg := stats.ToFloats(series.MustFromStrings[series.USD](mp("2025-01"), "-0.0", "-0.1", "-0.2", "-0.3"))
+	assert.Equal(t, 1.0, stats.Correlation(a, b))
+	assert.Equal(t, -1.0, stats.Correlation(a, neg))
+	assert.Equal(t, 0.0, math.Acos(stats.Correlation(a, b)), "the angle of a perfectly linear pair")
+
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		n := 2 + r.IntN(30)
+		x := stats.Floats{Start: mp("2025-01"), Values: make([]float64, n)}
+		y := stats.Floats{Start: mp("2025-01"), Values: make([]float64, n)}
+		slope, icept := r.NormFloat64()*10, r.NormFloat64()*1e6
+		for i := range n {
+			x.Values[i] = float64(i)*1.1 + 0.3
+			y.Values[i] = icept + slope*x.Values[i]
+		}
+		c := stats.Correlation(x, y)
+		require.True(t, c >= -1 && c <= 1, "correlation %v of %v and %v", c, x.Values, y.Values)
+	}
+
+	flat := stats.ToFloats(series.MustFromStrings[series.USD](mp("2025-01"), "0.1", "0.1", "0.1", "0.1"))
+	assert.True(t, math.IsNaN(stats.Correlation(a, flat)), "a constant series")
+	assert.True(t, math.IsNaN(stats.Correlation(flat, a)), "a constant series")
 }
