@@ -8,7 +8,10 @@
 // nearest to it.
 //
 // A series' months map to positions in [Floats.Values]; a month with no
-// value of its own is NaN, and every statistic leaves NaN out. Programs that
+// value of its own is NaN, and every statistic leaves NaN out. Values of
+// any magnitude float64 holds give their statistics: they are computed on
+// the values divided by a power of two, which loses nothing, so that the
+// squares of 1e200 do not overflow to +Inf, nor those of 1e-200 vanish. Programs that
 // need no float statistics do not import this package, and gonum with it.
 package stats
 
@@ -60,6 +63,28 @@ func (f Floats) present() (xs, ys []float64) {
 	return xs, ys
 }
 
+// scale divides vs, in place, by the power of two 2^e that brings the
+// largest magnitude among them into [0.5, 1), and returns e: a statistic
+// of them then sums and squares values near one, which neither overflow
+// (1e200 squared) nor underflow (1e-200 squared), and is the statistic of
+// the values themselves times 2^e exactly, since a power of two only
+// moves the exponent. Values more than 2^1074 times smaller than the
+// largest become zero, which is what they add to it.
+func scale(vs []float64) (e int) {
+	var big float64
+	for _, v := range vs {
+		big = max(big, math.Abs(v))
+	}
+	if big == 0 || math.IsInf(big, 0) {
+		return 0
+	}
+	_, e = math.Frexp(big)
+	for i, v := range vs {
+		vs[i] = math.Ldexp(v, -e)
+	}
+	return e
+}
+
 // Mean returns the arithmetic mean of the values that are not NaN, or NaN
 // if there are none.
 func (f Floats) Mean() float64 {
@@ -67,7 +92,8 @@ func (f Floats) Mean() float64 {
 	if len(ys) == 0 {
 		return math.NaN()
 	}
-	return stat.Mean(ys, nil)
+	e := scale(ys)
+	return math.Ldexp(stat.Mean(ys, nil), e)
 }
 
 // StdDev returns the sample standard deviation (n − 1 in the denominator)
@@ -77,7 +103,8 @@ func (f Floats) StdDev() float64 {
 	if len(ys) < 2 {
 		return math.NaN()
 	}
-	return stat.StdDev(ys, nil)
+	e := scale(ys)
+	return math.Ldexp(stat.StdDev(ys, nil), e)
 }
 
 // Trend fits value = intercept + slope × k by least squares, where k counts
@@ -88,7 +115,9 @@ func (f Floats) Trend() (intercept, slope float64) {
 	if len(ys) < 2 {
 		return math.NaN(), math.NaN()
 	}
-	return stat.LinearRegression(xs, ys, nil, false)
+	e := scale(ys)
+	intercept, slope = stat.LinearRegression(xs, ys, nil, false)
+	return math.Ldexp(intercept, e), math.Ldexp(slope, e)
 }
 
 // Correlation returns Pearson's correlation of a and b over the months where
@@ -109,6 +138,8 @@ func Correlation(a, b Floats) float64 {
 	if len(xs) < 2 || constant(xs) || constant(ys) {
 		return math.NaN()
 	}
+	scale(xs)
+	scale(ys)
 	return max(-1, min(1, stat.Correlation(xs, ys, nil)))
 }
 

@@ -2,6 +2,7 @@ package stats_test
 
 import (
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"sync"
 	"testing"
@@ -145,4 +146,70 @@ func TestCorrelationWithinOne(t *testing.T) {
 	flat := stats.ToFloats(series.MustFromStrings[series.USD](mp("2025-01"), "0.1", "0.1", "0.1", "0.1"))
 	assert.True(t, math.IsNaN(stats.Correlation(a, flat)), "a constant series")
 	assert.True(t, math.IsNaN(stats.Correlation(flat, a)), "a constant series")
+}
+
+// refStats computes, in math/big, the mean, sample standard deviation,
+// least-squares line and correlation (with ws) of the values of vs that
+// are not NaN, at offsets from 0: the textbook two-pass formulas.
+func refStats(vs, ws []float64) (mean, sd, intercept, slope, corr float64) {
+	const prec = 300
+	nf := func(x float64) *big.Float { return new(big.Float).SetPrec(prec).SetFloat64(x) }
+	var xs, ys, zs []*big.Float
+	for i, v := range vs {
+		if !math.IsNaN(v) {
+			xs, ys, zs = append(xs, nf(float64(i))), append(ys, nf(v)), append(zs, nf(ws[i]))
+		}
+	}
+	n := nf(float64(len(ys)))
+	avg := func(a []*big.Float) *big.Float {
+		s := nf(0)
+		for _, v := range a {
+			s.Add(s, v)
+		}
+		return s.Quo(s, n)
+	}
+	co := func(a, b []*big.Float) *big.Float { // the sum of products of deviations
+		ma, mb, s := avg(a), avg(b), nf(0)
+		for i := range a {
+			da, db := nf(0).Sub(a[i], ma), nf(0).Sub(b[i], mb)
+			s.Add(s, da.Mul(da, db))
+		}
+		return s
+	}
+	f := func(x *big.Float) float64 { v, _ := x.Float64(); return v }
+	sxx, syy, sxy := co(xs, xs), co(ys, ys), co(xs, ys)
+	b := nf(0).Quo(sxy, sxx)
+	sd2 := nf(0).Quo(syy, nf(float64(len(ys)-1)))
+	syz, szz := co(ys, zs), co(zs, zs)
+	prod := nf(0).Mul(syy, szz)
+	return f(avg(ys)), f(sd2.Sqrt(sd2)), f(nf(0).Sub(avg(ys), nf(0).Mul(b, avg(xs)))), f(b), f(syz.Quo(syz, prod.Sqrt(prod)))
+}
+
+// TestStatisticsAtAnyMagnitude checks each statistic against refStats for
+// values near the ends of float64's range, with a missing month: a
+// standard deviation of values near 1e200 was +Inf (their squares
+// overflow), of values near 1e-200 zero (theirs underflow), and the mean
+// of 1e308 and 1e308 was +Inf.
+func TestStatisticsAtAnyMagnitude(t *testing.T) {
+	base := []float64{2, math.NaN(), 4, 4, -4, 5, 5, 7, 9}
+	other := []float64{1, 2, 3, 5, 8, 13, 21, 34, 55}
+	for _, m := range []float64{1e-300, 1e-200, 1e-40, 1, 1e40, 1e160, 1e200, 1e300, 1.7e307} {
+		vs := make([]float64, len(base))
+		for i, v := range base {
+			vs[i] = v * m
+		}
+		f := stats.Floats{Start: mp("2025-01"), Values: vs}
+		g := stats.Floats{Start: mp("2025-01"), Values: other}
+		mean, sd, a, b, c := refStats(vs, other)
+		gotA, gotB := f.Trend()
+		for _, x := range []struct {
+			what      string
+			got, want float64
+		}{{"mean", f.Mean(), mean}, {"sd", f.StdDev(), sd}, {"intercept", gotA, a}, {"slope", gotB, b}, {"correlation", stats.Correlation(f, g), c}} {
+			assert.InEpsilon(t, x.want, x.got, 1e-12, "%s of values × %g", x.what, m)
+		}
+	}
+	top := stats.Floats{Start: mp("9999-11"), Values: []float64{1e308, 1e308}}
+	assert.Equal(t, 1e308, top.Mean())
+	assert.Equal(t, 0.0, top.StdDev())
 }
