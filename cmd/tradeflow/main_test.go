@@ -513,3 +513,67 @@ func TestLastMonths(t *testing.T) {
 	r := run1(t, nil, "check", "-reporter", "CN", file)
 	assert.Contains(t, r.stdout, "9998-12 to 9999-12, 13 months; no figure for 9999-01")
 }
+
+// TestConvertRoundTripEveryFormat converts a fixture of each format, with
+// and without the flags that keep more rows, and reads the result back:
+// the same figures (keys, periods, values with their digits, units,
+// vintages, sources, notes, editions, flags and breakdowns), and
+// converting the converted file again changes nothing. Notes and sources
+// with commas, quotes, newlines and other scripts survive.
+func TestConvertRoundTripEveryFormat(t *testing.T) {
+	figures := func(ds *tradeflow.Dataset) string {
+		var b strings.Builder
+		for f := range ds.Figures() {
+			fmt.Fprintf(&b, "%v|%v|%s|%v|%v|%q|%q|%v|%v|%v\n", f.Key, f.Period, f.Printed(), f.Unit, f.Vintage, f.Source, f.Note, f.Edition, f.Flags, f.Key.Breakdown)
+		}
+		return b.String()
+	}
+	notes := filepath.Join(t.TempDir(), "notes.csv")
+	require.NoError(t, os.WriteFile(notes, []byte("reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"+
+		"CN,2025-01/2025-02,X,US,TOTAL,value,1.50,USD_M,2025-03-07,\"GACC, table 1\",\"a \"\"combined\"\" figure,\nsee\r\nabove\"\n"+
+		"CN,2025-03,X,US,TOTAL,value,-0.000,USD_M,2025-04-07,海关总署,données révisées «x»\n"), 0o644))
+	files := []string{customs, commodities, comtrade, notes}
+	for _, dir := range []string{"baci", "census", "comext", "comtrade"} {
+		m, err := filepath.Glob("../../testdata/" + dir + "/*")
+		require.NoError(t, err)
+		for _, f := range m {
+			if !strings.HasSuffix(f, ".golden") && !strings.Contains(f, "country_codes") {
+				files = append(files, f)
+			}
+		}
+	}
+	for _, f := range files {
+		for _, more := range []bool{false, true} {
+			var flags []string
+			var opts []tradeflow.ReadOption
+			switch {
+			case f == customs || f == commodities:
+				flags, opts = []string{"-reporter", "CN"}, []tradeflow.ReadOption{tradeflow.WithReporter("CN")}
+			case f != notes && !strings.Contains(f, "BACI"):
+				flags, opts = []string{"-vintage", "2025-12-08"}, []tradeflow.ReadOption{tradeflow.WithVintage("2025-12-08")}
+			}
+			if more {
+				flags = append(flags, "-breakdowns", "-other-codes", "-unlisted")
+				opts = append(opts, tradeflow.KeepBreakdowns(), tradeflow.KeepOtherCodes(), tradeflow.Unlisted())
+			}
+			want, err := tradeflow.ReadAnyFile(context.Background(), f, opts...)
+			r := run1(t, nil, append(append([]string{"convert"}, flags...), f)...)
+			if err != nil {
+				// Services and other classifications, refused without
+				// -other-codes, by the command as by the library.
+				assert.NotEqual(t, exitOK, r.code, "%s: the library refused it: %v", f, err)
+				continue
+			}
+			require.Equal(t, exitOK, r.code, "%s %v: %s", f, flags, r.stderr)
+			got, err := tradeflow.Load(strings.NewReader(r.stdout), "converted.csv", tradeflow.Unlisted(), tradeflow.KeepBreakdowns())
+			require.NoError(t, err, "%s %v", f, flags)
+			assert.Equal(t, figures(want), figures(got), "%s %v", f, flags)
+			if f == notes {
+				assert.Contains(t, figures(got), `"GACC, table 1"|"a \"combined\" figure,\nsee\r\nabove"`)
+				assert.Contains(t, figures(got), `"海关总署"|"données révisées «x»"`)
+			}
+			again := run1(t, strings.NewReader(r.stdout), "convert", "-unlisted", "-breakdowns", "-")
+			assert.Equal(t, r.stdout, again.stdout, "%s %v: converted twice", f, flags)
+		}
+	}
+}
