@@ -133,6 +133,10 @@ func dump(v any) string {
 		if v.NegativeResidual {
 			b.WriteString(" negative")
 		}
+	case []figure:
+		for _, x := range v {
+			b.WriteString(x.p.String() + " " + x.v.String() + " " + x.vintage.String() + "\n")
+		}
 	case parts:
 		for _, p := range v.Parts {
 			b.WriteString(p.Code.String() + " " + p.Value.String() + " " + p.Base.String())
@@ -158,7 +162,8 @@ func TestFiguresEncoding(t *testing.T) {
 	v, err := tradeflow.ParseVintage("2025-03-01")
 	require.NoError(t, err)
 	f := Figures[series.USD]{Series: s, Vintages: []tradeflow.Vintage{v, {}}, Err: "",
-		at: block{Path: "gs://b/f.csv", Size: 100, Start: 10, End: 20}, opts: 2}
+		at: block{Path: "gs://b/f.csv", Size: 100, Start: 10, End: 20}, opts: 2,
+		older: []figure{{p: series.MonthPeriod(series.MustParseMonth("2024-01")), v: decimal.RequireFromString("1.25"), vintage: v}, {p: series.MonthPeriod(series.MustParseMonth("2024-03")), v: decimal.New(-7, 30)}}}
 	b, err := encodeBinary(f)
 	require.NoError(t, err)
 	dec, err := decodeBinary(reflect.TypeFor[Figures[series.USD]](), b)
@@ -170,6 +175,11 @@ func TestFiguresEncoding(t *testing.T) {
 	assert.Equal(t, "gs://b/f.csv", got.File)
 	assert.Equal(t, []int64{10, 20}, []int64{got.Start, got.End})
 	assert.Equal(t, 2, got.opts)
+	assert.Equal(t, dump(f.older), dump(got.older))
+	for n := range len(b) {
+		_, err := decodeBinary(reflect.TypeFor[Figures[series.USD]](), b[:n])
+		assert.Error(t, err, "truncated to %d bytes", n)
+	}
 
 	// A series of another unit is refused, as series' own decoding does.
 	_, err = decodeBinary(reflect.TypeFor[Figures[series.CNY]](), b)

@@ -116,6 +116,12 @@ func (f Figures[U]) MarshalBinary() ([]byte, error) {
 		}
 	}
 	e.string(f.Err)
+	e.uvarint(uint64(len(f.older)))
+	for _, x := range f.older {
+		e.period(x.p)
+		e.decimal(x.v)
+		e.text(x.vintage)
+	}
 	return e.b, e.err
 }
 
@@ -147,6 +153,17 @@ func (f *Figures[U]) UnmarshalBinary(b []byte) error {
 		}
 	}
 	f.Err = d.string()
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.fail("%d earlier figures in %d bytes", n, len(d.b))
+	}
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		var x figure
+		x.p = d.period()
+		x.v = d.decimal()
+		d.text(&x.vintage)
+		f.older = append(f.older, x)
+	}
 	return d.done()
 }
 
@@ -181,6 +198,7 @@ func encodeRawDead(r rawDead) ([]byte, error) {
 	e.bool(r.Relative)
 	e.key(r.Key)
 	e.period(r.Period)
+	e.text(r.Vintage)
 	e.block(r.Other)
 	e.varint(int64(r.OtherOpts))
 	e.string(r.Tail)
@@ -201,6 +219,7 @@ func decodeRawDead(b []byte) (rawDead, error) {
 	r.Relative = d.bool()
 	r.Key = d.key()
 	r.Period = d.period()
+	d.text(&r.Vintage)
 	r.Other = d.block()
 	r.OtherOpts = int(d.varint())
 	r.Tail = d.string()

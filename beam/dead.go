@@ -89,6 +89,7 @@ type rawDead struct {
 	// empty if there is none).
 	Key       tradeflow.Key
 	Period    series.Period
+	Vintage   tradeflow.Vintage // the figure's, in At; Other's is the same
 	Other     block
 	OtherOpts int
 	Tail      string // what Reason goes on to say after the other's place
@@ -120,12 +121,12 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 	for i := range all {
 		d := &all[i]
 		if d.find() {
-			d.Line = fn.lookup(ctx, d.At, d.Opts, d.Key, d.Period)
+			d.Line = fn.lookup(ctx, d.At, d.Opts, d.Key, d.Period, d.Vintage)
 		}
 		if d.Other.Path != "" {
-			k := locKey{d.Other, d.Key, d.Period}
+			k := locKey{d.Other, d.Key, d.Period, d.Vintage}
 			if _, ok := where[k]; !ok {
-				where[k] = fn.place(ctx, d.Other, d.OtherOpts, d.Key, d.Period)
+				where[k] = fn.place(ctx, d.Other, d.OtherOpts, d.Key, d.Period, d.Vintage)
 			}
 		}
 	}
@@ -168,7 +169,7 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 			}
 		}
 		if d.Other.Path != "" {
-			out.Reason += " " + where[locKey{d.Other, d.Key, d.Period}] + d.Tail
+			out.Reason += " " + where[locKey{d.Other, d.Key, d.Period, d.Vintage}] + d.Tail
 		}
 		emit(out)
 	}
@@ -178,14 +179,16 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 var relativeLine = regexp.MustCompile(`line [0-9]+`)
 
 type locKey struct {
-	at     block
-	key    tradeflow.Key
-	period series.Period
+	at      block
+	key     tradeflow.Key
+	period  series.Period
+	vintage tradeflow.Vintage
 }
 
-// lookup returns the line of the figure for key and period in block b, in
-// the block's text (the header being line 1), or 0 if it cannot be found.
-func (fn *numberFn) lookup(ctx context.Context, b block, opts int, key tradeflow.Key, p series.Period) int {
+// lookup returns the line of the figure for key, period and vintage in
+// block b, in the block's text (the header being line 1), or 0 if it
+// cannot be found.
+func (fn *numberFn) lookup(ctx context.Context, b block, opts int, key tradeflow.Key, p series.Period, v tradeflow.Vintage) int {
 	if opts < 0 || opts >= len(fn.Options) {
 		return 0
 	}
@@ -204,17 +207,18 @@ func (fn *numberFn) lookup(ctx context.Context, b block, opts int, key tradeflow
 		return 0
 	}
 	_ = err // its row errors are dead letters already
-	f, ok := ds.Lookup(key, p)
-	if !ok {
-		return 0
+	for _, f := range ds.Vintages(key, p) {
+		if f.Vintage == v {
+			return f.Line
+		}
 	}
-	return f.Line
+	return 0
 }
 
 // place says where the figure for key and period is in block b: "in
 // file:line", or "in file (bytes a–b)" if its line cannot be found.
-func (fn *numberFn) place(ctx context.Context, b block, opts int, key tradeflow.Key, p series.Period) string {
-	if line := fn.lookup(ctx, b, opts, key, p); line > 0 {
+func (fn *numberFn) place(ctx context.Context, b block, opts int, key tradeflow.Key, p series.Period, v tradeflow.Vintage) string {
+	if line := fn.lookup(ctx, b, opts, key, p, v); line > 0 {
 		if b.Start == 0 {
 			return fmt.Sprintf("in %s:%d", b.Path, line)
 		}

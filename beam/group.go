@@ -28,8 +28,17 @@ type Figures[U series.Unit] struct {
 	// silently. GroupSeries then builds no series for the key.
 	Err string
 
-	at   block // the block, to read again for a dead letter's line
-	opts int   // which of GroupSeries' Files it comes from
+	at    block    // the block, to read again for a dead letter's line
+	opts  int      // which of GroupSeries' Files it comes from
+	older []figure // the block's figures of earlier vintages than Series', by period
+}
+
+// A figure is one figure of a series that a later vintage superseded, in
+// the series' unit.
+type figure struct {
+	p       series.Period
+	v       decimal.Decimal
+	vintage tradeflow.Vintage
 }
 
 // GroupSeries puts the figures of each series together, from every block
@@ -43,7 +52,10 @@ type Figures[U series.Unit] struct {
 // differ, a conflict: neither is used, and the series is not built (a
 // dead letter for the second, naming the first, and one for the series,
 // as a read of the file whole gives). So is a combined
-// period (January–February) beside a separate month it covers.
+// period (January–February) beside a separate month it covers. Figures of
+// an earlier vintage than the latest are checked alike: a duplicate or a
+// conflict among them is a dead letter, and the series is built from the
+// latest vintage, as the library builds it.
 //
 // Figures of several Reads (different globs or schemas) are grouped
 // together when their Files are given at once.
@@ -121,13 +133,16 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 			figs = append(figs, o)
 			j++
 		}
+		for _, x := range f.older {
+			figs = append(figs, obs{p: x.p, v: x.v, vintage: x.vintage, part: i})
+		}
 	}
 	slices.SortStableFunc(figs, func(a, b obs) int {
 		return cmp.Or(a.p.First.Compare(b.p.First), a.p.Last.Compare(b.p.Last), a.vintage.Compare(b.vintage))
 	})
 	bad := false
 	letter := func(o, other obs, reason, tail string) {
-		dead(rawDead{At: all[o.part].at, Opts: all[o.part].opts, Key: k, Period: o.p, Reason: reason,
+		dead(rawDead{At: all[o.part].at, Opts: all[o.part].opts, Key: k, Period: o.p, Vintage: o.vintage, Reason: reason,
 			Other: all[other.part].at, OtherOpts: all[other.part].opts, Tail: tail})
 	}
 	var kept []obs
@@ -136,37 +151,43 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 		for j < len(figs) && figs[j].p == figs[i].p {
 			j++
 		}
-		// figs[i:j] share a period; the latest vintage is last.
-		latest := j - 1
-		first := latest
-		for first > i && figs[first-1].vintage == figs[latest].vintage {
-			first--
-		}
-		o := figs[first]
-		switch same := figs[first:j]; {
-		case len(same) == 1:
-		case fn.Sum[all[o.part].opts]:
-			for _, x := range same[1:] {
-				o.v = o.v.Add(x.v)
+		// figs[i:j] share a period, in vintage order; each vintage's
+		// figures are checked, as the reader checks them in one file, and
+		// the latest vintage's is kept.
+		for first := i; first < j; {
+			end := first + 1
+			for end < j && figs[end].vintage == figs[first].vintage {
+				end++
 			}
-		default:
-			equal := true
-			for _, x := range same[1:] {
-				equal = equal && x.v.Equal(o.v)
-			}
-			for _, x := range same[1:] {
-				if equal {
+			latest := end == j
+			o := figs[first]
+			for _, x := range figs[first+1 : end] {
+				switch {
+				case fn.Sum[all[o.part].opts]:
+					if latest {
+						o.v = o.v.Add(x.v)
+					}
+				case x.part == o.part:
+					// Two of one block's figures: its reader has
+					// reported them.
+				case x.v.Equal(o.v):
 					letter(x, o, fmt.Sprintf("%v: %v %v%s is also", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage)), "")
-					continue
+				default:
+					// One letter, of the later figure, naming the first:
+					// as the library reports a conflict within a block,
+					// so that the letters do not depend on where the
+					// blocks fall. A conflict in a vintage that a later
+					// one supersedes leaves the series built, as in the
+					// library.
+					letter(x, o, fmt.Sprintf("%v: %v %v%s is %s here and %s", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage), printed(x.v), printed(o.v)), "; neither is used")
+					bad = bad || latest
 				}
-				// One letter, of the later figure, naming the first: as
-				// the library reports a conflict within a block, so that
-				// the letters do not depend on where the blocks fall.
-				letter(x, o, fmt.Sprintf("%v: %v %v%s is %s here and %s", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage), printed(x.v), printed(o.v)), "; neither is used")
-				bad = true
 			}
+			if latest {
+				kept = append(kept, o)
+			}
+			first = end
 		}
-		kept = append(kept, o)
 		i = j
 	}
 	// A combined period (January–February) beside a month it covers.

@@ -374,9 +374,18 @@ func emitFigures[U series.Unit](ds *tradeflow.Dataset, b block, vintages bool, e
 	one := func(k tradeflow.Key, s series.Series[U]) {
 		f := Figures[U]{File: b.Path, Start: b.Start, End: b.End, Series: s, at: b}
 		if vintages {
+			var u U
 			for p := range s.All() {
 				fig, _ := ds.Lookup(k, p)
 				f.Vintages = append(f.Vintages, fig.Vintage)
+				// The figures of earlier vintages, which GroupSeries
+				// checks against those of other blocks as the reader
+				// checks them within one.
+				for _, o := range ds.Vintages(k, p) {
+					if o.Unit.Dimension() == u.Dimension() && o.Vintage.Compare(fig.Vintage) < 0 {
+						f.older = append(f.older, figure{p: p, v: o.Normalized().Shift(-int32(u.Exponent())), vintage: o.Vintage})
+					}
+				}
 			}
 		}
 		emit(k, f)

@@ -1,0 +1,49 @@
+package tfbeam
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/tradeflow-go/tradeflow"
+)
+
+// TestDuplicatesOfSupersededVintages checks that two figures of one
+// period and vintage in different blocks or files are a duplicate or a
+// conflict even when a later vintage supersedes them, as the library
+// finds them in one file: a dead letter for the second, and the series
+// built from the latest vintage (a conflict in an earlier vintage does not
+// touch it).
+func TestDuplicatesOfSupersededVintages(t *testing.T) {
+	const csvh = "reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"
+	const (
+		first   = "CN,2025-10,X,WLD,TOTAL,value,3000.1,USD_100M,2025-11-07,GACC,"
+		same    = "CN,2025-10,X,WLD,TOTAL,value,3000.1,USD_100M,2025-11-07,GACC,again"
+		other   = "CN,2025-10,X,WLD,TOTAL,value,3001.1,USD_100M,2025-11-07,GACC,"
+		revised = "CN,2025-10,X,WLD,TOTAL,value,3050.5,USD_100M,2026-01-13,GACC,revised"
+	)
+	want := []string{"CHN X WLD TOTAL value [2025-10: 305050000000] USD"}
+	t.Run("two files", func(t *testing.T) {
+		dir := t.TempDir()
+		a := writeFile(t, dir, "a.csv", []byte(csvh+first+"\n"))
+		writeFile(t, dir, "b.csv", []byte(csvh+same+"\n"+revised+"\n"))
+		writeFile(t, dir, "c.csv", []byte(csvh+other+"\n"))
+		checkRead(t, filepath.Join(dir, "*"), ReadOptions{}, want, []string{
+			fmt.Sprintf(`b.csv:2:0  "": duplicate observation: CHN X WLD TOTAL value 2025-10 vintage 2025-11-07 is also in %s:2 | %s`, a, same),
+			fmt.Sprintf(`c.csv:2:0  "": duplicate observation: CHN X WLD TOTAL value 2025-10 vintage 2025-11-07 is 300110000000 here and 300010000000 in %s:2; neither is used | %s`, a, other),
+		})
+	})
+	t.Run("one file in blocks", func(t *testing.T) {
+		dir := t.TempDir()
+		path := writeFile(t, dir, "a.csv", []byte(csvh+first+"\n"+revised+"\n"+other+"\n"))
+		lib, errs := libraryLines(t, path, tradeflow.CSV())
+		if fmt.Sprint(lib) != fmt.Sprint(want) || len(errs) != 1 || errs[0].Line != 4 {
+			t.Fatalf("the library reads %v, %v", lib, errs)
+		}
+		// Blocks of 150 bytes: lines 2 and 3 (bytes 78 and 140) in the first,
+		// line 4 (byte 209) in the second.
+		checkRead(t, path, ReadOptions{BlockSize: 150}, want, []string{
+			fmt.Sprintf(`a.csv:4:0  "": duplicate observation: CHN X WLD TOTAL value 2025-10 vintage 2025-11-07 is 300110000000 here and 300010000000 in %s:2; neither is used | %s`, path, other),
+		})
+	})
+}
