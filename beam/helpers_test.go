@@ -37,6 +37,8 @@ func init() {
 	beam.RegisterFunction(percentLine)
 	beam.RegisterFunction(deadLine)
 	beam.RegisterFunction(summaryLine)
+	beam.RegisterFunction(kgLine)
+	beam.RegisterFunction(deadPlace)
 }
 
 // seriesLine prints a keyed series as the tests compare them.
@@ -123,4 +125,46 @@ func checkRead(t *testing.T, glob string, opts ReadOptions, wantSeries, wantDead
 // lines splits text into its lines, without their ends.
 func lines(text string) []string {
 	return strings.Split(strings.TrimRight(strings.ReplaceAll(text, "\r\n", "\n"), "\n"), "\n")
+}
+
+func kgLine(k tradeflow.Key, s series.Series[series.Kilograms]) string { return seriesLine(k, s) }
+
+// deadPlace prints a dead letter's line and reason, as libraryOf prints
+// the library's row errors.
+func deadPlace(d DeadLetter) string { return fmt.Sprintf("%d %s", d.Line, d.Reason) }
+
+// libraryOf returns what the library's reader makes of a file read whole,
+// recognising its format: every series in unit U that can be built, and
+// its row errors, as the pipeline's tests print them.
+func libraryOf[U series.Unit](t *testing.T, path string, opts ...tradeflow.ReadOption) (ser, errs []string) {
+	t.Helper()
+	ds, err := tradeflow.ReadAnyFile(context.Background(), path, append(opts, tradeflow.CollectErrors())...)
+	var list *tradeflow.ErrorList
+	switch {
+	case errors.As(err, &list):
+		for _, e := range list.Errors {
+			errs = append(errs, fmt.Sprintf("%d %s", e.Line, reasonOf(e)))
+		}
+	case err != nil:
+		t.Fatalf("reading %s: %v", path, err)
+	}
+	for _, k := range ds.Keys() {
+		if s, err := tradeflow.Get[U](ds, k); err == nil {
+			ser = append(ser, seriesLine(k, s))
+		}
+	}
+	return ser, errs
+}
+
+// pipelineMatches runs Read and GroupSeries over one file and checks that
+// the series in U and the dead letters are those of the library.
+func pipelineMatches[U series.Unit](t *testing.T, path string, opts ReadOptions, line any, libOpts ...tradeflow.ReadOption) {
+	t.Helper()
+	want, wantDead := libraryOf[U](t, path, libOpts...)
+	p, s := beam.NewPipelineWithRoot()
+	files := Read[U](s, path, opts)
+	ser, dead := GroupSeries[U](s, files)
+	passert.Equals(s, beam.ParDo(s, line, ser), strs(want)...)
+	passert.Equals(s, beam.ParDo(s, deadPlace, beam.Flatten(s, files.Dead, dead)), strs(wantDead)...)
+	ptest.RunAndValidate(t, p)
 }

@@ -52,7 +52,10 @@ type ReadOptions struct {
 	MaxLine int
 	// BlockSize is the size of the blocks a file is split into, in bytes;
 	// 0: DefaultBlockSize; negative: every file is read whole. A gzip
-	// file is always read whole, since it cannot be entered in the middle.
+	// file is always read whole, since it cannot be entered in the middle,
+	// and so is a file whose schema adds parts up into totals the file
+	// does not give (Comext's statistical procedures): the parts of a
+	// total may lie anywhere in the file.
 	// Splitting assumes that no record holds a newline inside quotes; a
 	// block that finds one fails, naming the file, rather than read it
 	// wrong: read such files whole.
@@ -162,7 +165,7 @@ type SkipCount struct {
 // on the workers; a block owns the records that begin in it, and is read
 // with the file's header before it, so that every block knows the columns.
 // A gzip file (recognised by its first bytes, whatever its name) is one
-// block. Every row error of tradeflow.Read is a dead letter naming the file
+// block, and so is a file whose schema adds parts up into totals. Every row error of tradeflow.Read is a dead letter naming the file
 // and its line in the file (not in the block), the column and the value;
 // nothing fails the pipeline but a file that cannot be opened or a block
 // that cannot be split (see ReadOptions.BlockSize). Read panics if
@@ -178,7 +181,7 @@ func Read[U series.Unit](s beam.Scope, glob string, opts ReadOptions) Files {
 	}
 	s = s.Scope("tfbeam.Read")
 	files := fileio.MatchFiles(s, glob, fileio.MatchEmptyDisallow())
-	blocks := beam.Reshuffle(s, beam.ParDo(s, &splitFn{BlockSize: opts.BlockSize}, files))
+	blocks := beam.Reshuffle(s, beam.ParDo(s, &splitFn{BlockSize: opts.BlockSize, Schema: opts.Schema, MaxLine: opts.MaxLine}, files))
 	figures, sums, raw := beam.ParDo3(s, &readFn[U]{Options: opts}, blocks)
 	return Files{
 		Figures:   figures,
@@ -202,6 +205,8 @@ func (b block) whole() bool { return b.Start == 0 && b.End >= b.Size }
 // splitFn splits a file into blocks.
 type splitFn struct {
 	BlockSize int64
+	Schema    string // ReadOptions.Schema
+	MaxLine   int    // ReadOptions.MaxLine
 }
 
 func (fn *splitFn) ProcessElement(ctx context.Context, f fileio.FileMetadata, emit func(block)) error {
@@ -213,7 +218,13 @@ func (fn *splitFn) ProcessElement(ctx context.Context, f fileio.FileMetadata, em
 	if size == 0 {
 		size = DefaultBlockSize
 	}
-	if gz || size < 0 || f.Size <= size {
+	whole := gz || size < 0 || f.Size <= size
+	if !whole {
+		if whole, err = fn.sumsParts(ctx, f.Path); err != nil {
+			return err
+		}
+	}
+	if whole {
 		emit(block{Path: f.Path, Size: f.Size, End: f.Size, Gzip: gz})
 		return nil
 	}
@@ -221,6 +232,43 @@ func (fn *splitFn) ProcessElement(ctx context.Context, f fileio.FileMetadata, em
 		emit(block{Path: f.Path, Size: f.Size, Start: start, End: min(start+size, f.Size)})
 	}
 	return nil
+}
+
+// sumsParts reports whether the file's schema adds the parts of a total up
+// (a tradeflow.BreakdownField with no Total codes, such as Comext's
+// statistical procedures): the parts of one total may lie anywhere in the
+// file, and only a read of the whole file adds them all up, so such a file
+// is one block. A file whose header is of no format is split: its blocks
+// report the header.
+func (fn *splitFn) sumsParts(ctx context.Context, path string) (bool, error) {
+	var schema tradeflow.Schema
+	if fn.Schema != "" {
+		s, err := lookupSchema(fn.Schema)
+		if err != nil {
+			return false, err
+		}
+		schema = s()
+	} else {
+		maxLine := fn.MaxLine
+		if maxLine <= 0 {
+			maxLine = tradeflow.DefaultMaxLine
+		}
+		head, err := firstLine(ctx, path, maxLine)
+		if err != nil {
+			return false, nil // the blocks report it
+		}
+		f, ok := tradeflow.Detect(bytes.TrimRight(head, "\r\n"))
+		if !ok {
+			return false, nil
+		}
+		schema = f.Schema()
+	}
+	for _, bd := range schema.Breakdowns {
+		if bd.Total == nil && bd.Name != "" {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // isGzip reports whether the file begins as a gzip stream does.
