@@ -201,6 +201,8 @@ func encodeRawDead(r rawDead) ([]byte, error) {
 	e.text(r.Vintage)
 	e.block(r.Other)
 	e.varint(int64(r.OtherOpts))
+	e.period(r.OtherPeriod)
+	e.text(r.OtherVintage)
 	e.string(r.Tail)
 	return e.b, e.err
 }
@@ -222,6 +224,8 @@ func decodeRawDead(b []byte) (rawDead, error) {
 	d.text(&r.Vintage)
 	r.Other = d.block()
 	r.OtherOpts = int(d.varint())
+	r.OtherPeriod = d.period()
+	d.text(&r.OtherVintage)
 	r.Tail = d.string()
 	return r, d.done()
 }

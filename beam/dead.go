@@ -89,10 +89,13 @@ type rawDead struct {
 	// empty if there is none).
 	Key       tradeflow.Key
 	Period    series.Period
-	Vintage   tradeflow.Vintage // the figure's, in At; Other's is the same
+	Vintage   tradeflow.Vintage // the figure's, in At
 	Other     block
 	OtherOpts int
-	Tail      string // what Reason goes on to say after the other's place
+	// The other figure's period and vintage, to look its line up in Other.
+	OtherPeriod  series.Period
+	OtherVintage tradeflow.Vintage
+	Tail         string // what Reason goes on to say after the other's place
 }
 
 func (d rawDead) find() bool { return d.Line == 0 && d.Period.Valid() }
@@ -124,9 +127,9 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 			d.Line = fn.lookup(ctx, d.At, d.Opts, d.Key, d.Period, d.Vintage)
 		}
 		if d.Other.Path != "" {
-			k := locKey{d.Other, d.Key, d.Period, d.Vintage}
+			k := locKey{d.Other, d.Key, d.OtherPeriod, d.OtherVintage}
 			if _, ok := where[k]; !ok {
-				where[k] = fn.place(ctx, d.Other, d.OtherOpts, d.Key, d.Period, d.Vintage)
+				where[k] = fn.place(ctx, d.Other, d.OtherOpts, d.Key, d.OtherPeriod, d.OtherVintage)
 			}
 		}
 	}
@@ -169,7 +172,7 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 			}
 		}
 		if d.Other.Path != "" {
-			out.Reason += " " + where[locKey{d.Other, d.Key, d.Period, d.Vintage}] + d.Tail
+			out.Reason += " " + where[locKey{d.Other, d.Key, d.OtherPeriod, d.OtherVintage}] + d.Tail
 		}
 		emit(out)
 	}

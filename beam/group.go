@@ -143,7 +143,7 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 	bad := false
 	letter := func(o, other obs, reason, tail string) {
 		dead(rawDead{At: all[o.part].at, Opts: all[o.part].opts, Key: k, Period: o.p, Vintage: o.vintage, Reason: reason,
-			Other: all[other.part].at, OtherOpts: all[other.part].opts, Tail: tail})
+			Other: all[other.part].at, OtherOpts: all[other.part].opts, OtherPeriod: other.p, OtherVintage: other.vintage, Tail: tail})
 	}
 	var kept []obs
 	for i := 0; i < len(figs); {

@@ -3,6 +3,7 @@ package tfbeam
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tradeflow-go/tradeflow"
@@ -45,5 +46,28 @@ func TestDuplicatesOfSupersededVintages(t *testing.T) {
 		checkRead(t, path, ReadOptions{BlockSize: 150}, want, []string{
 			fmt.Sprintf(`a.csv:4:0  "": duplicate observation: CHN X WLD TOTAL value 2025-10 vintage 2025-11-07 is 300110000000 here and 300010000000 in %s:2; neither is used | %s`, path, other),
 		})
+	})
+}
+
+// TestOverlapAcrossBlocks checks the letter of a combined figure and a
+// month it covers in different blocks: it names the other figure's line,
+// as the library's read of the file whole does, whatever their vintages.
+func TestOverlapAcrossBlocks(t *testing.T) {
+	const csvh = "reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"
+	const (
+		combined = "CN,2025-01/2025-02,X,WLD,TOTAL,value,5718.14,USD_100M,2025-03-07,GACC,"
+		month    = "CN,2025-02,X,WLD,TOTAL,value,3000.5,USD_100M,2025-04-07,GACC,"
+	)
+	dir := t.TempDir()
+	path := writeFile(t, dir, "a.csv", []byte(csvh+combined+"\n"+month+"\n"))
+	_, errs := libraryLines(t, path, tradeflow.CSV())
+	if len(errs) != 1 || errs[0].Line != 3 || !strings.Contains(errs[0].Error(), "on line 2") {
+		t.Fatalf("the library reports %v", errs)
+	}
+	// Blocks of 100 bytes: line 2 (byte 78) in the first, line 3 (byte
+	// 146) in the second.
+	checkRead(t, path, ReadOptions{BlockSize: 100}, nil, []string{
+		fmt.Sprintf(`a.csv:3:0  "": duplicate observation: CHN X WLD TOTAL value: 2025-02 overlaps 2025-01/2025-02 in %s:2: a combined figure and separate months for one series | %s`, path, month),
+		`a.csv:0:0  "": series CHN X WLD TOTAL value not built: two of its figures cover the same month | `,
 	})
 }
