@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -53,7 +55,8 @@ type ReadOptions struct {
 	// BlockSize is the size of the blocks a file is split into, in bytes;
 	// 0: DefaultBlockSize; negative: every file is read whole. A gzip
 	// file is always read whole, since it cannot be entered in the middle,
-	// and so is a file whose schema adds parts up into totals the file
+	// as is a JSON table (the US Census Bureau's API), and so is a file
+	// whose schema adds parts up into totals the file
 	// does not give (Comext's statistical procedures): the parts of a
 	// total may lie anywhere in the file.
 	// Splitting assumes that no record holds a newline inside quotes; a
@@ -165,7 +168,9 @@ type SkipCount struct {
 // on the workers; a block owns the records that begin in it, and is read
 // with the file's header before it, so that every block knows the columns.
 // A gzip file (recognised by its first bytes, whatever its name) is one
-// block, and so is a file whose schema adds parts up into totals. Every row error of tradeflow.Read is a dead letter naming the file
+// block, as is a JSON table, and so is a file whose schema adds parts up
+// into totals. Without a schema, a JSON table's format is recognised from
+// its first array, as tradeflow.ReadAny recognises it. Every row error of tradeflow.Read is a dead letter naming the file
 // and its line in the file (not in the block), the column and the value;
 // nothing fails the pipeline but a file that cannot be opened or a block
 // that cannot be split (see ReadOptions.BlockSize). Read panics if
@@ -220,7 +225,7 @@ func (fn *splitFn) ProcessElement(ctx context.Context, f fileio.FileMetadata, em
 	}
 	whole := gz || size < 0 || f.Size <= size
 	if !whole {
-		if whole, err = fn.sumsParts(ctx, f.Path); err != nil {
+		if whole, err = fn.wholeFile(ctx, f.Path); err != nil {
 			return err
 		}
 	}
@@ -234,13 +239,22 @@ func (fn *splitFn) ProcessElement(ctx context.Context, f fileio.FileMetadata, em
 	return nil
 }
 
-// sumsParts reports whether the file's schema adds the parts of a total up
-// (a tradeflow.BreakdownField with no Total codes, such as Comext's
-// statistical procedures): the parts of one total may lie anywhere in the
-// file, and only a read of the whole file adds them all up, so such a file
-// is one block. A file whose header is of no format is split: its blocks
-// report the header.
-func (fn *splitFn) sumsParts(ctx context.Context, path string) (bool, error) {
+// wholeFile reports whether the file must be read as one block: a JSON
+// table, which cannot be entered in the middle, or a file whose schema
+// adds the parts of a total up (a tradeflow.BreakdownField with no Total
+// codes, such as Comext's statistical procedures), since the parts of one
+// total may lie anywhere in the file and only a read of the whole file
+// adds them all up. A file whose header is of no format is split: its
+// blocks report the header.
+func (fn *splitFn) wholeFile(ctx context.Context, path string) (bool, error) {
+	maxLine := fn.MaxLine
+	if maxLine <= 0 {
+		maxLine = tradeflow.DefaultMaxLine
+	}
+	head, headErr := firstLine(ctx, path, maxLine)
+	if headErr == nil && isJSONTable(head) {
+		return true, nil
+	}
 	var schema tradeflow.Schema
 	if fn.Schema != "" {
 		s, err := lookupSchema(fn.Schema)
@@ -249,12 +263,7 @@ func (fn *splitFn) sumsParts(ctx context.Context, path string) (bool, error) {
 		}
 		schema = s()
 	} else {
-		maxLine := fn.MaxLine
-		if maxLine <= 0 {
-			maxLine = tradeflow.DefaultMaxLine
-		}
-		head, err := firstLine(ctx, path, maxLine)
-		if err != nil {
+		if headErr != nil {
 			return false, nil // the blocks report it
 		}
 		f, ok := tradeflow.Detect(bytes.TrimRight(head, "\r\n"))
@@ -594,10 +603,16 @@ func (r *blockReader) schema(o ReadOptions) (tradeflow.Schema, error) {
 		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 			return tradeflow.Schema{}, err
 		}
-		if i := bytes.IndexByte(line, '\n'); i >= 0 {
-			line = line[:i]
+		if isJSONTable(line) {
+			// The header is the table's first array (the US Census
+			// Bureau's API), which the reader reads as a CSV line.
+			head = jsonHeader(line)
+		} else {
+			if i := bytes.IndexByte(line, '\n'); i >= 0 {
+				line = line[:i]
+			}
+			head = line
 		}
-		head = line
 	}
 	f, ok := tradeflow.Detect(bytes.TrimRight(head, "\r\n"))
 	if !ok {
@@ -608,6 +623,37 @@ func (r *blockReader) schema(o ReadOptions) (tradeflow.Schema, error) {
 		return tradeflow.Schema{}, fmt.Errorf("a header of no format the library reads (%s): %w", strings.Join(names, ", "), tradeflow.ErrColumn)
 	}
 	return f.Schema(), nil
+}
+
+// isJSONTable reports whether b begins as a JSON table does (an array of
+// arrays), as the library's reader recognises one.
+func isJSONTable(b []byte) bool {
+	b = bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\ufeff")), " \t\r\n")
+	if len(b) == 0 || b[0] != '[' {
+		return false
+	}
+	b = bytes.TrimLeft(b[1:], " \t\r\n")
+	return len(b) == 0 || b[0] == '['
+}
+
+// jsonHeader returns the first array of a JSON table as a CSV line, or
+// nil if it cannot be read (the reader then says why).
+func jsonHeader(b []byte) []byte {
+	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+	var names []string
+	if _, err := dec.Token(); err != nil {
+		return nil
+	}
+	if err := dec.Decode(&names); err != nil {
+		return nil
+	}
+	var out bytes.Buffer
+	w := csv.NewWriter(&out)
+	if w.Write(names) != nil {
+		return nil
+	}
+	w.Flush()
+	return out.Bytes()
 }
 
 // checkLines fails if a good record of the block ran over several lines
