@@ -161,26 +161,33 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 			}
 			latest := end == j
 			o := figs[first]
+			// Each figure is compared with the one before it that the
+			// library would keep, as its reader compares the rows of a
+			// file: a duplicate with the figure it repeats, a conflict
+			// with the figure before it, which it then replaces.
+			prev := o
 			for _, x := range figs[first+1 : end] {
 				switch {
 				case fn.Sum[all[o.part].opts]:
 					if latest {
 						o.v = o.v.Add(x.v)
 					}
-				case x.part == o.part:
-					// Two of one block's figures: its reader has
-					// reported them.
-				case x.v.Equal(o.v):
-					letter(x, o, fmt.Sprintf("%v: %v %v%s is also", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage)), "")
+				case x.v.Equal(prev.v):
+					if x.part != prev.part { // else its block's reader reported it
+						letter(x, prev, fmt.Sprintf("%v: %v %v%s is also", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage)), "")
+					}
 				default:
-					// One letter, of the later figure, naming the first:
+					// One letter, of the later figure, naming the other:
 					// as the library reports a conflict within a block,
 					// so that the letters do not depend on where the
 					// blocks fall. A conflict in a vintage that a later
 					// one supersedes leaves the series built, as in the
 					// library.
-					letter(x, o, fmt.Sprintf("%v: %v %v%s is %s here and %s", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage), printed(x.v), printed(o.v)), "; neither is used")
+					if x.part != prev.part {
+						letter(x, prev, fmt.Sprintf("%v: %v %v%s is %s here and %s", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage), printed(x.v), printed(prev.v)), "; neither is used")
+					}
 					bad = bad || latest
+					prev = x
 				}
 			}
 			if latest {

@@ -71,3 +71,38 @@ func TestOverlapAcrossBlocks(t *testing.T) {
 		`a.csv:0:0  "": series CHN X WLD TOTAL value not built: two of its figures cover the same month | `,
 	})
 }
+
+// TestConflictsAcrossFiles checks the letters of three different figures
+// of one period and vintage in three files: each names the figure before
+// it, as the library's read of the three files' rows in one file does.
+func TestConflictsAcrossFiles(t *testing.T) {
+	const csvh = "reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"
+	dir := t.TempDir()
+	var rows []string
+	for i, name := range []string{"a.csv", "b.csv", "c.csv", "d.csv"} {
+		v := []string{"3000.1", "3001.1", "3001.1", "3002.1"}[i]
+		rows = append(rows, "CN,2025-10,X,WLD,TOTAL,value,"+v+",USD_100M,2025-11-07,GACC,")
+		writeFile(t, dir, name, []byte(csvh+rows[i]+"\n"))
+	}
+	whole := writeFile(t, t.TempDir(), "all.csv", []byte(csvh+strings.Join(rows, "\n")+"\n"))
+	_, errs := libraryLines(t, whole, tradeflow.CSV())
+	var lib []string
+	for _, e := range errs {
+		lib = append(lib, e.Error())
+	}
+	want := []string{
+		"all.csv:3: duplicate observation: CHN X WLD TOTAL value 2025-10 vintage 2025-11-07 is 3001.1 here and 3000.1 on line 2; neither is used",
+		"all.csv:4: duplicate observation: CHN X WLD TOTAL value 2025-10 vintage 2025-11-07 is also on line 3",
+		"all.csv:5: duplicate observation: CHN X WLD TOTAL value 2025-10 vintage 2025-11-07 is 3002.1 here and 3001.1 on line 3; neither is used",
+	}
+	if strings.Join(lib, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("the library reports\n%s", strings.Join(lib, "\n"))
+	}
+	in := func(name string) string { return filepath.Join(dir, name) }
+	checkRead(t, filepath.Join(dir, "*"), ReadOptions{}, nil, []string{
+		fmt.Sprintf(`b.csv:2:0  "": duplicate observation: CHN X WLD TOTAL value 2025-10 vintage 2025-11-07 is 300110000000 here and 300010000000 in %s:2; neither is used | %s`, in("a.csv"), rows[1]),
+		fmt.Sprintf(`c.csv:2:0  "": duplicate observation: CHN X WLD TOTAL value 2025-10 vintage 2025-11-07 is also in %s:2 | %s`, in("b.csv"), rows[2]),
+		fmt.Sprintf(`d.csv:2:0  "": duplicate observation: CHN X WLD TOTAL value 2025-10 vintage 2025-11-07 is 300210000000 here and 300110000000 in %s:2; neither is used | %s`, in("b.csv"), rows[3]),
+		`a.csv:0:0  "": series CHN X WLD TOTAL value not built: two of its figures cover the same month | `,
+	})
+}
