@@ -199,10 +199,12 @@ func encodeRawDead(r rawDead) ([]byte, error) {
 	e.key(r.Key)
 	e.period(r.Period)
 	e.text(r.Vintage)
+	e.decimal(r.Figure)
 	e.block(r.Other)
 	e.varint(int64(r.OtherOpts))
 	e.period(r.OtherPeriod)
 	e.text(r.OtherVintage)
+	e.decimal(r.OtherFigure)
 	e.string(r.Tail)
 	return e.b, e.err
 }
@@ -222,10 +224,12 @@ func decodeRawDead(b []byte) (rawDead, error) {
 	r.Key = d.key()
 	r.Period = d.period()
 	d.text(&r.Vintage)
+	r.Figure = d.decimal()
 	r.Other = d.block()
 	r.OtherOpts = int(d.varint())
 	r.OtherPeriod = d.period()
 	d.text(&r.OtherVintage)
+	r.OtherFigure = d.decimal()
 	r.Tail = d.string()
 	return r, d.done()
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/stats"
+	"github.com/shopspring/decimal"
 
 	"github.com/tradeflow-go/tradeflow"
 	"github.com/tradeflow-go/tradeflow/series"
@@ -90,11 +91,13 @@ type rawDead struct {
 	Key       tradeflow.Key
 	Period    series.Period
 	Vintage   tradeflow.Vintage // the figure's, in At
+	Figure    decimal.Decimal   // its value in its dimension's base unit (tradeflow.Figure.Normalized)
 	Other     block
 	OtherOpts int
 	// The other figure's period and vintage, to look its line up in Other.
 	OtherPeriod  series.Period
 	OtherVintage tradeflow.Vintage
+	OtherFigure  decimal.Decimal
 	Tail         string // what Reason goes on to say after the other's place
 }
 
@@ -124,12 +127,12 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 	for i := range all {
 		d := &all[i]
 		if d.find() {
-			d.Line = fn.lookup(ctx, d.At, d.Opts, d.Key, d.Period, d.Vintage)
+			d.Line = fn.lookup(ctx, d.At, d.Opts, d.Key, d.Period, d.Vintage, d.Figure)
 		}
 		if d.Other.Path != "" {
-			k := locKey{d.Other, d.Key, d.OtherPeriod, d.OtherVintage}
+			k := locKey{d.Other, d.Key, d.OtherPeriod, d.OtherVintage, d.OtherFigure.String()}
 			if _, ok := where[k]; !ok {
-				where[k] = fn.place(ctx, d.Other, d.OtherOpts, d.Key, d.OtherPeriod, d.OtherVintage)
+				where[k] = fn.place(ctx, d.Other, d.OtherOpts, d.Key, d.OtherPeriod, d.OtherVintage, d.OtherFigure)
 			}
 		}
 	}
@@ -172,7 +175,7 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 			}
 		}
 		if d.Other.Path != "" {
-			out.Reason += " " + where[locKey{d.Other, d.Key, d.OtherPeriod, d.OtherVintage}] + d.Tail
+			out.Reason += " " + where[locKey{d.Other, d.Key, d.OtherPeriod, d.OtherVintage, d.OtherFigure.String()}] + d.Tail
 		}
 		emit(out)
 	}
@@ -186,12 +189,13 @@ type locKey struct {
 	key     tradeflow.Key
 	period  series.Period
 	vintage tradeflow.Vintage
+	value   string
 }
 
-// lookup returns the line of the figure for key, period and vintage in
-// block b, in the block's text (the header being line 1), or 0 if it
-// cannot be found.
-func (fn *numberFn) lookup(ctx context.Context, b block, opts int, key tradeflow.Key, p series.Period, v tradeflow.Vintage) int {
+// lookup returns the line of the figure for key, period, vintage and
+// value (in its dimension's base unit) in block b, in the block's text
+// (the header being line 1), or 0 if it cannot be found.
+func (fn *numberFn) lookup(ctx context.Context, b block, opts int, key tradeflow.Key, p series.Period, v tradeflow.Vintage, value decimal.Decimal) int {
 	if opts < 0 || opts >= len(fn.Options) {
 		return 0
 	}
@@ -210,18 +214,23 @@ func (fn *numberFn) lookup(ctx context.Context, b block, opts int, key tradeflow
 		return 0
 	}
 	_ = err // its row errors are dead letters already
+	line := 0
 	for _, f := range ds.Vintages(key, p) {
-		if f.Vintage == v {
+		switch {
+		case f.Vintage != v:
+		case f.Normalized().Equal(value):
 			return f.Line
+		case line == 0:
+			line = f.Line
 		}
 	}
-	return 0
+	return line
 }
 
 // place says where the figure for key and period is in block b: "in
 // file:line", or "in file (bytes a–b)" if its line cannot be found.
-func (fn *numberFn) place(ctx context.Context, b block, opts int, key tradeflow.Key, p series.Period, v tradeflow.Vintage) string {
-	if line := fn.lookup(ctx, b, opts, key, p, v); line > 0 {
+func (fn *numberFn) place(ctx context.Context, b block, opts int, key tradeflow.Key, p series.Period, v tradeflow.Vintage, value decimal.Decimal) string {
+	if line := fn.lookup(ctx, b, opts, key, p, v, value); line > 0 {
 		if b.Start == 0 {
 			return fmt.Sprintf("in %s:%d", b.Path, line)
 		}

@@ -55,7 +55,8 @@ type figure struct {
 // period (January–February) beside a separate month it covers. Figures of
 // an earlier vintage than the latest are checked alike: a duplicate or a
 // conflict among them is a dead letter, and the series is built from the
-// latest vintage, as the library builds it.
+// latest vintage, as the library builds it. The figures of a series that
+// one block cannot build are still checked against the other blocks'.
 //
 // Figures of several Reads (different globs or schemas) are grouped
 // together when their Files are given at once.
@@ -108,14 +109,25 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 	for parts(&f) {
 		all = append(all, f)
 	}
+	// A block's figures that cannot make a series: it is not built, but
+	// its figures are checked against those of the other blocks all the
+	// same, for the duplicates and conflicts among them.
+	var unbuilt *Figures[U]
 	for _, f := range all {
 		if f.Err != "" {
-			dead(rawDead{At: f.at, Opts: f.opts, Reason: fmt.Sprintf("series %v not built: %s", k, f.Err)})
-			return
+			unbuilt = &f
+			break
 		}
 	}
+	notBuilt := func(f *Figures[U]) {
+		dead(rawDead{At: f.at, Opts: f.opts, Reason: fmt.Sprintf("series %v not built: %s", k, f.Err)})
+	}
 	if len(all) == 1 {
-		emit(k, all[0].Series)
+		if unbuilt != nil {
+			notBuilt(unbuilt)
+		} else {
+			emit(k, all[0].Series)
+		}
 		return
 	}
 	// Parts in file order, then their figures by period and vintage.
@@ -141,9 +153,11 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 		return cmp.Or(a.p.First.Compare(b.p.First), a.p.Last.Compare(b.p.Last), a.vintage.Compare(b.vintage))
 	})
 	bad := false
+	var u U
+	base := func(v decimal.Decimal) decimal.Decimal { return v.Shift(int32(u.Exponent())) }
 	letter := func(o, other obs, reason, tail string) {
-		dead(rawDead{At: all[o.part].at, Opts: all[o.part].opts, Key: k, Period: o.p, Vintage: o.vintage, Reason: reason,
-			Other: all[other.part].at, OtherOpts: all[other.part].opts, OtherPeriod: other.p, OtherVintage: other.vintage, Tail: tail})
+		dead(rawDead{At: all[o.part].at, Opts: all[o.part].opts, Key: k, Period: o.p, Vintage: o.vintage, Figure: base(o.v), Reason: reason,
+			Other: all[other.part].at, OtherOpts: all[other.part].opts, OtherPeriod: other.p, OtherVintage: other.vintage, OtherFigure: base(other.v), Tail: tail})
 	}
 	var kept []obs
 	for i := 0; i < len(figs); {
@@ -196,6 +210,10 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 			first = end
 		}
 		i = j
+	}
+	if unbuilt != nil {
+		notBuilt(unbuilt)
+		return
 	}
 	// A combined period (January–February) beside a month it covers.
 	for i := 1; i < len(kept); i++ {

@@ -457,19 +457,43 @@ func emitFigures[U series.Unit](ds *tradeflow.Dataset, b block, vintages bool, e
 	// A series has figures that cannot be used (two different figures for
 	// one period, or a combined period over separate months): the reader
 	// has made dead letters of their rows. The series cannot be built, in
-	// this block or with the others: GroupSeries is told so.
+	// this block or with the others: GroupSeries is told so, and given
+	// the block's monthly figures of it, every vintage, to check against
+	// those of other blocks.
+	var unbuilt map[tradeflow.Key]*Figures[U]
 	for _, k := range ds.Keys() {
 		s, err := tradeflow.Get[U](ds, k)
 		switch {
 		case errors.Is(err, tradeflow.ErrUnit), errors.Is(err, tradeflow.ErrNoSeries):
 			// a series of another dimension
 		case err != nil:
-			emit(k, Figures[U]{File: b.Path, Start: b.Start, End: b.End, at: b,
-				Err: conflicting})
+			if unbuilt == nil {
+				unbuilt = map[tradeflow.Key]*Figures[U]{}
+			}
+			unbuilt[k] = &Figures[U]{File: b.Path, Start: b.Start, End: b.End, at: b, Err: conflicting}
 		default:
 			one(k, s)
 		}
 	}
+	if unbuilt == nil {
+		return
+	}
+	var u U
+	for f := range ds.Figures() {
+		if x := unbuilt[f.Key]; x != nil && f.Unit.Dimension() == u.Dimension() && monthly(f.Period) {
+			x.older = append(x.older, figure{p: f.Period, v: f.Normalized().Shift(-int32(u.Exponent())), vintage: f.Vintage})
+		}
+	}
+	for k, f := range unbuilt {
+		emit(k, *f)
+	}
+}
+
+// monthly reports whether a period is one tradeflow.Get puts in a
+// series: a month or a combined release, not a year to date.
+func monthly(p series.Period) bool {
+	cumulative := p.First.Month() == 1 && p.Len() >= 2 && p.First.Year() == p.Last.Year()
+	return !cumulative || p.Len() == 2
 }
 
 // conflicting is why a series is not built, whether its conflicting

@@ -106,3 +106,37 @@ func TestConflictsAcrossFiles(t *testing.T) {
 		`a.csv:0:0  "": series CHN X WLD TOTAL value not built: two of its figures cover the same month | `,
 	})
 }
+
+// TestDuplicatesOfAnUnbuiltSeries checks that the figures of a series
+// that a block cannot build (two different figures for one month in it)
+// are still checked against those of other blocks: a duplicate of one of
+// them in another block is a dead letter naming the figure it repeats, as
+// in the library's read of the file whole, not left out with the series.
+func TestDuplicatesOfAnUnbuiltSeries(t *testing.T) {
+	const csvh = "reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"
+	rows := []string{
+		"CN,2025-01,X,WLD,TOTAL,value,10,USD_100M,2025-11-07,GACC,",
+		"CN,2025-01,X,WLD,TOTAL,value,11,USD_100M,2025-11-07,GACC,",
+		"CN,2025-02,X,WLD,TOTAL,value,20,USD_100M,2025-11-07,GACC,",
+		"CN,2025-01,X,WLD,TOTAL,value,11,USD_100M,2025-11-07,GACC,again",
+	}
+	data := csvh + strings.Join(rows, "\n") + "\n"
+	path := writeFile(t, t.TempDir(), "a.csv", []byte(data))
+	_, errs := libraryLines(t, path, tradeflow.CSV())
+	var lib []string
+	for _, e := range errs {
+		lib = append(lib, e.Error())
+	}
+	want := "a.csv:3: duplicate observation: CHN X WLD TOTAL value 2025-01 vintage 2025-11-07 is 11 here and 10 on line 2; neither is used\n" +
+		"a.csv:5: duplicate observation: CHN X WLD TOTAL value 2025-01 vintage 2025-11-07 is also on line 3"
+	if strings.Join(lib, "\n") != want {
+		t.Fatalf("the library reports\n%s", strings.Join(lib, "\n"))
+	}
+	// Lines 2 to 4 in the first block, line 5 in the second.
+	size := int64(strings.LastIndex(data, rows[3]) - 1)
+	checkRead(t, path, ReadOptions{BlockSize: size}, nil, []string{
+		fmt.Sprintf(`a.csv:3:0  "": duplicate observation: CHN X WLD TOTAL value 2025-01 vintage 2025-11-07 is 11 here and 10 on line 2; neither is used | %s`, rows[1]),
+		fmt.Sprintf(`a.csv:5:0  "": duplicate observation: CHN X WLD TOTAL value 2025-01 vintage 2025-11-07 is also in %s:3 | %s`, path, rows[3]),
+		`a.csv:0:0  "": series CHN X WLD TOTAL value not built: two of its figures cover the same month | `,
+	})
+}
