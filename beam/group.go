@@ -55,8 +55,10 @@ type figure struct {
 // period (January–February) beside a separate month it covers. Figures of
 // an earlier vintage than the latest are checked alike: a duplicate or a
 // conflict among them is a dead letter, and the series is built from the
-// latest vintage, as the library builds it. The figures of a series that
-// one block cannot build are still checked against the other blocks'.
+// latest vintage, as the library builds it. A series that one block
+// cannot build is decided over the figures of every block all the same: a
+// conflict there in a vintage that another block supersedes does not
+// leave it out.
 //
 // Figures of several Reads (different globs or schemas) are grouped
 // together when their Files are given at once.
@@ -109,27 +111,19 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 	for parts(&f) {
 		all = append(all, f)
 	}
-	// A block's figures that cannot make a series: it is not built, but
-	// its figures are checked against those of the other blocks all the
-	// same, for the duplicates and conflicts among them.
-	var unbuilt *Figures[U]
-	for _, f := range all {
-		if f.Err != "" {
-			unbuilt = &f
-			break
-		}
-	}
-	notBuilt := func(f *Figures[U]) {
-		dead(rawDead{At: f.at, Opts: f.opts, Reason: fmt.Sprintf("series %v not built: %s", k, f.Err)})
-	}
 	if len(all) == 1 {
-		if unbuilt != nil {
-			notBuilt(unbuilt)
+		if f := all[0]; f.Err != "" {
+			dead(rawDead{At: f.at, Opts: f.opts, Reason: fmt.Sprintf("series %v not built: %s", k, f.Err)})
 		} else {
-			emit(k, all[0].Series)
+			emit(k, f.Series)
 		}
 		return
 	}
+	// A block whose figures could not make the series (Err) sends them
+	// all, every vintage: whether they can, with the other blocks', is
+	// decided below over all the figures, as a read of the files whole
+	// decides it (a conflict in a vintage that another block supersedes
+	// is no reason to leave the series out).
 	// Parts in file order, then their figures by period and vintage.
 	slices.SortFunc(all, func(a, b Figures[U]) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Start, b.Start))
@@ -179,15 +173,20 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 			// library would keep, as its reader compares the rows of a
 			// file: a duplicate with the figure it repeats, a conflict
 			// with the figure before it, which it then replaces.
+			// A figure after another of its own block has been
+			// reported by the block's reader, which compares them alike.
 			prev := o
+			seen := map[int]bool{o.part: true}
 			for _, x := range figs[first+1 : end] {
+				reported := seen[x.part]
+				seen[x.part] = true
 				switch {
 				case fn.Sum[all[o.part].opts]:
 					if latest {
 						o.v = o.v.Add(x.v)
 					}
 				case x.v.Equal(prev.v):
-					if x.part != prev.part { // else its block's reader reported it
+					if !reported {
 						letter(x, prev, fmt.Sprintf("%v: %v %v%s is also", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage)), "")
 					}
 				default:
@@ -197,7 +196,7 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 					// blocks fall. A conflict in a vintage that a later
 					// one supersedes leaves the series built, as in the
 					// library.
-					if x.part != prev.part {
+					if !reported {
 						letter(x, prev, fmt.Sprintf("%v: %v %v%s is %s here and %s", tradeflow.ErrDuplicate, k, x.p, ofVintage(x.vintage), printed(x.v), printed(prev.v)), "; neither is used")
 					}
 					bad = bad || latest
@@ -211,15 +210,13 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 		}
 		i = j
 	}
-	if unbuilt != nil {
-		notBuilt(unbuilt)
-		return
-	}
 	// A combined period (January–February) beside a month it covers.
 	for i := 1; i < len(kept); i++ {
 		if a, b := kept[i-1], kept[i]; !b.p.First.After(a.p.Last) {
-			letter(b, a, fmt.Sprintf("%v: %v: %v overlaps %v", tradeflow.ErrDuplicate, k, b.p, a.p),
-				": a combined figure and separate months for one series")
+			if a.part != b.part { // else its block's reader reported it
+				letter(b, a, fmt.Sprintf("%v: %v: %v overlaps %v", tradeflow.ErrDuplicate, k, b.p, a.p),
+					": a combined figure and separate months for one series")
+			}
 			bad = true
 		}
 	}

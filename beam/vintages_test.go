@@ -140,3 +140,27 @@ func TestDuplicatesOfAnUnbuiltSeries(t *testing.T) {
 		`a.csv:0:0  "": series CHN X WLD TOTAL value not built: two of its figures cover the same month | `,
 	})
 }
+
+// TestSupersededConflictInOneBlock checks a series whose figures in one
+// block conflict in a vintage that another block's later one supersedes:
+// the block alone cannot build it, but the file read whole can, and the
+// pipeline builds it too, with one dead letter for the conflict.
+func TestSupersededConflictInOneBlock(t *testing.T) {
+	const csvh = "reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"
+	rows := []string{
+		"CN,2025-01,X,WLD,TOTAL,value,12,USD_100M,2026-01-07,GACC,revised",
+		"CN,2025-01,X,WLD,TOTAL,value,10,USD_100M,2025-11-07,GACC,",
+		"CN,2025-01,X,WLD,TOTAL,value,11,USD_100M,2025-11-07,GACC,",
+	}
+	data := csvh + strings.Join(rows, "\n") + "\n"
+	path := writeFile(t, t.TempDir(), "a.csv", []byte(data))
+	want, errs := libraryLines(t, path, tradeflow.CSV())
+	if len(want) != 1 || len(errs) != 1 || errs[0].Line != 4 {
+		t.Fatalf("the library reads %v, %v", want, errs)
+	}
+	// Line 2 in the first block, lines 3 and 4 in the second.
+	size := int64(strings.Index(data, rows[1]) - 1)
+	checkRead(t, path, ReadOptions{BlockSize: size}, want, []string{
+		fmt.Sprintf(`a.csv:4:0  "": duplicate observation: CHN X WLD TOTAL value 2025-01 vintage 2025-11-07 is 11 here and 10 on line 3; neither is used | %s`, rows[2]),
+	})
+}
