@@ -176,7 +176,10 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 			// A figure after another of its own block has been
 			// reported by the block's reader, which compares them alike.
 			prev := o
-			seen := map[int]bool{o.part: true}
+			var seen map[int]bool // made only for a period and vintage of several figures
+			if end-first > 1 {
+				seen = map[int]bool{o.part: true}
+			}
 			for _, x := range figs[first+1 : end] {
 				reported := seen[x.part]
 				seen[x.part] = true
