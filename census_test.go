@@ -253,6 +253,27 @@ func TestCensusJSONRows(t *testing.T) {
 		assert.Contains(t, err.Error(), "missing columns: MONTH")
 	})
 
+	t.Run("a value more or fewer than the header", func(t *testing.T) {
+		// The header repeats E_COMMODITY, which is left out: a row that
+		// lacks a value has as many as the columns kept, and must not be
+		// read as if it had them (ALL_VAL_MO would be 1201).
+		ds, err := read(head+`["1220","CANADA","1201","2024-03","1201"],`+"\n"+`[],`+"\n"+
+			`["1220","CANADA","5","1201","2024-03","1201","x"],`+"\n"+eu("40")+"]", tradeflow.CollectErrors())
+		var el *tradeflow.ErrorList
+		require.ErrorAs(t, err, &el)
+		require.Equal(t, 3, el.Total)
+		assert.EqualError(t, el.Errors[0], `census.json:2: 5 fields, the header has 6 (the line: "1220,CANADA,1201,2024-03,1201"): malformed row`)
+		assert.EqualError(t, el.Errors[1], `census.json:3: 0 fields, the header has 6 (the line: ""): malformed row`, "an empty array is no blank line")
+		assert.EqualError(t, el.Errors[2], `census.json:4: 7 fields, the header has 6 (the line: "1220,CANADA,5,1201,2024-03,1201,x"): malformed row`)
+		for _, e := range el.Errors {
+			assert.ErrorIs(t, e, tradeflow.ErrMalformed)
+		}
+		sum := ds.Summary()
+		assert.Equal(t, [4]int{4, 0, 3, 1}, [4]int{sum.Rows, sum.Blank, sum.Bad, ds.Len()}, "rows, blank lines, bad rows, figures")
+		_, err = read(head + `["1220","CANADA","1201","2024-03","1201"]]`)
+		assert.EqualError(t, err, `census.json:2: 5 fields, the header has 6 (the line: "1220,CANADA,1201,2024-03,1201"): malformed row`)
+	})
+
 	t.Run("byte-order mark", func(t *testing.T) {
 		ds, err := read("\ufeff" + head + eu("40") + "]")
 		require.NoError(t, err)

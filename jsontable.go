@@ -21,6 +21,8 @@ import (
 // filtered on comes twice: a column whose name an earlier column has is
 // left out, after checking, row by row, that it holds the same value (a
 // row where it does not is a bad row, its error naming both columns).
+// Each array must have as many values as the header has names, repeated
+// ones included: one with more or fewer, an empty array too, is a bad row.
 // Numbers and nulls are read as their text and as empty cells. Each array
 // is one line, even if its strings hold newlines, which are kept.
 
@@ -158,13 +160,7 @@ func (t *jsonTable) Read(p []byte) (int, error) {
 		}
 		out := make([]string, len(t.keep))
 		for i, c := range t.keep {
-			if c < len(rec) {
-				out[i] = rec[c]
-			}
-		}
-		if t.row > 1 && len(rec) != len(t.head) {
-			// Let the reader report the row with its line: write it whole.
-			out = rec
+			out[i] = rec[c]
 		}
 		t.cw.Write(out)
 		t.cw.Flush()
@@ -199,10 +195,20 @@ func (t *jsonTable) header(rec []string) {
 	}
 }
 
-// check refuses a row whose repeated column differs from the first.
+// check refuses a row whose repeated column differs from the first, and
+// a row of more or fewer values than the header has names: the row is
+// counted against the table's header, not against the columns written
+// (one of a row that lacks a value, written without the repeated
+// columns, could otherwise have the count of those, and be read with
+// its values in the wrong columns), and an empty array is no blank line.
 func (t *jsonTable) check(rec []string) *RowError {
 	if len(rec) != len(t.head) {
-		return nil
+		var line bytes.Buffer
+		cw := csv.NewWriter(&line)
+		cw.Write(rec)
+		cw.Flush()
+		return &RowError{File: t.name, Line: t.row,
+			Err: fmt.Errorf("%d fields, the header has %d (the line: %q): %w", len(rec), len(t.head), clip(bytes.TrimRight(line.Bytes(), "\n")), ErrMalformed)}
 	}
 	for i, j := range t.same {
 		if j >= 0 && rec[i] != rec[j] {
