@@ -11,15 +11,19 @@ import (
 // marked, so that no series is ever built from either without an error
 // naming both lines. With sum set, figures with the same period and
 // vintage are added up instead. It returns the errors in line order, the
-// number of figures dropped as duplicates, the number kept marked (both
-// of a conflict, and a figure that overlaps another), and the rows added
-// into another.
+// number of rows a figure of which was dropped as a duplicate, the number
+// of figures kept marked (both of a conflict, and a figure that overlaps
+// another), and the rows added into another: a row of several figures (a
+// value and its quantities) is one row, however many of its figures are
+// dropped or added.
 func (ds *Dataset) check(sum bool) (errs []*RowError, dropped, marked int, summed SkipCount) {
 	ix := ds.index()
 	before := len(ds.conflicts)
 	overlaps := 0
 	summed.Reason = "a figure for the same key, period and vintage as another, added to it (SumDuplicates)"
 	killed := false
+	// The rows, by line, of the figures dropped and of those summed.
+	droppedRows, summedRows := map[int]bool{}, map[int]bool{}
 	for s := range ds.series.len() {
 		if !ix.isMixed(int32(s)) {
 			continue
@@ -38,17 +42,20 @@ func (ds *Dataset) check(sum bool) (errs []*RowError, dropped, marked int, summe
 				ds.rows.setValue(b, total)
 				ds.rows.kill(a)
 				killed = true
-				if l := int(ds.rows.line(a)); summed.Rows == 0 || l < summed.First {
-					summed.First = l
+				if l := int(ds.rows.line(a)); !summedRows[l] {
+					if summed.Rows == 0 || l < summed.First {
+						summed.First = l
+					}
+					summedRows[l] = true
+					summed.Rows++
 				}
-				summed.Rows++
 			case fa.Normalized().Equal(fb.Normalized()):
 				errs = append(errs, &RowError{File: ds.name, Line: fb.Line,
 					Err: fmt.Errorf("%w: %v %v%s is also on line %d", ErrDuplicate, key, fb.Period, ofVintage(fb.Vintage), fa.Line)})
 				ds.rows.kill(b)
 				rows[n] = a // a stays the row compared with the next
 				killed = true
-				dropped++
+				droppedRows[fb.Line] = true
 			default:
 				errs = append(errs, &RowError{File: ds.name, Line: fb.Line,
 					Err: fmt.Errorf("%w: %v %v%s is %s here and %s on line %d; neither is used", ErrDuplicate, key, fb.Period, ofVintage(fb.Vintage),
@@ -83,5 +90,5 @@ func (ds *Dataset) check(sum bool) (errs []*RowError, dropped, marked int, summe
 		ds.index()
 	}
 	slices.SortStableFunc(errs, func(a, b *RowError) int { return a.Line - b.Line })
-	return errs, dropped, overlaps + len(ds.conflicts) - before, summed
+	return errs, len(droppedRows), overlaps + len(ds.conflicts) - before, summed
 }

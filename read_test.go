@@ -383,6 +383,34 @@ func TestReadDuplicatesAreBadRows(t *testing.T) {
 	assert.Equal(t, sum.Rows, sum.Figures+sum.Bad, "every row is accounted for")
 }
 
+// A row of a value and a quantity repeated is one bad row, not one for
+// each of its figures, and one row added into another with
+// SumDuplicates: the summary's rows add up.
+func TestReadDuplicateRowsOfSeveralFigures(t *testing.T) {
+	file := "t,i,j,k,v,q\n2023,156,842,854231,4,1\n2023,156,842,854231,4,1\n2023,156,842,854231,4,1\n2023,156,842,030617,2,3\n"
+	baci := func(opts ...tradeflow.ReadOption) (*tradeflow.Dataset, error) {
+		return tradeflow.Read(t.Context(), strings.NewReader(file), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(tradeflow.Exports), opts...)
+	}
+	ds, err := baci(tradeflow.CollectErrors())
+	var el *tradeflow.ErrorList
+	require.ErrorAs(t, err, &el)
+	assert.Equal(t, 4, el.Total, "the value and the quantity of lines 3 and 4")
+	sum := ds.Summary()
+	assert.Equal(t, 4, sum.Figures)
+	assert.Equal(t, 2, sum.Bad, "lines 3 and 4")
+	assert.Equal(t, 4, sum.Rows)
+
+	ds, err = baci(tradeflow.SumDuplicates())
+	require.NoError(t, err)
+	sum = ds.Summary()
+	require.Len(t, sum.Summed, 1)
+	assert.Equal(t, 2, sum.Summed[0].Rows, "lines 2 and 3, added into line 4")
+	assert.Equal(t, 2, sum.Summed[0].First)
+	f, ok := ds.Lookup(tradeflow.MustParseKey("CHN X USA 854231 quantity"), series.Period{First: mp("2023-01"), Last: mp("2023-12")})
+	require.True(t, ok)
+	assert.Equal(t, "3", f.Value.String())
+}
+
 func TestReadUnterminatedQuote(t *testing.T) {
 	file := "period,partner,flow,hs,value\n" +
 		"2025-09,US,X,1201,1\n" +
