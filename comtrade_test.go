@@ -112,6 +112,7 @@ func TestComtradeBreakdownRowsAreChecked(t *testing.T) {
 		err             error
 	}{
 		{"the header again", apiHead, `c.csv:3: the header again`, tradeflow.ErrMalformed},
+		{"the header again with a byte-order mark", "\ufeff" + apiHead, `c.csv:3: the header again`, tradeflow.ErrMalformed},
 		{"a bad part code", apiRow("motCode=???"), `c.csv:3:28: column motCode: value "???": a breakdown code`, tradeflow.ErrBreakdown},
 		{"a part with a bad period", apiRow("motCode=2100", "period=2024xx"), `c.csv:3:6: column period: value "2024xx"`, nil},
 		{"a part with a bad flow", apiRow("partner2Code=410", "flowCode=Q"), `c.csv:3:10: column flowCode: value "Q"`, nil},

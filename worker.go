@@ -809,13 +809,18 @@ func (w *worker) rowError(f *record, e *RowError, at, nl int) *RowError {
 	return e
 }
 
-// isHeader reports whether record f repeats the file's header.
+// isHeader reports whether record f repeats the file's header, with or
+// without a byte-order mark (files joined that each had one).
 func (w *worker) isHeader(f *record) bool {
 	if f.n() != len(w.p.header) {
 		return false
 	}
 	for i, h := range w.p.header {
-		if !strings.EqualFold(string(trim(f.field(i))), h) {
+		v := trim(f.field(i))
+		if i == 0 {
+			v = bytes.TrimPrefix(v, []byte("\ufeff"))
+		}
+		if !strings.EqualFold(string(v), h) {
 			return false
 		}
 	}
