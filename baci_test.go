@@ -175,3 +175,18 @@ func TestBACIAreas(t *testing.T) {
 	_, err := tradeflow.Read(t.Context(), strings.NewReader("t,i,j,k,v,q\n2022,156,842,854231,1.5,2\n"), "baci_hs22_y2023_v202501.csv", tradeflow.BACI(tradeflow.Exports))
 	assert.ErrorContains(t, err, `column t: value "2022": not the year the file's name gives: want 2023`)
 }
+
+// A BACI file saved again with a column of no name (the index pandas
+// writes first, a delimiter at the end of the header) is refused, naming
+// the column by its place, not by its empty name.
+func TestBACIUnnamedColumn(t *testing.T) {
+	for _, tc := range []struct{ file, want string }{
+		{",t,i,j,k,v,q\n0,2023,156,842,854231,1,1\n", "BACI_HS22_Y2023_V202501.csv:1: CEPII BACI header: unknown columns: column 1, which has no name"},
+		{"t,i,j,k,v,q,\n2023,156,842,854231,1,1,\n", "BACI_HS22_Y2023_V202501.csv:1: CEPII BACI header: unknown columns: column 7, which has no name"},
+		{"t,i,j,k,v,q,index\n2023,156,842,854231,1,1,0\n", "BACI_HS22_Y2023_V202501.csv:1: CEPII BACI header: unknown columns: index"},
+	} {
+		_, err := tradeflow.ReadAny(t.Context(), strings.NewReader(tc.file), "BACI_HS22_Y2023_V202501.csv")
+		require.ErrorIs(t, err, tradeflow.ErrColumn, tc.file)
+		assert.EqualError(t, err, tc.want)
+	}
+}

@@ -388,7 +388,11 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	}
 	if s.Strict {
 		for c, h := range p.header {
-			if !used[c] {
+			if !used[c] && h == "" {
+				// As a delimiter at the end of the header, or the index
+				// pandas writes first, makes one: named by its place.
+				herr.Unknown = append(herr.Unknown, fmt.Sprintf("column %d, which has no name", c+1))
+			} else if !used[c] {
 				herr.Unknown = append(herr.Unknown, h)
 			}
 		}
