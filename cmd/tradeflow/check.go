@@ -151,7 +151,8 @@ func plural(n int, one, many string) string {
 
 // months says which months the figures cover, first to last, and which
 // months between have no figure: a figure covers every month of its
-// period, so a year to date covers its year's months so far.
+// period, so a year to date covers its year's months so far. It costs a
+// sort of the distinct periods, however many months each covers.
 func months(ds *tradeflow.Dataset) string {
 	periods := map[series.Period]bool{}
 	for f := range ds.Figures() {
@@ -160,35 +161,35 @@ func months(ds *tradeflow.Dataset) string {
 	if len(periods) == 0 {
 		return "none"
 	}
-	covered := map[series.Month]bool{}
-	var first, last series.Month
+	ps := make([]series.Period, 0, len(periods))
 	for p := range periods {
-		if first.IsZero() || p.First.Before(first) {
-			first = p.First
+		ps = append(ps, p)
+	}
+	slices.SortFunc(ps, func(a, b series.Period) int { return a.First.Compare(b.First) })
+	first, last := ps[0].First, ps[0].Last
+	var missing []string // the first 12 months with no figure
+	gaps := 0            // and how many there are
+	for _, p := range ps[1:] {
+		if n := p.First.MonthsSince(last) - 1; n > 0 {
+			for m := last.AddMonths(1); len(missing) < 12 && m.Before(p.First); m = m.AddMonths(1) {
+				missing = append(missing, m.String())
+			}
+			gaps += n
 		}
-		if last.IsZero() || p.Last.After(last) {
+		if p.Last.After(last) {
 			last = p.Last
-		}
-		for m := range p.Months() {
-			covered[m] = true
 		}
 	}
 	n := last.MonthsSince(first) + 1
-	var missing []string
-	for m := range (series.Period{First: first, Last: last}).Months() {
-		if !covered[m] {
-			missing = append(missing, m.String())
-		}
-	}
 	if n == 1 {
 		return fmt.Sprintf("%v only", first)
 	}
 	s := fmt.Sprintf("%v to %v, %s months", first, last, count(n))
 	switch {
-	case len(missing) == 0:
+	case gaps == 0:
 		return s + ", each with a figure"
-	case len(missing) > 12:
-		return fmt.Sprintf("%s; no figure for %s, … and %s more", s, strings.Join(missing[:12], ", "), count(len(missing)-12))
+	case gaps > 12:
+		return fmt.Sprintf("%s; no figure for %s, … and %s more", s, strings.Join(missing, ", "), count(gaps-12))
 	}
 	return s + "; no figure for " + strings.Join(missing, ", ")
 }
