@@ -17,6 +17,9 @@ import (
 // value and its quantities) is one row, however many of its figures are
 // dropped or added.
 func (ds *Dataset) check(sum bool) (errs []*RowError, dropped, marked int, summed SkipCount) {
+	if sum && ds.partialQuantities(ds.index()) {
+		ds.ix.Store(nil)
+	}
 	ix := ds.index()
 	before := len(ds.conflicts)
 	overlaps := 0
@@ -91,4 +94,80 @@ func (ds *Dataset) check(sum bool) (errs []*RowError, dropped, marked int, summe
 	}
 	slices.SortStableFunc(errs, func(a, b *RowError) int { return a.Line - b.Line })
 	return errs, len(droppedRows), overlaps + len(ds.conflicts) - before, summed
+}
+
+// partialQuantities leaves out, before SumDuplicates adds figures up, the
+// quantities of a key, period and vintage that only some of the rows
+// whose values are added have: their sum would be some rows' quantity
+// beside all the rows' value, a missing quantity taken for zero. As a
+// total of parts is (see Dataset.sumParts), the quantity is left out, and
+// counted in the Summary; it reports whether it left any out.
+func (ds *Dataset) partialQuantities(ix *index) bool {
+	type group struct {
+		last int32
+		span uint16
+		vint Vintage
+	}
+	// Each run of rows of one period and vintage of series s.
+	each := func(s int32, fn func(g group, rows []int32)) {
+		rows := ix.rowsOf(s)
+		for i := 0; i < len(rows); {
+			g := group{ds.rows.month(rows[i]), ds.rows.span(rows[i]), ds.rows.vint(rows[i])}
+			j := i + 1
+			for j < len(rows) && (group{ds.rows.month(rows[j]), ds.rows.span(rows[j]), ds.rows.vint(rows[j])}) == g {
+				j++
+			}
+			fn(g, rows[i:j])
+			i = j
+		}
+	}
+	// The values added up: how many rows, by key (without its measure),
+	// period and vintage.
+	added := map[Key]map[group]int{}
+	for s := range int32(ds.series.len()) {
+		sk := ds.series.at(s)
+		if sk.Measure != Value || !ix.isMixed(s) {
+			continue
+		}
+		k := sk.Key
+		k.Measure = 0
+		each(s, func(g group, rows []int32) {
+			if len(rows) > 1 {
+				if added[k] == nil {
+					added[k] = map[group]int{}
+				}
+				added[k][g] = max(added[k][g], len(rows))
+			}
+		})
+	}
+	if len(added) == 0 {
+		return false
+	}
+	left := SkipCount{Reason: "a quantity of rows whose values were added up (SumDuplicates): not every row has one, and the sum of the others is not the total"}
+	for s := range int32(ds.series.len()) {
+		sk := ds.series.at(s)
+		k := sk.Key
+		k.Measure = 0
+		if sk.Measure == Value || added[k] == nil {
+			continue
+		}
+		each(s, func(g group, rows []int32) {
+			if n := added[k][g]; n > 0 && len(rows) < n {
+				first := int(ds.rows.line(rows[0]))
+				for _, r := range rows {
+					first = min(first, int(ds.rows.line(r)))
+					ds.rows.kill(r)
+				}
+				if left.Rows == 0 || first < left.First {
+					left.First = first
+				}
+				left.Rows++
+			}
+		})
+	}
+	if left.Rows == 0 {
+		return false
+	}
+	ds.summary.LeftOut = append(ds.summary.LeftOut, left)
+	return true
 }

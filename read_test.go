@@ -411,6 +411,30 @@ func TestReadDuplicateRowsOfSeveralFigures(t *testing.T) {
 	assert.Equal(t, "3", f.Value.String())
 }
 
+// SumDuplicates adds the values of rows with the same key, period and
+// vintage; a quantity that only some of them have is no total, and is
+// left out (missing is not zero), as a total of parts' quantity is.
+func TestSumDuplicatesPartialQuantity(t *testing.T) {
+	file := "t,i,j,k,v,q\n2023,156,842,854231,4,1\n2023,156,842,854231,2,NA\n2023,156,842,030617,1,2\n2023,156,842,030617,3,5\n"
+	ds, err := tradeflow.Read(t.Context(), strings.NewReader(file), "BACI_HS22_Y2023_V202501.csv", tradeflow.BACI(tradeflow.Exports), tradeflow.SumDuplicates())
+	require.NoError(t, err)
+	year := series.Period{First: mp("2023-01"), Last: mp("2023-12")}
+	f, ok := ds.Lookup(tradeflow.MustParseKey("CHN X USA 854231 value"), year)
+	require.True(t, ok)
+	assert.Equal(t, "6", f.Value.String())
+	_, ok = ds.Lookup(tradeflow.MustParseKey("CHN X USA 854231 quantity"), year)
+	assert.False(t, ok, "line 3 has no quantity: 1 is not the total's")
+	f, ok = ds.Lookup(tradeflow.MustParseKey("CHN X USA 030617 quantity"), year)
+	require.True(t, ok, "both rows have theirs")
+	assert.Equal(t, "7", f.Value.String())
+	sum := ds.Summary()
+	assert.Equal(t, 3, sum.Figures)
+	assert.Equal(t, []tradeflow.SkipCount{
+		{Reason: "q: empty or NA (no quantity)", Rows: 1, First: 3},
+		{Reason: "a quantity of rows whose values were added up (SumDuplicates): not every row has one, and the sum of the others is not the total", Rows: 1, First: 2},
+	}, sum.LeftOut)
+}
+
 func TestReadUnterminatedQuote(t *testing.T) {
 	file := "period,partner,flow,hs,value\n" +
 		"2025-09,US,X,1201,1\n" +
