@@ -17,7 +17,7 @@ import (
 // value and its quantities) is one row, however many of its figures are
 // dropped or added.
 func (ds *Dataset) check(sum bool) (errs []*RowError, dropped, marked int, summed SkipCount) {
-	if sum && ds.partialQuantities(ds.index()) {
+	if sum && ds.partialFigures(ds.index()) {
 		ds.ix.Store(nil)
 	}
 	ix := ds.index()
@@ -96,13 +96,14 @@ func (ds *Dataset) check(sum bool) (errs []*RowError, dropped, marked int, summe
 	return errs, len(droppedRows), overlaps + len(ds.conflicts) - before, summed
 }
 
-// partialQuantities leaves out, before SumDuplicates adds figures up, the
-// quantities of a key, period and vintage that only some of the rows
-// whose values are added have: their sum would be some rows' quantity
-// beside all the rows' value, a missing quantity taken for zero. As a
-// total of parts is (see Dataset.sumParts), the quantity is left out, and
-// counted in the Summary; it reports whether it left any out.
-func (ds *Dataset) partialQuantities(ix *index) bool {
+// partialFigures leaves out, before SumDuplicates adds figures up, the
+// figures of a key, period and vintage that only some of the rows added
+// up have (a quantity, most often, or a value a schema lets be empty):
+// their sum would be some rows' quantity beside all the rows' value, a
+// missing figure taken for zero. As a total of parts is (see
+// Dataset.sumParts), such a figure is left out, and counted in the
+// Summary; it reports whether it left any out.
+func (ds *Dataset) partialFigures(ix *index) bool {
 	type group struct {
 		last int32
 		span uint16
@@ -121,15 +122,14 @@ func (ds *Dataset) partialQuantities(ix *index) bool {
 			i = j
 		}
 	}
-	// The values added up: how many rows, by key (without its measure),
-	// period and vintage.
+	// The rows added up, by key (without its measure), period and
+	// vintage: the most figures of one measure a run has.
 	added := map[Key]map[group]int{}
 	for s := range int32(ds.series.len()) {
-		sk := ds.series.at(s)
-		if sk.Measure != Value || !ix.isMixed(s) {
+		if !ix.isMixed(s) {
 			continue
 		}
-		k := sk.Key
+		k := ds.series.at(s).Key
 		k.Measure = 0
 		each(s, func(g group, rows []int32) {
 			if len(rows) > 1 {
@@ -143,12 +143,11 @@ func (ds *Dataset) partialQuantities(ix *index) bool {
 	if len(added) == 0 {
 		return false
 	}
-	left := SkipCount{Reason: "a quantity of rows whose values were added up (SumDuplicates): not every row has one, and the sum of the others is not the total"}
+	left := SkipCount{Reason: "a figure of rows added up (SumDuplicates) that not every row has: the sum of the others is not the total"}
 	for s := range int32(ds.series.len()) {
-		sk := ds.series.at(s)
-		k := sk.Key
+		k := ds.series.at(s).Key
 		k.Measure = 0
-		if sk.Measure == Value || added[k] == nil {
+		if added[k] == nil {
 			continue
 		}
 		each(s, func(g group, rows []int32) {

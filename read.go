@@ -43,10 +43,10 @@ func CollectErrors() ReadOption { return func(c *readConfig) { c.collect = true 
 
 // SumDuplicates makes two figures with the same key, period and vintage
 // add up (as a detail file that splits one line in two may need), instead
-// of being an error. A quantity that only some of the rows whose values
-// add up have is left out, and counted in [Summary.LeftOut]: the sum of
-// the others is not the total, as for a total's parts (see
-// [Summary.Summed]).
+// of being an error. A figure that only some of the rows added up have
+// (a quantity, or a value a schema lets be empty) is left out, and
+// counted in [Summary.LeftOut]: the sum of the others is not the total,
+// as for a total's parts (see [Summary.Summed]).
 func SumDuplicates() ReadOption { return func(c *readConfig) { c.sum = true } }
 
 // KeepBreakdowns makes a read keep every row of a file that breaks its

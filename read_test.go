@@ -431,8 +431,30 @@ func TestSumDuplicatesPartialQuantity(t *testing.T) {
 	assert.Equal(t, 3, sum.Figures)
 	assert.Equal(t, []tradeflow.SkipCount{
 		{Reason: "q: empty or NA (no quantity)", Rows: 1, First: 3},
-		{Reason: "a quantity of rows whose values were added up (SumDuplicates): not every row has one, and the sum of the others is not the total", Rows: 1, First: 2},
+		{Reason: "a figure of rows added up (SumDuplicates) that not every row has: the sum of the others is not the total", Rows: 1, First: 2},
 	}, sum.LeftOut)
+}
+
+// The same for a value a schema lets be empty: of two rows added up, one
+// without a value gives no value total (the other's 4 is not the sum),
+// while both rows' quantities add up.
+func TestSumDuplicatesPartialValue(t *testing.T) {
+	s := detail()
+	s.Value = tradeflow.Column("value").Optional()
+	s.Quantities = []tradeflow.QuantityField{{Value: tradeflow.Column("kg"), Unit: tradeflow.Const("KG")}}
+	file := "period,partner,flow,hs,value,kg\n2025-10,US,X,1201,4,1\n2025-10,US,X,1201,,2\n"
+	ds, err := read(t, file, s, tradeflow.SumDuplicates())
+	require.NoError(t, err)
+	oct := series.Period{First: mp("2025-10"), Last: mp("2025-10")}
+	_, ok := ds.Lookup(tradeflow.MustParseKey("CN X US 1201 value"), oct)
+	assert.False(t, ok, "line 3 has no value: 4 is not the total's")
+	f, ok := ds.Lookup(tradeflow.MustParseKey("CN X US 1201 quantity"), oct)
+	require.True(t, ok, "both rows have theirs")
+	assert.Equal(t, "3", f.Value.String())
+	assert.Equal(t, []tradeflow.SkipCount{
+		{Reason: "value: empty (no value)", Rows: 1, First: 3},
+		{Reason: "a figure of rows added up (SumDuplicates) that not every row has: the sum of the others is not the total", Rows: 1, First: 2},
+	}, ds.Summary().LeftOut)
 }
 
 func TestReadUnterminatedQuote(t *testing.T) {
