@@ -153,11 +153,15 @@ func TestComextCodes(t *testing.T) {
 		_, err = read(row(code, "85423190"), tradeflow.Unlisted())
 		assert.NoError(t, err, "Unlisted takes any letters: "+code)
 	}
-	for _, code := range []string{"QY", "qz", "XS"} {
+	for _, code := range []string{"QY", "qz", "XS", "XI"} {
 		ds, err := read(row(code, "85423190"))
 		require.NoError(t, err, code)
 		assert.True(t, ds.Keys()[0].Partner.IsUnlisted(), code)
 	}
+	// Northern Ireland reports its trade within the EU since 2021, as XI.
+	ds, err = read(strings.Replace(row("DE", "85423190"), "DE,", "XI,", 1))
+	require.NoError(t, err)
+	assert.Equal(t, "XI M DEU 8542.31.90 value", ds.Keys()[0].String())
 }
 
 // Comext's files have no total rows: an empty STAT_PROCEDURE is neither a

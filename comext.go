@@ -17,7 +17,10 @@ import "strings"
 //     the EU and with countries outside it), QU and QX (countries not
 //     specified), QS (stores and provisions), and QP, QR, QV, QW, XC, XL,
 //     XS, whose meanings are those of Eurostat's PARTNERS.txt (the texts
-//     here come from copies of it, not from Eurostat's file itself). Any
+//     here come from copies of it, not from Eurostat's file itself), and
+//     XI, Northern Ireland, as reporter and partner from 2021 (the
+//     geonomenclature of Commission Regulation (EU) 2020/1470): GB is
+//     then Great Britain, and the United Kingdom the sum of the two. Any
 //     other code package partner does not list is an error (EL, Greece in
 //     other Eurostat tables, is not Comext's); [Unlisted] accepts every
 //     letter code.
@@ -81,7 +84,7 @@ func Comext() Schema {
 
 // eurostatPartners are the partner codes of Eurostat's that package
 // partner does not list (see Comext).
-var eurostatPartners = []string{"QP", "QR", "QS", "QU", "QV", "QW", "QX", "QY", "QZ", "XC", "XL", "XS"}
+var eurostatPartners = []string{"QP", "QR", "QS", "QU", "QV", "QW", "QX", "QY", "QZ", "XC", "XI", "XL", "XS"}
 
 // specialCN reports whether v is a code of the CN's chapters 98 and 99,
 // which the HS does not have.
