@@ -20,7 +20,10 @@ import (
 //     (1220 Canada, 5700 China, 5830 Taiwan), mapped to ISO codes by the
 //     table in reference/census_countries.csv (a third party's
 //     compilation of Schedule C); "-" (TOTAL FOR ALL COUNTRIES) is the
-//     World and 0003 the EU. The API's other groupings of countries
+//     World and 0003 the EU. The Gaza Strip (5082) and the West Bank
+//     (5083), which the table names GZ and WE and ISO 3166-1 does not
+//     list, are read as those unlisted codes ([partner.ParseUnlisted]),
+//     kept apart as the Census Bureau reports them. The API's other groupings of countries
 //     (codes below 1000, or with an X) are skipped and counted in the
 //     [Summary]: their members are in the file as countries.
 //   - E_COMMODITY is the HS code (2, 4 or 6 digits) or the 10-digit
@@ -75,8 +78,14 @@ func censusSchema(name, flow, commodity, value, qty string) Schema {
 			{Column: Column("CTY_CODE"), Match: isCensusGroup,
 				Reason: "a grouping of countries other than the EU (CTY_CODE below 1000, or with an X)"},
 		},
+		unlistedOnly: censusOwn,
 	}
 }
+
+// censusOwn are the codes of the table that ISO 3166-1 does not have:
+// the Gaza Strip and the West Bank, which the Census Bureau reports
+// apart (5082 and 5083).
+var censusOwn = []string{"GZ", "WE"}
 
 // censusUnits are the Census Bureau's units of quantity the schemas read.
 var censusUnits = map[string]string{"NO": "ITEMS", "KG": "KG", "DOZ": "DOZENS", "X": ""}

@@ -288,6 +288,32 @@ func TestCensusJSONRows(t *testing.T) {
 	})
 }
 
+// The Census Bureau reports the Gaza Strip (5082) and the West Bank (5083)
+// apart, under codes of its own that ISO 3166-1 does not have: they are
+// read as unlisted codes, kept apart, so that an answer for every
+// country reads.
+func TestCensusGazaAndWestBank(t *testing.T) {
+	ds, err := tradeflow.ReadAny(t.Context(), strings.NewReader(`[["CTY_CODE","ALL_VAL_MO","QTY_1_MO","UNIT_QY1","E_COMMODITY","time"],`+
+		`["5082","5","3","NO","1201","2024-03"],["5083","7","2","NO","1201","2024-03"],["1220","9","1","NO","1201","2024-03"]]`), "census.json",
+		tradeflow.WithVintage("2025-06-30"))
+	require.NoError(t, err)
+	var keys []string
+	for _, k := range ds.Keys() {
+		if k.Measure == tradeflow.Value {
+			keys = append(keys, k.String())
+			assert.Equal(t, k.Partner.String() != "CAN", k.Partner.IsUnlisted(), k.String())
+		}
+	}
+	assert.ElementsMatch(t, []string{"USA X GZ 1201 value", "USA X WE 1201 value", "USA X CAN 1201 value"}, keys)
+
+	// Written in the library's format, they read back.
+	var b strings.Builder
+	require.NoError(t, tradeflow.Write(&b, ds))
+	back, err := tradeflow.Load(strings.NewReader(b.String()), "written.csv")
+	require.NoError(t, err)
+	assert.Equal(t, ds.Len(), back.Len())
+}
+
 // A value a schema's map does not list is an error wrapping the sentinel
 // of its field's role, as the same text parsed without a map would be.
 func TestMappedValueSentinels(t *testing.T) {

@@ -23,8 +23,9 @@ import (
 // combined January–February release); flow X, M, RX, RM, B or T; partner
 // and reporter a partner code in any form package partner reads (US, USA,
 // 842, WLD, EU, ASEAN), or one of Eurostat's own that [Comext] reads (QY,
-// QS, …: what Write writes of a dataset reads back; [Unlisted] for any
-// other letters); commodity TOTAL, an HS code in any form (1201,
+// QS, XI, …) or the Census Bureau's GZ and WE that [CensusExports] reads
+// (what Write writes of a dataset reads back; [Unlisted] for any other
+// letters); commodity TOTAL, an HS code in any form (1201,
 // 120190, 1201.90) or a product group name; measure value, quantity,
 // yoy_pct, mom_pct, yoy_pct_cny or consensus_yoy_pct; value a plain
 // decimal number, as printed; unit as printed (see [ParseUnitCode]);
@@ -57,8 +58,9 @@ func CSV() Schema {
 		Breakdowns:     []BreakdownField{{Column: Column("breakdown"), Reason: "a part of a total (breakdown not empty)"}},
 		Delimiter:      ',',
 		Strict:         true,
-		// What Write writes of a Comext dataset reads back as it is.
-		unlistedOnly: eurostatPartners,
+		// What Write writes of a Comext or Census dataset reads back as
+		// it is.
+		unlistedOnly: slices.Concat(eurostatPartners, censusOwn),
 	}
 }
 
