@@ -314,6 +314,26 @@ func TestCensusGazaAndWestBank(t *testing.T) {
 	assert.Equal(t, ds.Len(), back.Len())
 }
 
+// An option for what a schema fixes (the Census Bureau's reporter, its
+// source) is an error when it says otherwise, not ignored; the same one,
+// in any form, is no conflict.
+func TestOptionAgainstSchemaConstant(t *testing.T) {
+	read := func(opts ...tradeflow.ReadOption) error {
+		_, err := tradeflow.ReadAny(t.Context(), strings.NewReader(`[["CTY_CODE","ALL_VAL_MO","QTY_1_MO","UNIT_QY1","E_COMMODITY","time"],["1220","5","3","NO","1201","2024-03"]]`), "census.json",
+			append(opts, tradeflow.WithVintage("2025-06-30"))...)
+		return err
+	}
+	err := read(tradeflow.WithReporter("DE"))
+	var he *tradeflow.HeaderError
+	require.ErrorAs(t, err, &he)
+	assert.Equal(t, []string{"reporter: the schema says USA, the read's option DE"}, he.Conflicts)
+	err = read(tradeflow.WithSource("my desk"))
+	require.ErrorAs(t, err, &he)
+	assert.Equal(t, []string{"source: the schema says US Census Bureau, the read's option my desk"}, he.Conflicts)
+	assert.NoError(t, read(tradeflow.WithReporter("US"), tradeflow.WithSource("US Census Bureau")))
+	assert.NoError(t, read(tradeflow.WithReporter("842")))
+}
+
 // A value a schema's map does not list is an error wrapping the sentinel
 // of its field's role, as the same text parsed without a map would be.
 func TestMappedValueSentinels(t *testing.T) {

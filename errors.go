@@ -176,7 +176,7 @@ type HeaderError struct {
 	Twice     []string // names that more than one column matches, as "name (columns 3 and 7)"
 	Unknown   []string // columns a strict schema does not know
 	Ambiguous []string // fields that more than one column could fill
-	Conflicts []string // fields given twice, differently: by the file's name and by an option (WithVintage)
+	Conflicts []string // fields given twice, differently: by an option (WithVintage, WithReporter, WithSource) and by the file's name or the schema
 	// Delimiter, when not 0, is the delimiter the file seems to use
 	// instead of the schema's: split at the schema's [Schema.Delimiter],
 	// the header is one column, and it holds this one at least twice.

@@ -235,7 +235,13 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		}
 		return r
 	}
-	orOption := func(f Field, v string) Field {
+	orOption := func(role string, f Field, v string) Field {
+		if v != "" && f.isConst && !sameConst(role, f.konst, v) {
+			// The schema fixes it (Census's reporter, Comtrade's
+			// source): an option that says otherwise would be
+			// ignored without a word.
+			herr.Conflicts = append(herr.Conflicts, fmt.Sprintf("%s: the schema says %s, the read's option %s", role, f.konst, v))
+		}
 		if v != "" && !f.isConst && !f.hasOr {
 			return f.Or(v)
 		}
@@ -250,7 +256,7 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 	}
 	p.period = bind("period", periodField, s.Wide != WideMonths, "")
 	p.month = bind("month", monthField, false, "")
-	p.reporter = bind("reporter", orOption(s.Reporter, cfg.reporter), true, "")
+	p.reporter = bind("reporter", orOption("reporter", s.Reporter, cfg.reporter), true, "")
 	p.partner = bind("partner", s.Partner, s.Wide != WidePartners, "")
 	p.flow = bind("flow", s.Flow, true, "")
 	p.commodity = bind("commodity", s.Commodity, true, "")
@@ -270,8 +276,8 @@ func newPlan(name string, s Schema, head []byte, cfg readConfig) (*plan, error) 
 		p.leftOut = append(p.leftOut, fmt.Sprintf("%s: empty (no value)", name))
 	}
 	p.unit = bind("unit", s.Unit, true, "")
-	p.vintage = bind("vintage", orOption(s.Vintage, cfg.vintage), false, "")
-	p.source = bind("source", orOption(s.Source, cfg.source), false, "")
+	p.vintage = bind("vintage", orOption("vintage", s.Vintage, cfg.vintage), false, "")
+	p.source = bind("source", orOption("source", s.Source, cfg.source), false, "")
 	p.note = bind("note", s.Note, false, "")
 	p.services = bind("services", s.Services.Optional(), false, "")
 	for _, q := range s.Quantities {
@@ -485,9 +491,14 @@ func missingHint(role string, f Field) string {
 
 // sameConst reports whether a and b, two constants given for role, are
 // the same: as vintages for the vintage ("2025-01" is not 2025-01-15),
-// else as texts.
+// as partner codes for the reporter (USA is US), else as texts.
 func sameConst(role, a, b string) bool {
-	if role == "vintage" {
+	switch role {
+	case "reporter":
+		ca, ea := partner.ParseCode(a)
+		cb, eb := partner.ParseCode(b)
+		return a == b || ea == nil && eb == nil && ca == cb
+	case "vintage":
 		va, ea := ParseVintage(a)
 		vb, eb := ParseVintage(b)
 		return ea == nil && eb == nil && va == vb

@@ -63,7 +63,10 @@ func KeepOtherCodes() ReadOption { return func(c *readConfig) { c.keepOther = tr
 
 // WithReporter gives the reporter (a partner code, such as "CN") of a file
 // that has no reporter column, for a schema whose reporter is a column. A
-// reporter column, if the file has one, wins.
+// reporter column, if the file has one, wins. For a schema that fixes its
+// reporter (the Census Bureau's is the United States), another reporter
+// is an error ([HeaderError.Conflicts]), not ignored; so is another
+// source than a schema's own for [WithSource].
 func WithReporter(code string) ReadOption { return func(c *readConfig) { c.reporter = code } }
 
 // WithVintage gives the release date of every figure of a file that has no

@@ -232,9 +232,9 @@ type readFlags struct {
 }
 
 func (r *readFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&r.reporter, "reporter", "", "the reporter (a partner `code` such as CN) of a file that has no reporter column")
+	fs.StringVar(&r.reporter, "reporter", "", "the reporter (a partner `code` such as CN) of a file that has no reporter column (an error for a format that names its own)")
 	fs.StringVar(&r.vintage, "vintage", "", "the release `date` (2025-12-08) of every figure of a file that has no vintage column")
-	fs.StringVar(&r.source, "source", "", "the source, as `text`, of every figure of a file that has no source column")
+	fs.StringVar(&r.source, "source", "", "the source, as `text`, of every figure of a file that has no source column (an error for a format that names its own)")
 	fs.BoolVar(&r.unlisted, "unlisted", false, "accept partner letter codes the tables do not list (QY, synthetic data)")
 	fs.BoolVar(&r.breakdowns, "breakdowns", false, "keep the rows that break a total down (by second partner, mode of transport, customs procedure) under keys of their own, instead of skipping them")
 	fs.BoolVar(&r.otherCodes, "other-codes", false, "keep rows of services and of classifications other than HS under their own classification, instead of refusing them")
