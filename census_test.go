@@ -293,10 +293,11 @@ func TestCensusJSONRows(t *testing.T) {
 // read as unlisted codes, kept apart, so that an answer for every
 // country reads.
 func TestCensusGazaAndWestBank(t *testing.T) {
-	ds, err := tradeflow.ReadAny(t.Context(), strings.NewReader(`[["CTY_CODE","ALL_VAL_MO","QTY_1_MO","UNIT_QY1","E_COMMODITY","time"],`+
-		`["5082","5","3","NO","1201","2024-03"],["5083","7","2","NO","1201","2024-03"],["1220","9","1","NO","1201","2024-03"]]`), "census.json",
-		tradeflow.WithVintage("2025-06-30"))
+	answer := `[["CTY_CODE","ALL_VAL_MO","QTY_1_MO","UNIT_QY1","E_COMMODITY","time"],` +
+		`["5082","5","3","NO","1201","2024-03"],["5083","7","2","NO","1201","2024-03"],["1220","9","1","NO","1201","2024-03"]]`
+	ds, err := tradeflow.ReadAny(t.Context(), strings.NewReader(answer), "census.json", tradeflow.WithVintage("2025-06-30"))
 	require.NoError(t, err)
+	assert.Equal(t, int64(len(answer)), ds.Summary().Bytes, "the answer's bytes, not those of the CSV it is read as")
 	var keys []string
 	for _, k := range ds.Keys() {
 		if k.Measure == tradeflow.Value {

@@ -258,8 +258,10 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	}
 	src = io.MultiReader(bytes.NewReader(start[:n]), rest)
 	var jt *jsonTable
+	var jsonIn *countingReader // a JSON table's bytes, which Summary.Bytes counts, not the CSV made of them
 	if isJSONTable(start[:n]) {
-		jt = newJSONTable(src, name)
+		jsonIn = &countingReader{r: src}
+		jt = newJSONTable(jsonIn, name)
 		jt.collect, cfg.arrays = cfg.collect, true
 		src = jt
 	}
@@ -386,6 +388,9 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	}
 	ds.summary.NoFinalNewline = sp.open
 	ds.summary.Bytes += sp.skipped
+	if jsonIn != nil {
+		ds.summary.Bytes = jsonIn.n.Load()
+	}
 	// A file that cannot be read on (a gzip stream cut short, a failing
 	// disk) fails at the first line not read whole: the splitter sent
 	// every whole record before it, and all are merged, so that is where
