@@ -179,6 +179,13 @@ func TestReadNotUTF8(t *testing.T) {
 	zw := gzip.NewWriter(&gz)
 	zw.Write(encode16(own, false, true))
 	zw.Close()
+	var once, twice bytes.Buffer // own gzipped, and that gzipped again
+	zw = gzip.NewWriter(&once)
+	zw.Write([]byte(own))
+	zw.Close()
+	zw = gzip.NewWriter(&twice)
+	zw.Write(once.Bytes())
+	zw.Close()
 	for _, tt := range []struct {
 		name string
 		file []byte
@@ -202,6 +209,8 @@ func TestReadNotUTF8(t *testing.T) {
 			"the file is a 7-Zip archive, not text: the library reads text files (CSV, tab-separated, JSON tables), plain or gzip-compressed: unpack it first"},
 		{"a tar archive", append(append(append([]byte("own.csv"), make([]byte, 250)...), "ustar\x0000"...), own...),
 			"the file is a tar archive, not text: the library reads text files (CSV, tab-separated, JSON tables), plain or gzip-compressed: unpack it first"},
+		{"gzipped twice", twice.Bytes(),
+			"the file is gzip-compressed twice (a gzip file inside one), not text: the library reads text files (CSV, tab-separated, JSON tables), plain or gzip-compressed: unpack it first"},
 		{"a NUL byte", []byte("reporter,per\x00iod,flow\n"),
 			"the first line holds NUL bytes (the first is byte 13): the file is not UTF-8 text, perhaps UTF-16 or UTF-32; the library reads UTF-8: convert the file first, e.g. with iconv -f UTF-16 -t UTF-8"},
 	} {

@@ -217,8 +217,8 @@ var foreignBOMs = []struct {
 }
 
 // The first bytes of the archives and compressions statistics offices
-// ship files in, other than gzip (which a read unpacks): a download saved
-// as it came.
+// ship files in, other than gzip (which a read unpacks, once): a download
+// saved as it came.
 var archives = []struct{ mark, name string }{
 	{"PK\x03\x04", "a ZIP archive (or an Excel workbook, .xlsx, which is one)"},
 	{"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"},
@@ -226,6 +226,8 @@ var archives = []struct{ mark, name string }{
 	{"\xfd7zXZ\x00", "xz-compressed"},
 	{"\x28\xb5\x2f\xfd", "Zstandard-compressed"},
 	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Excel 97-2003 workbook (.xls)"},
+	// Seen only once a read has unpacked the file's own gzip.
+	{"\x1f\x8b", "gzip-compressed twice (a gzip file inside one)"},
 }
 
 // notUTF8 reports a file that is not UTF-8 text, by its first bytes b: an
