@@ -44,18 +44,30 @@ func Formats() []Format {
 }
 
 // Detect returns the format whose marks a header line has, the one with
-// the most marks if several match.
+// the most marks if several match; of those, one whose schema splits the
+// line at the delimiter it uses comes first (a bulk file of UN Comtrade's,
+// tab-separated, saved again with commas is read as the API's CSV, which
+// has its columns).
 func Detect(header []byte) (Format, bool) {
 	have := headerNames(header)
+	delim := detectDelimiter(bytes.TrimPrefix(header, []byte("\ufeff")))
+	fits := func(f Format) bool {
+		d := f.Schema().Delimiter
+		return d == 0 || d == delim
+	}
 	var best Format
-	found := false
+	found, bestFits := false, false
 	for _, f := range Formats() {
 		all := true
 		for _, m := range f.Marks {
 			all = all && have[strings.ToLower(m)]
 		}
-		if all && (!found || len(f.Marks) > len(best.Marks)) {
-			best, found = f, true
+		if !all {
+			continue
+		}
+		ok := fits(f)
+		if !found || ok && !bestFits || ok == bestFits && len(f.Marks) > len(best.Marks) {
+			best, found, bestFits = f, true, ok
 		}
 	}
 	return best, found

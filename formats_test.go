@@ -1,14 +1,19 @@
 package tradeflow_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow"
 	"github.com/tradeflow-go/tradeflow/internal/golden"
@@ -97,4 +102,32 @@ func TestFormatFixtures(t *testing.T) {
 			golden.Check(t, name, []byte(describe(ds, err)))
 		})
 	}
+}
+
+// A bulk file of UN Comtrade's (tab-separated) saved again with commas has
+// the marks of the bulk format and of the API's CSV: it is read as the
+// latter, whose delimiter it uses, and gives the same figures, where the
+// bulk schema refused it for its commas.
+func TestDetectByDelimiter(t *testing.T) {
+	tabs, err := os.ReadFile("testdata/comtrade/C_M_156_202303_H6_O.txt.gz")
+	require.NoError(t, err)
+	zr, err := gzip.NewReader(bytes.NewReader(tabs))
+	require.NoError(t, err)
+	text, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	commas := bytes.ReplaceAll(text, []byte("\t"), []byte(","))
+
+	f, ok := tradeflow.Detect(commas[:bytes.IndexByte(commas, '\n')])
+	require.True(t, ok)
+	assert.Equal(t, "UN Comtrade", f.Name)
+	f, ok = tradeflow.Detect(text[:bytes.IndexByte(text, '\n')])
+	require.True(t, ok)
+	assert.Equal(t, "UN Comtrade bulk", f.Name, "with its tabs, the bulk format")
+
+	want, err := tradeflow.ReadAny(t.Context(), bytes.NewReader(text), "bulk.txt", tradeflow.WithVintage("2025-01-01"))
+	require.NoError(t, err)
+	got, err := tradeflow.ReadAny(t.Context(), bytes.NewReader(commas), "bulk.csv", tradeflow.WithVintage("2025-01-01"))
+	require.NoError(t, err)
+	assert.Equal(t, figures(want), figures(got))
+	assert.NotEmpty(t, figures(got))
 }
