@@ -226,7 +226,8 @@ var comtradeItaly = map[string]string{"380": "381"}
 // the machine names the API writes with head=M (pfCode, period, rgCode,
 // rtCode, ptCode, cmdCode, qtCode, TradeQuantity, NetWeight, TradeValue).
 //
-//   - Period is a year (2016) or a month (201603).
+//   - Period is a year (2016) or a month (201603); Year (yr), if the file
+//     has it, must be its year.
 //   - Trade Flow Code is numeric: 1 imports, 2 exports, 3 re-exports, 4
 //     re-imports (3 is inferred from the order of the others; files seen
 //     print 1, 2 and 4).
@@ -255,8 +256,10 @@ var comtradeItaly = map[string]string{"380": "381"}
 // a real row; the other numbers are invented.
 func ComtradeLegacy() Schema {
 	return Schema{
-		Name:           "UN Comtrade legacy",
-		Period:         Column("Period"),
+		Name:   "UN Comtrade legacy",
+		Period: Column("Period"),
+		// Year must be the period's, as refYear is in Comtrade's.
+		periodChecks:   []periodCheck{{column: Column("Year", "yr"), check: yearOf("Year")}},
 		Reporter:       Column("Reporter Code", "rtCode"),
 		Partner:        Column("Partner Code", "ptCode"),
 		Flow:           Column("Trade Flow Code", "rgCode").Map(map[string]string{"1": "M", "2": "X", "3": "RX", "4": "RM"}),

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -364,4 +365,18 @@ func TestComtradeAllocations(t *testing.T) {
 	if allocs > float64(rows)/10 {
 		t.Errorf("%.0f allocations for %d rows, want at most one a ten rows", allocs, rows)
 	}
+}
+
+// A legacy file's Year is its period's year, as refYear is in the Plus
+// API's: a row whose Year says otherwise is an error naming it.
+func TestComtradeLegacyYear(t *testing.T) {
+	data, err := os.ReadFile("testdata/comtrade/comtrade_legacy_api.csv")
+	require.NoError(t, err)
+	lines := strings.SplitAfter(string(data), "\n")
+	_, err = tradeflow.Read(t.Context(), strings.NewReader(lines[0]+lines[1]), "legacy.csv", tradeflow.ComtradeLegacy(), tradeflow.WithVintage("2017-06-01"))
+	require.NoError(t, err, lines[1])
+	bad := strings.Replace(lines[1], ",2016,2016,", ",2015,2016,", 1)
+	require.NotEqual(t, lines[1], bad)
+	_, err = tradeflow.Read(t.Context(), strings.NewReader(lines[0]+bad), "legacy.csv", tradeflow.ComtradeLegacy(), tradeflow.WithVintage("2017-06-01"))
+	assert.EqualError(t, err, `legacy.csv:2:2: column Year: value "2015": not the Year of period 2016: want 2016: malformed row`)
 }
