@@ -39,7 +39,7 @@ func init() {
 	// Register).
 	for _, t := range []reflect.Type{reflect.TypeFor[block](), reflect.TypeFor[DeadLetter](), reflect.TypeFor[Summary](),
 		reflect.TypeFor[SkipCount](), reflect.TypeFor[ReadOptions](), reflect.TypeFor[CumOptions](), reflect.TypeFor[Condition](),
-		reflect.TypeFor[splitFn](), reflect.TypeFor[summaryFn](), reflect.TypeFor[numberFn](), reflect.TypeFor[failFn](),
+		reflect.TypeFor[splitFn](), reflect.TypeFor[summaryFn](), reflect.TypeFor[blockSummary](), reflect.TypeFor[blockCount](), reflect.TypeFor[firstLinesFn](), reflect.TypeFor[numberFn](), reflect.TypeFor[failFn](),
 		reflect.TypeFor[monthsFn](), reflect.TypeFor[partsFn](),
 		reflect.TypeFor[csvKVFn](), reflect.TypeFor[csvFn](), reflect.TypeFor[writeFn]()} {
 		beam.RegisterType(t)

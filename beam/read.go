@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -47,7 +48,10 @@ type ReadOptions struct {
 	Reporter, Vintage, Source string
 	// SumDuplicates is tradeflow.SumDuplicates: two figures with the same
 	// key, period and vintage add up instead of being bad rows, within a
-	// block and across blocks and files alike.
+	// file and across files alike. Each file is then read whole, as one
+	// block, so that its Summary.Summed counts the figures added up in
+	// it as the library counts them (those of different files, added up
+	// by GroupSeries, are in no file's count).
 	SumDuplicates bool
 	// MaxLine is tradeflow.MaxLine, the longest record in bytes; 0:
 	// tradeflow.DefaultMaxLine.
@@ -58,7 +62,8 @@ type ReadOptions struct {
 	// as is a JSON table (the US Census Bureau's API), and so is a file
 	// whose schema adds parts up into totals the file
 	// does not give (Comext's statistical procedures): the parts of a
-	// total may lie anywhere in the file.
+	// total may lie anywhere in the file; and so is every file read with
+	// SumDuplicates.
 	// Splitting assumes that no record holds a newline inside quotes; a
 	// block that finds one fails, naming the file, rather than read it
 	// wrong: read such files whole.
@@ -148,14 +153,55 @@ type Summary struct {
 	Figures int         `json:"figures"` // figures kept, of every dimension
 	Bad     int         `json:"bad"`     // rows with errors, each a dead letter
 	Skipped []SkipCount `json:"skipped,omitempty"`
+	// LeftOut is tradeflow.Summary.LeftOut: the figures a row could have
+	// given and did not, by reason (a quantity left empty, or written as
+	// missing; a total's quantity when not every part has one).
+	LeftOut []SkipCount `json:"left_out,omitempty"`
+	// Summed is tradeflow.Summary.Summed: the rows whose figures were
+	// added into totals the file does not give (Comext's statistical
+	// procedures), and, with ReadOptions.SumDuplicates, the figures added
+	// into another of the same key, period and vintage in the file (both
+	// kinds of file are read whole, so these counts are the library's).
+	// Figures of different files that GroupSeries adds up are in no
+	// file's count.
+	Summed []SkipCount `json:"summed,omitempty"`
 }
 
-// A SkipCount is the number of rows a schema's Skip rules skipped on
-// purpose for one reason (tradeflow.SkipCount, without the first line,
-// which a block does not know).
+// A SkipCount is the number of rows skipped, figures left out or rows
+// summed for one reason, and the line of the first in the file
+// (tradeflow.SkipCount). Skipped, LeftOut and Summed are each in the
+// order of their reasons.
 type SkipCount struct {
 	Reason string `json:"reason"`
 	Rows   int    `json:"rows"`
+	First  int    `json:"first"` // the line of the first, 1 being the file's first line
+}
+
+// A blockSummary is a Summary as the blocks of a file add up to it: the
+// first line of each count is that of a block, to be counted from the
+// file's start once the blocks are merged.
+type blockSummary struct {
+	Sum                      Summary // without its counts by reason
+	Skipped, LeftOut, Summed []blockCount
+}
+
+// A blockCount is a SkipCount whose first line is counted in the block
+// that begins at byte Start, the header being line 1 (the file's lines,
+// in the first block).
+type blockCount struct {
+	Reason string
+	Rows   int
+	Start  int64
+	Line   int
+}
+
+func blockCounts(b block, in []tradeflow.SkipCount) []blockCount {
+	out := make([]blockCount, 0, len(in))
+	for _, sk := range in {
+		out = append(out, blockCount{sk.Reason, sk.Rows, b.Start, sk.First})
+	}
+	slices.SortStableFunc(out, func(a, b blockCount) int { return strings.Compare(a.Reason, b.Reason) })
+	return out
 }
 
 // Read reads every file that glob matches with the library's reader,
@@ -168,9 +214,9 @@ type SkipCount struct {
 // on the workers; a block owns the records that begin in it, and is read
 // with the file's header before it, so that every block knows the columns.
 // A gzip file (recognised by its first bytes, whatever its name) is one
-// block, as is a JSON table, and so is a file whose schema adds parts up
-// into totals. Without a schema, a JSON table's format is recognised from
-// its first array, as tradeflow.ReadAny recognises it. Every row error of tradeflow.Read is a dead letter naming the file
+// block, as is a JSON table, a file whose schema adds parts up into
+// totals, and every file read with opts.SumDuplicates. Without a schema,
+// a JSON table's format is recognised from its first array, as tradeflow.ReadAny recognises it. Every row error of tradeflow.Read is a dead letter naming the file
 // and its line in the file (not in the block), the column and the value;
 // nothing fails the pipeline but a file that cannot be opened or a block
 // that cannot be split (see ReadOptions.BlockSize). Read panics if
@@ -186,11 +232,11 @@ func Read[U series.Unit](s beam.Scope, glob string, opts ReadOptions) Files {
 	}
 	s = s.Scope("tfbeam.Read")
 	files := fileio.MatchFiles(s, glob, fileio.MatchEmptyDisallow())
-	blocks := beam.Reshuffle(s, beam.ParDo(s, &splitFn{BlockSize: opts.BlockSize, Schema: opts.Schema, MaxLine: opts.MaxLine}, files))
+	blocks := beam.Reshuffle(s, beam.ParDo(s, &splitFn{BlockSize: opts.BlockSize, Schema: opts.Schema, MaxLine: opts.MaxLine, Sum: opts.SumDuplicates}, files))
 	figures, sums, raw := beam.ParDo3(s, &readFn[U]{Options: opts}, blocks)
 	return Files{
 		Figures:   figures,
-		Summaries: beam.DropKey(s, beam.CombinePerKey(s, &summaryFn{}, sums)),
+		Summaries: beam.ParDo(s, &firstLinesFn{}, beam.CombinePerKey(s, &summaryFn{}, sums)),
 		Dead:      numberLines(s, raw, []ReadOptions{opts}),
 		opts:      opts,
 	}
@@ -212,6 +258,7 @@ type splitFn struct {
 	BlockSize int64
 	Schema    string // ReadOptions.Schema
 	MaxLine   int    // ReadOptions.MaxLine
+	Sum       bool   // ReadOptions.SumDuplicates: every file is read whole
 }
 
 func (fn *splitFn) ProcessElement(ctx context.Context, f fileio.FileMetadata, emit func(block)) error {
@@ -223,7 +270,7 @@ func (fn *splitFn) ProcessElement(ctx context.Context, f fileio.FileMetadata, em
 	if size == 0 {
 		size = DefaultBlockSize
 	}
-	whole := gz || size < 0 || f.Size <= size
+	whole := gz || size < 0 || f.Size <= size || fn.Sum
 	if !whole {
 		if whole, err = fn.wholeFile(ctx, f.Path); err != nil {
 			return err
@@ -330,7 +377,7 @@ type readFn[U series.Unit] struct {
 }
 
 func (fn *readFn[U]) ProcessElement(ctx context.Context, b block,
-	figures func(tradeflow.Key, Figures[U]), sums func(string, Summary), dead func(rawDead)) error {
+	figures func(tradeflow.Key, Figures[U]), sums func(string, blockSummary), dead func(rawDead)) error {
 	r, err := openBlock(ctx, b, fn.Options)
 	if err != nil {
 		return err
@@ -338,7 +385,7 @@ func (fn *readFn[U]) ProcessElement(ctx context.Context, b block,
 	defer r.Close()
 	sum := Summary{File: b.Path, Blocks: 1}
 	if r.empty() {
-		sums(b.Path, sum) // a record from the block before covers it all
+		sums(b.Path, blockSummary{Sum: sum}) // a record from the block before covers it all
 		return nil
 	}
 	schema, err := r.schema(fn.Options)
@@ -346,7 +393,7 @@ func (fn *readFn[U]) ProcessElement(ctx context.Context, b block,
 		if b.Start == 0 { // one dead letter a file, from its first block
 			dead(rawDead{At: b, Line: 1, Reason: err.Error()})
 		}
-		sums(b.Path, sum)
+		sums(b.Path, blockSummary{Sum: sum})
 		return nil
 	}
 	ds, err := tradeflow.Read(ctx, r, b.Path, schema, fn.readOptions()...)
@@ -373,7 +420,7 @@ func (fn *readFn[U]) ProcessElement(ctx context.Context, b block,
 		if b.Start == 0 {
 			dead(rawDead{At: b, Line: 1, Reason: reasonOf(err)})
 		}
-		sums(b.Path, sum)
+		sums(b.Path, blockSummary{Sum: sum})
 		return nil
 	}
 	sm := ds.Summary()
@@ -393,10 +440,7 @@ func (fn *readFn[U]) ProcessElement(ctx context.Context, b block,
 	if b.whole() {
 		sum.Bytes = sm.Bytes // after decompression
 	}
-	for _, sk := range sm.Skipped {
-		sum.Skipped = append(sum.Skipped, SkipCount{sk.Reason, sk.Rows})
-	}
-	sums(b.Path, sum)
+	sums(b.Path, blockSummary{Sum: sum, Skipped: blockCounts(b, sm.Skipped), LeftOut: blockCounts(b, sm.LeftOut), Summed: blockCounts(b, sm.Summed)})
 	emitFigures(ds, b, !schema.Vintage.IsZero() || fn.Options.Vintage != "", figures)
 	return nil
 }
@@ -792,28 +836,86 @@ func skipLine(br *bufio.Reader) (int64, error) {
 // summaryFn adds up the summaries of a file's blocks.
 type summaryFn struct{}
 
-func (summaryFn) MergeAccumulators(a, b Summary) Summary {
-	if a.File == "" {
-		a.File = b.File
+func (summaryFn) MergeAccumulators(a, b blockSummary) blockSummary {
+	x, y := &a.Sum, b.Sum
+	if x.File == "" {
+		x.File = y.File
 	}
-	if a.Schema == "" {
-		a.Schema = b.Schema
+	if x.Schema == "" {
+		x.Schema = y.Schema
 	}
-	a.Blocks += b.Blocks
-	a.Bytes += b.Bytes
-	a.Rows += b.Rows
-	a.Blank += b.Blank
-	a.Figures += b.Figures
-	a.Bad += b.Bad
-	for _, sk := range b.Skipped {
-		i := sort.Search(len(a.Skipped), func(i int) bool { return a.Skipped[i].Reason >= sk.Reason })
-		if i < len(a.Skipped) && a.Skipped[i].Reason == sk.Reason {
-			a.Skipped[i].Rows += sk.Rows
+	x.Blocks += y.Blocks
+	x.Bytes += y.Bytes
+	x.Rows += y.Rows
+	x.Blank += y.Blank
+	x.Figures += y.Figures
+	x.Bad += y.Bad
+	a.Skipped = mergeCounts(a.Skipped, b.Skipped)
+	a.LeftOut = mergeCounts(a.LeftOut, b.LeftOut)
+	a.Summed = mergeCounts(a.Summed, b.Summed)
+	return a
+}
+
+// mergeCounts adds the counts of b, in the order of their reasons, to
+// those of a: the rows of a reason add up, and its first line is the one
+// nearest the file's start, that of the earliest block that has one.
+func mergeCounts(a, b []blockCount) []blockCount {
+	for _, c := range b {
+		i := sort.Search(len(a), func(i int) bool { return a[i].Reason >= c.Reason })
+		if i < len(a) && a[i].Reason == c.Reason {
+			if c.Start < a[i].Start || c.Start == a[i].Start && c.Line < a[i].Line {
+				a[i].Start, a[i].Line = c.Start, c.Line
+			}
+			a[i].Rows += c.Rows
 			continue
 		}
-		a.Skipped = append(a.Skipped, SkipCount{})
-		copy(a.Skipped[i+1:], a.Skipped[i:])
-		a.Skipped[i] = sk
+		a = slices.Insert(a, i, c)
 	}
 	return a
+}
+
+// firstLinesFn makes the Summary of a file of its blocks' sum: the first
+// line of each count is counted from the file's start, by reading the
+// file up to the block it is in when that is not the first.
+type firstLinesFn struct{}
+
+func (fn *firstLinesFn) ProcessElement(ctx context.Context, path string, b blockSummary) (Summary, error) {
+	// The line each block's first record is on, the blocks in the order
+	// of their starts, the scanner reading forward.
+	firsts := map[int64]int{0: 2} // the first block's line 2 is the file's
+	var starts []int64
+	for _, l := range [][]blockCount{b.Skipped, b.LeftOut, b.Summed} {
+		for _, c := range l {
+			if c.Start > 0 {
+				starts = append(starts, c.Start)
+			}
+		}
+	}
+	if len(starts) > 0 {
+		slices.Sort(starts)
+		sc, err := newLineScanner(ctx, path)
+		if err != nil {
+			return Summary{}, err
+		}
+		defer sc.close()
+		for _, st := range slices.Compact(starts) {
+			if firsts[st], err = sc.lineFrom(st); err != nil {
+				return Summary{}, err
+			}
+		}
+	}
+	counts := func(in []blockCount) []SkipCount {
+		var out []SkipCount
+		for _, c := range in {
+			line := c.Line
+			if line > 0 {
+				line += firsts[c.Start] - 2 // the block's line 2 is its first record
+			}
+			out = append(out, SkipCount{Reason: c.Reason, Rows: c.Rows, First: line})
+		}
+		return out
+	}
+	out := b.Sum
+	out.Skipped, out.LeftOut, out.Summed = counts(b.Skipped), counts(b.LeftOut), counts(b.Summed)
+	return out, nil
 }

@@ -191,6 +191,15 @@ func TestDuplicatesAcrossBlocks(t *testing.T) {
 		checkRead(t, path, ReadOptions{Schema: panelSchema, BlockSize: 60, SumDuplicates: true},
 			[]string{"CHN X AA PANEL:010101 value [2023-01: 1, 2023-02: 4.5] USD", "CHN X AB PANEL:010101 value [2023-03: 3] USD"}, nil)
 	})
+	t.Run("sum across files", func(t *testing.T) {
+		// A file read with SumDuplicates is one block: GroupSeries adds up
+		// the figures of different files.
+		dir := t.TempDir()
+		writeFile(t, dir, "a.csv", []byte(h+"2023-01,CN,AA,X,010101,1.00,1\n2023-02,CN,AA,X,010101,2.00,1\n"))
+		writeFile(t, dir, "b.csv", []byte(h+"2023-03,CN,AB,X,010101,3.00,1\n2023-02,CN,AA,X,010101,2.50,1\n"))
+		checkRead(t, filepath.Join(dir, "*"), ReadOptions{Schema: panelSchema, BlockSize: 60, SumDuplicates: true},
+			[]string{"CHN X AA PANEL:010101 value [2023-01: 1, 2023-02: 4.5] USD", "CHN X AB PANEL:010101 value [2023-03: 3] USD"}, nil)
+	})
 	t.Run("vintages", func(t *testing.T) {
 		dir := t.TempDir()
 		const csvh = "reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"

@@ -40,7 +40,8 @@ import (
 //	KV<tradeflow.Key, partner.Breakdown>     one line a part, then one for the total: period, part, residual, value, share
 //	Gap                                      period, name, reason, cause, error
 //	DeadLetter                               file, line, column, name, value, reason, text
-//	Summary                                  file, schema, blocks, bytes, rows, blank, figures, bad, skipped
+//	Summary                                  file, schema, blocks, bytes, rows, blank, figures, bad, skipped,
+//	                                         left_out, summed: each count "reason: rows (first line n)", joined by " | "
 //
 // WriteCSV panics for any other element type.
 func WriteCSV(s beam.Scope, path string, col beam.PCollection) {
@@ -74,7 +75,7 @@ func csvHeader(kind string) string {
 	case "dead":
 		cols = []string{"file", "line", "column", "name", "value", "reason", "text"}
 	case "summary":
-		cols = []string{"file", "schema", "blocks", "bytes", "rows", "blank", "figures", "bad", "skipped"}
+		cols = []string{"file", "schema", "blocks", "bytes", "rows", "blank", "figures", "bad", "skipped", "left_out", "summed"}
 	}
 	return strings.Join(cols, ",")
 }
@@ -192,14 +193,20 @@ func csvLine1(v beam.X) string {
 	case DeadLetter:
 		return record(v.File, strconv.Itoa(v.Line), strconv.Itoa(v.Column), v.Name, v.Value, v.Reason, v.Text)
 	case Summary:
-		var skipped []string
-		for _, sk := range v.Skipped {
-			skipped = append(skipped, fmt.Sprintf("%s: %d", sk.Reason, sk.Rows))
-		}
 		return record(v.File, v.Schema, strconv.Itoa(v.Blocks), strconv.FormatInt(v.Bytes, 10), strconv.Itoa(v.Rows),
-			strconv.Itoa(v.Blank), strconv.Itoa(v.Figures), strconv.Itoa(v.Bad), strings.Join(skipped, "; "))
+			strconv.Itoa(v.Blank), strconv.Itoa(v.Figures), strconv.Itoa(v.Bad), countsText(v.Skipped), countsText(v.LeftOut), countsText(v.Summed))
 	}
 	panic(fmt.Sprintf("tfbeam: WriteCSV of %T", v))
+}
+
+// countsText writes counts by reason as WriteCSV writes them: "reason:
+// rows (first line n)", joined by " | " (a reason may hold "; ").
+func countsText(counts []SkipCount) string {
+	var out []string
+	for _, c := range counts {
+		out = append(out, fmt.Sprintf("%s: %d (first line %d)", c.Reason, c.Rows, c.First))
+	}
+	return strings.Join(out, " | ")
 }
 
 func reasonText(r series.Reason) string {

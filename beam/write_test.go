@@ -126,5 +126,5 @@ USA,M,WLD,TOTAL,value,2024-08,total,base_zero,2024-08,"partner: ""total"" is zer
 	assert.Equal(t, "file,line,column,name,value,reason,text\n", read("empty.csv"))
 	// badRows has 14 rows: 5 good (lines 2, 8, 9, 11 and 13) and 9 bad
 	// (lines 3 to 7, 10, 12, 14 and 15), 447 bytes in 5 blocks of 100.
-	assert.Equal(t, "file,schema,blocks,bytes,rows,blank,figures,bad,skipped\n"+bad+",trade panel,5,447,14,0,5,9,\n", read("summaries.csv"))
+	assert.Equal(t, "file,schema,blocks,bytes,rows,blank,figures,bad,skipped,left_out,summed\n"+bad+",trade panel,5,447,14,0,5,9,,,\n", read("summaries.csv"))
 }
