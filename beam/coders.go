@@ -206,6 +206,7 @@ func encodeRawDead(r rawDead) ([]byte, error) {
 	e.text(r.OtherVintage)
 	e.decimal(r.OtherFigure)
 	e.string(r.Tail)
+	e.bool(r.Kept)
 	return e.b, e.err
 }
 
@@ -231,6 +232,7 @@ func decodeRawDead(b []byte) (rawDead, error) {
 	d.text(&r.OtherVintage)
 	r.OtherFigure = d.decimal()
 	r.Tail = d.string()
+	r.Kept = d.bool()
 	return r, d.done()
 }
 

@@ -99,6 +99,12 @@ type rawDead struct {
 	OtherVintage tradeflow.Vintage
 	OtherFigure  decimal.Decimal
 	Tail         string // what Reason goes on to say after the other's place
+	// Kept says that both figures are the ones a read of the file whole
+	// keeps for their period and vintage, as it names them in an
+	// overlap: of several figures of a period and vintage in a block, the
+	// first of the last run of equal ones. In the same file, the other's
+	// place is then named as the library names it, "on line n".
+	Kept bool
 }
 
 func (d rawDead) find() bool { return d.Line == 0 && d.Period.Valid() }
@@ -122,18 +128,25 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 	for rows(&d) {
 		all = append(all, d)
 	}
-	// Figures found twice: their lines, by reading their blocks again.
-	where := map[locKey]string{}
-	for i := range all {
-		d := &all[i]
+	// Figures found twice: their lines, by reading their blocks again,
+	// each once.
+	need := map[locKey]decimal.Decimal{}
+	for _, d := range all {
 		if d.find() {
-			d.Line = fn.lookup(ctx, d.At, d.Opts, d.Key, d.Period, d.Vintage, d.Figure)
+			need[d.atKey()] = d.Figure
 		}
 		if d.Other.Path != "" {
-			k := locKey{d.Other, d.Key, d.OtherPeriod, d.OtherVintage, d.OtherFigure.String()}
-			if _, ok := where[k]; !ok {
-				where[k] = fn.place(ctx, d.Other, d.OtherOpts, d.Key, d.OtherPeriod, d.OtherVintage, d.OtherFigure)
-			}
+			need[d.otherKey()] = d.OtherFigure
+		}
+	}
+	found := fn.lookup(ctx, need)
+	where, err := places(ctx, found)
+	if err != nil {
+		return err
+	}
+	for i := range all {
+		if d := &all[i]; d.find() {
+			d.Line = found[d.atKey()]
 		}
 	}
 	slices.SortStableFunc(all, func(a, b rawDead) int {
@@ -175,7 +188,16 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 			}
 		}
 		if d.Other.Path != "" {
-			out.Reason += " " + where[locKey{d.Other, d.Key, d.OtherPeriod, d.OtherVintage, d.OtherFigure.String()}] + d.Tail
+			k := d.otherKey()
+			place := fmt.Sprintf("in %s (bytes %d–%d)", k.at.Path, k.at.Start, k.at.End)
+			if line := where[k]; line > 0 {
+				if d.Kept && k.at.Path == file {
+					place = fmt.Sprintf("on line %d", line) // as the library names it
+				} else {
+					place = fmt.Sprintf("in %s:%d", k.at.Path, line)
+				}
+			}
+			out.Reason += " " + place + d.Tail
 		}
 		emit(out)
 	}
@@ -184,65 +206,141 @@ func (fn *numberFn) ProcessElement(ctx context.Context, file string, rows func(*
 
 var relativeLine = regexp.MustCompile(`line [0-9]+`)
 
+// A locKey says which figure to find in a block: its key, period,
+// vintage and value, and whether the one the library keeps (see
+// rawDead.Kept).
 type locKey struct {
 	at      block
+	opts    int
 	key     tradeflow.Key
 	period  series.Period
 	vintage tradeflow.Vintage
 	value   string
+	kept    bool
 }
 
-// lookup returns the line of the figure for key, period, vintage and
-// value (in its dimension's base unit) in block b, in the block's text
-// (the header being line 1), or 0 if it cannot be found.
-func (fn *numberFn) lookup(ctx context.Context, b block, opts int, key tradeflow.Key, p series.Period, v tradeflow.Vintage, value decimal.Decimal) int {
+func (d rawDead) atKey() locKey {
+	return locKey{d.At, d.Opts, d.Key, d.Period, d.Vintage, d.Figure.String(), d.Kept}
+}
+
+func (d rawDead) otherKey() locKey {
+	return locKey{d.Other, d.OtherOpts, d.Key, d.OtherPeriod, d.OtherVintage, d.OtherFigure.String(), d.Kept}
+}
+
+// lookup returns the line of each figure of need (its value in its
+// dimension's base unit) in its block's text (the header being line 1),
+// or 0 if it cannot be found, reading each block once. Of several figures
+// of a period and vintage, it is the first of that value, or, with kept,
+// the first of the last run of equal figures (as the library keeps them:
+// a duplicate is dropped for the figure it repeats, a conflicting figure
+// replaces the one before it).
+func (fn *numberFn) lookup(ctx context.Context, need map[locKey]decimal.Decimal) map[locKey]int {
+	type at struct {
+		b    block
+		opts int
+	}
+	byBlock := map[at][]locKey{}
+	for k := range need {
+		byBlock[at{k.at, k.opts}] = append(byBlock[at{k.at, k.opts}], k)
+	}
+	found := map[locKey]int{}
+	for a, keys := range byBlock {
+		ds := fn.readBlock(ctx, a.b, a.opts)
+		if ds == nil {
+			continue
+		}
+		for _, k := range keys {
+			found[k] = lineOf(ds, k, need[k])
+		}
+	}
+	return found
+}
+
+// readBlock reads block b again, or returns nil if it cannot.
+func (fn *numberFn) readBlock(ctx context.Context, b block, opts int) *tradeflow.Dataset {
 	if opts < 0 || opts >= len(fn.Options) {
-		return 0
+		return nil
 	}
 	o := fn.Options[opts]
 	r, err := openBlock(ctx, b, o)
 	if err != nil {
-		return 0
+		return nil
 	}
 	defer r.Close()
 	schema, err := r.schema(o)
 	if err != nil {
-		return 0
+		return nil
 	}
-	ds, err := tradeflow.Read(ctx, r, b.Path, schema, (&readFn[series.USD]{Options: o}).readOptions()...)
-	if ds == nil {
-		return 0
-	}
-	_ = err // its row errors are dead letters already
-	line := 0
-	for _, f := range ds.Vintages(key, p) {
+	ds, _ := tradeflow.Read(ctx, r, b.Path, schema, (&readFn[series.USD]{Options: o}).readOptions()...)
+	return ds // its row errors are dead letters already
+}
+
+// lineOf returns the line in ds of the figure k names, of value value.
+func lineOf(ds *tradeflow.Dataset, k locKey, value decimal.Decimal) int {
+	line, first, run := 0, 0, 0
+	var prev *tradeflow.Figure
+	for _, f := range ds.Vintages(k.key, k.period) {
+		if f.Vintage != k.vintage {
+			continue
+		}
+		if prev == nil || !f.Normalized().Equal(prev.Normalized()) {
+			run = f.Line // a run of equal figures begins
+		}
+		prev = &f
 		switch {
-		case f.Vintage != v:
 		case f.Normalized().Equal(value):
-			return f.Line
+			if first == 0 {
+				first = f.Line
+			}
 		case line == 0:
 			line = f.Line
 		}
 	}
+	switch {
+	case k.kept && prev != nil && prev.Normalized().Equal(value):
+		return run
+	case first > 0:
+		return first
+	}
 	return line
 }
 
-// place says where the figure for key and period is in block b: "in
-// file:line", or "in file (bytes a–b)" if its line cannot be found.
-func (fn *numberFn) place(ctx context.Context, b block, opts int, key tradeflow.Key, p series.Period, v tradeflow.Vintage, value decimal.Decimal) string {
-	if line := fn.lookup(ctx, b, opts, key, p, v, value); line > 0 {
-		if b.Start == 0 {
-			return fmt.Sprintf("in %s:%d", b.Path, line)
-		}
-		sc, err := newLineScanner(ctx, b.Path)
-		if err == nil {
-			defer sc.close()
-			if first, err := sc.lineFrom(b.Start); err == nil {
-				return fmt.Sprintf("in %s:%d", b.Path, first-2+line)
-			}
+// places turns the lines lookup found, in their blocks, into lines of
+// their files (0 where none was found), reading each file once up to its
+// last block.
+func places(ctx context.Context, found map[locKey]int) (map[locKey]int, error) {
+	starts := map[string][]int64{}
+	for k, line := range found {
+		if line > 0 && k.at.Start > 0 {
+			starts[k.at.Path] = append(starts[k.at.Path], k.at.Start)
 		}
 	}
-	return fmt.Sprintf("in %s (bytes %d–%d)", b.Path, b.Start, b.End)
+	firsts := map[string]map[int64]int{}
+	for path, st := range starts {
+		slices.Sort(st)
+		sc, err := newLineScanner(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		firsts[path] = map[int64]int{}
+		for _, off := range slices.Compact(st) {
+			first, err := sc.lineFrom(off)
+			if err != nil {
+				sc.close()
+				return nil, err
+			}
+			firsts[path][off] = first
+		}
+		sc.close()
+	}
+	out := map[locKey]int{}
+	for k, line := range found {
+		if line > 0 && k.at.Start > 0 {
+			line += firsts[k.at.Path][k.at.Start] - 2 // the block's line 2 is its first record
+		}
+		out[k] = line
+	}
+	return out, nil
 }
 
 // A lineScanner reads a file forward, line by line, knowing where each

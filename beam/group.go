@@ -52,7 +52,12 @@ type figure struct {
 // differ, a conflict: neither is used, and the series is not built (a
 // dead letter for the second, naming the first, and one for the series,
 // as a read of the file whole gives). So is a combined
-// period (January–February) beside a separate month it covers. Figures of
+// period (January–February) beside a separate month it covers, in one
+// block or two: GroupSeries, not Read, reports it, with a letter for the
+// later period's figure naming the earlier one's, each the copy a read of
+// the file whole keeps and names (of a duplicate the first, of
+// conflicting figures the last that differs from the one before it),
+// whichever blocks the copies are in. Figures of
 // an earlier vintage than the latest are checked alike: a duplicate or a
 // conflict among them is a dead letter, and the series is built from the
 // latest vintage, as the library builds it. A series that one block
@@ -111,12 +116,8 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 	for parts(&f) {
 		all = append(all, f)
 	}
-	if len(all) == 1 {
-		if f := all[0]; f.Err != "" {
-			dead(rawDead{At: f.at, Opts: f.opts, Reason: fmt.Sprintf("series %v not built: %s", k, f.Err)})
-		} else {
-			emit(k, f.Series)
-		}
+	if len(all) == 1 && all[0].Err == "" {
+		emit(k, all[0].Series)
 		return
 	}
 	// A block whose figures could not make the series (Err) sends them
@@ -153,7 +154,10 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 		dead(rawDead{At: all[o.part].at, Opts: all[o.part].opts, Key: k, Period: o.p, Vintage: o.vintage, Figure: base(o.v), Reason: reason,
 			Other: all[other.part].at, OtherOpts: all[other.part].opts, OtherPeriod: other.p, OtherVintage: other.vintage, OtherFigure: base(other.v), Tail: tail})
 	}
-	var kept []obs
+	// kept holds each period's figure of the latest vintage, the sum of
+	// them with SumDuplicates; named, the one a read of the file whole
+	// keeps and names in an overlap.
+	var kept, named []obs
 	for i := 0; i < len(figs); {
 		j := i + 1
 		for j < len(figs) && figs[j].p == figs[i].p {
@@ -208,18 +212,26 @@ func (fn *mergeFn[U]) ProcessElement(k tradeflow.Key, parts func(*Figures[U]) bo
 			}
 			if latest {
 				kept = append(kept, o)
+				if fn.Sum[all[o.part].opts] {
+					named = append(named, o)
+				} else {
+					named = append(named, prev)
+				}
 			}
 			first = end
 		}
 		i = j
 	}
-	// A combined period (January–February) beside a month it covers.
-	for i := 1; i < len(kept); i++ {
-		if a, b := kept[i-1], kept[i]; !b.p.First.After(a.p.Last) {
-			if a.part != b.part { // else its block's reader reported it
-				letter(b, a, fmt.Sprintf("%v: %v: %v overlaps %v", tradeflow.ErrDuplicate, k, b.p, a.p),
-					": a combined figure and separate months for one series")
-			}
+	// A combined period (January–February) beside a month it covers, in
+	// one block or two (Read leaves them all to GroupSeries): a letter for
+	// the later period's figure naming the earlier one's, each the figure
+	// the library keeps for its period, as it names them.
+	for i := 1; i < len(named); i++ {
+		if a, b := named[i-1], named[i]; !b.p.First.After(a.p.Last) {
+			dead(rawDead{At: all[b.part].at, Opts: all[b.part].opts, Key: k, Period: b.p, Vintage: b.vintage, Figure: base(b.v),
+				Reason: fmt.Sprintf("%v: %v: %v overlaps %v", tradeflow.ErrDuplicate, k, b.p, a.p),
+				Other:  all[a.part].at, OtherOpts: all[a.part].opts, OtherPeriod: a.p, OtherVintage: a.vintage, OtherFigure: base(a.v),
+				Tail: overlapReason, Kept: true})
 			bad = true
 		}
 	}

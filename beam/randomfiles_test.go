@@ -20,12 +20,11 @@ import (
 // kind a user's file has: months, combined January–February figures, the
 // calendar's first and last months, values beyond an int64, two units,
 // two vintages, blank lines, bad values, and rows given twice, the same or
-// different. (No month that a combined figure covers: see
-// TestOverlapAcrossBlocks for those.)
+// different, months a combined figure covers among them.
 func randomFile(r *rand.Rand) []byte {
 	var b strings.Builder
 	b.WriteString("reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n")
-	periods := []string{"2024-01", "2024-02", "2024-03", "2025-01/2025-02", "0001-01", "9999-12", "2024-03/2024-03"}
+	periods := []string{"2024-01", "2024-02", "2024-03", "2025-01/2025-02", "2025-01", "2025-02", "0001-01", "9999-12", "2024-03/2024-03"}
 	var rows []string
 	for range 20 + r.IntN(60) {
 		value := fmt.Sprintf("%d.%d", r.IntN(10000), r.IntN(100))

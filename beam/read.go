@@ -135,7 +135,10 @@ type Files struct {
 	Summaries beam.PCollection
 	// Dead is a PCollection<DeadLetter>: the bad rows, with their file,
 	// line and reason. A file whose header cannot be read is one dead
-	// letter, for line 1.
+	// letter, for line 1. A combined figure (January–February) beside a
+	// month it covers is a dead letter of GroupSeries, not of Read, even
+	// in one block: the library names the copy of each figure that a read
+	// of the file whole keeps, which only the figures of every block tell.
 	Dead beam.PCollection
 
 	opts ReadOptions
@@ -151,7 +154,7 @@ type Summary struct {
 	Rows    int         `json:"rows"`    // data rows, not counting the header and blank lines
 	Blank   int         `json:"blank"`   // blank lines
 	Figures int         `json:"figures"` // figures kept, of every dimension
-	Bad     int         `json:"bad"`     // rows with errors, each a dead letter
+	Bad     int         `json:"bad"`     // rows with errors, each a dead letter of Read
 	Skipped []SkipCount `json:"skipped,omitempty"`
 	// LeftOut is tradeflow.Summary.LeftOut: the figures a row could have
 	// given and did not, by reason (a quantity left empty, or written as
@@ -398,10 +401,15 @@ func (fn *readFn[U]) ProcessElement(ctx context.Context, b block,
 	}
 	ds, err := tradeflow.Read(ctx, r, b.Path, schema, fn.readOptions()...)
 	var list *tradeflow.ErrorList
+	overlaps := 0
 	switch {
 	case err == nil:
 	case errors.As(err, &list):
 		for _, e := range list.Errors {
+			if isOverlap(e) {
+				overlaps++ // GroupSeries reports it, knowing every block
+				continue
+			}
 			dead(deadOf(b, e))
 		}
 		if more := list.Total - len(list.Errors); more > 0 {
@@ -434,8 +442,9 @@ func (fn *readFn[U]) ProcessElement(ctx context.Context, b block,
 		// Every row error is a dead letter, and counts as a bad row: the
 		// reader's Summary.Bad leaves out the rows its check after
 		// parsing finds (a duplicate of an earlier row), which are in
-		// its error list all the same.
-		sum.Bad = list.Total
+		// its error list all the same. An overlap is left to
+		// GroupSeries, and not counted.
+		sum.Bad = list.Total - overlaps
 	}
 	if b.whole() {
 		sum.Bytes = sm.Bytes // after decompression
@@ -567,6 +576,19 @@ func reasonOf(err error) string {
 }
 
 // deadOf returns the dead letter of a row error in block b.
+// overlapReason ends the reader's error for a combined figure (January–
+// February) beside a month it covers.
+const overlapReason = ": a combined figure and separate months for one series"
+
+// isOverlap reports whether e is the reader's error for a combined figure
+// beside a month it covers. Read leaves those to GroupSeries: which of
+// several copies of a figure the library names depends on the figures of
+// every block, and a block's reader, seeing only its own, may name
+// another.
+func isOverlap(e *tradeflow.RowError) bool {
+	return errors.Is(e, tradeflow.ErrDuplicate) && strings.HasSuffix(e.Error(), overlapReason)
+}
+
 func deadOf(b block, e *tradeflow.RowError) rawDead {
 	d := rawDead{At: b, Line: e.Line, EndLine: e.EndLine, Column: e.Column, Name: e.Name, Value: e.Value, Reason: reasonOf(e)}
 	// The reader's duplicate errors name the other line in their text.

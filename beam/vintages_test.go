@@ -6,7 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/passert"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
+	"github.com/stretchr/testify/require"
+
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/series"
 )
 
 // TestDuplicatesOfSupersededVintages checks that two figures of one
@@ -50,8 +56,9 @@ func TestDuplicatesOfSupersededVintages(t *testing.T) {
 }
 
 // TestOverlapAcrossBlocks checks the letter of a combined figure and a
-// month it covers in different blocks: it names the other figure's line,
-// as the library's read of the file whole does, whatever their vintages.
+// month it covers in different blocks: it names the other figure's line
+// as the library's read of the file whole does ("on line 2"), whatever
+// their vintages.
 func TestOverlapAcrossBlocks(t *testing.T) {
 	const csvh = "reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"
 	const (
@@ -67,7 +74,7 @@ func TestOverlapAcrossBlocks(t *testing.T) {
 	// Blocks of 100 bytes: line 2 (byte 78) in the first, line 3 (byte
 	// 146) in the second.
 	checkRead(t, path, ReadOptions{BlockSize: 100}, nil, []string{
-		fmt.Sprintf(`a.csv:3:0  "": duplicate observation: CHN X WLD TOTAL value: 2025-02 overlaps 2025-01/2025-02 in %s:2: a combined figure and separate months for one series | %s`, path, month),
+		fmt.Sprintf(`a.csv:3:0  "": duplicate observation: CHN X WLD TOTAL value: 2025-02 overlaps 2025-01/2025-02 on line 2: a combined figure and separate months for one series | %s`, month),
 		`a.csv:0:0  "": series CHN X WLD TOTAL value not built: two of its figures cover the same month | `,
 	})
 }
@@ -163,4 +170,46 @@ func TestSupersededConflictInOneBlock(t *testing.T) {
 	checkRead(t, path, ReadOptions{BlockSize: size}, want, []string{
 		fmt.Sprintf(`a.csv:4:0  "": duplicate observation: CHN X WLD TOTAL value 2025-01 vintage 2025-11-07 is 11 here and 10 on line 3; neither is used | %s`, rows[2]),
 	})
+}
+
+// TestOverlapNamesTheFigureTheLibraryKeeps checks the letters of a
+// combined figure beside a month it covers when one of them is in the file
+// several times, in one block or in several: each names the copies a read
+// of the file whole names (of a duplicate, the first; of conflicting
+// figures, the last one that differs from the one before it), and there is
+// one letter an overlap, as the library gives.
+func TestOverlapNamesTheFigureTheLibraryKeeps(t *testing.T) {
+	const csvh = "reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n"
+	const (
+		jan    = "CN,2025-01,X,WLD,TOTAL,value,2718.1,USD_100M,2025-03-07,GACC,"
+		janFeb = "CN,2025-01/2025-02,X,WLD,TOTAL,value,5718.14,USD_100M,2025-03-07,GACC,"
+		feb1   = "CN,2025-02,X,WLD,TOTAL,value,3000.5,USD_100M,2025-03-07,GACC,"
+		feb2   = "CN,2025-02,X,WLD,TOTAL,value,3001.5,USD_100M,2025-03-07,GACC,"
+	)
+	dir := t.TempDir()
+	for i, rows := range [][]string{
+		{jan, jan, janFeb},         // a duplicate month, then the combined figure
+		{janFeb, jan, jan},         // the combined figure, then a duplicate month
+		{feb1, feb2, janFeb},       // two conflicting months
+		{feb1, feb2, feb1, janFeb}, // the first month again, after a conflict
+		{feb1, janFeb, feb2, feb2, jan},
+	} {
+		path := writeFile(t, dir, fmt.Sprintf("f%d.csv", i), []byte(csvh+strings.Join(rows, "\n")+"\n"))
+		want, wantDead := libraryOf[series.USD](t, path)
+		require.NotEmpty(t, wantDead)
+		for j := range wantDead {
+			wantDead[j] = sameWords(wantDead[j])
+		}
+		for _, size := range []int64{-1, 40, 140} {
+			t.Run(fmt.Sprintf("%d/%d", i, size), func(t *testing.T) {
+				p, s := beam.NewPipelineWithRoot()
+				files := Read[series.USD](s, path, ReadOptions{BlockSize: size})
+				ser, dead := GroupSeries[series.USD](s, files)
+				passert.Equals(s, beam.ParDo(s, usdLine, ser), strs(want)...)
+				letters := beam.ParDo(s, deadPlace, beam.Flatten(s, files.Dead, dead))
+				passert.Equals(s, beam.ParDo(s, likeLibrary, letters), strs(wantDead)...)
+				ptest.RunAndValidate(t, p)
+			})
+		}
+	}
 }
