@@ -3,6 +3,8 @@ package tradeflow
 import (
 	"fmt"
 	"slices"
+
+	"github.com/tradeflow-go/tradeflow/internal/readerr"
 )
 
 // check finds, series by series, figures with the same period and vintage,
@@ -81,8 +83,8 @@ func (ds *Dataset) check(sum bool) (errs []*RowError, dropped, marked int, summe
 			}
 			if lastRow >= 0 && monthOff(p.First) <= last {
 				errs = append(errs, &RowError{File: ds.name, Line: int(ds.rows.line(r)),
-					Err: fmt.Errorf("%w: %v: %v overlaps %v on line %d: a combined figure and separate months for one series", ErrDuplicate, key,
-						p, ds.rows.period(lastRow), ds.rows.line(lastRow))})
+					Err: fmt.Errorf("%w: %v: %v overlaps %v on line %d: %w", ErrDuplicate, key,
+						p, ds.rows.period(lastRow), ds.rows.line(lastRow), readerr.Overlap)})
 				overlaps++
 			}
 			last, lastRow = monthOff(p.Last), r

@@ -23,6 +23,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 
 	"github.com/tradeflow-go/tradeflow"
+	"github.com/tradeflow-go/tradeflow/internal/readerr"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -575,20 +576,18 @@ func reasonOf(err error) string {
 	return b.String()
 }
 
-// deadOf returns the dead letter of a row error in block b.
 // overlapReason ends the reader's error for a combined figure (January–
 // February) beside a month it covers.
-const overlapReason = ": a combined figure and separate months for one series"
+var overlapReason = ": " + readerr.Overlap.Error()
 
 // isOverlap reports whether e is the reader's error for a combined figure
 // beside a month it covers. Read leaves those to GroupSeries: which of
 // several copies of a figure the library names depends on the figures of
 // every block, and a block's reader, seeing only its own, may name
 // another.
-func isOverlap(e *tradeflow.RowError) bool {
-	return errors.Is(e, tradeflow.ErrDuplicate) && strings.HasSuffix(e.Error(), overlapReason)
-}
+func isOverlap(e *tradeflow.RowError) bool { return errors.Is(e, readerr.Overlap) }
 
+// deadOf returns the dead letter of a row error in block b.
 func deadOf(b block, e *tradeflow.RowError) rawDead {
 	d := rawDead{At: b, Line: e.Line, EndLine: e.EndLine, Column: e.Column, Name: e.Name, Value: e.Value, Reason: reasonOf(e)}
 	// The reader's duplicate errors name the other line in their text.
