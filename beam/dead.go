@@ -317,21 +317,10 @@ func places(ctx context.Context, found map[locKey]int) (map[locKey]int, error) {
 	}
 	firsts := map[string]map[int64]int{}
 	for path, st := range starts {
-		slices.Sort(st)
-		sc, err := newLineScanner(ctx, path)
-		if err != nil {
+		var err error
+		if firsts[path], err = firstLines(ctx, path, st); err != nil {
 			return nil, err
 		}
-		firsts[path] = map[int64]int{}
-		for _, off := range slices.Compact(st) {
-			first, err := sc.lineFrom(off)
-			if err != nil {
-				sc.close()
-				return nil, err
-			}
-			firsts[path][off] = first
-		}
-		sc.close()
 	}
 	out := map[locKey]int{}
 	for k, line := range found {
@@ -339,6 +328,25 @@ func places(ctx context.Context, found map[locKey]int) (map[locKey]int, error) {
 			line += firsts[k.at.Path][k.at.Start] - 2 // the block's line 2 is its first record
 		}
 		out[k] = line
+	}
+	return out, nil
+}
+
+// firstLines returns the line of the file at path that each offset of
+// starts (the starts of blocks) begins, reading the file once up to the
+// last of them.
+func firstLines(ctx context.Context, path string, starts []int64) (map[int64]int, error) {
+	st := slices.Compact(slices.Sorted(slices.Values(starts)))
+	sc, err := newLineScanner(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer sc.close()
+	out := make(map[int64]int, len(st))
+	for _, off := range st {
+		if out[off], err = sc.lineFrom(off); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

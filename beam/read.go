@@ -913,17 +913,11 @@ func (fn *firstLinesFn) ProcessElement(ctx context.Context, path string, b block
 		}
 	}
 	if len(starts) > 0 {
-		slices.Sort(starts)
-		sc, err := newLineScanner(ctx, path)
-		if err != nil {
+		var err error
+		if firsts, err = firstLines(ctx, path, starts); err != nil {
 			return Summary{}, err
 		}
-		defer sc.close()
-		for _, st := range slices.Compact(starts) {
-			if firsts[st], err = sc.lineFrom(st); err != nil {
-				return Summary{}, err
-			}
-		}
+		firsts[0] = 2
 	}
 	counts := func(in []blockCount) []SkipCount {
 		var out []SkipCount
