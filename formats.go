@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/tradeflow-go/tradeflow/internal/sniff"
 )
 
 // A Format is a kind of file the library reads: its schema, and the
@@ -103,7 +105,7 @@ func ReadAny(ctx context.Context, r io.Reader, name string, opts ...ReadOption) 
 	if err := notUTF8(head); err != nil {
 		return nil, &RowError{File: name, Line: 1, Err: err}
 	}
-	arrays := isJSONTable(head)
+	arrays := sniff.JSONTable(head)
 	if arrays {
 		// The header is the table's first array, read as CSV. Read is
 		// given the table itself, which it reads as CSV too: that way it

@@ -26,16 +26,6 @@ import (
 // Numbers and nulls are read as their text and as empty cells. Each array
 // is one line, even if its strings hold newlines, which are kept.
 
-// isJSONTable reports whether b, the start of a file, opens a JSON table.
-func isJSONTable(b []byte) bool {
-	b = bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\ufeff")), " \t\r\n")
-	if len(b) == 0 || b[0] != '[' {
-		return false
-	}
-	b = bytes.TrimLeft(b[1:], " \t\r\n")
-	return len(b) == 0 || b[0] == '['
-}
-
 // jsonTable converts a JSON table to CSV as it is read.
 type jsonTable struct {
 	name string

@@ -13,6 +13,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/tradeflow-go/tradeflow/internal/sniff"
 )
 
 // A ReadOption changes how [Read] reads a file.
@@ -259,7 +261,7 @@ func Read(ctx context.Context, r io.Reader, name string, s Schema, opts ...ReadO
 	src = io.MultiReader(bytes.NewReader(start[:n]), rest)
 	var jt *jsonTable
 	var jsonIn *countingReader // a JSON table's bytes, which Summary.Bytes counts, not the CSV made of them
-	if isJSONTable(start[:n]) {
+	if sniff.JSONTable(start[:n]) {
 		jsonIn = &countingReader{r: src}
 		jt = newJSONTable(jsonIn, name)
 		jt.collect, cfg.arrays = cfg.collect, true

@@ -24,6 +24,7 @@ import (
 
 	"github.com/tradeflow-go/tradeflow"
 	"github.com/tradeflow-go/tradeflow/internal/readerr"
+	"github.com/tradeflow-go/tradeflow/internal/sniff"
 	"github.com/tradeflow-go/tradeflow/series"
 )
 
@@ -303,7 +304,7 @@ func (fn *splitFn) wholeFile(ctx context.Context, path string) (bool, error) {
 		maxLine = tradeflow.DefaultMaxLine
 	}
 	head, headErr := firstLine(ctx, path, maxLine)
-	if headErr == nil && isJSONTable(head) {
+	if headErr == nil && sniff.JSONTable(head) {
 		return true, nil
 	}
 	var schema tradeflow.Schema
@@ -692,7 +693,7 @@ func (r *blockReader) schema(o ReadOptions) (tradeflow.Schema, error) {
 		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 			return tradeflow.Schema{}, err
 		}
-		if isJSONTable(line) {
+		if sniff.JSONTable(line) {
 			// The header is the table's first array (the US Census
 			// Bureau's API), which the reader reads as a CSV line.
 			head = jsonHeader(line)
@@ -712,17 +713,6 @@ func (r *blockReader) schema(o ReadOptions) (tradeflow.Schema, error) {
 		return tradeflow.Schema{}, fmt.Errorf("a header of no format the library reads (%s): %w", strings.Join(names, ", "), tradeflow.ErrColumn)
 	}
 	return f.Schema(), nil
-}
-
-// isJSONTable reports whether b begins as a JSON table does (an array of
-// arrays), as the library's reader recognises one.
-func isJSONTable(b []byte) bool {
-	b = bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\ufeff")), " \t\r\n")
-	if len(b) == 0 || b[0] != '[' {
-		return false
-	}
-	b = bytes.TrimLeft(b[1:], " \t\r\n")
-	return len(b) == 0 || b[0] == '['
 }
 
 // jsonHeader returns the first array of a JSON table as a CSV line, or
