@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/passert"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tradeflow-go/tradeflow"
@@ -34,4 +37,19 @@ func TestJSONTables(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A source given for files that have none is an error for a file whose
+// schema fixes another (the Census Bureau's): one dead letter, for line 1,
+// as the library refuses it.
+func TestOptionAgainstSchemaIsDeadLetter(t *testing.T) {
+	const path = "../testdata/census/census_exports_total_2024Q1.json"
+	_, err := tradeflow.ReadAnyFile(t.Context(), path, tradeflow.WithVintage("2024-05"), tradeflow.WithSource("my desk"))
+	require.Error(t, err)
+	p, s := beam.NewPipelineWithRoot()
+	files := Read[series.USD](s, path, ReadOptions{Vintage: "2024-05", Source: "my desk"})
+	passert.Count(s, files.Figures, "figures", 0)
+	passert.Equals(s, beam.ParDo(s, deadPlace, files.Dead),
+		"1 "+strings.TrimPrefix(err.Error(), "census_exports_total_2024Q1.json:1: "))
+	require.NoError(t, ptest.Run(p))
 }

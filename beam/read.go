@@ -46,7 +46,10 @@ type ReadOptions struct {
 	Schema string
 	// Reporter, Vintage and Source are tradeflow.WithReporter,
 	// tradeflow.WithVintage and tradeflow.WithSource: the reporter, the
-	// release date and the source of files that have no such column.
+	// release date and the source of files that have no such column. A
+	// file whose schema fixes one of them otherwise (the Census Bureau's
+	// reporter, the source of a built-in format) is refused by the reader
+	// (tradeflow.HeaderError.Conflicts): it is one dead letter, for line 1.
 	Reporter, Vintage, Source string
 	// SumDuplicates is tradeflow.SumDuplicates: two figures with the same
 	// key, period and vintage add up instead of being bad rows, within a
