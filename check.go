@@ -84,7 +84,7 @@ func (ds *Dataset) check(sum bool) (errs []*RowError, dropped, marked int, summe
 			if lastRow >= 0 && monthOff(p.First) <= last {
 				errs = append(errs, &RowError{File: ds.name, Line: int(ds.rows.line(r)),
 					Err: fmt.Errorf("%w: %v: %v overlaps %v on line %d: %w", ErrDuplicate, key,
-						p, ds.rows.period(lastRow), ds.rows.line(lastRow), readerr.Overlap)})
+						p, ds.rows.period(lastRow), ds.rows.line(lastRow), readerr.ErrOverlap)})
 				overlaps++
 			}
 			last, lastRow = monthOff(p.Last), r

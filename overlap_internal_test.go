@@ -10,7 +10,7 @@ import (
 )
 
 // The error of a combined figure beside a month it covers is marked with
-// readerr.Overlap, by which the Beam module's Read tells it apart, and
+// readerr.ErrOverlap, by which the Beam module's Read tells it apart, and
 // keeps its text.
 func TestOverlapErrorIsMarked(t *testing.T) {
 	file := "reporter,period,flow,partner,commodity,measure,value,unit,vintage,source,note\n" +
@@ -22,7 +22,7 @@ func TestOverlapErrorIsMarked(t *testing.T) {
 		t.Fatalf("got %v, want one row error", err)
 	}
 	e := el.Errors[0]
-	if !errors.Is(e, readerr.Overlap) || !errors.Is(e, ErrDuplicate) {
+	if !errors.Is(e, readerr.ErrOverlap) || !errors.Is(e, ErrDuplicate) {
 		t.Errorf("%v: not marked as an overlap and a duplicate", e)
 	}
 	if want := "a.csv:3: duplicate observation: CHN X WLD TOTAL value: 2025-02 overlaps 2025-01/2025-02 on line 2: a combined figure and separate months for one series"; e.Error() != want {

@@ -582,14 +582,14 @@ func reasonOf(err error) string {
 
 // overlapReason ends the reader's error for a combined figure (January–
 // February) beside a month it covers.
-var overlapReason = ": " + readerr.Overlap.Error()
+var overlapReason = ": " + readerr.ErrOverlap.Error()
 
 // isOverlap reports whether e is the reader's error for a combined figure
 // beside a month it covers. Read leaves those to GroupSeries: which of
 // several copies of a figure the library names depends on the figures of
 // every block, and a block's reader, seeing only its own, may name
 // another.
-func isOverlap(e *tradeflow.RowError) bool { return errors.Is(e, readerr.Overlap) }
+func isOverlap(e *tradeflow.RowError) bool { return errors.Is(e, readerr.ErrOverlap) }
 
 // deadOf returns the dead letter of a row error in block b.
 func deadOf(b block, e *tradeflow.RowError) rawDead {

@@ -6,6 +6,6 @@ package readerr
 
 import "errors"
 
-// Overlap marks the error of a combined figure (January–February) beside
+// ErrOverlap marks the error of a combined figure (January–February) beside
 // a separate month it covers. Its text is the end of that error's.
-var Overlap = errors.New("a combined figure and separate months for one series")
+var ErrOverlap = errors.New("a combined figure and separate months for one series")
