@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -73,10 +74,18 @@ func sameWords(s string) string {
 // of each file whole. The letters may differ only in how they name the
 // other line of a duplicate ("in file:3", not "on line 3", and which of
 // several equal figures), print a conflict's values (in the series' unit)
-// and in the letter for a series not built.
+// and in the letter for a series not built. Its seed is the clock's, and
+// logged; TFBEAM_SEED=n replays a run.
 func TestPipelineMatchesLibraryOnRandomFiles(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
-	t.Logf("seed %d", seed)
+	if s := os.Getenv("TFBEAM_SEED"); s != "" {
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			t.Fatalf("TFBEAM_SEED=%q: %v", s, err)
+		}
+		seed = n
+	}
+	t.Logf("seed %d (TFBEAM_SEED=%d replays it)", seed, seed)
 	r := rand.New(rand.NewPCG(seed, 1))
 	for i := range 6 {
 		dir := t.TempDir()
